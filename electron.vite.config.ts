@@ -1,0 +1,34 @@
+import { defineConfig } from 'electron-vite';
+import react from '@vitejs/plugin-react';
+import { contentSecurityPolicy } from './renderer/csp';
+import { resolve } from 'node:path';
+
+// Our entries are not electron-vite's default src/main: name them.
+export default defineConfig({
+  main: {
+    build: {
+      outDir: 'out/main',
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
+    },
+  },
+  preload: {
+    build: {
+      outDir: 'out/preload',
+      // A sandboxed preload cannot load ESM: emit CommonJS.
+      rollupOptions: {
+        input: { preload: resolve(import.meta.dirname, 'main/preload.ts') },
+        output: { format: 'cjs', entryFileNames: '[name].cjs' },
+      },
+    },
+  },
+  renderer: {
+    root: resolve(import.meta.dirname, 'renderer'),
+    plugins: [react(), contentSecurityPolicy()],
+    build: {
+      outDir: resolve(import.meta.dirname, 'out/renderer'),
+      minify: true,
+      assetsInlineLimit: 0,
+      rollupOptions: { input: resolve(import.meta.dirname, 'renderer/index.html') },
+    },
+  },
+});

@@ -1,0 +1,17 @@
+import { contextBridge, ipcRenderer } from 'electron';
+import { channelOf, MENU_CHANNEL, type MenuCommand, type QdaBridge } from '../src/ipc/contract';
+
+// Only these functions cross into the page; ipcRenderer itself never does.
+const bridge = {
+  platform: 'electron',
+  importSource: (request) => ipcRenderer.invoke(channelOf('importSource'), request),
+  pickSourceFiles: () => ipcRenderer.invoke(channelOf('pickSourceFiles')),
+  saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
+  onMenuCommand(listener) {
+    const wrapped = (_event: unknown, command: MenuCommand) => listener(command);
+    ipcRenderer.on(MENU_CHANNEL, wrapped);
+    return () => void ipcRenderer.removeListener(MENU_CHANNEL, wrapped);
+  },
+} satisfies QdaBridge;
+
+contextBridge.exposeInMainWorld('qda', bridge);

@@ -1,0 +1,115 @@
+import { useMemo, useState } from 'react';
+import { previewSurvey, type SurveyMapping } from '../../../src/import';
+import { Dialog } from '../components/Dialog';
+import { useI18n } from '../i18n';
+
+type Role = 'id' | 'answer' | 'attribute' | 'ignore';
+
+interface Props {
+  fileName: string;
+  bytes: Uint8Array;
+  onDone(mapping: SurveyMapping | null): void;
+}
+
+/** Lets the researcher say which column names respondents, which hold answers, which describe them. */
+export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
+  const { t } = useI18n();
+  const preview = useMemo(() => {
+    try {
+      return { ok: true as const, value: previewSurvey(bytes) };
+    } catch (e) {
+      return { ok: false as const, message: e instanceof Error ? e.message : String(e) };
+    }
+  }, [bytes]);
+  const initial = preview.ok ? preview.value.mapping : null;
+  const [roles, setRoles] = useState<Record<string, Role>>(() => {
+    if (!preview.ok || !initial) return {};
+    return Object.fromEntries(
+      preview.value.table.columns.map((c) => [c, c === initial.idColumn ? 'id' : initial.answerColumns.includes(c) ? 'answer' : 'attribute'] as const),
+    );
+  });
+  const [sourcePer, setSourcePer] = useState<SurveyMapping['sourcePer']>('answer');
+
+  if (!preview.ok) {
+    return (
+      <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.close')}</button>}>
+        <p className="error" role="alert">{t('survey.unreadable', { name: fileName, message: preview.message })}</p>
+      </Dialog>
+    );
+  }
+  const { table } = preview.value;
+  const idColumn = Object.keys(roles).find((c) => roles[c] === 'id');
+  const answers = table.columns.filter((c) => roles[c] === 'answer');
+  const valid = !!idColumn && answers.length > 0;
+  const setRole = (column: string, role: Role) =>
+    setRoles((r) => {
+      const next = { ...r, [column]: role };
+      // Only one id column: the previous one becomes an attribute.
+      if (role === 'id') for (const c of Object.keys(next)) if (c !== column && next[c] === 'id') next[c] = 'attribute';
+      return next;
+    });
+
+  return (
+    <Dialog
+      wide
+      title={t('survey.title', { name: fileName })}
+      onCancel={() => onDone(null)}
+      actions={
+        <>
+          <button onClick={() => onDone(null)}>{t('survey.skip')}</button>
+          <button
+            className="primary"
+            disabled={!valid}
+            onClick={() =>
+              onDone({ idColumn: idColumn!, answerColumns: answers, attributeColumns: table.columns.filter((c) => roles[c] === 'attribute'), sourcePer })
+            }
+          >
+            {t('survey.import')}
+          </button>
+        </>
+      }
+    >
+      <p className="hint">{t('survey.detected', { rows: table.rows.length, delimiter: table.delimiter === '\t' ? 'tab' : table.delimiter, encoding: table.encoding })}</p>
+      <div className="table-scroll">
+        <table className="grid survey-preview">
+          <thead>
+            <tr>
+              {table.columns.map((c) => (
+                <th key={c}>
+                  <div>{c}</div>
+                  <select aria-label={t('survey.roleOf', { column: c })} value={roles[c]} onChange={(e) => setRole(c, e.target.value as Role)}>
+                    <option value="id">{t('survey.role.id')}</option>
+                    <option value="answer">{t('survey.role.answer')}</option>
+                    <option value="attribute">{t('survey.role.attribute')}</option>
+                    <option value="ignore">{t('survey.role.ignore')}</option>
+                  </select>
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {table.rows.slice(0, 6).map((r, i) => (
+              <tr key={i}>
+                {r.map((v, j) => (
+                  <td key={j} className={roles[table.columns[j]]}>
+                    {v.length > 120 ? v.slice(0, 120) + '…' : v}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      <fieldset className="inline">
+        <legend>{t('survey.sourcePer')}</legend>
+        <label>
+          <input type="radio" name="source-per" checked={sourcePer === 'answer'} onChange={() => setSourcePer('answer')} /> {t('survey.perAnswer')}
+        </label>
+        <label>
+          <input type="radio" name="source-per" checked={sourcePer === 'respondent'} onChange={() => setSourcePer('respondent')} /> {t('survey.perRespondent')}
+        </label>
+      </fieldset>
+      {!valid && <p className="error">{t('survey.needIdAndAnswer')}</p>}
+    </Dialog>
+  );
+}

@@ -1,0 +1,213 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState, type KeyboardEvent } from 'react';
+import { createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
+import type { MessageKey } from '../../../src/i18n';
+import type { Attribute, AttributeType, AttributeValue, Case } from '../../../src/model/types';
+import { Dialog } from '../components/Dialog';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+
+const TYPES: AttributeType[] = ['text', 'number', 'date', 'boolean', 'category'];
+
+/** Cases and their attributes, edited like a spreadsheet: Enter moves down, Tab moves right. */
+export function CasesSheet({ projectId }: { projectId: string }) {
+  const { t } = useI18n();
+  const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
+  const attributes = useLiveQuery(() => db.attributes.where('projectId').equals(projectId).sortBy('order'), [projectId]);
+  const sourceCounts = useLiveQuery(async () => {
+    const counts = new Map<string, number>();
+    await db.sources.where('projectId').equals(projectId).each((s) => s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1)));
+    return counts;
+  }, [projectId]);
+  const [newCase, setNewCase] = useState('');
+  const [newAttr, setNewAttr] = useState<{ name: string; type: AttributeType }>({ name: '', type: 'text' });
+  const [error, setError] = useState<string | null>(null);
+  const [confirm, setConfirm] = useState<{ title: string; body: string; run(): Promise<void> } | null>(null);
+
+  const guard = async (work: () => Promise<unknown>) => {
+    try {
+      setError(null);
+      await work();
+    } catch (e) {
+      setError(e instanceof Error ? e.message : String(e));
+    }
+  };
+  if (!cases || !attributes) return <div className="loading">{t('common.loading')}</div>;
+
+  return (
+    <section className="cases-sheet">
+      <div className="list-toolbar">
+        <h2>{t('workspace.cases')}</h2>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void guard(async () => {
+              await createCase(db, projectId, newCase);
+              setNewCase('');
+            });
+          }}
+        >
+          <input value={newCase} placeholder={t('cases.newCase')} aria-label={t('cases.newCase')} onChange={(e) => setNewCase(e.target.value)} />
+          <button type="submit" disabled={!newCase.trim()}>{t('cases.addCase')}</button>
+        </form>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void guard(async () => {
+              await createAttribute(db, projectId, newAttr.name, newAttr.type);
+              setNewAttr({ name: '', type: 'text' });
+            });
+          }}
+        >
+          <input value={newAttr.name} placeholder={t('cases.newAttribute')} aria-label={t('cases.newAttribute')} onChange={(e) => setNewAttr({ ...newAttr, name: e.target.value })} />
+          <select aria-label={t('cases.attributeType')} value={newAttr.type} onChange={(e) => setNewAttr({ ...newAttr, type: e.target.value as AttributeType })}>
+            {TYPES.map((ty) => (
+              <option key={ty} value={ty}>{t(`attrType.${ty}` as MessageKey)}</option>
+            ))}
+          </select>
+          <button type="submit" disabled={!newAttr.name.trim()}>{t('cases.addAttribute')}</button>
+        </form>
+      </div>
+      {error && <p className="error" role="alert">{error}</p>}
+      {cases.length === 0 ? (
+        <div className="empty-state"><p>{t('cases.empty')}</p></div>
+      ) : (
+        <div className="table-scroll">
+          <table className="grid sheet sticky" role="grid" aria-label={t('workspace.cases')}>
+            <thead>
+              <tr>
+                <th>{t('cases.col.case')}</th>
+                <th className="num">{t('cases.col.sources')}</th>
+                {attributes.map((a) => (
+                  <th key={a.id}>
+                    <AttributeHeader attribute={a} onError={setError} onDelete={() => setConfirm({ title: t('cases.deleteAttributeTitle', { name: a.name }), body: t('cases.deleteAttributeBody'), run: () => deleteAttribute(db, a.id) })} />
+                  </th>
+                ))}
+                <th aria-label={t('start.col.actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {cases.map((c, row) => (
+                <tr key={c.id}>
+                  <td>
+                    <CellInput label={t('cases.nameOf', { name: c.name })} value={c.name} row={row} col={0} onCommit={(v) => guard(() => renameCase(db, c.id, v))} />
+                  </td>
+                  <td className="num">{sourceCounts?.get(c.id) ?? 0}</td>
+                  {attributes.map((a, col) => (
+                    <td key={a.id} className={a.type === 'number' ? 'num' : undefined}>
+                      <ValueCell kase={c} attribute={a} row={row} col={col + 1} onError={setError} />
+                    </td>
+                  ))}
+                  <td>
+                    <button className="icon danger" aria-label={t('cases.deleteCase', { name: c.name })} title={t('cases.deleteCase', { name: c.name })} onClick={() => setConfirm({ title: t('cases.deleteCaseTitle', { name: c.name }), body: t('cases.deleteCaseBody', { count: sourceCounts?.get(c.id) ?? 0 }), run: () => deleteCase(db, c.id) })}>
+                      ×
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+      {attributes.filter((a) => a.type === 'category').map((a) => (
+        <datalist key={a.id} id={`values-${a.id}`}>
+          {a.values.map((v) => <option key={v} value={v} />)}
+        </datalist>
+      ))}
+      {confirm && (
+        <Dialog
+          title={confirm.title}
+          onCancel={() => setConfirm(null)}
+          actions={
+            <>
+              <button onClick={() => setConfirm(null)}>{t('common.cancel')}</button>
+              <button className="danger" onClick={() => void confirm.run().then(() => setConfirm(null))}>{t('common.delete')}</button>
+            </>
+          }
+        >
+          <p>{confirm.body}</p>
+        </Dialog>
+      )}
+    </section>
+  );
+}
+
+function AttributeHeader({ attribute, onDelete, onError }: { attribute: Attribute; onDelete(): void; onError(m: string): void }) {
+  const { t } = useI18n();
+  return (
+    <div className="attr-head">
+      <CellInput label={t('cases.attributeName', { name: attribute.name })} value={attribute.name} row={-1} col={-1} onCommit={(v) => updateAttribute(db, attribute.id, { name: v }).catch((e: Error) => onError(e.message))} />
+      <select aria-label={t('cases.attributeTypeOf', { name: attribute.name })} value={attribute.type} onChange={(e) => void updateAttribute(db, attribute.id, { type: e.target.value as AttributeType })}>
+        {TYPES.map((ty) => (
+          <option key={ty} value={ty}>{t(`attrType.${ty}` as MessageKey)}</option>
+        ))}
+      </select>
+      <button className="icon" aria-label={t('cases.deleteAttribute', { name: attribute.name })} title={t('cases.deleteAttribute', { name: attribute.name })} onClick={onDelete}>×</button>
+    </div>
+  );
+}
+
+function display(value: AttributeValue | undefined, t: (k: MessageKey) => string): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'boolean') return value ? t('common.yes') : t('common.no');
+  return String(value);
+}
+
+function ValueCell({ kase, attribute, row, col, onError }: { kase: Case; attribute: Attribute; row: number; col: number; onError(m: string): void }) {
+  const { t } = useI18n();
+  const value = kase.values[attribute.id];
+  const label = `${kase.name} · ${attribute.name}`;
+  if (attribute.type === 'boolean') {
+    return (
+      <select className="cell" aria-label={label} data-row={row} data-col={col} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => void setCaseValue(db, kase.id, attribute.id, e.target.value).catch((er: Error) => onError(er.message))}>
+        <option value="" />
+        <option value="yes">{t('common.yes')}</option>
+        <option value="no">{t('common.no')}</option>
+      </select>
+    );
+  }
+  return (
+    <CellInput
+      label={label}
+      value={display(value, t)}
+      row={row}
+      col={col}
+      type={attribute.type === 'date' ? 'date' : 'text'}
+      list={attribute.type === 'category' ? `values-${attribute.id}` : undefined}
+      onCommit={(v) => setCaseValue(db, kase.id, attribute.id, v).then(() => undefined, (er: Error) => onError(er.message))}
+    />
+  );
+}
+
+interface CellProps {
+  label: string;
+  value: string;
+  row: number;
+  col: number;
+  type?: string;
+  list?: string;
+  onCommit(value: string): Promise<unknown> | void;
+}
+
+/** A sheet cell: commits on Enter or leaving the cell, Escape restores, Enter moves down. */
+function CellInput({ label, value, row, col, type = 'text', list, onCommit }: CellProps) {
+  const [draft, setDraft] = useState<string | null>(null);
+  const commit = () => {
+    if (draft !== null && draft !== value) void onCommit(draft);
+    setDraft(null);
+  };
+  const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      setDraft(null);
+      e.currentTarget.blur();
+    } else if (e.key === 'Enter') {
+      e.preventDefault();
+      commit();
+      const below = document.querySelector<HTMLElement>(`[data-row="${row + (e.shiftKey ? -1 : 1)}"][data-col="${col}"]`);
+      below?.focus();
+    }
+  };
+  return <input className="cell" aria-label={label} data-row={row} data-col={col} type={type} list={list} value={draft ?? value} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />;
+}

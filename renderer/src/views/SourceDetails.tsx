@@ -1,0 +1,144 @@
+import { useState } from 'react';
+import { findOrCreateCase } from '../../../src/db/sources';
+import { deleteSource, updateSource } from '../../../src/db/sources';
+import type { Case, Project, Source, SourceContent } from '../../../src/model/types';
+import { Dialog } from '../components/Dialog';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { kindLabel, LANGUAGES, languageLabel } from '../labels';
+
+interface Props {
+  project: Project;
+  source: Source;
+  content: SourceContent;
+  cases: Case[];
+  onDeleted(): void;
+}
+
+/** The right pane beside a source: what it is, when, in which language, whose. */
+export function SourceDetails({ project, source, content, cases, onDeleted }: Props) {
+  const { t } = useI18n();
+  const [newCase, setNewCase] = useState('');
+  const [confirmDelete, setConfirmDelete] = useState(false);
+  const linked = new Set(source.caseIds);
+  const toggleCase = (id: string) => updateSource(db, source.id, { caseIds: linked.has(id) ? source.caseIds.filter((c) => c !== id) : [...source.caseIds, id] });
+  const addCase = async () => {
+    const name = newCase.trim();
+    if (!name) return;
+    const kase = await db.transaction('rw', db.cases, () => findOrCreateCase(db, project.id, name));
+    if (!linked.has(kase.id)) await updateSource(db, source.id, { caseIds: [...source.caseIds, kase.id] });
+    setNewCase('');
+  };
+  const languages = LANGUAGES.includes(source.language as (typeof LANGUAGES)[number]) ? LANGUAGES : [...LANGUAGES, source.language];
+  const kinds = project.sourceKinds.includes(source.kind) ? project.sourceKinds : [...project.sourceKinds, source.kind];
+  return (
+    <aside className="details" aria-label={t('details.label')}>
+      <h3>{t('details.title')}</h3>
+      <label>
+        {t('sources.col.kind')}
+        <select value={source.kind} onChange={(e) => void updateSource(db, source.id, { kind: e.target.value })}>
+          {kinds.map((k) => (
+            <option key={k} value={k}>
+              {kindLabel(t, k)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('sources.col.date')}
+        <input type="date" value={source.date ?? ''} onChange={(e) => void updateSource(db, source.id, { date: e.target.value || undefined })} />
+      </label>
+      <label>
+        {t('details.language')}
+        <select value={source.language} onChange={(e) => void updateSource(db, source.id, { language: e.target.value })}>
+          {languages.map((l) => (
+            <option key={l} value={l}>
+              {languageLabel(t, l)}
+            </option>
+          ))}
+        </select>
+      </label>
+      <fieldset>
+        <legend>{t('details.cases')}</legend>
+        <ul className="case-checks">
+          {cases.map((c) => (
+            <li key={c.id}>
+              <label>
+                <input type="checkbox" checked={linked.has(c.id)} onChange={() => void toggleCase(c.id)} /> {c.name}
+              </label>
+            </li>
+          ))}
+        </ul>
+        <form
+          className="inline"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void addCase();
+          }}
+        >
+          <input value={newCase} placeholder={t('details.newCase')} aria-label={t('details.newCase')} onChange={(e) => setNewCase(e.target.value)} />
+          <button type="submit" disabled={!newCase.trim()}>
+            {t('common.add')}
+          </button>
+        </form>
+      </fieldset>
+      <dl className="facts">
+        <dt>{t('details.file')}</dt>
+        <dd>{source.originalFileName}</dd>
+        {source.encoding && (
+          <>
+            <dt>{t('details.encoding')}</dt>
+            <dd>{source.encoding}</dd>
+          </>
+        )}
+        <dt>{t('details.fingerprint')}</dt>
+        <dd title={source.sha256}>sha-256 {source.sha256.slice(0, 12)}…</dd>
+      </dl>
+      {source.warnings.length > 0 && (
+        <div className="warnings">
+          <h4>{t('details.warnings')}</h4>
+          <ul>{source.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+        </div>
+      )}
+      {content.annotations.some((a) => a.kind === 'comment') && (
+        <div className="annotations">
+          <h4>{t('details.comments')}</h4>
+          <ul>
+            {content.annotations
+              .filter((a) => a.kind === 'comment')
+              .map((a, i) => (
+                <li key={i}>
+                  <strong>{a.label}</strong> {a.text}
+                </li>
+              ))}
+          </ul>
+        </div>
+      )}
+      <button className="danger" onClick={() => setConfirmDelete(true)}>
+        {t('details.delete')}
+      </button>
+      {confirmDelete && (
+        <Dialog
+          title={t('details.deleteTitle', { name: source.name })}
+          onCancel={() => setConfirmDelete(false)}
+          actions={
+            <>
+              <button onClick={() => setConfirmDelete(false)}>{t('common.cancel')}</button>
+              <button
+                className="danger"
+                onClick={async () => {
+                  await deleteSource(db, source.id);
+                  onDeleted();
+                }}
+              >
+                {t('details.deleteConfirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('details.deleteWarning')}</p>
+        </Dialog>
+      )}
+    </aside>
+  );
+}

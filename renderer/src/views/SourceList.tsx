@@ -1,0 +1,78 @@
+import { useMemo, useState } from 'react';
+import type { Case, Project, Source } from '../../../src/model/types';
+import { useI18n } from '../i18n';
+import { kindLabel } from '../labels';
+
+type SortKey = 'name' | 'kind' | 'case' | 'words' | 'date';
+
+export function SourceList({ project, sources, cases, onOpen }: { project: Project; sources: Source[]; cases: Case[]; onOpen(id: string): void }) {
+  const { t, locale } = useI18n();
+  const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
+  const [filter, setFilter] = useState('');
+  const caseName = useMemo(() => new Map(cases.map((c) => [c.id, c.name])), [cases]);
+  const casesOf = (s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', ');
+  const rows = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    const filtered = q ? sources.filter((s) => `${s.name} ${s.kind} ${casesOf(s)}`.toLowerCase().includes(q)) : sources;
+    const value = (s: Source): string | number => (sort.key === 'case' ? casesOf(s) : sort.key === 'words' ? s.words : (s[sort.key] ?? ''));
+    return [...filtered].sort((a, b) => {
+      const va = value(a);
+      const vb = value(b);
+      return (typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), locale, { numeric: true })) * sort.dir;
+    });
+  }, [sources, filter, sort, caseName, locale]);
+
+  if (sources.length === 0) {
+    return (
+      <div className="empty-state">
+        <h2>{t('sources.emptyTitle')}</h2>
+        <p>{t('sources.emptyBody')}</p>
+      </div>
+    );
+  }
+  const header = (key: SortKey, label: string, numeric = false) => (
+    <th className={numeric ? 'num' : undefined} aria-sort={sort.key === key ? (sort.dir === 1 ? 'ascending' : 'descending') : 'none'}>
+      <button className="sort" onClick={() => setSort((s) => ({ key, dir: s.key === key ? (-s.dir as 1 | -1) : 1 }))}>
+        {label} {sort.key === key ? (sort.dir === 1 ? '▲' : '▼') : ''}
+      </button>
+    </th>
+  );
+  const number = new Intl.NumberFormat(locale);
+  return (
+    <section className="source-list">
+      <div className="list-toolbar">
+        <h2>{t('workspace.sources')}</h2>
+        <input type="search" placeholder={t('sources.filter')} aria-label={t('sources.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <span className="hint">{t('sources.totalWords', { count: sources.reduce((n, s) => n + s.words, 0) })}</span>
+      </div>
+      <table className="grid sticky">
+        <thead>
+          <tr>
+            {header('name', t('sources.col.name'))}
+            {header('kind', t('sources.col.kind'))}
+            {header('case', t('sources.col.case'))}
+            {header('words', t('sources.col.words'), true)}
+            {header('date', t('sources.col.date'))}
+          </tr>
+        </thead>
+        <tbody>
+          {rows.map((s) => (
+            <tr key={s.id} onDoubleClick={() => onOpen(s.id)}>
+              <td>
+                <button className="link" onClick={() => onOpen(s.id)}>
+                  {s.name}
+                </button>
+                {s.warnings.length > 0 && <span className="badge warn" title={s.warnings.join('\n')}>!</span>}
+              </td>
+              <td>{kindLabel(t, s.kind)}</td>
+              <td>{casesOf(s)}</td>
+              <td className="num">{number.format(s.words)}</td>
+              <td>{s.date ?? ''}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('sources.kindsHint', { kinds: project.sourceKinds.map((k) => kindLabel(t, k)).join(', ') })}</p>
+    </section>
+  );
+}

@@ -1,0 +1,148 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useState } from 'react';
+import { describeProjectContents, deleteProject, listProjects, markProjectOpened, renameProject, createProject, type ProjectContents, type ProjectSummary } from '../../../src/db/projects';
+import { Dialog } from '../components/Dialog';
+import { LocalePicker } from '../components/LocalePicker';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { openSampleProject } from '../sample';
+
+export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
+  const { t, locale } = useI18n();
+  const projects = useLiveQuery(() => listProjects(db), []);
+  const [name, setName] = useState('');
+  const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
+  const [deleting, setDeleting] = useState<{ project: ProjectSummary; contents: ProjectContents } | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<string | null>(null);
+
+  const open = async (id: string) => {
+    await markProjectOpened(db, id);
+    onOpen(id);
+  };
+  const create = async () => {
+    if (!name.trim()) return;
+    const p = await createProject(db, name);
+    setName('');
+    onOpen(p.id);
+  };
+  const sample = async () => {
+    setBusy(true);
+    setError(null);
+    try {
+      onOpen(await openSampleProject());
+    } catch (e) {
+      setError(String(e instanceof Error ? e.message : e));
+    } finally {
+      setBusy(false);
+    }
+  };
+  const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+
+  return (
+    <div className="start">
+      <header className="start-header">
+        <h1>{t('app.name')}</h1>
+        <p className="tagline">{t('start.tagline')}</p>
+        <LocalePicker />
+      </header>
+      <section className="start-actions">
+        <form
+          className="new-project"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void create();
+          }}
+        >
+          <label htmlFor="new-project-name">{t('start.newProject')}</label>
+          <input id="new-project-name" value={name} placeholder={t('start.newProjectPlaceholder')} onChange={(e) => setName(e.target.value)} />
+          <button type="submit" className="primary" disabled={!name.trim()}>
+            {t('start.create')}
+          </button>
+        </form>
+        <button className="sample" onClick={() => void sample()} disabled={busy}>
+          {busy ? t('start.sampleBuilding') : t('start.openSample')}
+        </button>
+        {error && <p className="error" role="alert">{error}</p>}
+      </section>
+      <section className="project-list">
+        <h2>{t('start.projects')}</h2>
+        {projects && projects.length === 0 && <p className="empty">{t('start.noProjects')}</p>}
+        {projects && projects.length > 0 && (
+          <table className="grid">
+            <thead>
+              <tr>
+                <th>{t('start.col.name')}</th>
+                <th className="num">{t('start.col.sources')}</th>
+                <th>{t('start.col.lastOpened')}</th>
+                <th aria-label={t('start.col.actions')} />
+              </tr>
+            </thead>
+            <tbody>
+              {projects.map((p) => (
+                <tr key={p.id}>
+                  <td>
+                    {renaming?.id === p.id ? (
+                      <form
+                        onSubmit={async (e) => {
+                          e.preventDefault();
+                          await renameProject(db, p.id, renaming.name);
+                          setRenaming(null);
+                        }}
+                      >
+                        <input aria-label={t('start.renameLabel')} value={renaming.name} autoFocus onChange={(e) => setRenaming({ id: p.id, name: e.target.value })} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                        <button type="submit">{t('common.save')}</button>
+                      </form>
+                    ) : (
+                      <button className="link" onClick={() => void open(p.id)}>
+                        {p.name}
+                      </button>
+                    )}
+                  </td>
+                  <td className="num">{p.sourceCount}</td>
+                  <td>{dateFormat.format(new Date(p.openedAt))}</td>
+                  <td className="row-actions">
+                    <button onClick={() => void open(p.id)}>{t('start.open')}</button>
+                    <button onClick={() => setRenaming({ id: p.id, name: p.name })}>{t('start.rename')}</button>
+                    <button className="danger" onClick={async () => setDeleting({ project: p, contents: await describeProjectContents(db, p.id) })}>
+                      {t('start.delete')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
+      {deleting && (
+        <Dialog
+          title={t('start.deleteTitle', { name: deleting.project.name })}
+          onCancel={() => setDeleting(null)}
+          actions={
+            <>
+              <button onClick={() => setDeleting(null)}>{t('common.cancel')}</button>
+              <button
+                className="danger"
+                onClick={async () => {
+                  await deleteProject(db, deleting.project.id);
+                  setDeleting(null);
+                }}
+              >
+                {t('start.deleteConfirm')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('start.deleteWarning')}</p>
+          <ul>
+            <li>{t('count.sources', { count: deleting.contents.sources })}</li>
+            <li>{t('count.cases', { count: deleting.contents.cases })}</li>
+            <li>{t('count.codes', { count: deleting.contents.codes })}</li>
+            <li>{t('count.segments', { count: deleting.contents.segments })}</li>
+            <li>{t('count.memos', { count: deleting.contents.memos })}</li>
+          </ul>
+        </Dialog>
+      )}
+    </div>
+  );
+}

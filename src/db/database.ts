@@ -1,0 +1,38 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { Attribute, Case, Code, Coder, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
+import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+
+/** One undoable change: the rows it touched, before and after (filled by the undo issue). */
+export interface UndoEntry {
+  seq?: number;
+  projectId: string;
+  label: string;
+  at: string;
+  changes: { table: string; key: string; before: unknown; after: unknown }[];
+}
+
+export class QdaDatabase extends Dexie {
+  projects!: EntityTable<Project, 'id'>;
+  sources!: EntityTable<Source, 'id'>;
+  sourceContents!: Table<SourceContent, string>;
+  cases!: EntityTable<Case, 'id'>;
+  attributes!: EntityTable<Attribute, 'id'>;
+  codes!: EntityTable<Code, 'id'>;
+  segments!: EntityTable<Segment, 'id'>;
+  memos!: EntityTable<Memo, 'id'>;
+  coders!: EntityTable<Coder, 'id'>;
+  analyses!: EntityTable<SavedAnalysis, 'id'>;
+  undoLog!: Table<UndoEntry, number>;
+
+  /**
+   * @param history the schema versions to declare; tests pass a prefix of the history to
+   *   write a fixture at an old version, then reopen with the full history.
+   */
+  constructor(name = 'qda-studio', options: { indexedDB?: IDBFactory; IDBKeyRange?: typeof IDBKeyRange } = {}, history: SchemaVersion[] = SCHEMA_HISTORY) {
+    super(name, options);
+    for (const v of history) {
+      const version = this.version(v.version).stores(v.stores);
+      if (v.upgrade) version.upgrade(v.upgrade);
+    }
+  }
+}

@@ -1,0 +1,77 @@
+import { DEFAULT_CITATION_PATTERN, DEFAULT_SOURCE_KINDS, type Project } from '../model/types';
+import { newId, nowIso } from '../util/id';
+import type { QdaDatabase } from './database';
+import { CURRENT_SCHEMA_VERSION, PROJECT_TABLES } from './schema';
+
+export interface ProjectSummary extends Project {
+  sourceCount: number;
+}
+
+/** What deleting a project would lose, so the confirmation can name it. */
+export interface ProjectContents {
+  sources: number;
+  cases: number;
+  codes: number;
+  segments: number;
+  memos: number;
+}
+
+export async function createProject(db: QdaDatabase, name: string): Promise<Project> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A project needs a name.');
+  const now = nowIso();
+  const project: Project = {
+    id: newId(),
+    name: trimmed,
+    createdAt: now,
+    openedAt: now,
+    sourceKinds: [...DEFAULT_SOURCE_KINDS],
+    citationPattern: DEFAULT_CITATION_PATTERN,
+    dataVersion: CURRENT_SCHEMA_VERSION,
+  };
+  await db.projects.add(project);
+  return project;
+}
+
+/** Projects, most recently opened first, with how many sources each holds. */
+export async function listProjects(db: QdaDatabase): Promise<ProjectSummary[]> {
+  return db.transaction('r', db.projects, db.sources, async () => {
+    const projects = await db.projects.orderBy('openedAt').reverse().toArray();
+    return Promise.all(projects.map(async (p) => ({ ...p, sourceCount: await db.sources.where('projectId').equals(p.id).count() })));
+  });
+}
+
+export async function renameProject(db: QdaDatabase, id: string, name: string): Promise<void> {
+  const trimmed = name.trim();
+  if (!trimmed) throw new Error('A project needs a name.');
+  await db.projects.update(id, { name: trimmed });
+}
+
+export async function markProjectOpened(db: QdaDatabase, id: string): Promise<void> {
+  await db.projects.update(id, { openedAt: nowIso() });
+}
+
+export async function updateProjectSettings(db: QdaDatabase, id: string, patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>): Promise<void> {
+  if (patch.sourceKinds) {
+    const kinds = [...new Set(patch.sourceKinds.map((k) => k.trim()).filter(Boolean))];
+    if (kinds.length === 0) throw new Error('Keep at least one source kind.');
+    patch = { ...patch, sourceKinds: kinds };
+  }
+  await db.projects.update(id, patch);
+}
+
+export async function describeProjectContents(db: QdaDatabase, id: string): Promise<ProjectContents> {
+  const count = (table: 'sources' | 'cases' | 'codes' | 'segments' | 'memos') => db[table].where('projectId').equals(id).count();
+  const [sources, cases, codes, segments, memos] = await Promise.all([count('sources'), count('cases'), count('codes'), count('segments'), count('memos')]);
+  return { sources, cases, codes, segments, memos };
+}
+
+/** Deletes a project and every row that belongs to it, in one transaction. */
+export async function deleteProject(db: QdaDatabase, id: string): Promise<void> {
+  const tables = [db.projects, db.undoLog, ...PROJECT_TABLES.map((t) => db[t])];
+  await db.transaction('rw', tables, async () => {
+    for (const t of PROJECT_TABLES) await db[t].where('projectId').equals(id).delete();
+    await db.undoLog.where('projectId').equals(id).delete();
+    await db.projects.delete(id);
+  });
+}

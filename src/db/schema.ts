@@ -1,0 +1,34 @@
+/**
+ * Dexie schema history. Versions are append-only: never edit a released entry, add a new
+ * one with its upgrade. Each version's test opens a fixture written at the previous one.
+ */
+export interface SchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  /** Upgrade from the previous version, run inside Dexie's upgrade transaction. */
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}
+
+export const SCHEMA_HISTORY: SchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      projects: 'id, name, openedAt',
+      sources: 'id, projectId, [projectId+sha256], *caseIds',
+      sourceContents: 'sourceId, projectId',
+      cases: 'id, projectId, [projectId+name]',
+      attributes: 'id, projectId',
+      codes: 'id, projectId, parentId',
+      segments: 'id, projectId, sourceId, codeId, coderId',
+      memos: 'id, projectId',
+      coders: 'id, projectId',
+      analyses: 'id, projectId',
+      undoLog: '++seq, projectId',
+    },
+  },
+];
+
+export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
+
+/** The tables that hold one project's rows (all but `projects` and the undo log). */
+export const PROJECT_TABLES = ['sources', 'sourceContents', 'cases', 'attributes', 'codes', 'segments', 'memos', 'coders', 'analyses'] as const;

@@ -1,0 +1,48 @@
+import { en, type MessageKey } from './en';
+import { es } from './es';
+import { pt } from './pt';
+
+export type { MessageKey } from './en';
+export type Locale = 'en' | 'es' | 'pt';
+export type Params = Record<string, string | number>;
+
+/** Spanish and Portuguese catalogues may lag behind English; missing keys fall back to it. */
+const CATALOGUES: Record<Locale, Partial<Record<MessageKey, string>>> = { en, es, pt };
+
+export const LOCALES: { id: Locale; name: string }[] = [
+  { id: 'en', name: 'English' },
+  { id: 'es', name: 'Español' },
+  { id: 'pt', name: 'Português' },
+];
+
+export function pickLocale(preferred: readonly string[]): Locale {
+  for (const tag of preferred) {
+    const base = tag.toLowerCase().split('-')[0];
+    if (base === 'en' || base === 'es' || base === 'pt') return base;
+  }
+  return 'en';
+}
+
+/**
+ * Every UI string goes through here. A message may have plural forms, written
+ * "{count} source|{count} sources" (one|other), picked with the locale's plural rules.
+ */
+export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
+  const template = CATALOGUES[locale][key] ?? en[key] ?? key;
+  let chosen = template;
+  if (template.includes('|') && typeof params.count === 'number') {
+    const [one, other] = template.split('|');
+    chosen = new Intl.PluralRules(locale).select(params.count) === 'one' ? one : other;
+  }
+  return chosen.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? formatParam(locale, params[name]) : `{${name}}`));
+}
+
+function formatParam(locale: Locale, value: string | number): string {
+  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+}
+
+export type Translator = (key: MessageKey, params?: Params) => string;
+
+export function createTranslator(locale: Locale): Translator {
+  return (key, params) => translate(locale, key, params);
+}

@@ -1,0 +1,48 @@
+import type { CsvTable } from './csv-table';
+
+/** A classification sheet matched against the project's cases, for the preview. */
+export interface ClassificationMatch {
+  nameColumn: string;
+  attributeColumns: string[];
+  matched: { caseName: string; row: number }[];
+  unmatched: { name: string; row: number }[];
+  /** Cases of the project the sheet does not mention. */
+  untouched: string[];
+}
+
+const key = (s: string) => s.trim().normalize('NFC').toLowerCase();
+
+/**
+ * Matches sheet rows to cases by name (ignoring case and surrounding spaces). The name
+ * column is the one that matches the most cases, unless the researcher picks one.
+ */
+export function matchClassification(table: CsvTable, caseNames: string[], nameColumn?: string): ClassificationMatch {
+  const known = new Map(caseNames.map((n) => [key(n), n]));
+  const score = (i: number) => table.rows.filter((r) => known.has(key(r[i]))).length;
+  let nameIndex = nameColumn ? table.columns.indexOf(nameColumn) : -1;
+  if (nameIndex < 0) {
+    nameIndex = 0;
+    table.columns.forEach((_, i) => {
+      if (score(i) > score(nameIndex)) nameIndex = i;
+    });
+  }
+  const matched: ClassificationMatch['matched'] = [];
+  const unmatched: ClassificationMatch['unmatched'] = [];
+  const seen = new Set<string>();
+  table.rows.forEach((r, row) => {
+    const name = r[nameIndex].trim();
+    if (!name) return;
+    const found = known.get(key(name));
+    if (found) {
+      matched.push({ caseName: found, row });
+      seen.add(found);
+    } else unmatched.push({ name, row });
+  });
+  return {
+    nameColumn: table.columns[nameIndex],
+    attributeColumns: table.columns.filter((_, i) => i !== nameIndex),
+    matched,
+    unmatched,
+    untouched: caseNames.filter((n) => !seen.has(n)),
+  };
+}

@@ -1,0 +1,35 @@
+import Papa from 'papaparse';
+import { decodeText } from './encoding';
+import { fail } from './result';
+
+/** A spreadsheet read from CSV: header names and rows of strings. */
+export interface CsvTable {
+  columns: string[];
+  rows: string[][];
+  delimiter: string;
+  encoding: string;
+}
+
+/** Reads a CSV file (survey or classification sheet), detecting its encoding and delimiter. */
+export function readCsvTable(bytes: Uint8Array): CsvTable {
+  const { text, encoding } = decodeText(bytes);
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+    skipEmptyLines: 'greedy',
+    delimitersToGuess: [',', ';', '\t', '|'],
+  });
+  const data = parsed.data.filter((r) => r.some((c) => c.trim() !== ''));
+  if (data.length === 0) fail('no-text', 'the spreadsheet has no rows');
+  const header = data[0].map((h, i) => h.trim().normalize('NFC') || `Column ${i + 1}`);
+  const columns = uniqueNames(header);
+  const rows = data.slice(1).map((r) => columns.map((_, i) => (r[i] ?? '').normalize('NFC').replace(/\r\n?/g, '\n')));
+  return { columns, rows, delimiter: parsed.meta.delimiter, encoding };
+}
+
+function uniqueNames(names: string[]): string[] {
+  const seen = new Map<string, number>();
+  return names.map((n) => {
+    const k = (seen.get(n) ?? 0) + 1;
+    seen.set(n, k);
+    return k === 1 ? n : `${n} (${k})`;
+  });
+}

@@ -1,0 +1,75 @@
+import { fail } from './result';
+
+export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1';
+
+export interface DecodedText {
+  text: string;
+  encoding: TextEncodingName;
+}
+
+/**
+ * Decodes the bytes of a plain-text file, detecting the encodings our users' files come in:
+ * UTF-8 (with or without BOM), UTF-16 LE/BE, and the Windows-1252 / ISO-8859-1 that old
+ * Word and Notepad wrote Spanish and Portuguese transcripts in. Refuses binary data.
+ */
+export function decodeText(bytes: Uint8Array): DecodedText {
+  if (bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf) {
+    return checked(new TextDecoder('utf-8').decode(bytes.subarray(3)), 'utf-8 (BOM)');
+  }
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) {
+    return checked(new TextDecoder('utf-16le').decode(bytes.subarray(2)), 'utf-16le');
+  }
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) {
+    return checked(new TextDecoder('utf-16be').decode(bytes.subarray(2)), 'utf-16be');
+  }
+  const utf16 = guessUtf16WithoutBom(bytes);
+  if (utf16) return checked(new TextDecoder(utf16).decode(bytes), utf16);
+
+  if (bytes.includes(0)) binary();
+  try {
+    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+  } catch {
+    // Not UTF-8: a single-byte Western encoding. Bytes 0x80–0x9F are control codes in
+    // ISO-8859-1 but letters and punctuation (… “ ” € –) in Windows-1252.
+    const hasC1 = bytes.some((b) => b >= 0x80 && b <= 0x9f);
+    return checked(new TextDecoder('windows-1252').decode(bytes), hasC1 ? 'windows-1252' : 'iso-8859-1');
+  }
+}
+
+/** Text written as UTF-16 without a BOM has a zero byte in every other position. */
+function guessUtf16WithoutBom(bytes: Uint8Array): 'utf-16le' | 'utf-16be' | null {
+  const n = Math.min(bytes.length, 4096) & ~1;
+  if (n < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < n; i += 2) {
+    if (bytes[i] === 0) evenZeros++;
+    if (bytes[i + 1] === 0) oddZeros++;
+  }
+  const pairs = n / 2;
+  if (oddZeros > pairs * 0.4 && evenZeros < pairs * 0.05) return 'utf-16le';
+  if (evenZeros > pairs * 0.4 && oddZeros < pairs * 0.05) return 'utf-16be';
+  return null;
+}
+
+function checked(text: string, encoding: TextEncodingName): DecodedText {
+  if (looksBinary(text)) binary();
+  return { text, encoding };
+}
+
+/** Control characters other than tab, line breaks and form feed do not occur in transcripts. */
+export function looksBinary(text: string): boolean {
+  const sample = text.length > 65536 ? text.slice(0, 65536) : text;
+  if (sample.length === 0) return false;
+  let controls = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return true;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) controls++;
+  }
+  return controls / sample.length > 0.01;
+}
+
+function binary(): never {
+  fail('binary', 'binary data, not text (is the extension wrong?)');
+}

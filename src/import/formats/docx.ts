@@ -1,0 +1,150 @@
+import mammoth from 'mammoth';
+import type { SourceAnnotation } from '../../model/types';
+import { joinParagraphs } from '../normalize';
+import { fail, type ParsedText } from '../result';
+import { isZip } from '../zip';
+import { walkXml } from '../xml-walk';
+
+const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt']);
+
+/**
+ * Word documents through mammoth: paragraphs in order (tracked insertions accepted,
+ * deletions dropped), headings kept as paragraphs, each table row one paragraph with its
+ * cells joined by " | ", footnotes and endnotes appended as "[n] text", comments kept
+ * beside the text as annotations and reported in the warnings.
+ */
+export async function parseDocx(bytes: Uint8Array): Promise<ParsedText> {
+  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    fail('legacy-word', 'old Word 97–2003 format: open it in Word and save it as .docx');
+  }
+  if (!isZip(bytes)) fail('corrupt', 'not a valid Word .docx file (it is not a zip package)');
+  let html: string;
+  try {
+    // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build.
+    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const result = await mammoth.convertToHtml(input, {
+      styleMap: ['comment-reference => sup'],
+      ignoreEmptyParagraphs: true,
+    });
+    html = result.value;
+  } catch (e) {
+    fail('corrupt', `damaged Word file (${shortReason(e)})`);
+  }
+  return htmlToParsedText(html);
+}
+
+function shortReason(e: unknown): string {
+  const msg = e instanceof Error ? e.message : String(e);
+  return msg.split('\n')[0].slice(0, 120);
+}
+
+interface NoteTarget {
+  kind: SourceAnnotation['kind'];
+  label: string;
+  parts: string[];
+}
+
+function htmlToParsedText(html: string): ParsedText {
+  const body: string[] = [];
+  const notes: NoteTarget[] = [];
+  let images = 0;
+  let current: string[] | null = null;
+  let row: string[] | null = null;
+  let cell: string[] | null = null;
+  let note: NoteTarget | null = null;
+  let skipDepth = 0;
+
+  const flush = () => {
+    if (current === null) return;
+    const text = current.join('');
+    if (cell) cell.push(text);
+    else if (note) note.parts.push(text);
+    else body.push(text);
+    current = null;
+  };
+
+  walkXml(`<root>${html}</root>`, {
+    open(el) {
+      if (skipDepth > 0) {
+        skipDepth++;
+        return;
+      }
+      const href = el.attributes.href ?? '';
+      const id = el.attributes.id ?? '';
+      if (el.name === 'a' && /^#(comment|footnote|endnote)-ref-/.test(href)) {
+        skipDepth = 1; // back-link "↑" from a note to its reference
+      } else if (el.name === 'a' && /^#comment-\d/.test(href)) {
+        skipDepth = 1; // comment marker "[jkr1]" in the body
+      } else if (el.name === 'dt' && id.startsWith('comment-')) {
+        note = { kind: 'comment', label: '', parts: [] };
+        notes.push(note);
+        current = [];
+      } else if (el.name === 'li' && /^(footnote|endnote)-/.test(id)) {
+        note = { kind: id.startsWith('footnote') ? 'footnote' : 'endnote', label: id.replace(/^\D+-/, ''), parts: [] };
+        notes.push(note);
+      } else if (el.name === 'tr') {
+        row = [];
+      } else if (el.name === 'td' || el.name === 'th') {
+        cell = [];
+      } else if (el.name === 'img') {
+        images++;
+      } else if (el.name === 'br') {
+        if (cell || note) current?.push(' ');
+        else {
+          flush();
+          current = [];
+        }
+      } else if (BLOCKS.has(el.name)) {
+        flush();
+        current = [];
+      }
+    },
+    close(name) {
+      if (skipDepth > 0) {
+        skipDepth--;
+        return;
+      }
+      if (name === 'li' && note && note.kind !== 'comment') {
+        flush();
+        note = null;
+      } else if (name === 'dd' && note?.kind === 'comment') {
+        flush();
+        note = null;
+      } else if (name === 'dt' && note?.kind === 'comment') {
+        note.label = (current ?? []).join('').replace(/^Comment\s*/, '').replace(/^\[|\]$/g, '');
+        current = null;
+      } else if (BLOCKS.has(name)) {
+        flush();
+      } else if ((name === 'td' || name === 'th') && cell) {
+        flush();
+        row?.push(cell.join(' ').trim());
+        cell = null;
+      } else if (name === 'tr' && row) {
+        body.push(row.join(' | '));
+        row = null;
+      }
+    },
+    text(t) {
+      if (skipDepth > 0) return;
+      if (current === null) current = [];
+      current.push(t);
+    },
+  });
+  flush();
+
+  const annotations: SourceAnnotation[] = notes.map((n) => ({
+    kind: n.kind,
+    label: n.label,
+    text: n.parts.join(' ').replace(/\s+/g, ' ').trim(),
+  }));
+  const footnotes = annotations.filter((a) => a.kind !== 'comment');
+  const comments = annotations.filter((a) => a.kind === 'comment');
+  const parts = [...body, ...footnotes.map((f) => `[${f.label}] ${f.text}`)];
+  const { text, paragraphs } = joinParagraphs(parts);
+
+  const warnings: string[] = [];
+  if (footnotes.length) warnings.push(`${footnotes.length} footnote(s) appended at the end of the text`);
+  if (comments.length) warnings.push(`${comments.length} Word comment(s) kept beside the text, not in it`);
+  if (images) warnings.push(`${images} image(s) not imported`);
+  return { text, paragraphs, annotations, warnings };
+}

@@ -1,0 +1,138 @@
+import type { SourceAnnotation } from '../../model/types';
+import { joinParagraphs } from '../normalize';
+import { fail, type ParsedText } from '../result';
+import { walkXml } from '../xml-walk';
+import { readZipEntries } from '../zip';
+
+/**
+ * OpenDocument text (LibreOffice, common for transcripts in Latin America and Europe):
+ * paragraphs and headings in order, table rows flattened with " | ", footnotes appended,
+ * comments (office:annotation) kept beside the text, tracked deletions left out.
+ */
+export function parseOdt(bytes: Uint8Array): ParsedText {
+  const entries = readZipEntries(bytes, (n) => n === 'content.xml', 'OpenDocument (.odt)');
+  const content = entries['content.xml'];
+  if (!content) fail('corrupt', 'not an OpenDocument text: content.xml is missing');
+  const xml = new TextDecoder('utf-8').decode(content);
+
+  const body: string[] = [];
+  const annotations: SourceAnnotation[] = [];
+  let current: string[] | null = null;
+  let depth = 0; // nesting of text:p / text:h inside the current block
+  let row: string[] | null = null;
+  let cell: string[] | null = null;
+  let skip = 0; // inside tracked changes or a note citation
+  let note: { kind: SourceAnnotation['kind']; label: string; parts: string[] } | null = null;
+  let noteDepth = 0;
+  const saved: (string[] | null)[] = [];
+
+  const emit = (text: string) => {
+    if (note) note.parts.push(text);
+    else if (cell) cell.push(text);
+    else body.push(text);
+  };
+
+  try {
+    walkXml(xml, {
+      open(el) {
+        if (skip > 0) {
+          skip++;
+          return;
+        }
+        switch (el.name) {
+          case 'text:tracked-changes':
+          case 'text:note-citation':
+          case 'office:annotation-end':
+          case 'dc:creator':
+          case 'dc:date':
+          case 'meta:date-string':
+            skip = 1;
+            return;
+          case 'text:note':
+          case 'office:annotation': {
+            const isComment = el.name === 'office:annotation';
+            saved.push(current);
+            current = null;
+            note = { kind: isComment ? 'comment' : el.attributes['text:note-class'] === 'endnote' ? 'endnote' : 'footnote', label: '', parts: [] };
+            noteDepth = 1;
+            return;
+          }
+          case 'text:p':
+          case 'text:h':
+            if (note) noteDepth++;
+            depth++;
+            if (depth === 1) current = [];
+            return;
+          case 'table:table-row':
+            row = [];
+            return;
+          case 'table:table-cell':
+            cell = [];
+            return;
+          case 'text:s':
+            current?.push(' '.repeat(Number(el.attributes['text:c'] ?? '1') || 1));
+            return;
+          case 'text:tab':
+            current?.push('\t');
+            return;
+          case 'text:line-break':
+            current?.push(' ');
+            return;
+          default:
+            if (note) noteDepth++;
+        }
+      },
+      close(name) {
+        if (skip > 0) {
+          skip--;
+          return;
+        }
+        if (note) {
+          if (name === 'text:p' || name === 'text:h') {
+            depth--;
+            if (depth === 0 && current) {
+              note.parts.push(current.join(''));
+              current = null;
+            }
+          }
+          noteDepth--;
+          if (noteDepth === 0) {
+            annotations.push({ kind: note.kind, label: note.label || String(annotations.length + 1), text: note.parts.join(' ').trim() });
+            note = null;
+            current = saved.pop() ?? null;
+          }
+          return;
+        }
+        if (name === 'text:p' || name === 'text:h') {
+          depth--;
+          if (depth === 0 && current) {
+            emit(current.join(''));
+            current = null;
+          }
+        } else if (name === 'table:table-cell' && cell) {
+          row?.push(cell.join(' ').trim());
+          cell = null;
+        } else if (name === 'table:table-row' && row) {
+          body.push(row.join(' | '));
+          row = null;
+        }
+      },
+      text(t) {
+        if (skip > 0) return;
+        if (note && current === null) current = [];
+        current?.push(t.replace(/\s*\n\s*/g, ' '));
+      },
+    });
+  } catch (e) {
+    fail('corrupt', `damaged OpenDocument file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+
+  const notes = annotations.filter((a) => a.kind !== 'comment');
+  notes.forEach((n, i) => (n.label = String(i + 1)));
+  const comments = annotations.filter((a) => a.kind === 'comment');
+  const { text, paragraphs } = joinParagraphs([...body, ...notes.map((n) => `[${n.label}] ${n.text}`)]);
+  const warnings: string[] = [];
+  if (notes.length) warnings.push(`${notes.length} footnote(s) appended at the end of the text`);
+  if (comments.length) warnings.push(`${comments.length} comment(s) kept beside the text, not in it`);
+  return { text, paragraphs, annotations, warnings };
+}

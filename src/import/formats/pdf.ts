@@ -1,0 +1,117 @@
+import { joinParagraphs } from '../normalize';
+import { fail, type ParsedText } from '../result';
+
+interface TextItem {
+  str: string;
+  transform: number[];
+  height: number;
+  hasEOL: boolean;
+}
+
+interface Line {
+  text: string;
+  y: number;
+  height: number;
+  page: number;
+}
+
+type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
+let pdfjs: Promise<PdfJs> | null = null;
+
+/** The legacy build runs in Node (tests, Electron main) and in browsers alike. */
+function loadPdfJs(): Promise<PdfJs> {
+  pdfjs ??= import('pdfjs-dist/legacy/build/pdf.mjs');
+  return pdfjs;
+}
+
+/**
+ * PDF reports and transcripts: the text layer page by page, with paragraphs rebuilt from
+ * the spacing between lines and words broken by end-of-line hyphens rejoined. A PDF with
+ * no text layer (a scan) is refused, since there are no words to code.
+ */
+export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
+  if (!startsWithPdfHeader(bytes)) fail('corrupt', 'not a valid PDF file (no "%PDF-" header)');
+  const { getDocument } = await loadPdfJs();
+  let doc;
+  try {
+    // pdf.js takes ownership of the buffer it is given: pass a copy.
+    doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, useSystemFonts: false, disableFontFace: true, stopAtErrors: true }).promise;
+  } catch (e) {
+    const name = (e as { name?: string }).name ?? '';
+    if (name === 'PasswordException') fail('encrypted', 'the PDF is password-protected');
+    fail('corrupt', `damaged PDF file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  }
+  const lines: Line[] = [];
+  try {
+    for (let p = 1; p <= doc.numPages; p++) {
+      const page = await doc.getPage(p);
+      const content = await page.getTextContent();
+      lines.push(...linesOf(content.items as TextItem[], p));
+      page.cleanup();
+    }
+  } catch (e) {
+    fail('corrupt', `damaged PDF file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+  } finally {
+    await doc.destroy();
+  }
+  if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) fail('no-text-layer', 'no text layer (scanned?)');
+  return joinParagraphs(paragraphsOf(lines));
+}
+
+function startsWithPdfHeader(bytes: Uint8Array): boolean {
+  const head = new TextDecoder('latin1').decode(bytes.subarray(0, 1024));
+  return head.includes('%PDF-');
+}
+
+function linesOf(items: TextItem[], page: number): Line[] {
+  const lines: Line[] = [];
+  let current: Line | null = null;
+  for (const item of items) {
+    if (typeof item.str !== 'string') continue;
+    const y = item.transform[5];
+    const height = Math.abs(item.height || item.transform[3] || 10);
+    if (current && Math.abs(current.y - y) > height * 0.5 && item.str.trim() !== '') {
+      lines.push(current);
+      current = null;
+    }
+    if (!current) current = { text: '', y, height, page };
+    current.text += item.str;
+    current.height = Math.max(current.height, height);
+    if (item.hasEOL) {
+      lines.push(current);
+      current = null;
+    }
+  }
+  if (current) lines.push(current);
+  return lines.filter((l) => l.text.trim() !== '');
+}
+
+/** A gap between lines clearly wider than the usual line spacing starts a new paragraph. */
+function paragraphsOf(lines: Line[]): string[] {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].page === lines[i - 1].page) {
+      const gap = lines[i - 1].y - lines[i].y;
+      if (gap > 0) gaps.push(gap);
+    }
+  }
+  gaps.sort((a, b) => a - b);
+  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  const paragraphs: string[] = [];
+  let text = '';
+  lines.forEach((line, i) => {
+    const prev = lines[i - 1];
+    const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
+    const newParagraph = !prev || line.page !== prev.page || gap > usual * 1.4 || gap < 0;
+    const words = line.text.trim();
+    if (newParagraph && text) {
+      paragraphs.push(text);
+      text = '';
+    }
+    if (!text) text = words;
+    else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(words)) text = text.slice(0, -1) + words;
+    else text += ' ' + words;
+  });
+  if (text) paragraphs.push(text);
+  return paragraphs.map((p) => p.replace(/\s+/g, ' '));
+}

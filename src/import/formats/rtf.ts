@@ -1,0 +1,164 @@
+import { joinParagraphs } from '../normalize';
+import { fail, type ParsedText } from '../result';
+
+/** Destinations whose text is not part of the document body. */
+const SKIPPED = new Set([
+  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'footer', 'headerl', 'headerr',
+  'footerl', 'footerr', 'headerf', 'footerf', 'object', 'themedata', 'colorschememapping',
+  'latentstyles', 'datastore', 'listtable', 'listoverridetable', 'rsidtbl', 'xmlnstbl',
+  'generator', 'filetbl', 'revtbl', 'pgdsctbl', 'fldinst', 'nonshppict', 'shpinst', 'bkmkstart', 'bkmkend',
+]);
+
+const SYMBOLS: Record<string, string> = {
+  emdash: '—', endash: '–', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”',
+  bullet: '•', tab: '\t', emspace: ' ', enspace: ' ', qmspace: ' ', line: ' ',
+};
+
+interface GroupState {
+  skip: boolean;
+  codepage: string;
+  uc: number;
+  footnote: boolean;
+}
+
+/**
+ * Rich Text Format: the body text with its paragraphs; `\'hh` bytes decoded in the
+ * document's code page (`\ansicpg`, Windows-1252 by default), `\uN` Unicode escapes,
+ * table rows flattened with " | ", footnotes appended at the end.
+ */
+export function parseRtf(bytes: Uint8Array): ParsedText {
+  const src = new TextDecoder('latin1').decode(bytes);
+  if (!src.startsWith('{\\rtf')) fail('corrupt', 'not a valid RTF file (it must begin with "{\\rtf")');
+
+  const paragraphs: string[] = [];
+  const footnotes: string[] = [];
+  let line = '';
+  let footnote = '';
+  let pendingBytes: number[] = [];
+  let skipChars = 0;
+  const stack: GroupState[] = [];
+  let state: GroupState = { skip: false, codepage: 'windows-1252', uc: 1, footnote: false };
+
+  const flushBytes = () => {
+    if (pendingBytes.length === 0) return;
+    let decoded: string;
+    try {
+      decoded = new TextDecoder(state.codepage).decode(new Uint8Array(pendingBytes));
+    } catch {
+      decoded = new TextDecoder('windows-1252').decode(new Uint8Array(pendingBytes));
+    }
+    pendingBytes = [];
+    put(decoded);
+  };
+  const put = (s: string) => {
+    if (state.skip) return;
+    if (state.footnote) footnote += s;
+    else line += s;
+  };
+  const endParagraph = () => {
+    flushBytes();
+    if (state.footnote) footnote += ' ';
+    else {
+      paragraphs.push(line);
+      line = '';
+    }
+  };
+
+  let i = 0;
+  let depth = 0;
+  while (i < src.length) {
+    const ch = src[i];
+    if (ch === '{') {
+      flushBytes();
+      stack.push(state);
+      state = { ...state };
+      depth++;
+      i++;
+      if (src.startsWith('\\*', i)) {
+        state.skip = true;
+        i += 2;
+      }
+    } else if (ch === '}') {
+      flushBytes();
+      if (state.footnote && !stack[stack.length - 1]?.footnote) {
+        footnotes.push(footnote.trim());
+        footnote = '';
+      }
+      state = stack.pop() ?? state;
+      depth--;
+      i++;
+    } else if (ch === '\\') {
+      const next = src[i + 1];
+      if (next === "'") {
+        const hex = src.substr(i + 2, 2);
+        i += 4;
+        if (skipChars > 0) {
+          skipChars--;
+          continue;
+        }
+        pendingBytes.push(parseInt(hex, 16));
+        continue;
+      }
+      flushBytes();
+      if (next === '\\' || next === '{' || next === '}') {
+        put(next);
+        i += 2;
+        continue;
+      }
+      if (next === '~') {
+        put('\u00a0');
+        i += 2;
+        continue;
+      }
+      if (next === '-' || next === '_') {
+        if (next === '_') put('-');
+        i += 2;
+        continue;
+      }
+      if (next === '\n' || next === '\r') {
+        endParagraph();
+        i += 2;
+        continue;
+      }
+      const m = /^([a-zA-Z]+)(-?\d+)? ?/.exec(src.slice(i + 1, i + 40));
+      if (!m) {
+        i += 2;
+        continue;
+      }
+      i += 1 + m[0].length;
+      const word = m[1];
+      const param = m[2] === undefined ? undefined : Number(m[2]);
+      if (SKIPPED.has(word)) state.skip = true;
+      else if (word === 'footnote') state.footnote = true;
+      else if (word === 'ansicpg' && param) state.codepage = param === 65001 ? 'utf-8' : `windows-${param}`;
+      else if (word === 'uc' && param !== undefined) state.uc = param;
+      else if (word === 'u' && param !== undefined) {
+        put(String.fromCharCode(param < 0 ? param + 65536 : param));
+        skipChars = state.uc;
+      } else if (word === 'par' || word === 'sect' || word === 'page') endParagraph();
+      else if (word === 'cell') put(' | ');
+      else if (word === 'row') {
+        line = line.replace(/ \| $/, '');
+        endParagraph();
+      } else if (SYMBOLS[word] !== undefined) put(SYMBOLS[word]);
+    } else if (ch === '\r' || ch === '\n') {
+      i++;
+    } else {
+      if (skipChars > 0) {
+        skipChars--;
+        i++;
+        continue;
+      }
+      flushBytes();
+      put(ch);
+      i++;
+    }
+  }
+  flushBytes();
+  if (line.trim()) paragraphs.push(line);
+  if (depth !== 0) fail('corrupt', 'damaged RTF file (unbalanced braces: the file may be cut short)');
+  const labelled = footnotes.filter(Boolean).map((f, n) => `[${n + 1}] ${f}`);
+  const joined = joinParagraphs([...paragraphs, ...labelled]);
+  const warnings = labelled.length ? [`${labelled.length} footnote(s) appended at the end of the text`] : [];
+  return { ...joined, warnings };
+}

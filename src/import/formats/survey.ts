@@ -1,0 +1,92 @@
+import { readCsvTable, type CsvTable } from '../csv-table';
+import { joinParagraphs } from '../normalize';
+import { fail, type ImportedCase, type ParsedText } from '../result';
+
+/** How the researcher maps a survey's columns. */
+export interface SurveyMapping {
+  /** Column holding the respondent id; it names the cases. */
+  idColumn: string;
+  /** Open-ended answer columns: these become sources. */
+  answerColumns: string[];
+  /** Columns that become case attributes. */
+  attributeColumns: string[];
+  /** One source per answer, or one per respondent holding all their answers. */
+  sourcePer: 'answer' | 'respondent';
+}
+
+export interface SurveyPreview {
+  table: CsvTable;
+  mapping: SurveyMapping;
+}
+
+export interface SurveySource {
+  name: string;
+  caseName: string;
+  parsed: ParsedText;
+}
+
+/** Reads a survey and proposes a mapping the researcher then adjusts in the dialog. */
+export function previewSurvey(bytes: Uint8Array): SurveyPreview {
+  const table = readCsvTable(bytes);
+  return { table, mapping: guessSurveyMapping(table) };
+}
+
+/**
+ * The id column is the first whose values are all present, short and unique; answer
+ * columns are those where people wrote sentences; the rest describe the respondent.
+ */
+export function guessSurveyMapping(table: CsvTable): SurveyMapping {
+  const { columns, rows } = table;
+  const values = (i: number) => rows.map((r) => r[i].trim());
+  const idIndex = Math.max(
+    0,
+    columns.findIndex((_, i) => {
+      const v = values(i);
+      return v.every((x) => x !== '' && x.length <= 40) && new Set(v).size === v.length;
+    }),
+  );
+  const answerColumns: string[] = [];
+  const attributeColumns: string[] = [];
+  columns.forEach((name, i) => {
+    if (i === idIndex) return;
+    const filled = values(i).filter(Boolean);
+    const meanWords = filled.reduce((n, v) => n + v.split(/\s+/).length, 0) / Math.max(1, filled.length);
+    if (meanWords >= 6) answerColumns.push(name);
+    else attributeColumns.push(name);
+  });
+  return { idColumn: columns[idIndex], answerColumns, attributeColumns, sourcePer: 'answer' };
+}
+
+/** Turns survey rows into sources (open answers) and cases (respondents with attributes). */
+export function surveyToSources(table: CsvTable, mapping: SurveyMapping): { sources: SurveySource[]; cases: ImportedCase[] } {
+  const col = (name: string) => {
+    const i = table.columns.indexOf(name);
+    if (i < 0) fail('survey-mapping', `the column "${name}" is not in the file`, { column: name });
+    return i;
+  };
+  const idIndex = col(mapping.idColumn);
+  const answers = mapping.answerColumns.map((name) => ({ name, i: col(name) }));
+  const attributes = mapping.attributeColumns.map((name) => ({ name, i: col(name) }));
+  if (answers.length === 0) fail('survey-mapping', 'no open-ended answer column was chosen');
+
+  const sources: SurveySource[] = [];
+  const cases: ImportedCase[] = [];
+  table.rows.forEach((row, r) => {
+    const caseName = row[idIndex].trim() || `Respondent ${r + 1}`;
+    const values: Record<string, string> = {};
+    for (const a of attributes) values[a.name] = row[a.i].trim();
+    cases.push({ name: caseName, values });
+    if (mapping.sourcePer === 'answer') {
+      for (const a of answers) {
+        const answer = row[a.i].trim();
+        if (!answer) continue;
+        sources.push({ name: `${caseName} – ${a.name}`, caseName, parsed: joinParagraphs(answer.split('\n')) });
+      }
+    } else {
+      const parts = answers.flatMap((a) => (row[a.i].trim() ? [`${a.name}`, ...row[a.i].trim().split('\n')] : []));
+      if (parts.length) sources.push({ name: caseName, caseName, parsed: joinParagraphs(parts) });
+    }
+  });
+  if (sources.length === 0) fail('no-text', 'every chosen answer column is empty');
+  return { sources, cases };
+}

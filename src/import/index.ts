@@ -1,0 +1,156 @@
+import { suggestCaseName } from './case-name';
+import { parseDocx } from './formats/docx';
+import { parseMarkdown } from './formats/markdown';
+import { parseOdt } from './formats/odt';
+import { parsePdf } from './formats/pdf';
+import { parsePlainText } from './formats/plain-text';
+import { parseRtf } from './formats/rtf';
+import { parseSubtitles } from './formats/subtitles';
+import { previewSurvey, surveyToSources, type SurveyMapping } from './formats/survey';
+import { sha256Hex } from './hash';
+import { guessLanguage } from './language';
+import { countWords, normalizeText, paragraphsOf } from './normalize';
+import { ImportFailure, type ImportedSource, type ImportResult, type ParsedText } from './result';
+import { detectTurns } from './speakers';
+
+export type { ImportedSource, ImportResult, ImportError, ImportedCase } from './result';
+export type { SurveyMapping, SurveyPreview } from './formats/survey';
+export { previewSurvey } from './formats/survey';
+
+export interface ImportOptions {
+  /** Files above this many bytes are refused (default: DEFAULT_MAX_BYTES). */
+  maxBytes?: number;
+  /** For survey .csv files: how columns map to cases, attributes and answers. */
+  survey?: SurveyMapping;
+}
+
+export interface ImportRequest {
+  name: string;
+  bytes: Uint8Array;
+  options?: ImportOptions;
+}
+
+export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+/** The formats a researcher can bring in, by extension. */
+export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'pdf', 'odt', 'rtf', 'vtt', 'srt', 'csv'] as const;
+export type SourceExtension = (typeof SOURCE_EXTENSIONS)[number];
+
+export function extensionOf(name: string): string {
+  const m = /\.([^./\\]+)$/.exec(name);
+  return m ? m[1].toLowerCase() : '';
+}
+
+/**
+ * Turns the bytes of one file into sources ready for the store, or a refusal naming the
+ * reason. Pure: the same call runs in Electron's main process, in the browser and in tests.
+ */
+export async function importSource({ name, bytes, options = {} }: ImportRequest): Promise<ImportResult> {
+  try {
+    return await importOrThrow(name, bytes, options);
+  } catch (e) {
+    if (e instanceof ImportFailure) {
+      return { ok: false, error: { code: e.code, fileName: name, message: e.message, params: e.params } };
+    }
+    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    return { ok: false, error: { code: 'corrupt', fileName: name, message: `could not be read (${reason})`, params: { reason } } };
+  }
+}
+
+async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
+  const ext = extensionOf(name);
+  if (!(SOURCE_EXTENSIONS as readonly string[]).includes(ext)) {
+    throw new ImportFailure('unknown-extension', `unsupported file type "${ext ? '.' + ext : 'no extension'}" (supported: ${SOURCE_EXTENSIONS.map((e) => '.' + e).join(', ')})`, { extension: ext });
+  }
+  const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  if (bytes.length > limit) {
+    throw new ImportFailure('too-large', `the file is ${formatMB(bytes.length)}, over the size limit of ${formatMB(limit)}`, { size: formatMB(bytes.length), limit: formatMB(limit) });
+  }
+  if (bytes.length === 0) throw new ImportFailure('empty', 'the file is empty (0 bytes)');
+
+  const sha256 = await sha256Hex(bytes);
+  if (ext === 'csv') {
+    const preview = previewSurvey(bytes);
+    const { sources, cases } = surveyToSources(preview.table, options.survey ?? preview.mapping);
+    return {
+      ok: true,
+      sources: sources.map((s) => finish(s.name, name, ext, s.parsed, sha256, s.caseName, 'survey answer', false, preview.table.encoding)),
+      cases,
+      warnings: [],
+    };
+  }
+  const parsed = await parseByExtension(ext, bytes);
+  const source = finish(baseName(name), name, ext, parsed, sha256, suggestCaseName(name), undefined, true, parsed.encoding);
+  return { ok: true, sources: [source], cases: [], warnings: source.warnings };
+}
+
+function parseByExtension(ext: string, bytes: Uint8Array): ParsedText | Promise<ParsedText> {
+  switch (ext) {
+    case 'txt':
+      return parsePlainText(bytes);
+    case 'md':
+      return parseMarkdown(bytes);
+    case 'docx':
+      return parseDocx(bytes);
+    case 'odt':
+      return parseOdt(bytes);
+    case 'rtf':
+      return parseRtf(bytes);
+    case 'pdf':
+      return parsePdf(bytes);
+    case 'vtt':
+    case 'srt':
+      return parseSubtitles(bytes, ext);
+    default:
+      throw new ImportFailure('unknown-extension', `unsupported file type ".${ext}"`, { extension: ext });
+  }
+}
+
+function finish(
+  sourceName: string,
+  fileName: string,
+  format: string,
+  parsed: ParsedText,
+  sha256: string,
+  suggestedCase: string | undefined,
+  suggestedKind: string | undefined,
+  findSpeakers: boolean,
+  encoding: string | undefined,
+): ImportedSource {
+  let text: string;
+  let paragraphs = parsed.paragraphs;
+  if (paragraphs) {
+    text = parsed.text;
+  } else {
+    text = normalizeText(parsed.text);
+    paragraphs = paragraphsOf(text);
+  }
+  if (!/[\p{L}\p{N}]/u.test(text)) {
+    throw new ImportFailure('empty', 'the file has no text in it');
+  }
+  const turns = parsed.turns ?? (findSpeakers ? detectTurns(text, paragraphs) : []);
+  return {
+    name: sourceName,
+    originalFileName: fileName,
+    format,
+    text,
+    paragraphs,
+    turns,
+    annotations: parsed.annotations ?? [],
+    encoding,
+    sha256,
+    words: countWords(text),
+    warnings: parsed.warnings ?? [],
+    suggestedCase,
+    suggestedKind,
+    language: guessLanguage(text),
+  };
+}
+
+function baseName(fileName: string): string {
+  return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+function formatMB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

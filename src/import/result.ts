@@ -1,0 +1,76 @@
+import type { ParagraphRange, SourceAnnotation, SpeakerTurn } from '../model/types';
+
+/** Why a file was refused. The code picks the translated message; `message` is English. */
+export type ImportErrorCode =
+  | 'empty'
+  | 'too-large'
+  | 'binary'
+  | 'unknown-extension'
+  | 'corrupt'
+  | 'legacy-word'
+  | 'no-text-layer'
+  | 'encrypted'
+  | 'no-text'
+  | 'survey-mapping';
+
+export interface ImportError {
+  code: ImportErrorCode;
+  fileName: string;
+  /** Human-readable reason, in English; the UI translates from code + params. */
+  message: string;
+  params: Record<string, string | number>;
+}
+
+/** One source as it comes out of a parser, before it has an id or a project. */
+export interface ImportedSource {
+  name: string;
+  originalFileName: string;
+  format: string;
+  text: string;
+  paragraphs: ParagraphRange[];
+  turns: SpeakerTurn[];
+  annotations: SourceAnnotation[];
+  encoding?: string;
+  sha256: string;
+  words: number;
+  warnings: string[];
+  /** A case name suggested from the file name or the survey row. */
+  suggestedCase?: string;
+  /** Suggested kind ('survey answer' for survey rows). */
+  suggestedKind?: string;
+  language?: string;
+}
+
+/** A case described by an import (survey respondents), with attribute values by name. */
+export interface ImportedCase {
+  name: string;
+  values: Record<string, string>;
+}
+
+export type ImportResult =
+  | { ok: true; sources: ImportedSource[]; cases: ImportedCase[]; warnings: string[] }
+  | { ok: false; error: ImportError };
+
+export class ImportFailure extends Error {
+  constructor(
+    readonly code: ImportErrorCode,
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
+
+export function fail(code: ImportErrorCode, message: string, params: Record<string, string | number> = {}): never {
+  throw new ImportFailure(code, message, params);
+}
+
+/** What each format parser produces: text and structure, no hashing or naming. */
+export interface ParsedText {
+  text: string;
+  paragraphs?: ParagraphRange[];
+  turns?: SpeakerTurn[];
+  annotations?: SourceAnnotation[];
+  encoding?: string;
+  warnings?: string[];
+}

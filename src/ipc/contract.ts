@@ -1,0 +1,50 @@
+import type { ImportRequest, ImportResult } from '../import';
+
+/** A file the researcher picked, read into memory. */
+export interface PickedFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface SaveRequest {
+  suggestedName: string;
+  bytes: Uint8Array;
+  /** e.g. "Word document" + ["docx"], for the save dialog's filter. */
+  filterName: string;
+  extensions: string[];
+}
+
+export type SaveResult = { saved: true; where: string } | { saved: false };
+
+/**
+ * The whole bridge between the renderer and the platform, as one typed handler map.
+ * Electron's main process implements it with ipcMain.handle, the preload exposes it as
+ * `window.qda`, and the web bridge implements it in a plain browser.
+ */
+export interface BridgeHandlers {
+  /** Parses one file's bytes into sources (the same src/import code everywhere). */
+  importSource(request: ImportRequest): Promise<ImportResult>;
+  /** Native file picker for sources; the web bridge uses an <input type=file> instead. */
+  pickSourceFiles(): Promise<PickedFile[]>;
+  /** Saves bytes where the researcher chooses (a download in the browser). */
+  saveFile(request: SaveRequest): Promise<SaveResult>;
+}
+
+export type BridgeMethod = keyof BridgeHandlers;
+
+export const BRIDGE_METHODS = ['importSource', 'pickSourceFiles', 'saveFile'] as const satisfies readonly BridgeMethod[];
+
+export function channelOf(method: BridgeMethod): string {
+  return `qda:${method}`;
+}
+
+/** Commands the application menu sends to the renderer. */
+export type MenuCommand = 'import-sources' | 'new-project' | 'close-project' | 'show-sources' | 'show-cases';
+
+export const MENU_CHANNEL = 'qda:menu';
+
+export interface QdaBridge extends BridgeHandlers {
+  platform: 'electron' | 'web';
+  /** Subscribes to menu commands; returns the unsubscribe function. */
+  onMenuCommand(listener: (command: MenuCommand) => void): () => void;
+}

@@ -1,0 +1,44 @@
+import type { ImportRequest } from '../import';
+import type { SaveRequest } from './contract';
+
+/** IPC arguments come from another process: check their shape before using them. */
+export class InvalidArgument extends Error {}
+
+function isBytes(v: unknown): v is Uint8Array {
+  return v instanceof Uint8Array;
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function fileName(v: unknown, what: string): string {
+  if (typeof v !== 'string' || v.length === 0 || v.length > 1024 || v.includes('\0')) throw new InvalidArgument(`${what} must be a file name`);
+  return v;
+}
+
+export function validateImportRequest(arg: unknown): ImportRequest {
+  if (!isRecord(arg)) throw new InvalidArgument('importSource expects { name, bytes, options? }');
+  const name = fileName(arg.name, 'name');
+  if (!isBytes(arg.bytes)) throw new InvalidArgument('bytes must be a Uint8Array');
+  const options = arg.options;
+  if (options !== undefined && !isRecord(options)) throw new InvalidArgument('options must be an object');
+  if (options?.maxBytes !== undefined && (typeof options.maxBytes !== 'number' || !(options.maxBytes > 0))) throw new InvalidArgument('options.maxBytes must be a positive number');
+  if (options?.survey !== undefined) {
+    const s = options.survey;
+    const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
+    if (!isRecord(s) || typeof s.idColumn !== 'string' || !strings(s.answerColumns) || !strings(s.attributeColumns) || (s.sourcePer !== 'answer' && s.sourcePer !== 'respondent')) {
+      throw new InvalidArgument('options.survey is not a valid survey mapping');
+    }
+  }
+  return { name, bytes: arg.bytes, options: options as ImportRequest['options'] };
+}
+
+export function validateSaveRequest(arg: unknown): SaveRequest {
+  if (!isRecord(arg)) throw new InvalidArgument('saveFile expects { suggestedName, bytes, filterName, extensions }');
+  const suggestedName = fileName(arg.suggestedName, 'suggestedName').replace(/[\\/]/g, '_');
+  if (!isBytes(arg.bytes)) throw new InvalidArgument('bytes must be a Uint8Array');
+  if (typeof arg.filterName !== 'string') throw new InvalidArgument('filterName must be a string');
+  if (!Array.isArray(arg.extensions) || !arg.extensions.every((e) => typeof e === 'string' && /^[a-z0-9]{1,8}$/i.test(e))) throw new InvalidArgument('extensions must be short alphanumeric strings');
+  return { suggestedName, bytes: arg.bytes, filterName: arg.filterName, extensions: arg.extensions as string[] };
+}

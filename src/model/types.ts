@@ -1,0 +1,184 @@
+/**
+ * The project model, aligned with REFI-QDA so exchange can be lossless.
+ * Offsets (segment start/end, paragraphs, speaker turns) are UTF-16 code units into
+ * the source's normalised text (NFC, `\n` line ends).
+ */
+
+export type Id = string;
+
+export interface Project {
+  id: Id;
+  name: string;
+  createdAt: string;
+  openedAt: string;
+  /** The editable list of source kinds offered in this project. */
+  sourceKinds: string[];
+  /** Citation pattern, e.g. "({case}, {paragraph})". */
+  citationPattern: string;
+  /** Schema version of the data this project was last written with. */
+  dataVersion: number;
+}
+
+export interface ParagraphRange {
+  start: number;
+  end: number;
+}
+
+export interface SpeakerTurn {
+  speaker: string;
+  start: number;
+  end: number;
+  /** Media time in seconds, for transcripts from subtitle formats. */
+  startTime?: number;
+  endTime?: number;
+}
+
+/** A comment or footnote found in the original file, kept beside the text. */
+export interface SourceAnnotation {
+  kind: 'comment' | 'footnote' | 'endnote';
+  label: string;
+  text: string;
+}
+
+/** What the source list needs; the text lives in SourceContent so lists stay light. */
+export interface Source {
+  id: Id;
+  projectId: Id;
+  name: string;
+  kind: string;
+  originalFileName: string;
+  format: string;
+  sha256: string;
+  encoding?: string;
+  /** ISO date (yyyy-mm-dd) of the interview or report, if known. */
+  date?: string;
+  /** BCP 47 language code: "es", "pt", "en" ... */
+  language: string;
+  words: number;
+  caseIds: Id[];
+  importedAt: string;
+  warnings: string[];
+}
+
+export interface SourceContent {
+  sourceId: Id;
+  projectId: Id;
+  text: string;
+  paragraphs: ParagraphRange[];
+  turns: SpeakerTurn[];
+  annotations: SourceAnnotation[];
+}
+
+export type AttributeType = 'text' | 'number' | 'date' | 'boolean' | 'category';
+export type AttributeValue = string | number | boolean | null;
+
+export interface Attribute {
+  id: Id;
+  projectId: Id;
+  name: string;
+  type: AttributeType;
+  /** Allowed values, for category attributes. */
+  values: string[];
+  order: number;
+}
+
+export interface Case {
+  id: Id;
+  projectId: Id;
+  name: string;
+  description: string;
+  /** attributeId → value */
+  values: Record<Id, AttributeValue>;
+}
+
+export interface Code {
+  id: Id;
+  projectId: Id;
+  parentId: Id | null;
+  name: string;
+  color: string;
+  description: string;
+  inclusion: string;
+  exclusion: string;
+  example: string;
+  order: number;
+}
+
+export interface Segment {
+  id: Id;
+  projectId: Id;
+  sourceId: Id;
+  codeId: Id;
+  start: number;
+  end: number;
+  coderId: Id;
+  createdAt: string;
+  memo?: string;
+}
+
+export interface MemoLinks {
+  sourceId?: Id;
+  segmentId?: Id;
+  codeId?: Id;
+  caseId?: Id;
+  /** A cell of a saved matrix: analysisId + row key + column key. */
+  cell?: { analysisId: Id; row: string; column: string };
+}
+
+export interface Memo {
+  id: Id;
+  projectId: Id;
+  title: string;
+  body: string;
+  /** 'memo' or 'field-note' (a dated field-notebook entry). */
+  type: 'memo' | 'field-note';
+  date: string;
+  links: MemoLinks;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Coder {
+  id: Id;
+  projectId: Id;
+  name: string;
+  color: string;
+}
+
+/** A saved analysis definition (matrix, frequency table ...), filled by the analysis issue. */
+export interface SavedAnalysis {
+  id: Id;
+  projectId: Id;
+  name: string;
+  type: string;
+  definition: Record<string, unknown>;
+  /** Researcher-written cell summaries, keyed "row\u0000column". */
+  summaries: Record<string, string>;
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A plain snapshot of one project: what pure code and its tests speak. */
+export interface ProjectData {
+  project: Project;
+  sources: Source[];
+  contents: SourceContent[];
+  cases: Case[];
+  attributes: Attribute[];
+  codes: Code[];
+  segments: Segment[];
+  memos: Memo[];
+  coders: Coder[];
+  analyses: SavedAnalysis[];
+}
+
+export const DEFAULT_SOURCE_KINDS = [
+  'phone interview',
+  'in-depth interview',
+  'report',
+  'survey answer',
+  'field note',
+  'other',
+];
+
+export const DEFAULT_CITATION_PATTERN = '({case}, {paragraph})';

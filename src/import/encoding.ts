@@ -1,4 +1,5 @@
 import { fail } from './result';
+import { decodeWindows1252 } from './windows-1252';
 
 export type TextEncodingName = 'utf-8' | 'utf-8 (BOM)' | 'utf-16le' | 'utf-16be' | 'windows-1252' | 'iso-8859-1';
 
@@ -32,7 +33,7 @@ export function decodeText(bytes: Uint8Array): DecodedText {
     // Not UTF-8: a single-byte Western encoding. Bytes 0x80–0x9F are control codes in
     // ISO-8859-1 but letters and punctuation (… “ ” € –) in Windows-1252.
     const hasC1 = bytes.some((b) => b >= 0x80 && b <= 0x9f);
-    return checked(new TextDecoder('windows-1252').decode(bytes), hasC1 ? 'windows-1252' : 'iso-8859-1');
+    return checked(decodeWindows1252(bytes), hasC1 ? 'windows-1252' : 'iso-8859-1');
   }
 }
 

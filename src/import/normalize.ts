@@ -29,7 +29,7 @@ export function joinParagraphs(parts: string[]): { text: string; paragraphs: Par
   const paragraphs: ParagraphRange[] = [];
   let text = '';
   for (const raw of parts) {
-    const part = raw.replace(/\n+/g, ' ').replace(/[ \t]+$/, '').normalize('NFC');
+    const part = raw.replace(/\n+/g, ' ').trim().normalize('NFC');
     if (part.trim() === '') continue;
     if (text.length > 0) text += '\n';
     paragraphs.push({ start: text.length, end: text.length + part.length });

@@ -15,7 +15,11 @@ export function matchSpeakerLabel(line: string): { name: string; end: number } |
   const m = LABEL.exec(line);
   if (!m) return null;
   const name = (m[1] ?? m[2] ?? '').trim();
-  if (!name || name.split(/\s+/).length > MAX_LABEL_WORDS) return null;
+  const words = name.split(/\s+/);
+  if (!name || words.length > MAX_LABEL_WORDS) return null;
+  // "Social Worker 5", "Trabajadora social 3", "Dr. Pérez": not "The goals are".
+  const labelLike = words.length === 1 || /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  if (!labelLike) return null;
   return { name, end: m[0].length };
 }
 

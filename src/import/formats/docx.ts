@@ -138,6 +138,9 @@ function htmlToParsedText(html: string): ParsedText {
     text: n.parts.join(' ').replace(/\s+/g, ' ').trim(),
   }));
   const footnotes = annotations.filter((a) => a.kind !== 'comment');
+  // mammoth numbers references in reading order; Word's internal ids skip separators.
+  footnotes.filter((f) => f.kind === 'footnote').forEach((f, i) => (f.label = String(i + 1)));
+  footnotes.filter((f) => f.kind === 'endnote').forEach((f, i) => (f.label = toRoman(i + 1)));
   const comments = annotations.filter((a) => a.kind === 'comment');
   const parts = [...body, ...footnotes.map((f) => `[${f.label}] ${f.text}`)];
   const { text, paragraphs } = joinParagraphs(parts);
@@ -147,4 +150,12 @@ function htmlToParsedText(html: string): ParsedText {
   if (comments.length) warnings.push(`${comments.length} Word comment(s) kept beside the text, not in it`);
   if (images) warnings.push(`${images} image(s) not imported`);
   return { text, paragraphs, annotations, warnings };
+}
+
+/** Endnotes are numbered i, ii, iii… by Word by default. */
+function toRoman(n: number): string {
+  const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
+  let out = '';
+  for (const [value, letters] of table) while (n >= value) (out += letters), (n -= value);
+  return out;
 }

@@ -24,7 +24,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   let skip = 0; // inside tracked changes or a note citation
   let note: { kind: SourceAnnotation['kind']; label: string; parts: string[] } | null = null;
   let noteDepth = 0;
-  const saved: (string[] | null)[] = [];
+  const saved: { current: string[] | null; depth: number }[] = [];
 
   const emit = (text: string) => {
     if (note) note.parts.push(text);
@@ -51,8 +51,9 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
           case 'text:note':
           case 'office:annotation': {
             const isComment = el.name === 'office:annotation';
-            saved.push(current);
+            saved.push({ current, depth });
             current = null;
+            depth = 0;
             note = { kind: isComment ? 'comment' : el.attributes['text:note-class'] === 'endnote' ? 'endnote' : 'footnote', label: '', parts: [] };
             noteDepth = 1;
             return;
@@ -99,7 +100,9 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
           if (noteDepth === 0) {
             annotations.push({ kind: note.kind, label: note.label || String(annotations.length + 1), text: note.parts.join(' ').trim() });
             note = null;
-            current = saved.pop() ?? null;
+            const outer = saved.pop();
+            current = outer?.current ?? null;
+            depth = outer?.depth ?? 0;
           }
           return;
         }
@@ -130,6 +133,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   const notes = annotations.filter((a) => a.kind !== 'comment');
   notes.forEach((n, i) => (n.label = String(i + 1)));
   const comments = annotations.filter((a) => a.kind === 'comment');
+  comments.forEach((c, i) => (c.label = String(i + 1)));
   const { text, paragraphs } = joinParagraphs([...body, ...notes.map((n) => `[${n.label}] ${n.text}`)]);
   const warnings: string[] = [];
   if (notes.length) warnings.push(`${notes.length} footnote(s) appended at the end of the text`);

@@ -1,9 +1,11 @@
 import { joinParagraphs } from '../normalize';
 import { fail, type ParsedText } from '../result';
+import { speakerLabelAt } from '../speakers';
 
 interface TextItem {
   str: string;
   transform: number[];
+  width: number;
   height: number;
   hasEOL: boolean;
 }
@@ -13,6 +15,7 @@ interface Line {
   y: number;
   height: number;
   page: number;
+  right: number;
 }
 
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
@@ -74,20 +77,27 @@ function linesOf(items: TextItem[], page: number): Line[] {
       lines.push(current);
       current = null;
     }
-    if (!current) current = { text: '', y, height, page };
+    if (!current) current = { text: '', y, height, page, right: 0 };
     current.text += item.str;
     current.height = Math.max(current.height, height);
+    if (item.str.trim()) current.right = Math.max(current.right, item.transform[4] + (item.width || 0));
     if (item.hasEOL) {
       lines.push(current);
       current = null;
     }
   }
   if (current) lines.push(current);
-  return lines.filter((l) => l.text.trim() !== '');
+  // Lines holding only a number are page numbers or footnote marks, not the author's words.
+  return lines.filter((l) => l.text.trim() !== '' && !/^\s*\d{1,3}\s*$/.test(l.text));
 }
 
-/** A gap between lines clearly wider than the usual line spacing starts a new paragraph. */
+/**
+ * A new paragraph starts after a gap clearly wider than the usual line spacing, after a
+ * line that stops well short of the right margin, and at a speaker label.
+ */
 function paragraphsOf(lines: Line[]): string[] {
+  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+  const margin = rights.length ? rights[Math.floor(rights.length * 0.9)] : 0;
   const gaps: number[] = [];
   for (let i = 1; i < lines.length; i++) {
     if (lines[i].page === lines[i - 1].page) {
@@ -102,8 +112,11 @@ function paragraphsOf(lines: Line[]): string[] {
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
-    const newParagraph = !prev || line.page !== prev.page || gap > usual * 1.4 || gap < 0;
     const words = line.text.trim();
+    const shortPrev = !!prev && prev.right < margin * 0.85;
+    const pageBreakMidSentence = !!prev && line.page !== prev.page && !/[.!?:"”»)]$/.test(prev.text.trim()) && /^\p{Ll}/u.test(words);
+    const newParagraph =
+      !prev || (line.page !== prev.page && !pageBreakMidSentence) || gap > usual * 1.4 || gap < 0 || shortPrev || speakerLabelAt(words) !== null;
     if (newParagraph && text) {
       paragraphs.push(text);
       text = '';

@@ -1,5 +1,6 @@
 import { joinParagraphs } from '../normalize';
 import { fail, type ParsedText } from '../result';
+import { decodeWindows1252 } from '../windows-1252';
 
 /** Destinations whose text is not part of the document body. */
 const SKIPPED = new Set([
@@ -19,6 +20,7 @@ interface GroupState {
   codepage: string;
   uc: number;
   footnote: boolean;
+  comment: boolean;
 }
 
 /**
@@ -27,7 +29,8 @@ interface GroupState {
  * table rows flattened with " | ", footnotes appended at the end.
  */
 export function parseRtf(bytes: Uint8Array): ParsedText {
-  const src = new TextDecoder('latin1').decode(bytes);
+  // RTF is 7-bit text; stray 8-bit bytes are read as Windows-1252, its usual code page.
+  const src = decodeWindows1252(bytes);
   if (!src.startsWith('{\\rtf')) fail('corrupt', 'not a valid RTF file (it must begin with "{\\rtf")');
 
   const paragraphs: string[] = [];
@@ -37,27 +40,32 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
   let pendingBytes: number[] = [];
   let skipChars = 0;
   const stack: GroupState[] = [];
-  let state: GroupState = { skip: false, codepage: 'windows-1252', uc: 1, footnote: false };
+  let state: GroupState = { skip: false, codepage: 'windows-1252', uc: 1, footnote: false, comment: false };
+  const comments: string[] = [];
+  let comment = '';
 
   const flushBytes = () => {
     if (pendingBytes.length === 0) return;
     let decoded: string;
+    const raw = new Uint8Array(pendingBytes);
     try {
-      decoded = new TextDecoder(state.codepage).decode(new Uint8Array(pendingBytes));
+      decoded = state.codepage === 'windows-1252' ? decodeWindows1252(raw) : new TextDecoder(state.codepage).decode(raw);
     } catch {
-      decoded = new TextDecoder('windows-1252').decode(new Uint8Array(pendingBytes));
+      decoded = decodeWindows1252(raw);
     }
     pendingBytes = [];
     put(decoded);
   };
   const put = (s: string) => {
     if (state.skip) return;
-    if (state.footnote) footnote += s;
+    if (state.comment) comment += s;
+    else if (state.footnote) footnote += s;
     else line += s;
   };
   const endParagraph = () => {
     flushBytes();
-    if (state.footnote) footnote += ' ';
+    if (state.comment) comment += ' ';
+    else if (state.footnote) footnote += ' ';
     else {
       paragraphs.push(line);
       line = '';
@@ -80,9 +88,14 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
       }
     } else if (ch === '}') {
       flushBytes();
-      if (state.footnote && !stack[stack.length - 1]?.footnote) {
+      const parent = stack[stack.length - 1];
+      if (state.footnote && !parent?.footnote) {
         footnotes.push(footnote.trim());
         footnote = '';
+      }
+      if (state.comment && !parent?.comment) {
+        comments.push(comment.trim());
+        comment = '';
       }
       state = stack.pop() ?? state;
       depth--;
@@ -129,7 +142,9 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
       const word = m[1];
       const param = m[2] === undefined ? undefined : Number(m[2]);
       if (SKIPPED.has(word)) state.skip = true;
-      else if (word === 'footnote') state.footnote = true;
+      // Footnotes and comments are often written as {\\*\\footnote …} / {\\*\\annotation …}.
+      else if (word === 'footnote') Object.assign(state, { skip: false, footnote: true });
+      else if (word === 'annotation') Object.assign(state, { skip: false, comment: true });
       else if (word === 'ansicpg' && param) state.codepage = param === 65001 ? 'utf-8' : `windows-${param}`;
       else if (word === 'uc' && param !== undefined) state.uc = param;
       else if (word === 'u' && param !== undefined) {
@@ -160,5 +175,7 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
   const labelled = footnotes.filter(Boolean).map((f, n) => `[${n + 1}] ${f}`);
   const joined = joinParagraphs([...paragraphs, ...labelled]);
   const warnings = labelled.length ? [`${labelled.length} footnote(s) appended at the end of the text`] : [];
-  return { ...joined, warnings };
+  const annotations = comments.filter(Boolean).map((text, n) => ({ kind: 'comment' as const, label: String(n + 1), text }));
+  if (annotations.length) warnings.push(`${annotations.length} comment(s) kept beside the text, not in it`);
+  return { ...joined, annotations, warnings };
 }

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { applyClassification, createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
+import { createProject } from '../../../src/db/projects';
+import { addImportedSources } from '../../../src/db/sources';
+import { matchClassification } from '../../../src/import/classification';
+import { readCsvTable } from '../../../src/import/csv-table';
+import { importSource } from '../../../src/import';
+import { freshDatabase, utf8 } from '../helpers';
+
+describe('cases and their attributes', () => {
+  it('edits attribute values like a spreadsheet, typed by attribute', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const ariii = await createCase(db, project.id, 'ARIII');
+    const role = await createAttribute(db, project.id, 'Role', 'category');
+    const age = await createAttribute(db, project.id, 'Age', 'number');
+    const trained = await createAttribute(db, project.id, 'Trained', 'boolean');
+    await setCaseValue(db, ariii.id, role.id, 'Director');
+    await setCaseValue(db, ariii.id, age.id, '41');
+    await setCaseValue(db, ariii.id, trained.id, 'sí');
+    expect((await db.cases.get(ariii.id))?.values).toEqual({ [role.id]: 'Director', [age.id]: 41, [trained.id]: true });
+    expect((await db.attributes.get(role.id))?.values).toEqual(['Director']);
+    await expect(setCaseValue(db, ariii.id, age.id, 'forty')).rejects.toThrow('"forty" is not a valid number for Age');
+  });
+
+  it('refuses two cases with the same name', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    await createCase(db, project.id, 'DRI');
+    const other = await createCase(db, project.id, 'BI');
+    await expect(createCase(db, project.id, 'DRI')).rejects.toThrow('already exists');
+    await expect(renameCase(db, other.id, 'DRI')).rejects.toThrow('already exists');
+  });
+
+  it('changing an attribute to a number converts the values it can', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'P');
+    const c = await createCase(db, project.id, 'C1');
+    const years = await createAttribute(db, project.id, 'Years in service', 'text');
+    await setCaseValue(db, c.id, years.id, '12');
+    await updateAttribute(db, years.id, { type: 'number' });
+    expect((await db.cases.get(c.id))?.values[years.id]).toBe(12);
+    await deleteAttribute(db, years.id);
+    expect((await db.cases.get(c.id))?.values).toEqual({});
+  });
+
+  it('deleting a case keeps its sources, unlinked', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'P');
+    const result = await importSource({ name: 'RK_Rep2.txt', bytes: utf8('Informe.') });
+    if (!result.ok) throw new Error();
+    await addImportedSources(db, project.id, result);
+    const kase = await db.cases.toCollection().first();
+    await deleteCase(db, kase!.id);
+    const [source] = await db.sources.toArray();
+    expect(source.caseIds).toEqual([]);
+  });
+});
+
+describe('importing a classification sheet', () => {
+  const sheet = 'Participante,Rol,Comuna,Capacitación\nARIII,Profesional,Recoleta,Con\n dri ,Directora,Recoleta,Con\nZZ9,Profesional,Renca,Sin\n';
+
+  it('matches rows to cases by name, ignoring case and spaces, and lists the rest', () => {
+    const table = readCsvTable(utf8(sheet));
+    const match = matchClassification(table, ['ARIII', 'DRI', 'BI']);
+    expect(match.nameColumn).toBe('Participante');
+    expect(match.matched).toEqual([
+      { caseName: 'ARIII', row: 0 },
+      { caseName: 'DRI', row: 1 },
+    ]);
+    expect(match.unmatched).toEqual([{ name: 'ZZ9', row: 2 }]);
+    expect(match.untouched).toEqual(['BI']);
+  });
+
+  it('sets the attributes of matched cases, and creates unmatched ones only when asked', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    for (const n of ['ARIII', 'DRI', 'BI']) await createCase(db, project.id, n);
+    const table = readCsvTable(utf8(sheet));
+    const match = matchClassification(table, ['ARIII', 'DRI', 'BI']);
+    expect(await applyClassification(db, project.id, table, match, false)).toEqual({ updated: 2, created: 0 });
+    const attrs = await db.attributes.orderBy('id').toArray().then((a) => a.sort((x, y) => x.order - y.order));
+    expect(attrs.map((a) => a.name)).toEqual(['Rol', 'Comuna', 'Capacitación']);
+    const dri = await db.cases.filter((c) => c.name === 'DRI').first();
+    expect(dri?.values[attrs[0].id]).toBe('Directora');
+    expect(await db.cases.count()).toBe(3);
+    expect(await applyClassification(db, project.id, table, match, true)).toEqual({ updated: 2, created: 1 });
+    expect(await db.cases.count()).toBe(4);
+  });
+});

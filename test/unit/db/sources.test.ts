@@ -1,0 +1,95 @@
+import { describe, expect, it } from 'vitest';
+import { createProject } from '../../../src/db/projects';
+import { addImportedSources, deleteSource, updateSource } from '../../../src/db/sources';
+import { loadProjectData } from '../../../src/db/snapshot';
+import { importSource } from '../../../src/import';
+import { freshDatabase, shared, utf8 } from '../helpers';
+
+async function imported(name: string, bytes: Uint8Array) {
+  const result = await importSource({ name, bytes });
+  if (!result.ok) throw new Error(result.error.message);
+  return result;
+}
+
+describe('storing imported sources', () => {
+  it('stores a transcript with its text, paragraphs, speakers, kind and suggested case', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const outcome = await addImportedSources(db, project.id, await imported('ARIII_phone.txt', utf8('E: ¿Qué cambió?\nARIII: Hay más cercanía.\nE: ¿Y?\nARIII: Más confianza.')));
+    expect(outcome.status).toBe('added');
+    const data = await loadProjectData(db, project.id);
+    expect(data.sources).toHaveLength(1);
+    // Speaker labels are words of the transcript too, as in other QDA tools' counts.
+    expect(data.sources[0]).toMatchObject({ name: 'ARIII_phone', kind: 'phone interview', language: 'es', words: 12 });
+    expect(data.cases.map((c) => c.name)).toEqual(['ARIII']);
+    expect(data.sources[0].caseIds).toEqual([data.cases[0].id]);
+    expect(data.contents[0].turns.map((t) => t.speaker)).toEqual(['E', 'ARIII', 'E', 'ARIII']);
+    expect(data.contents[0].text).toContain('cercanía');
+  });
+
+  it('reports a file already in the project (same sha-256) and stores nothing twice', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const first = await imported('RD_Rep1.txt', utf8('Informe de visita.'));
+    await addImportedSources(db, project.id, first);
+    const again = await imported('copia de RD_Rep1.txt', utf8('Informe de visita.'));
+    const outcome = await addImportedSources(db, project.id, again);
+    expect(outcome).toMatchObject({ status: 'duplicate', existing: { name: 'RD_Rep1' } });
+    expect(await db.sources.count()).toBe(1);
+    expect(await db.sourceContents.count()).toBe(1);
+  });
+
+  it('lets the same file go into two different projects', async () => {
+    const db = freshDatabase();
+    const a = await createProject(db, 'A');
+    const b = await createProject(db, 'B');
+    const file = await imported('x.txt', utf8('Mismo texto.'));
+    expect((await addImportedSources(db, a.id, file)).status).toBe('added');
+    expect((await addImportedSources(db, b.id, file)).status).toBe('added');
+  });
+
+  it('stores a survey: answers as sources, respondents as cases with typed attributes', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'Survey');
+    await addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')));
+    const data = await loadProjectData(db, project.id);
+    expect(data.sources.map((s) => s.kind)).toEqual(['survey answer', 'survey answer', 'survey answer']);
+    expect(data.attributes.map((a) => [a.name, a.type])).toEqual([
+      ['Age', 'number'],
+      ['Gender', 'category'],
+      ['Interest', 'text'],
+    ]);
+    const age = data.attributes[0].id;
+    const byName = new Map(data.cases.map((c) => [c.name, c]));
+    expect(byName.get('ID4')?.values[age]).toBe(24);
+    expect(byName.get('ID5')?.values[age]).toBeNull();
+  });
+
+  it('writes one file in one transaction: a failure half-way leaves no source, case or attribute', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'Survey');
+    let stored = 0;
+    db.sourceContents.hook('creating', () => {
+      if (++stored === 2) throw new Error('disk full');
+    });
+    await expect(addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')))).rejects.toThrow('disk full');
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.sourceContents.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+    expect(await db.attributes.count()).toBe(0);
+  });
+
+  it('edits a source’s kind, date and cases, and deletes it with its text', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const outcome = await addImportedSources(db, project.id, await imported('notes.txt', utf8('Nota de campo del 3 de marzo.')), { caseName: null });
+    if (outcome.status !== 'added') throw new Error('not added');
+    const id = outcome.sources[0].id;
+    expect(outcome.sources[0].caseIds).toEqual([]);
+    await updateSource(db, id, { kind: 'field note', date: '2023-03-03' });
+    expect(await db.sources.get(id)).toMatchObject({ kind: 'field note', date: '2023-03-03' });
+    await deleteSource(db, id);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.sourceContents.count()).toBe(0);
+  });
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { pickLocale, translate } from '../../src/i18n';
+import { en } from '../../src/i18n/en';
+import { es } from '../../src/i18n/es';
+import { pt } from '../../src/i18n/pt';
+
+const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+
+describe('the interface in English, Spanish and Portuguese', () => {
+  it('uses plural forms', () => {
+    expect(translate('en', 'count.sources', { count: 1 })).toBe('1 source');
+    expect(translate('en', 'count.sources', { count: 1200 })).toBe('1,200 sources');
+    expect(translate('es', 'count.sources', { count: 1200 })).toBe('1200 fuentes');
+    expect(translate('pt', 'count.cases', { count: 1 })).toBe('1 caso');
+  });
+
+  it('falls back to English where a translation is missing', () => {
+    expect(translate('pt', 'survey.skip')).toBe(en['survey.skip']);
+  });
+
+  it('Spanish covers every message, and translations keep the same placeholders', () => {
+    expect(Object.keys(es).sort()).toEqual(Object.keys(en).filter((k) => k !== 'app.name').sort());
+    for (const [catalogue, name] of [[es, 'es'], [pt, 'pt']] as const) {
+      for (const [key, text] of Object.entries(catalogue)) {
+        const english = en[key as keyof typeof en];
+        if (english === '{message}') continue; // English shows the importer's own words
+        expect(placeholders(text!), `${name} ${key}`).toEqual(placeholders(english));
+      }
+    }
+  });
+
+  it('picks the researcher’s language from the browser', () => {
+    expect(pickLocale(['es-CL', 'en'])).toBe('es');
+    expect(pickLocale(['pt-BR'])).toBe('pt');
+    expect(pickLocale(['de-DE'])).toBe('en');
+  });
+});

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { importSource, type ImportError } from '../../../src/import';
+import { fixture, shared } from '../helpers';
+
+/** Every file in fixtures/bad-input, with the reason a researcher should read. */
+const BAD_INPUT: [file: string, code: ImportError['code'], reason: RegExp][] = [
+  ['empty.txt', 'empty', /empty \(0 bytes\)/],
+  ['only-spaces.txt', 'empty', /no text in it/],
+  ['photo-renamed.txt', 'binary', /binary data, not text/],
+  ['truncated.docx', 'corrupt', /damaged Word file/],
+  ['plain-text-renamed.docx', 'corrupt', /not a valid Word \.docx file/],
+  ['old-word-97.docx', 'legacy-word', /Word 97–2003.*save it as \.docx/],
+  ['truncated.pdf', 'corrupt', /damaged PDF file/],
+  ['scanned.pdf', 'no-text-layer', /no text layer \(scanned\?\)/],
+  ['cut-short.rtf', 'corrupt', /damaged RTF file/],
+  ['no-header.vtt', 'corrupt', /not a WebVTT file/],
+  ['spreadsheet.xlsx', 'unknown-extension', /unsupported file type "\.xlsx"/],
+  ['odt-without-content.odt', 'corrupt', /content\.xml is missing/],
+  ['entity-bomb.odt', 'corrupt', /damaged OpenDocument file/],
+];
+
+describe('refusing bad files with a reason that names the file', () => {
+  it.each(BAD_INPUT)('refuses %s (%s)', async (file, code, reason) => {
+    const result = await importSource({ name: file, bytes: fixture(`bad-input/${file}`) });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe(code);
+    expect(result.error.fileName).toBe(file);
+    expect(result.error.message).toMatch(reason);
+  });
+
+  it('refuses a file over the size limit and says the limit', async () => {
+    const result = await importSource({ name: 'long.txt', bytes: new Uint8Array(3 * 1024 * 1024).fill(97), options: { maxBytes: 2 * 1024 * 1024 } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'too-large', message: 'the file is 3.0 MB, over the size limit of 2.0 MB' } });
+  });
+
+  it('refuses a file with no extension', async () => {
+    const result = await importSource({ name: 'README', bytes: new Uint8Array([65]) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-extension' } });
+  });
+
+  it('refuses a codebook (.qdc) that is not a source, without crashing', async () => {
+    const result = await importSource({ name: 'codebook.qdc', bytes: shared('refi/samples/atlasti23_codebook_truncated_czech.qdc') });
+    expect(result).toMatchObject({ ok: false, error: { code: 'unknown-extension' } });
+  });
+});

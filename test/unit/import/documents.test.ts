@@ -1,0 +1,123 @@
+import { describe, expect, it } from 'vitest';
+import { importSource, type ImportedSource } from '../../../src/import';
+import { fixture, shared } from '../helpers';
+
+async function importOk(name: string, bytes: Uint8Array): Promise<ImportedSource> {
+  const result = await importSource({ name, bytes });
+  if (!result.ok) throw new Error(`${name}: ${result.error.message}`);
+  expect(result.sources).toHaveLength(1);
+  return result.sources[0];
+}
+
+const paragraphsOf = (s: ImportedSource) => s.paragraphs.map((p) => s.text.slice(p.start, p.end));
+
+// The same interview, written by LibreOffice as .docx, .odt, .rtf and .pdf (fixtures/formats).
+const EXPECTED_BODY = [
+  'Entrevista en profundidad – Directora DRC',
+  'Fecha: 5 de julio de 2023. Centro de salud familiar «Las Acacias», comuna de Peñalolén.',
+  'Entrevistadora: ¿Qué cambió en el equipo después de la capacitación?',
+  'DRC: Cambió la mirada. Antes la visita era un trámite; hoy los profesionales hablan de vínculo, de confianza, de acompañar sin invadir.',
+  'Entrevistadora: ¿Cómo se nota eso en la adherencia de las familias?',
+  'DRC: Las familias vuelven. Una señora me dijo: “la niña que viene a verme es como de la familia”. Eso no lo logra un folleto.',
+];
+const TABLE_ROWS = ['Mes | Visitas realizadas | Familias que continúan', 'Junio | 42 | 38'];
+const CLOSING = ['Entrevistadora: ¿Y los desafíos?', 'DRC: El registro y la planificación. Lo relacional no aparece en la ficha, y sin objetivos claros la visita se diluye.'];
+const FOOTNOTE = 'Nombre del centro cambiado para resguardar la confidencialidad.';
+const COMMENT = 'Cita clave para la matriz: componente relacional.';
+
+describe('importing a Word interview with a heading, a table, a footnote and a comment', () => {
+  it('keeps every paragraph in order, flattens the table row by row and appends the footnote', async () => {
+    const source = await importOk('entrevista_DRC.docx', fixture('formats/entrevista_DRC.docx'));
+    const paragraphs = paragraphsOf(source);
+    expect(paragraphs.slice(0, 6)).toEqual([EXPECTED_BODY[0], EXPECTED_BODY[1] + '[1]', ...EXPECTED_BODY.slice(2)]);
+    expect(paragraphs.slice(6, 8)).toEqual(TABLE_ROWS);
+    expect(paragraphs.slice(8, 10)).toEqual(CLOSING);
+    expect(paragraphs[10]).toBe(`[1] ${FOOTNOTE}`);
+    expect(source.annotations).toContainEqual({ kind: 'comment', label: '1', text: COMMENT });
+    expect(source.warnings.join(' ')).toMatch(/1 footnote/);
+    expect(source.warnings.join(' ')).toMatch(/1 Word comment/);
+  });
+
+  it('finds the interviewer and the director as speakers', async () => {
+    const source = await importOk('entrevista_DRC.docx', fixture('formats/entrevista_DRC.docx'));
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'DRC', 'Entrevistadora', 'DRC', 'Entrevistadora', 'DRC']);
+    expect(source.suggestedCase).toBe('entrevista');
+  });
+});
+
+describe('importing the same interview from OpenDocument, RTF and PDF', () => {
+  it('reads the .odt: paragraphs, table rows, footnote at the end, comment kept aside', async () => {
+    const source = await importOk('entrevista_DRC.odt', fixture('formats/entrevista_DRC.odt'));
+    expect(paragraphsOf(source)).toEqual([...EXPECTED_BODY, ...TABLE_ROWS, ...CLOSING, `[1] ${FOOTNOTE}`]);
+    expect(source.annotations.filter((a) => a.kind === 'comment').map((a) => a.text)).toEqual([COMMENT]);
+  });
+
+  it('reads the .rtf, decoding its code page and Unicode escapes', async () => {
+    const source = await importOk('entrevista_DRC.rtf', fixture('formats/entrevista_DRC.rtf'));
+    expect(paragraphsOf(source)).toEqual([...EXPECTED_BODY, ...TABLE_ROWS, ...CLOSING, `[1] ${FOOTNOTE}`]);
+    expect(source.annotations.map((a) => a.text)).toEqual([COMMENT]);
+  });
+
+  it('reads the .pdf text layer and rebuilds its paragraphs', async () => {
+    const source = await importOk('entrevista_DRC.pdf', fixture('formats/entrevista_DRC.pdf'));
+    const paragraphs = paragraphsOf(source);
+    expect(paragraphs.slice(0, 6)).toEqual(EXPECTED_BODY);
+    expect(paragraphs).toContain(CLOSING[1]);
+    expect(source.turns).toHaveLength(6);
+  });
+});
+
+describe('importing Word and OpenDocument files written by other tools', () => {
+  it('takes the accepted text of a tracked insertion', async () => {
+    const source = await importOk('track.docx', shared('corpus/docs/pandoc_track_changes_insertion.docx'));
+    expect(source.text).toBe('This is a text with two exciting insertions.');
+  });
+
+  it('keeps headings as paragraphs, in order', async () => {
+    const source = await importOk('headers.docx', shared('corpus/docs/pandoc_headers.docx'));
+    expect(paragraphsOf(source).slice(0, 4)).toEqual(['A Test of Headers', 'Second Level', 'Some plain text.', 'Third level']);
+  });
+
+  it('flattens tables row by row, multi-paragraph cells included', async () => {
+    const source = await importOk('tables.docx', shared('corpus/docs/pandoc_tables.docx'));
+    const paragraphs = paragraphsOf(source);
+    expect(paragraphs).toContain('Name | Game | Fame | Blame');
+    expect(paragraphs).toContain('Lebron James | Basketball | Very High | Leaving Cleveland');
+    expect(paragraphs).toContain('Simple Multiparagraph | Table Full');
+  });
+
+  it('keeps all five Word comments, the one nested in a comment too, out of the text', async () => {
+    const source = await importOk('comments.docx', shared('corpus/docs/pandoc_comments.docx'));
+    expect(source.text).not.toMatch(/jkr/);
+    expect(source.annotations.map((a) => a.text)).toEqual([
+      'I left a comment.',
+      'A comment across paragraphs.',
+      'This one has multiple paragraphs. See?',
+      'Do something.',
+      'Do something else.',
+    ]);
+  });
+
+  it('keeps Greek, smart quotes, ellipsis and dashes exactly', async () => {
+    const source = await importOk('greek.docx', shared('corpus/docs/qualcoder_test_file_greek_smartquotes.docx'));
+    expect(source.text).toContain('Αυτή είναι μια δοκιμή.');
+    expect(source.text).toContain('‘single smart quotes’, “double smart quotes”');
+    expect(source.text).toContain('…');
+    expect(source.text).toContain('‐, –, —');
+  });
+
+  it('reads an interview answer in .docx and in .odt', async () => {
+    const docx = await importOk('ID1.docx', shared('corpus/docs/qualcoder_ID1.docx'));
+    expect(docx.text).toContain('€200');
+    expect(docx.paragraphs).toHaveLength(3);
+    const odt = await importOk('ID2.odt', shared('corpus/docs/qualcoder_ID2.odt'));
+    expect(odt.text).toMatch(/^I have not studied much before/);
+  });
+});
+
+describe('speaker turns in a plain transcript', () => {
+  it('reads [id1]-style labels from a focus-group transcript', async () => {
+    const source = await importOk('transcript.txt', shared('corpus/docs/qualcoder_transcript_speaker_labels.txt'));
+    expect(source.turns.map((t) => t.speaker)).toEqual(['id1', 'id2', 'id3', 'id1', 'id3', 'id1', 'id2']);
+  });
+});

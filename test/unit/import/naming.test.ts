@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { coerceAttributeValue, inferAttributeType } from '../../../src/import/attribute-values';
+import { suggestCaseName } from '../../../src/import/case-name';
+import { guessSourceKind } from '../../../src/import/source-kind';
+import { DEFAULT_SOURCE_KINDS } from '../../../src/model/types';
+
+describe('suggesting a case from the file name', () => {
+  it.each([
+    ['ARIII_phone.docx', 'ARIII'],
+    ['DRI-indepth.odt', 'DRI'],
+    ['Caregiver 1 - session 3.txt', 'Caregiver 1'],
+    ['social worker 5_entrevista.docx', 'social worker 5'],
+    ['P07 entrevista.txt', 'P07'],
+    ['C:\\datos\\RD_Rep1.pdf', 'RD'],
+  ])('suggests %s → %s', (file, name) => expect(suggestCaseName(file)).toBe(name));
+});
+
+describe('suggesting a source kind from the file name', () => {
+  it.each([
+    ['ARIII_phone.docx', 'phone interview'],
+    ['TMA_telefonica.txt', 'phone interview'],
+    ['DRA_profundidad.txt', 'in-depth interview'],
+    ['Informe_RLA_Rep1.txt', 'report'],
+    ['notas de campo marzo.docx', 'field note'],
+    ['resumen.txt', 'other'],
+  ])('suggests %s → %s', (file, kind) => expect(guessSourceKind(file, DEFAULT_SOURCE_KINDS)).toBe(kind));
+});
+
+describe('reading attribute values as researchers type them', () => {
+  it('recognises numbers, dates, yes/no and categories', () => {
+    expect(inferAttributeType(['24', '', '67']).type).toBe('number');
+    expect(inferAttributeType(['Sí', 'No', 'sí']).type).toBe('boolean');
+    expect(inferAttributeType(['2023-06-14', '22/06/2023']).type).toBe('date');
+    expect(inferAttributeType(['Director', 'Professional', 'Professional', 'Director'])).toEqual({ type: 'category', categories: ['Director', 'Professional'] });
+    expect(inferAttributeType(['a free comment', 'another one']).type).toBe('text');
+  });
+
+  it('converts typed values to the attribute type', () => {
+    expect(coerceAttributeValue('number', '3,5')).toBe(3.5);
+    expect(coerceAttributeValue('date', '05/07/2023')).toBe('2023-07-05');
+    expect(coerceAttributeValue('boolean', 'sí')).toBe(true);
+    expect(coerceAttributeValue('boolean', 'não')).toBe(false);
+    expect(coerceAttributeValue('text', '  ')).toBeNull();
+    expect(coerceAttributeValue('number', 'many')).toBeNull();
+  });
+});

@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { paragraphsOf } from '../../../src/import/normalize';
+import { detectTurns, speakerLabelAt } from '../../../src/import/speakers';
+
+describe('finding speakers in plain transcripts', () => {
+  it.each([
+    ['Interviewer: How did it go?', 'Interviewer'],
+    ['E: ¿Cómo le fue?', 'E'],
+    ['Entrevistadora: Cuénteme.', 'Entrevistadora'],
+    ['P1: Bien.', 'P1'],
+    ['Caregiver 1: At first I was afraid.', 'Caregiver 1'],
+    ['Social Worker 5: I felt conflicted.', 'Social Worker 5'],
+    ['[id2] I am struggling.', 'id2'],
+    ['00:01:23 Speaker 1: Hello', 'Speaker 1'],
+    ['Speaker 2 (00:03:10): Yes', 'Speaker 2'],
+    ['Trabajadora Social 3: Sí.', 'Trabajadora Social 3'],
+  ])('reads "%s" as spoken by %s', (line, speaker) => {
+    expect(speakerLabelAt(line)).toBe(speaker);
+  });
+
+  it.each(['The goals are: to recover', '10:30 we met again', 'this is the end of a sentence: and more', 'A very long label with many words here: text'])(
+    'does not take "%s" for a speaker',
+    (line) => {
+      expect(speakerLabelAt(line)).toBeNull();
+    },
+  );
+
+  it('needs a label twice, so a single "Keywords:" in a report is not a speaker', () => {
+    const text = 'Keywords: home visits; bond\nThe report begins here.';
+    expect(detectTurns(text, paragraphsOf(text))).toEqual([]);
+  });
+
+  it('lets a turn run over the paragraphs that follow it without a label', () => {
+    const text = 'E: ¿Qué cambió?\nP: Todo.\nSobre todo la confianza.\nE: ¿Algo más?\nP: No.';
+    const turns = detectTurns(text, paragraphsOf(text));
+    expect(turns.map((t) => [t.speaker, text.slice(t.start, t.end)])).toEqual([
+      ['E', 'E: ¿Qué cambió?'],
+      ['P', 'P: Todo.\nSobre todo la confianza.'],
+      ['E', 'E: ¿Algo más?'],
+      ['P', 'P: No.'],
+    ]);
+  });
+});

@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { importSource, previewSurvey } from '../../../src/import';
+import { shared, utf8 } from '../helpers';
+
+describe('importing a survey with open-ended answers', () => {
+  it('proposes the id column, the answer column and the attribute columns of a real survey', () => {
+    const { table, mapping } = previewSurvey(shared('corpus/docs/qualcoder_survey456.csv'));
+    expect(table.columns).toEqual(['Case', 'Age', 'Gender', 'Interest', 'freetext']);
+    expect(mapping).toEqual({ idColumn: 'Case', answerColumns: ['freetext'], attributeColumns: ['Age', 'Gender', 'Interest'], sourcePer: 'answer' });
+    expect(table.rows[1][1]).toBe(''); // ID5 left Age empty
+  });
+
+  it('makes one source per answer, linked to its respondent, and one case per row', async () => {
+    const result = await importSource({ name: 'survey456.csv', bytes: shared('corpus/docs/qualcoder_survey456.csv') });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.sources.map((s) => [s.name, s.suggestedCase, s.suggestedKind])).toEqual([
+      ['ID4 – freetext', 'ID4', 'survey answer'],
+      ['ID5 – freetext', 'ID5', 'survey answer'],
+      ['ID6 – freetext', 'ID6', 'survey answer'],
+    ]);
+    expect(result.sources[0].text).toBe('I wanted to do some more studies but after leaving school and start working, I really lost the interest.');
+    expect(result.cases[1]).toEqual({ name: 'ID5', values: { Age: '', Gender: 'm', Interest: 'golf' } });
+  });
+
+  it('reads a Spanish survey saved by Excel: semicolons, Windows-1252, one source per respondent', async () => {
+    const csv = 'Folio;Comuna;Calidad;¿Qué le pareció la atención?;¿Qué cambiaría?\r\nF-01;Peñalolén;Alta;La asistente me explicó todo con mucha paciencia y cariño.;Que vengan más seguido a la casa.\r\nF-02;Renca;Baja;No me sentí escuchada, fue todo muy rápido.;\r\n';
+    const bytes = new Uint8Array([...csv].map((c) => c.charCodeAt(0)));
+    const preview = previewSurvey(bytes);
+    expect(preview.table.delimiter).toBe(';');
+    expect(preview.table.encoding).toBe('iso-8859-1');
+    expect(preview.mapping.answerColumns).toEqual(['¿Qué le pareció la atención?', '¿Qué cambiaría?']);
+    const result = await importSource({ name: 'encuesta.csv', bytes, options: { survey: { ...preview.mapping, sourcePer: 'respondent' } } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.sources.map((s) => s.name)).toEqual(['F-01', 'F-02']);
+    expect(result.sources[0].text).toBe('¿Qué le pareció la atención?\nLa asistente me explicó todo con mucha paciencia y cariño.\n¿Qué cambiaría?\nQue vengan más seguido a la casa.');
+    expect(result.sources[1].text).toBe('¿Qué le pareció la atención?\nNo me sentí escuchada, fue todo muy rápido.');
+    expect(result.cases[0].values).toEqual({ Comuna: 'Peñalolén', Calidad: 'Alta' });
+  });
+
+  it('refuses a mapping that names a column the file does not have', async () => {
+    const result = await importSource({
+      name: 'survey456.csv',
+      bytes: shared('corpus/docs/qualcoder_survey456.csv'),
+      options: { survey: { idColumn: 'Case', answerColumns: ['Comments'], attributeColumns: [], sourcePer: 'answer' } },
+    });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toBe('the column "Comments" is not in the file');
+  });
+
+  it('refuses a survey whose answer columns are all empty', async () => {
+    const result = await importSource({ name: 'blank.csv', bytes: utf8('id,comment\nA,\nB,\n'), options: { survey: { idColumn: 'id', answerColumns: ['comment'], attributeColumns: [], sourcePer: 'answer' } } });
+    expect(result).toMatchObject({ ok: false, error: { code: 'no-text', fileName: 'blank.csv' } });
+  });
+});

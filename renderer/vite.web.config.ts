@@ -1,6 +1,6 @@
 import { defineConfig } from 'vite';
 import react from '@vitejs/plugin-react';
-import { contentSecurityPolicy } from './csp';
+import { contentSecurityPolicy } from './csp.ts';
 import { resolve } from 'node:path';
 
 /** The same renderer, served to a plain browser with the web bridge (no Electron). */

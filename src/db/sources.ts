@@ -30,33 +30,48 @@ export async function addImportedSources(
   if (imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
   const sha256 = imported.sources[0].sha256;
   return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes], async () => {
-    const project = await db.projects.get(projectId);
+    const caseNameOf = (s: ImportedSource) => (options.caseName === undefined ? s.suggestedCase : options.caseName)?.trim();
+    const firstCase = caseNameOf(imported.sources[0]);
+    // Independent reads go out together: each IndexedDB round trip costs time.
+    const [project, existing, knownCase] = await Promise.all([
+      db.projects.get(projectId),
+      db.sources.where('[projectId+sha256]').equals([projectId, sha256]).first(),
+      firstCase ? db.cases.where('[projectId+name]').equals([projectId, firstCase]).first() : undefined,
+    ]);
     if (!project) throw new Error('The project no longer exists.');
-    const existing = await db.sources.where('[projectId+sha256]').equals([projectId, sha256]).first();
     if (existing) return { status: 'duplicate', existing } as const;
 
-    const casesBefore = await db.cases.where('projectId').equals(projectId).count();
-    const attributeIds = await ensureAttributes(db, projectId, imported.cases);
+    let casesCreated = 0;
     const caseIdByName = new Map<string, string>();
-    for (const c of imported.cases) {
-      const kase = await findOrCreateCase(db, projectId, c.name);
-      caseIdByName.set(c.name, kase.id);
-      const values = { ...kase.values };
-      for (const [name, raw] of Object.entries(c.values)) {
-        const attr = attributeIds.get(name);
-        if (attr) values[attr.id] = coerceAttributeValue(attr.type, raw);
+    if (firstCase && knownCase) caseIdByName.set(firstCase, knownCase.id);
+    const caseFor = async (name: string) => {
+      const known = caseIdByName.get(name);
+      if (known) return known;
+      const { kase, created } = await findOrCreate(db, projectId, name);
+      if (created) casesCreated++;
+      caseIdByName.set(name, kase.id);
+      return kase.id;
+    };
+
+    if (imported.cases.length > 0) {
+      const attributeIds = await ensureAttributes(db, projectId, imported.cases);
+      for (const c of imported.cases) {
+        const id = await caseFor(c.name);
+        const kase = (await db.cases.get(id))!;
+        const values = { ...kase.values };
+        for (const [name, raw] of Object.entries(c.values)) {
+          const attr = attributeIds.get(name);
+          if (attr) values[attr.id] = coerceAttributeValue(attr.type, raw);
+        }
+        await db.cases.update(id, { values });
       }
-      await db.cases.update(kase.id, { values });
     }
 
-    const added: Source[] = [];
+    const sources: Source[] = [];
+    const contents: SourceContent[] = [];
     for (const s of imported.sources) {
-      const caseName = options.caseName === undefined ? s.suggestedCase : options.caseName;
-      const caseIds: string[] = [];
-      if (caseName && caseName.trim()) {
-        const id = caseIdByName.get(caseName) ?? (await findOrCreateCase(db, projectId, caseName.trim())).id;
-        caseIds.push(id);
-      }
+      const caseName = caseNameOf(s);
+      const caseIds = caseName ? [await caseFor(caseName)] : [];
       const source: Source = {
         id: newId(),
         projectId,
@@ -73,29 +88,24 @@ export async function addImportedSources(
         importedAt: nowIso(),
         warnings: s.warnings,
       };
-      const content: SourceContent = {
-        sourceId: source.id,
-        projectId,
-        text: s.text,
-        paragraphs: s.paragraphs,
-        turns: s.turns,
-        annotations: s.annotations,
-      };
-      await db.sources.add(source);
-      await db.sourceContents.add(content);
-      added.push(source);
+      sources.push(source);
+      contents.push({ sourceId: source.id, projectId, text: s.text, paragraphs: s.paragraphs, turns: s.turns, annotations: s.annotations });
     }
-    const casesAfter = await db.cases.where('projectId').equals(projectId).count();
-    return { status: 'added', sources: added, casesCreated: casesAfter - casesBefore } as const;
+    await Promise.all([db.sources.bulkAdd(sources), db.sourceContents.bulkAdd(contents)]);
+    return { status: 'added', sources, casesCreated } as const;
   });
 }
 
-export async function findOrCreateCase(db: QdaDatabase, projectId: string, name: string): Promise<Case> {
+async function findOrCreate(db: QdaDatabase, projectId: string, name: string): Promise<{ kase: Case; created: boolean }> {
   const found = await db.cases.where('[projectId+name]').equals([projectId, name]).first();
-  if (found) return found;
+  if (found) return { kase: found, created: false };
   const kase: Case = { id: newId(), projectId, name, description: '', values: {} };
   await db.cases.add(kase);
-  return kase;
+  return { kase, created: true };
+}
+
+export async function findOrCreateCase(db: QdaDatabase, projectId: string, name: string): Promise<Case> {
+  return (await findOrCreate(db, projectId, name)).kase;
 }
 
 /** Finds attributes by name, creating missing ones with a type read from the values. */

@@ -1,13 +1,22 @@
+/** Words in file names that say what the file is, not whose it is. */
+const GENERIC = new Set([
+  'entrevista', 'entrevistas', 'interview', 'interviews', 'transcript', 'transcripcion', 'transcripción', 'transcrição', 'transcricao',
+  'informe', 'informes', 'report', 'reporte', 'relatorio', 'relatório', 'phone', 'telefonica', 'telefónica', 'telefonico', 'telefone',
+  'profundidad', 'profundidade', 'indepth', 'in', 'depth', 'encuesta', 'survey', 'notas', 'nota', 'notes', 'field', 'campo', 'de', 'del',
+  'da', 'do', 'the', 'final', 'version', 'versión', 'copia', 'copy', 'borrador', 'draft', 'audio', 'zoom', 'teams', 'sesion', 'sesión', 'session',
+]);
+
 /**
  * Suggests the case a file belongs to from its name, as researchers name files after
- * participants: "ARIII_phone.docx" → "ARIII", "Caregiver 1 - session 3.txt" → "Caregiver 1",
- * "P07_entrevista.txt" → "P07", "DRI-indepth.odt" → "DRI".
+ * participants: "ARIII_phone.docx" → "ARIII", "Informe_RLA_Rep1.txt" → "RLA",
+ * "Caregiver 1 - session 3.txt" → "Caregiver 1", "entrevista_DRC.docx" → "DRC".
  */
 export function suggestCaseName(fileName: string): string | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
   if (!base) return undefined;
-  const labelled = /^((?:caregiver|cuidador[a]?|social worker|trabajador[a]? social|participant[e]?|dyad|d[ií]ada|respondent|entrevistad[oa]|caso|case|familia|family)\s*\d+)/i.exec(base);
+  const labelled = /((?:caregiver|cuidador[a]?|social worker|trabajador[a]? social|participant[e]?|dyad|d[ií]ada|respondent|entrevistad[oa]|caso|case|familia|family)\s*\d+)/i.exec(base);
   if (labelled) return labelled[1].replace(/\s+/g, ' ');
-  const first = base.split(/[\s_\-–.,()]+/).filter(Boolean)[0];
-  return first || undefined;
+  const tokens = base.split(/[\s_\-–.,()]+/).filter(Boolean);
+  const isMeta = (t: string) => GENERIC.has(t.toLowerCase()) || /^(rep|report|informe|session|sesion|s|v|t)\d+$/i.test(t) || /^\d{1,4}$/.test(t) || /^\d{4}-?\d{2}-?\d{2}$/.test(t);
+  return tokens.find((t) => !isMeta(t)) ?? tokens[0];
 }

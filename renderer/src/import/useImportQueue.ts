@@ -1,85 +1,59 @@
 import { useCallback, useRef, useState } from 'react';
 import { addImportedSources } from '../../../src/db/sources';
 import { extensionOf, type ImportError, type SurveyMapping } from '../../../src/import';
+import { runImportBatch, type BatchFile, type BatchStatus } from '../../../src/import/batch';
 import { bridge } from '../bridge';
 import { db } from '../db';
 
-export type RowStatus = 'waiting' | 'working' | 'done' | 'warning' | 'duplicate' | 'error' | 'cancelled' | 'skipped';
+export type RowStatus = 'waiting' | BatchStatus;
 
 export interface ImportRow {
   id: number;
   fileName: string;
   status: RowStatus;
-  /** Sources created, for done rows. */
   added?: number;
   warnings?: string[];
   error?: ImportError;
   duplicateOf?: string;
 }
 
-export interface FileToImport {
-  name: string;
-  read(): Promise<Uint8Array>;
-}
+export type FileToImport = BatchFile;
 
 /** Asks the researcher how a survey's columns map (null: skip the file). */
 export type SurveyMapper = (fileName: string, bytes: Uint8Array) => Promise<SurveyMapping | null>;
 
 let nextRowId = 1;
 
-/**
- * A batch import: one row per file, each file its own transaction, one bad file never
- * stops the rest, and cancel stops before the next file.
- */
+/** The import panel's state: one row per file of the current batch (see runImportBatch). */
 export function useImportQueue(projectId: string, mapSurvey: SurveyMapper) {
   const [rows, setRows] = useState<ImportRow[]>([]);
   const [running, setRunning] = useState(false);
   const cancelled = useRef(false);
 
-  const update = (id: number, patch: Partial<ImportRow>) => setRows((rs) => rs.map((r) => (r.id === id ? { ...r, ...patch } : r)));
-
   const run = useCallback(
     async (files: FileToImport[]) => {
       if (files.length === 0) return;
-      const batch = files.map((f) => ({ file: f, row: { id: nextRowId++, fileName: f.name, status: 'waiting' as RowStatus } }));
-      setRows(batch.map((b) => b.row));
+      const ids = files.map(() => nextRowId++);
+      setRows(files.map((f, i) => ({ id: ids[i], fileName: f.name, status: 'waiting' })));
       cancelled.current = false;
       setRunning(true);
-      for (const { file, row } of batch) {
-        if (cancelled.current) {
-          update(row.id, { status: 'cancelled' });
-          continue;
-        }
-        update(row.id, { status: 'working' });
-        try {
-          const bytes = await file.read();
-          let survey: SurveyMapping | undefined;
-          if (extensionOf(file.name) === 'csv' && bytes.length > 0) {
-            const mapping = await mapSurvey(file.name, bytes);
-            if (!mapping) {
-              update(row.id, { status: 'skipped' });
-              continue;
-            }
-            survey = mapping;
-          }
-          const result = await bridge.importSource({ name: file.name, bytes, options: survey ? { survey } : undefined });
-          if (!result.ok) {
-            update(row.id, { status: 'error', error: result.error });
-            continue;
-          }
-          const outcome = await addImportedSources(db, projectId, result);
-          if (outcome.status === 'duplicate') update(row.id, { status: 'duplicate', duplicateOf: outcome.existing.name });
-          else {
-            const warnings = result.sources.flatMap((s) => s.warnings);
-            update(row.id, { status: warnings.length ? 'warning' : 'done', added: outcome.sources.length, warnings });
-          }
-        } catch (e) {
-          const message = e instanceof Error ? e.message : String(e);
-          update(row.id, { status: 'error', error: { code: 'corrupt', fileName: file.name, message, params: { reason: message } } });
-        }
-        // Let the page paint between files so typing and scrolling stay smooth.
-        await new Promise((r) => setTimeout(r, 0));
-      }
+      await runImportBatch(
+        files,
+        {
+          async prepare(file, bytes) {
+            if (extensionOf(file.name) !== 'csv' || bytes.length === 0) return { name: file.name, bytes };
+            const survey = await mapSurvey(file.name, bytes);
+            return survey ? { name: file.name, bytes, options: { survey } } : null;
+          },
+          parse: (request) => bridge.importSource(request),
+          async store(result) {
+            const outcome = await addImportedSources(db, projectId, result);
+            return outcome.status === 'duplicate' ? { status: 'duplicate', existingName: outcome.existing.name } : { status: 'added', sources: outcome.sources.length };
+          },
+        },
+        ({ index, ...event }) => setRows((rs) => rs.map((r) => (r.id === ids[index] ? { ...r, ...event } : r))),
+        () => cancelled.current,
+      );
       setRunning(false);
     },
     [projectId, mapSurvey],

@@ -41,7 +41,7 @@ describe('importing a Word interview with a heading, a table, a footnote and a c
   it('finds the interviewer and the director as speakers', async () => {
     const source = await importOk('entrevista_DRC.docx', fixture('formats/entrevista_DRC.docx'));
     expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'DRC', 'Entrevistadora', 'DRC', 'Entrevistadora', 'DRC']);
-    expect(source.suggestedCase).toBe('entrevista');
+    expect(source.suggestedCase).toBe('DRC');
   });
 });
 

@@ -12,6 +12,10 @@ describe('suggesting a case from the file name', () => {
     ['social worker 5_entrevista.docx', 'social worker 5'],
     ['P07 entrevista.txt', 'P07'],
     ['C:\\datos\\RD_Rep1.pdf', 'RD'],
+    ['Informe_RLA_Rep1.txt', 'RLA'],
+    ['entrevista_DRC.docx', 'DRC'],
+    ['Transcripción - P07 - 2023-05-02.docx', 'P07'],
+    ['2023-06-14_TMA_telefonica.txt', 'TMA'],
   ])('suggests %s → %s', (file, name) => expect(suggestCaseName(file)).toBe(name));
 });
 

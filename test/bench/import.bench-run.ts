@@ -1,0 +1,41 @@
+import { chromium } from 'playwright-core';
+import { createServer } from 'vite';
+import { test } from 'vitest';
+import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium';
+
+const FILES = Number(process.env.BENCH_FILES ?? 500);
+const TARGET_RATIO = 2.0;
+const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
+
+test(`import throughput in Chromium: ${FILES} transcripts of about 5,000 words`, async () => {
+  const server = await createServer({
+    root: new URL('./browser', import.meta.url).pathname,
+    logLevel: 'error',
+    server: { port: 0, fs: { allow: [new URL('../..', import.meta.url).pathname] } },
+  });
+  await server.listen();
+  const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: [...CHROMIUM_ARGS, '--enable-precise-memory-info'] });
+  try {
+    const page = await browser.newPage();
+    await page.goto(`${server.resolvedUrls!.local[0]}?files=${FILES}`);
+    await page.waitForFunction(() => window.__bench !== undefined, undefined, { timeout: 20 * 60_000, polling: 500 });
+    const r = (await page.evaluate(() => window.__bench)) as Record<string, number> & { error?: string };
+    if (r.error) throw new Error(r.error);
+    const ratio = r.importMs / r.rawMs;
+    const perSecond = (n: number, ms: number) => n / (ms / 1000);
+    console.log(
+      [
+        `Import benchmark (Chromium, real IndexedDB): ${r.files} transcripts, ${mb(r.bytes)} MB, ${r.words.toLocaleString('en')} words`,
+        `  importSource + store : ${(r.importMs / 1000).toFixed(2)} s = ${perSecond(r.bytes / 1024 / 1024, r.importMs).toFixed(2)} MB/s, ${Math.round(perSecond(r.words, r.importMs)).toLocaleString('en')} words/s`,
+        `  of which parsing     : ${(r.parseMs / 1000).toFixed(2)} s (importSource alone, measured separately)`,
+        `  raw Dexie bulkPut    : ${(r.rawMs / 1000).toFixed(2)} s = ${perSecond(r.bytes / 1024 / 1024, r.rawMs).toFixed(2)} MB/s`,
+        `  raw, one put per file: ${(r.rawPerFileMs / 1000).toFixed(2)} s (the floor when each file is its own transaction)`,
+        `  ratio import / raw   : ${ratio.toFixed(2)} (target ≤ ${TARGET_RATIO.toFixed(1)}: ${ratio <= TARGET_RATIO ? 'met' : 'NOT met'})`,
+        `  peak JS heap         : ${mb(r.peakHeap)} MB`,
+      ].join('\n'),
+    );
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});

@@ -1,0 +1,112 @@
+import { expect, test, type Page } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+async function createProject(page: Page, name: string) {
+  await page.goto('/');
+  await page.getByLabel('New project').fill(name);
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name })).toBeVisible();
+}
+
+test('a researcher imports a Windows-1252 transcript, a Word interview and a survey, and finds them all after a reload', async ({ page }) => {
+  await createProject(page, 'Visitas domiciliarias');
+
+  await page.getByLabel('Import sources').setInputFiles([
+    `${fixtures}sample/TMD_telefonica_cp1252.txt`,
+    `${fixtures}formats/entrevista_DRC.docx`,
+    `${fixtures}surveys/encuesta_puente.csv`,
+  ]);
+
+  // The survey asks how its columns map; the guess is right, so the researcher accepts it.
+  const dialog = page.getByRole('dialog', { name: /Import survey “encuesta_puente.csv”/ });
+  await expect(dialog).toBeVisible();
+  await expect(dialog.getByLabel('What column “Folio” holds')).toHaveValue('id');
+  await expect(dialog.getByLabel('What column “¿Qué mejoraría en la atención?” holds')).toHaveValue('answer');
+  await dialog.getByRole('button', { name: 'Import survey' }).click();
+
+  const panel = page.getByRole('region', { name: 'Import progress' });
+  await expect(panel.getByText('Import finished: 3 of 3 files')).toBeVisible();
+
+  const table = page.locator('.source-list table');
+  await expect(table.getByRole('button', { name: 'TMD_telefonica_cp1252' })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'entrevista_DRC' })).toBeVisible();
+  await expect(table.getByRole('button', { name: 'F-001 – ¿Cómo describe su relación con la red de servicios?' })).toBeVisible();
+  await expect(table.locator('tbody tr')).toHaveCount(9); // 2 documents + 7 non-empty answers
+
+  // Open the Word interview: numbered paragraphs and speakers.
+  await table.getByRole('button', { name: 'entrevista_DRC' }).click();
+  const viewer = page.getByRole('region', { name: 'Text of entrevista_DRC' });
+  await expect(viewer.getByLabel('Paragraph 4', { exact: true })).toHaveText('4');
+  await expect(viewer.locator('.paragraph').nth(3)).toContainText('DRC: Cambió la mirada.');
+  await expect(viewer.locator('.paragraph').nth(3).locator('.speaker')).toHaveText('DRC:');
+  await expect(viewer).toContainText('Mes | Visitas realizadas | Familias que continúan');
+  await expect(page.getByRole('complementary', { name: 'Source details' })).toContainText('Cita clave para la matriz');
+
+  // The Windows-1252 transcript keeps its accents.
+  await page.getByRole('navigation').getByRole('button', { name: 'TMD_telefonica_cp1252' }).click();
+  const cp1252 = page.getByRole('region', { name: 'Text of TMD_telefonica_cp1252' });
+  await expect(cp1252).toContainText('¿Participó usted en la capacitación del modelo?');
+  await expect(cp1252).toContainText('Entrevista telefónica – Profesional TMD');
+  await expect(page.getByRole('complementary', { name: 'Source details' })).toContainText('windows-1252');
+
+  // Tomorrow: everything is still there.
+  await page.reload();
+  await page.getByRole('button', { name: 'Visitas domiciliarias' }).click();
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(9);
+  await page.getByRole('navigation').getByRole('button', { name: 'TMD_telefonica_cp1252' }).click();
+  await expect(page.getByRole('region', { name: 'Text of TMD_telefonica_cp1252' })).toContainText('¿Qué le gustaría aprender?');
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.getByLabel('F-002 · Comuna')).toHaveValue('Renca');
+});
+
+test('a corrupt Word file shows its reason and changes nothing else', async ({ page }) => {
+  await createProject(page, 'Proyecto con un archivo dañado');
+  await page.getByLabel('Import sources').setInputFiles(`${fixtures}sample/TMA_telefonica.txt`);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 files')).toBeVisible();
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(1);
+
+  await page.getByLabel('Import sources').setInputFiles([`${fixtures}bad-input/truncated.docx`, `${fixtures}sample/TMA_telefonica.txt`]);
+  const panel = page.getByRole('region', { name: 'Import progress' });
+  await expect(panel.getByText('Import finished: 2 of 2 files')).toBeVisible();
+  const bad = panel.locator('.import-row', { hasText: 'truncated.docx' });
+  await expect(bad).toContainText('Not imported');
+  await expect(bad).toContainText('damaged Word file');
+  const again = panel.locator('.import-row', { hasText: 'TMA_telefonica.txt' });
+  await expect(again).toContainText('Already in project');
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(1);
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.locator('.cases-sheet tbody tr')).toHaveCount(1);
+});
+
+test('the sample project is one click away, in the ViDA style', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample project' }).click();
+  await expect(page.getByRole('heading', { name: /Sample: ViDA-style home visits/ })).toBeVisible();
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(11);
+  await expect(page.locator('.source-list')).toContainText('In-depth interview');
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.getByLabel('DRA · Role')).toHaveValue('Director');
+  await expect(page.getByLabel('RLB · Municipality')).toHaveValue('Santa Brígida');
+  await page.screenshot({ path: fileURLToPath(new URL('../../test-results/cases-sheet.png', import.meta.url)) });
+});
+
+test('projects can be renamed and deleted from the start screen, after saying what is lost', async ({ page }) => {
+  await createProject(page, 'Borrador');
+  await page.getByLabel('Import sources').setInputFiles(`${fixtures}sample/TMB_telefonica.txt`);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 files')).toBeVisible();
+  await page.getByRole('button', { name: '← Projects' }).click();
+  const row = page.getByRole('row', { name: /Borrador/ });
+  await row.getByRole('button', { name: 'Rename' }).click();
+  await page.getByLabel('New project name').fill('Estudio piloto');
+  await page.getByRole('button', { name: 'Save' }).click();
+  const renamed = page.getByRole('row', { name: /Estudio piloto/ });
+  await expect(renamed).toContainText('1');
+  await renamed.getByRole('button', { name: 'Delete…' }).click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the project “Estudio piloto”?' });
+  await expect(confirm).toContainText('1 source');
+  await expect(confirm).toContainText('1 case');
+  await confirm.getByRole('button', { name: 'Delete project' }).click();
+  await expect(page.getByRole('row', { name: /Estudio piloto/ })).toHaveCount(0);
+});

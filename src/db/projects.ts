@@ -75,3 +75,49 @@ export async function deleteProject(db: QdaDatabase, id: string): Promise<void> 
     await db.projects.delete(id);
   });
 }
+
+/** Adds a source kind to the project's list (e.g. "focus group", "court report"). */
+export async function addSourceKind(db: QdaDatabase, projectId: string, kind: string): Promise<void> {
+  const name = kind.trim();
+  if (!name) throw new Error('A source kind needs a name.');
+  await db.transaction('rw', db.projects, async () => {
+    const project = await db.projects.get(projectId);
+    if (!project) return;
+    if (project.sourceKinds.some((k) => k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
+    await db.projects.update(projectId, { sourceKinds: [...project.sourceKinds, name] });
+  });
+}
+
+/** Renames a kind in the list and on every source of that kind, in one transaction. */
+export async function renameSourceKind(db: QdaDatabase, projectId: string, from: string, to: string): Promise<void> {
+  const name = to.trim();
+  if (!name) throw new Error('A source kind needs a name.');
+  if (name === from) return;
+  await db.transaction('rw', db.projects, db.sources, async () => {
+    const project = await db.projects.get(projectId);
+    if (!project) return;
+    if (project.sourceKinds.some((k) => k !== from && k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
+    await db.projects.update(projectId, { sourceKinds: project.sourceKinds.map((k) => (k === from ? name : k)) });
+    await db.sources.where('projectId').equals(projectId).filter((s) => s.kind === from).modify({ kind: name });
+  });
+}
+
+/** Removes a kind; the sources of that kind take the replacement kind. */
+export async function removeSourceKind(db: QdaDatabase, projectId: string, kind: string, replacement: string): Promise<void> {
+  await db.transaction('rw', db.projects, db.sources, async () => {
+    const project = await db.projects.get(projectId);
+    if (!project) return;
+    const rest = project.sourceKinds.filter((k) => k !== kind);
+    if (rest.length === 0) throw new Error('Keep at least one source kind.');
+    if (!rest.includes(replacement)) throw new Error(`"${replacement}" is not a kind of this project.`);
+    await db.projects.update(projectId, { sourceKinds: rest });
+    await db.sources.where('projectId').equals(projectId).filter((s) => s.kind === kind).modify({ kind: replacement });
+  });
+}
+
+/** How many sources of each kind, for the kinds editor. */
+export async function countSourcesByKind(db: QdaDatabase, projectId: string): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  await db.sources.where('projectId').equals(projectId).each((s) => counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1));
+  return counts;
+}

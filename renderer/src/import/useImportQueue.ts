@@ -74,10 +74,12 @@ export function filesFromList(list: FileList | null): FileToImport[] {
 }
 
 /** Files dropped on the window, walking into dropped folders. */
-export async function filesFromDrop(items: DataTransferItemList): Promise<FileToImport[]> {
-  const entries = Array.from(items)
+export async function filesFromDrop(data: DataTransfer): Promise<FileToImport[]> {
+  const entries = Array.from(data.items)
     .map((i) => i.webkitGetAsEntry?.())
     .filter((e): e is FileSystemEntry => !!e);
+  // Some sources of a drop give no file-system entries: take the plain file list then.
+  if (entries.length === 0) return filesFromList(data.files);
   const out: FileToImport[] = [];
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (entry.isFile) {

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import type { Case, Project, Source } from '../../../src/model/types';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
+import { SourceKindsDialog } from './SourceKindsDialog';
 
 type SortKey = 'name' | 'kind' | 'case' | 'words' | 'date';
 
@@ -9,6 +10,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
   const { t, locale } = useI18n();
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [filter, setFilter] = useState('');
+  const [editingKinds, setEditingKinds] = useState(false);
   const caseName = useMemo(() => new Map(cases.map((c) => [c.id, c.name])), [cases]);
   const casesOf = (s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', ');
   const rows = useMemo(() => {
@@ -44,6 +46,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
         <h2>{t('workspace.sources')}</h2>
         <input type="search" placeholder={t('sources.filter')} aria-label={t('sources.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
         <span className="hint">{t('sources.totalWords', { count: sources.reduce((n, s) => n + s.words, 0) })}</span>
+        <button onClick={() => setEditingKinds(true)}>{t('kinds.edit')}</button>
       </div>
       <table className="grid sticky">
         <thead>
@@ -72,7 +75,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
           ))}
         </tbody>
       </table>
-      <p className="hint">{t('sources.kindsHint', { kinds: project.sourceKinds.map((k) => kindLabel(t, k)).join(', ') })}</p>
+      {editingKinds && <SourceKindsDialog project={project} onClose={() => setEditingKinds(false)} />}
     </section>
   );
 }

@@ -66,7 +66,7 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
       onDrop={async (e) => {
         e.preventDefault();
         setDragging(false);
-        void queue.run(await filesFromDrop(e.dataTransfer.items));
+        void queue.run(await filesFromDrop(e.dataTransfer));
       }}
     >
       <header className="topbar">

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { createProject, deleteProject, describeProjectContents, listProjects, markProjectOpened, renameProject } from '../../../src/db/projects';
+import { addSourceKind, countSourcesByKind, createProject, deleteProject, describeProjectContents, listProjects, markProjectOpened, removeSourceKind, renameProject, renameSourceKind } from '../../../src/db/projects';
 import { addImportedSources } from '../../../src/db/sources';
 import { importSource } from '../../../src/import';
 import { freshDatabase, utf8 } from '../helpers';
@@ -47,5 +47,24 @@ describe('keeping several projects', () => {
     expect(await db.sourceContents.count()).toBe(1);
     expect(await db.cases.count()).toBe(1);
     expect(await describeProjectContents(db, keep.id)).toMatchObject({ sources: 1, cases: 1 });
+  });
+});
+
+describe('the editable list of source kinds', () => {
+  it('adds a kind, renames one on every source of it, and removes one giving its sources another', async () => {
+    const db = freshDatabase();
+    const p = await createProject(db, 'Alianza');
+    await importInto(db, p.id, 'Caregiver 1 - court report.txt', 'Informe al tribunal.');
+    await importInto(db, p.id, 'Caregiver 2 - session 3.txt', 'Sesión telefónica.');
+    await addSourceKind(db, p.id, 'court report');
+    await expect(addSourceKind(db, p.id, 'Court Report')).rejects.toThrow('already in the list');
+    const [first] = await db.sources.where('projectId').equals(p.id).sortBy('name');
+    await db.sources.update(first.id, { kind: 'court report' });
+    await renameSourceKind(db, p.id, 'court report', 'informe al tribunal');
+    expect((await db.sources.get(first.id))?.kind).toBe('informe al tribunal');
+    expect(Object.fromEntries(await countSourcesByKind(db, p.id))).toEqual({ 'informe al tribunal': 1, other: 1 });
+    await removeSourceKind(db, p.id, 'informe al tribunal', 'report');
+    expect((await db.sources.get(first.id))?.kind).toBe('report');
+    expect((await db.projects.get(p.id))?.sourceKinds).not.toContain('informe al tribunal');
   });
 });

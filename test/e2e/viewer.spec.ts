@@ -1,0 +1,83 @@
+import { expect, test } from '@playwright/test';
+import { fileURLToPath } from 'node:url';
+
+const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
+
+/** A long transcript, written the way a transcription service delivers it. */
+function longTranscript(words: number): string {
+  const lines: string[] = [];
+  let count = 0;
+  for (let i = 0; count < words; i++) {
+    const speaker = i % 2 === 0 ? 'Entrevistadora' : 'Cuidadora 3';
+    const line = `${speaker}: Turno ${i + 1}. La relación con la trabajadora social cambió después de la visita; sentí confianza, cercanía y acompañamiento en el proceso judicial de mis hijos.`;
+    lines.push(line);
+    count += line.split(' ').length;
+  }
+  return lines.join('\n');
+}
+
+test('a 200,000-word transcript opens with only the visible paragraphs in the page, and scrolls to its end', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New project').fill('Estudio longitudinal');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  const text = longTranscript(200_000);
+  const turns = text.split('\n').length;
+  await page.getByLabel('Import sources').setInputFiles({ name: 'Cuidadora 3 - sesiones.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 files')).toBeVisible();
+  await page.locator('.source-list').getByRole('button', { name: 'Cuidadora 3 - sesiones' }).click();
+
+  const viewer = page.getByRole('region', { name: 'Text of Cuidadora 3 - sesiones' });
+  await expect(viewer.getByLabel('Paragraph 1', { exact: true })).toBeVisible();
+  await expect(viewer).toContainText(`${turns.toLocaleString('en')} paragraphs`);
+  const inPage = await viewer.locator('.paragraph').count();
+  expect(inPage).toBeGreaterThan(5);
+  expect(inPage).toBeLessThan(120);
+
+  await viewer.getByLabel('Source text').focus();
+  await page.keyboard.press('End');
+  await expect(viewer.getByLabel(`Paragraph ${turns.toLocaleString('en')}`, { exact: true })).toBeVisible();
+  await expect(viewer.locator('.paragraph').last()).toContainText(`Turno ${turns}.`);
+});
+
+test('a folder of transcripts is imported in one go, unsupported files named with their reason', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New project').fill('Carpeta completa');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Import folder').setInputFiles(`${fixtures}formats`);
+  const panel = page.getByRole('region', { name: 'Import progress' });
+  await expect(panel.getByText('Import finished: 5 of 5 files')).toBeVisible();
+  await expect(panel.locator('.import-row', { hasText: 'entrevista_DRC.fodt' })).toContainText('unsupported file type ".fodt"');
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(4);
+});
+
+test('files dropped on the window are imported', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New project').fill('Arrastrar y soltar');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  const dataTransfer = await page.evaluateHandle(() => {
+    const dt = new DataTransfer();
+    dt.items.add(new File(['E: ¿Cómo está?\nP2: Bien, gracias.\nE: ¿Algo más?\nP2: Nada.'], 'P2_telefonica.txt', { type: 'text/plain' }));
+    return dt;
+  });
+  await page.locator('.workspace').dispatchEvent('dragover', { dataTransfer });
+  await page.locator('.workspace').dispatchEvent('drop', { dataTransfer });
+  await expect(page.locator('.source-list').getByRole('button', { name: 'P2_telefonica' })).toBeVisible();
+  await expect(page.locator('.source-list')).toContainText('Phone interview');
+});
+
+test('the source kinds can be edited, and sources follow a renamed kind', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New project').fill('Tipos');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.getByLabel('Import sources').setInputFiles(`${fixtures}sample/TMA_telefonica.txt`);
+  await expect(page.locator('.source-list')).toContainText('Phone interview');
+  await page.getByRole('button', { name: 'Source kinds…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Source kinds in this project' });
+  await dialog.getByLabel('Name of kind Phone interview').fill('Entrevista telefónica (2023)');
+  await dialog.getByLabel('Name of kind Phone interview').press('Enter');
+  await dialog.getByLabel('New kind, e.g. focus group').fill('focus group');
+  await dialog.getByRole('button', { name: 'Add' }).click();
+  await expect(dialog.getByLabel('Name of kind focus group')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Close' }).click();
+  await expect(page.locator('.source-list tbody')).toContainText('Entrevista telefónica (2023)');
+});

@@ -13,7 +13,7 @@ export function fixture(path: string): Uint8Array {
 
 /** A real file written by other people and tools, under ../shared (see its SOURCES.md). */
 export function shared(path: string): Uint8Array {
-  return new Uint8Array(readFileSync(`${root}../shared/${path}`));
+  return new Uint8Array(readFileSync(`${process.env.QDA_SHARED_DIR ?? `${root}../shared`}/${path}`));
 }
 
 export function utf8(text: string): Uint8Array {

@@ -34,10 +34,10 @@ export function createHandlers(deps: HandlerDeps): BridgeHandlers {
       for (const path of result.filePaths) {
         const name = path.replace(/^.*[\\/]/, '');
         const info = await deps.fs.stat(path);
-        // Oversized files are passed on empty-handed so the importer names the limit,
-        // without reading gigabytes into memory first.
+        // Oversized files are passed on unread, with their size, so the import names the
+        // limit without loading gigabytes into memory first.
         if (!info.isFile()) continue;
-        files.push({ name, bytes: info.size > DEFAULT_MAX_BYTES ? new Uint8Array(0) : await deps.fs.readFile(path) });
+        files.push({ name, size: info.size, bytes: info.size > DEFAULT_MAX_BYTES ? new Uint8Array(0) : await deps.fs.readFile(path) });
       }
       return files;
     },

@@ -139,6 +139,7 @@ export const en = {
   'details.language': 'Language',
   'details.cases': 'Cases',
   'details.newCase': 'New case name',
+  'details.caseAttributes': 'Attributes of case {name}',
   'details.file': 'Original file',
   'details.encoding': 'Encoding',
   'details.fingerprint': 'Fingerprint',

@@ -128,6 +128,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'details.language': 'Idioma',
   'details.cases': 'Casos',
   'details.newCase': 'Nombre del caso nuevo',
+  'details.caseAttributes': 'Atributos del caso {name}',
   'details.file': 'Archivo original',
   'details.encoding': 'Codificación',
   'details.fingerprint': 'Huella',

@@ -1,7 +1,9 @@
-import type { ImportError, ImportRequest, ImportResult } from './index';
+import { DEFAULT_MAX_BYTES, tooLargeError, type ImportError, type ImportRequest, type ImportResult } from './index';
 
 export interface BatchFile {
   name: string;
+  /** Size in bytes when known before reading: a file over the limit is refused unread. */
+  size?: number;
   read(): Promise<Uint8Array>;
 }
 
@@ -34,10 +36,17 @@ type Parsed = { kind: 'parsed'; result: ImportResult } | { kind: 'skipped' } | {
  * one is being stored. One bad file never stops the rest; cancelling stops before the
  * next file and reports the remaining ones as cancelled.
  */
-export async function runImportBatch(files: BatchFile[], steps: BatchSteps, onEvent: (e: BatchEvent) => void, isCancelled: () => boolean = () => false): Promise<void> {
+export async function runImportBatch(
+  files: BatchFile[],
+  steps: BatchSteps,
+  onEvent: (e: BatchEvent) => void,
+  isCancelled: () => boolean = () => false,
+  maxBytes = DEFAULT_MAX_BYTES,
+): Promise<void> {
   const start = async (index: number): Promise<Parsed> => {
     const file = files[index];
     onEvent({ index, status: 'working' });
+    if (file.size !== undefined && file.size > maxBytes) return { kind: 'failed', error: tooLargeError(file.name, file.size, maxBytes) };
     try {
       const bytes = await file.read();
       const request = await steps.prepare(file, bytes);

@@ -10,7 +10,7 @@ import { previewSurvey, surveyToSources, type SurveyMapping } from './formats/su
 import { sha256Hex } from './hash';
 import { guessLanguage } from './language';
 import { countWords, normalizeText, paragraphsOf } from './normalize';
-import { ImportFailure, type ImportedSource, type ImportResult, type ParsedText } from './result';
+import { ImportFailure, type ImportError, type ImportedSource, type ImportResult, type ParsedText } from './result';
 import { detectTurns } from './speakers';
 
 export type { ImportedSource, ImportResult, ImportError, ImportedCase } from './result';
@@ -64,7 +64,8 @@ async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOpt
   }
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > limit) {
-    throw new ImportFailure('too-large', `the file is ${formatMB(bytes.length)}, over the size limit of ${formatMB(limit)}`, { size: formatMB(bytes.length), limit: formatMB(limit) });
+    const { message, params } = tooLarge(bytes.length, limit);
+    throw new ImportFailure('too-large', message, params);
   }
   if (bytes.length === 0) throw new ImportFailure('empty', 'the file is empty (0 bytes)');
 
@@ -149,6 +150,15 @@ function finish(
 
 function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');
+}
+
+/** The refusal for a file over the limit, also given before reading a file whose size is known. */
+export function tooLargeError(fileName: string, size: number, limit = DEFAULT_MAX_BYTES): ImportError {
+  return { code: 'too-large', fileName, ...tooLarge(size, limit) };
+}
+
+function tooLarge(size: number, limit: number) {
+  return { message: `the file is ${formatMB(size)}, over the size limit of ${formatMB(limit)}`, params: { size: formatMB(size), limit: formatMB(limit) } };
 }
 
 function formatMB(bytes: number): string {

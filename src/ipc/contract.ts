@@ -3,6 +3,8 @@ import type { ImportRequest, ImportResult } from '../import';
 /** A file the researcher picked, read into memory. */
 export interface PickedFile {
   name: string;
+  size: number;
+  /** Empty for a file over the size limit: it is refused by size, never read. */
   bytes: Uint8Array;
 }
 

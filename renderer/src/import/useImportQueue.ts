@@ -70,7 +70,7 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper) {
 
 /** Files from <input type=file> (also with webkitdirectory, for a folder). */
 export function filesFromList(list: FileList | null): FileToImport[] {
-  return Array.from(list ?? []).map((f) => ({ name: f.name, read: async () => new Uint8Array(await f.arrayBuffer()) }));
+  return Array.from(list ?? []).map((f) => ({ name: f.name, size: f.size, read: async () => new Uint8Array(await f.arrayBuffer()) }));
 }
 
 /** Files dropped on the window, walking into dropped folders. */
@@ -84,7 +84,7 @@ export async function filesFromDrop(data: DataTransfer): Promise<FileToImport[]>
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (entry.isFile) {
       const file = await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej));
-      if (!file.name.startsWith('.')) out.push({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
+      if (!file.name.startsWith('.')) out.push({ name: file.name, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       let batch: FileSystemEntry[];

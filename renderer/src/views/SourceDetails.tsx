@@ -1,7 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { findOrCreateCase } from '../../../src/db/sources';
 import { deleteSource, updateSource } from '../../../src/db/sources';
-import type { Case, Project, Source, SourceContent } from '../../../src/model/types';
+import type { Attribute, Case, Project, Source, SourceContent } from '../../../src/model/types';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -20,6 +21,7 @@ export function SourceDetails({ project, source, content, cases, onDeleted }: Pr
   const { t } = useI18n();
   const [newCase, setNewCase] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
+  const attributes = useLiveQuery(() => db.attributes.where('projectId').equals(project.id).sortBy('order'), [project.id]);
   const linked = new Set(source.caseIds);
   const toggleCase = (id: string) => updateSource(db, source.id, { caseIds: linked.has(id) ? source.caseIds.filter((c) => c !== id) : [...source.caseIds, id] });
   const addCase = async () => {
@@ -82,6 +84,11 @@ export function SourceDetails({ project, source, content, cases, onDeleted }: Pr
           </button>
         </form>
       </fieldset>
+      {cases
+        .filter((c) => linked.has(c.id))
+        .map((c) => (
+          <CaseAttributes key={c.id} kase={c} attributes={attributes ?? []} />
+        ))}
       <dl className="facts">
         <dt>{t('details.file')}</dt>
         <dd>{source.originalFileName}</dd>
@@ -140,5 +147,22 @@ export function SourceDetails({ project, source, content, cases, onDeleted }: Pr
         </Dialog>
       )}
     </aside>
+  );
+}
+
+/** The linked case's attributes, so the researcher reads who is speaking (role, municipality…). */
+function CaseAttributes({ kase, attributes }: { kase: Case; attributes: Attribute[] }) {
+  const { t } = useI18n();
+  const shown = attributes.filter((a) => kase.values[a.id] !== undefined && kase.values[a.id] !== null);
+  if (shown.length === 0) return null;
+  return (
+    <dl className="facts case-facts" aria-label={t('details.caseAttributes', { name: kase.name })}>
+      <dt className="case-name">{kase.name}</dt>
+      <dd />
+      {shown.map((a) => {
+        const v = kase.values[a.id];
+        return [<dt key={`${a.id}-k`}>{a.name}</dt>, <dd key={`${a.id}-v`}>{typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v)}</dd>];
+      })}
+    </dl>
   );
 }

@@ -41,7 +41,7 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
     () =>
       bridge.onMenuCommand((command: MenuCommand) => {
         if (command === 'import-sources') {
-          if (bridge.platform === 'electron') void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, read: async () => f.bytes }))));
+          if (bridge.platform === 'electron') void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: async () => f.bytes }))));
           else fileInput.current?.click();
         } else if (command === 'close-project') onClose();
         else if (command === 'show-sources') setView({ type: 'sources' });

@@ -97,3 +97,19 @@ describe('importing a batch of files', () => {
     expect(final()).toEqual(['duplicate', 'skipped', 'error', 'done']);
   });
 });
+
+describe('a file over the size limit in a batch', () => {
+  it('is refused by its size, without being read', async () => {
+    let read = false;
+    const events: BatchEvent[] = [];
+    await runImportBatch(
+      [{ name: 'video.txt', size: 3 * 1024 * 1024, read: async () => ((read = true), new Uint8Array()) }],
+      { prepare: async (f, bytes) => ({ name: f.name, bytes }), parse: importSource, store: async () => ({ status: 'added', sources: 1 }) },
+      (e) => events.push(e),
+      () => false,
+      2 * 1024 * 1024,
+    );
+    expect(read).toBe(false);
+    expect(events.at(-1)).toMatchObject({ status: 'error', error: { code: 'too-large', fileName: 'video.txt', message: 'the file is 3.0 MB, over the size limit of 2.0 MB' } });
+  });
+});

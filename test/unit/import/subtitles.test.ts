@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSource, type ImportedSource } from '../../../src/import';
 import { parseTimestamp } from '../../../src/import/formats/subtitles';
-import { shared, utf8 } from '../helpers';
+import { fixture, shared, utf8 } from '../helpers';
 
 async function importOk(name: string, bytes: Uint8Array): Promise<ImportedSource> {
   const result = await importSource({ name, bytes });
@@ -47,5 +47,32 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
     expect(parseTimestamp('01:02,250')).toBe(62.25);
     expect(parseTimestamp('0:0:0.570')).toBe(0.57);
     expect(parseTimestamp('1:00:00.000')).toBe(3600);
+  });
+});
+
+describe('transcripts in fixtures/transcripts', () => {
+  it('reads a Spanish Teams session: voice tags, cue ids, multi-line cues', async () => {
+    const source = await importOk('sesion_Cuidadora2_teams.vtt', fixture('transcripts/sesion_Cuidadora2_teams.vtt'));
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Trabajadora Social 2', 'Cuidadora 2', 'Trabajadora Social 2', 'Cuidadora 2']);
+    expect(source.text.split('\n')[3]).toBe('Cuidadora 2: Mejor. La mayor todavía extraña a sus compañeras, pero ya no llora en la mañana. Estamos más tranquilas.');
+    expect(source.turns[3]).toMatchObject({ startTime: 21.5, endTime: 33.76 });
+    expect(source.suggestedCase).toBe('Cuidadora2');
+  });
+
+  it('reads a Windows-1252 .srt from an old transcription tool, accents and curly quotes intact', async () => {
+    const source = await importOk('entrevista_Cuidadora5_cp1252.srt', fixture('transcripts/entrevista_Cuidadora5_cp1252.srt'));
+    expect(source.encoding).toBe('windows-1252');
+    expect(source.text).toBe('Entrevistador: ¿Qué le pareció la visita?\nCuidadora 5: Me sentí acompañada… por primera vez.\nEntrevistador: “Acompañada”, ¿en qué sentido?');
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistador', 'Cuidadora 5', 'Entrevistador']);
+  });
+});
+
+describe('Markdown transcripts', () => {
+  it('drops the markup and keeps bold speaker labels as speakers', async () => {
+    const source = await importOk('PSA_in-depth.md', fixture('sample/PSA_in-depth.md'));
+    expect(source.text.split('\n')[0]).toBe('In-depth interview – Professional PSA (psychologist, Santa Brígida)');
+    expect(source.turns[0]).toMatchObject({ speaker: 'I' });
+    expect(new Set(source.turns.map((t) => t.speaker))).toEqual(new Set(['I', 'PSA']));
+    expect(source.text).not.toContain('**');
   });
 });

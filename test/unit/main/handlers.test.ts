@@ -35,7 +35,10 @@ describe('the main process bridge handlers', () => {
   it('reads the files the researcher picks in the native dialog', async () => {
     const { deps } = fakes({ '/datos/ARIII_phone.txt': utf8('Texto'), 'C:\\datos\\DRI.txt': utf8('Otro') });
     const picked = await createHandlers(deps).pickSourceFiles();
-    expect(picked.map((f) => f.name)).toEqual(['ARIII_phone.txt', 'DRI.txt']);
+    expect(picked.map((f) => [f.name, f.size])).toEqual([
+      ['ARIII_phone.txt', 5],
+      ['DRI.txt', 4],
+    ]);
   });
 
   it('saves exported bytes where the researcher chose', async () => {

@@ -17,82 +17,111 @@ export type AddSourcesOutcome =
   | { status: 'added'; sources: Source[]; casesCreated: number }
   | { status: 'duplicate'; existing: Source };
 
+export interface ImportedFile {
+  sources: ImportedSource[];
+  cases: ImportedCase[];
+}
+
 /**
  * Stores what one file produced (one source, or a survey's many) in a single transaction:
  * a file already in the project (same sha-256) is reported and nothing is written.
  */
-export async function addImportedSources(
+export async function addImportedSources(db: QdaDatabase, projectId: string, imported: ImportedFile, options: AddSourcesOptions = {}): Promise<AddSourcesOutcome> {
+  const [outcome] = await addImportedFiles(db, projectId, [{ imported, options }]);
+  return outcome;
+}
+
+/**
+ * Stores several imported files in one transaction (a batch commits them in groups, which
+ * is several times faster than a transaction each): each file is stored whole or not at
+ * all, and a file whose content is already in the project, or earlier in the group, is
+ * reported as a duplicate.
+ */
+export async function addImportedFiles(
   db: QdaDatabase,
   projectId: string,
-  imported: { sources: ImportedSource[]; cases: ImportedCase[] },
-  options: AddSourcesOptions = {},
-): Promise<AddSourcesOutcome> {
-  if (imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
-  const sha256 = imported.sources[0].sha256;
+  files: { imported: ImportedFile; options?: AddSourcesOptions }[],
+): Promise<AddSourcesOutcome[]> {
+  for (const f of files) if (f.imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
   return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes], async () => {
-    const caseNameOf = (s: ImportedSource) => (options.caseName === undefined ? s.suggestedCase : options.caseName)?.trim();
-    const firstCase = caseNameOf(imported.sources[0]);
-    // Independent reads go out together: each IndexedDB round trip costs time.
-    const [project, existing, knownCase] = await Promise.all([
+    const caseNameOf = (s: ImportedSource, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
+    const names = [
+      ...new Set(
+        files.flatMap(({ imported, options = {} }) => [...imported.cases.map((c) => c.name.trim()), ...imported.sources.map((s) => caseNameOf(s, options))]).filter((n): n is string => !!n),
+      ),
+    ];
+    // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
+    const [project, existingSources, found] = await Promise.all([
       db.projects.get(projectId),
-      db.sources.where('[projectId+sha256]').equals([projectId, sha256]).first(),
-      firstCase ? db.cases.where('[projectId+name]').equals([projectId, firstCase]).first() : undefined,
+      db.sources.where('[projectId+sha256]').anyOf(files.map((f) => [projectId, f.imported.sources[0].sha256])).toArray(),
+      names.length ? db.cases.where('[projectId+name]').anyOf(names.map((n) => [projectId, n])).toArray() : [],
     ]);
     if (!project) throw new Error('The project no longer exists.');
-    if (existing) return { status: 'duplicate', existing } as const;
 
-    let casesCreated = 0;
-    const caseIdByName = new Map<string, string>();
-    if (firstCase && knownCase) caseIdByName.set(firstCase, knownCase.id);
-    const caseFor = async (name: string) => {
-      const known = caseIdByName.get(name);
-      if (known) return known;
-      const { kase, created } = await findOrCreate(db, projectId, name);
-      if (created) casesCreated++;
-      caseIdByName.set(name, kase.id);
-      return kase.id;
-    };
+    const bySha = new Map(existingSources.map((s) => [s.sha256, s]));
+    const caseByName = new Map(found.map((c) => [c.name, c]));
+    const changed = new Set<Case>();
+    const allSources: Source[] = [];
+    const allContents: SourceContent[] = [];
+    const outcomes: AddSourcesOutcome[] = [];
 
-    if (imported.cases.length > 0) {
-      const attributeIds = await ensureAttributes(db, projectId, imported.cases);
-      for (const c of imported.cases) {
-        const id = await caseFor(c.name);
-        const kase = (await db.cases.get(id))!;
-        const values = { ...kase.values };
-        for (const [name, raw] of Object.entries(c.values)) {
-          const attr = attributeIds.get(name);
-          if (attr) values[attr.id] = coerceAttributeValue(attr.type, raw);
-        }
-        await db.cases.update(id, { values });
+    for (const { imported, options = {} } of files) {
+      const sha256 = imported.sources[0].sha256;
+      const existing = bySha.get(sha256);
+      if (existing) {
+        outcomes.push({ status: 'duplicate', existing });
+        continue;
       }
-    }
-
-    const sources: Source[] = [];
-    const contents: SourceContent[] = [];
-    for (const s of imported.sources) {
-      const caseName = caseNameOf(s);
-      const caseIds = caseName ? [await caseFor(caseName)] : [];
-      const source: Source = {
-        id: newId(),
-        projectId,
-        name: s.name,
-        kind: options.kind ?? s.suggestedKind ?? guessSourceKind(s.originalFileName, project.sourceKinds),
-        originalFileName: s.originalFileName,
-        format: s.format,
-        sha256: s.sha256,
-        encoding: s.encoding,
-        date: options.date,
-        language: s.language ?? 'und',
-        words: s.words,
-        caseIds,
-        importedAt: nowIso(),
-        warnings: s.warnings,
+      let casesCreated = 0;
+      const caseFor = (name: string): Case => {
+        let kase = caseByName.get(name);
+        if (!kase) {
+          kase = { id: newId(), projectId, name, description: '', values: {} };
+          caseByName.set(name, kase);
+          changed.add(kase);
+          casesCreated++;
+        }
+        return kase;
       };
-      sources.push(source);
-      contents.push({ sourceId: source.id, projectId, text: s.text, paragraphs: s.paragraphs, turns: s.turns, annotations: s.annotations });
+      if (imported.cases.length > 0) {
+        const attributes = await ensureAttributes(db, projectId, imported.cases);
+        for (const c of imported.cases) {
+          const kase = caseFor(c.name.trim());
+          for (const [name, raw] of Object.entries(c.values)) {
+            const attr = attributes.get(name);
+            if (attr) kase.values = { ...kase.values, [attr.id]: coerceAttributeValue(attr.type, raw) };
+          }
+          changed.add(kase);
+        }
+      }
+      const sources: Source[] = imported.sources.map((s) => {
+        const caseName = caseNameOf(s, options);
+        return {
+          id: newId(),
+          projectId,
+          name: s.name,
+          kind: options.kind ?? s.suggestedKind ?? guessSourceKind(s.originalFileName, project.sourceKinds),
+          originalFileName: s.originalFileName,
+          format: s.format,
+          sha256: s.sha256,
+          encoding: s.encoding,
+          date: options.date,
+          language: s.language ?? 'und',
+          words: s.words,
+          caseIds: caseName ? [caseFor(caseName).id] : [],
+          importedAt: nowIso(),
+          warnings: s.warnings,
+        };
+      });
+      imported.sources.forEach((s, i) =>
+        allContents.push({ sourceId: sources[i].id, projectId, text: s.text, paragraphs: s.paragraphs, turns: s.turns, annotations: s.annotations }),
+      );
+      allSources.push(...sources);
+      bySha.set(sha256, sources[0]);
+      outcomes.push({ status: 'added', sources, casesCreated });
     }
-    await Promise.all([db.sources.bulkAdd(sources), db.sourceContents.bulkAdd(contents)]);
-    return { status: 'added', sources, casesCreated } as const;
+    await Promise.all([db.cases.bulkPut([...changed]), db.sources.bulkAdd(allSources), db.sourceContents.bulkAdd(allContents)]);
+    return outcomes;
   });
 }
 

@@ -21,66 +21,134 @@ export interface BatchEvent {
   duplicateOf?: string;
 }
 
+export type ParsedFile = Extract<ImportResult, { ok: true }>;
+
 export interface BatchSteps {
   /** Turns a file into an import request; null skips it (e.g. a survey whose mapping was cancelled). */
   prepare(file: BatchFile, bytes: Uint8Array): Promise<ImportRequest | null>;
   parse(request: ImportRequest): Promise<ImportResult>;
-  /** Stores one file's result in one transaction. */
-  store(result: Extract<ImportResult, { ok: true }>): Promise<StoreOutcome>;
+  /** Stores parsed files in one transaction, each whole or not at all; one outcome per file, in order. */
+  store(files: ParsedFile[]): Promise<StoreOutcome[]>;
 }
+
+export interface BatchLimits {
+  /** Files over this size are refused unread. */
+  maxBytes: number;
+  /** How many parsed files may wait for the store, and go into one transaction. */
+  groupFiles: number;
+  /** How much text (UTF-16 units) one transaction may carry. */
+  groupChars: number;
+}
+
+const DEFAULT_LIMITS: BatchLimits = { maxBytes: DEFAULT_MAX_BYTES, groupFiles: 32, groupChars: 8_000_000 };
 
 type Parsed = { kind: 'parsed'; result: ImportResult } | { kind: 'skipped' } | { kind: 'failed'; error: ImportError };
 
 /**
- * Imports files one transaction each, in order, parsing the next file while the current
- * one is being stored. One bad file never stops the rest; cancelling stops before the
- * next file and reports the remaining ones as cancelled.
+ * Imports files in order: files are read and parsed one after another (so a survey's
+ * mapping dialog comes up one at a time) while earlier files are being stored; parsed
+ * files are committed in groups, each file whole or not at all. One bad file never stops
+ * the rest: a group whose transaction fails is stored again file by file. Cancelling
+ * stops before the next file and reports the remaining ones as cancelled.
  */
 export async function runImportBatch(
   files: BatchFile[],
   steps: BatchSteps,
   onEvent: (e: BatchEvent) => void,
   isCancelled: () => boolean = () => false,
-  maxBytes = DEFAULT_MAX_BYTES,
+  limits: Partial<BatchLimits> = {},
 ): Promise<void> {
-  const start = async (index: number): Promise<Parsed> => {
+  const { maxBytes, groupFiles, groupChars } = { ...DEFAULT_LIMITS, ...limits };
+  const results: (Parsed | undefined)[] = new Array(files.length);
+  const parsing: Promise<Parsed>[] = [];
+  let reported = 0; // files before this index have their final event
+  let chain: Promise<unknown> = Promise.resolve();
+
+  /** Reads and prepares one file (in order: a survey's dialog comes up one at a time). */
+  const prepareOne = async (index: number): Promise<{ request: ImportRequest } | Parsed> => {
     const file = files[index];
     onEvent({ index, status: 'working' });
     if (file.size !== undefined && file.size > maxBytes) return { kind: 'failed', error: tooLargeError(file.name, file.size, maxBytes) };
     try {
-      const bytes = await file.read();
-      const request = await steps.prepare(file, bytes);
-      if (!request) return { kind: 'skipped' };
-      return { kind: 'parsed', result: await steps.parse(request) };
+      const request = await steps.prepare(file, await file.read());
+      return request ? { request } : { kind: 'skipped' };
     } catch (e) {
       return { kind: 'failed', error: unexpected(file.name, e) };
     }
   };
-
-  let next: Promise<Parsed> | null = files.length > 0 ? start(0) : null;
-  for (let index = 0; index < files.length; index++) {
-    if (isCancelled() || !next) {
-      for (let rest = index; rest < files.length; rest++) onEvent({ index: rest, status: 'cancelled' });
-      return;
+  const parseOne = async (index: number, prepared: { request: ImportRequest } | Parsed): Promise<Parsed> => {
+    if (!('request' in prepared)) return prepared;
+    try {
+      return { kind: 'parsed', result: await steps.parse(prepared.request) };
+    } catch (e) {
+      return { kind: 'failed', error: unexpected(files[index].name, e) };
     }
-    const parsed = await next;
-    next = index + 1 < files.length && !isCancelled() ? start(index + 1) : null;
-    if (parsed.kind === 'skipped') onEvent({ index, status: 'skipped' });
-    else if (parsed.kind === 'failed') onEvent({ index, status: 'error', error: parsed.error });
-    else if (!parsed.result.ok) onEvent({ index, status: 'error', error: parsed.result.error });
-    else {
-      try {
-        const outcome = await steps.store(parsed.result);
-        if (outcome.status === 'duplicate') onEvent({ index, status: 'duplicate', duplicateOf: outcome.existingName });
-        else {
-          const warnings = parsed.result.sources.flatMap((s) => s.warnings);
-          onEvent({ index, status: warnings.length ? 'warning' : 'done', added: outcome.sources, warnings });
-        }
-      } catch (e) {
-        onEvent({ index, status: 'error', error: unexpected(files[index].name, e) });
+  };
+  /**
+   * Keeps work going ahead of the store, up to two groups ahead: files are prepared one
+   * after another, and each is handed to the parser as soon as it is ready (the parser
+   * may be a worker or another process, so parsing overlaps preparing and storing).
+   */
+  const parseAhead = () => {
+    while (parsing.length < files.length && parsing.length - reported < 2 * groupFiles && !isCancelled()) {
+      const index = parsing.length;
+      const prepared = chain.then(() => (isCancelled() ? ({ kind: 'skipped' } as Parsed) : prepareOne(index)));
+      chain = prepared;
+      const job = prepared.then((p) => parseOne(index, p));
+      job.then((r) => (results[index] = r));
+      parsing.push(job);
+    }
+  };
+
+  const storeGroup = async (group: { index: number; result: ParsedFile }[]) => {
+    let outcomes: StoreOutcome[] | null = null;
+    try {
+      outcomes = await steps.store(group.map((g) => g.result));
+    } catch (e) {
+      if (group.length === 1) {
+        onEvent({ index: group[0].index, status: 'error', error: unexpected(files[group[0].index].name, e) });
+        return;
       }
     }
+    if (!outcomes) {
+      for (const g of group) await storeGroup([g]);
+      return;
+    }
+    group.forEach((g, i) => {
+      const outcome = outcomes![i];
+      if (outcome.status === 'duplicate') onEvent({ index: g.index, status: 'duplicate', duplicateOf: outcome.existingName });
+      else {
+        const warnings = g.result.sources.flatMap((s) => s.warnings);
+        onEvent({ index: g.index, status: warnings.length ? 'warning' : 'done', added: outcome.sources, warnings });
+      }
+    });
+  };
+
+  while (reported < files.length) {
+    parseAhead();
+    if (isCancelled() && reported >= parsing.length) break;
+    await parsing[reported];
+    // Take what is already parsed, in order, up to the group limits.
+    const group: { index: number; result: ParsedFile }[] = [];
+    let chars = 0;
+    let next = reported;
+    while (next < files.length && results[next] && group.length < groupFiles && chars < groupChars) {
+      const parsed = results[next]!;
+      if (isCancelled() && parsed.kind === 'parsed') break;
+      if (parsed.kind === 'skipped') onEvent({ index: next, status: isCancelled() ? 'cancelled' : 'skipped' });
+      else if (parsed.kind === 'failed') onEvent({ index: next, status: 'error', error: parsed.error });
+      else if (!parsed.result.ok) onEvent({ index: next, status: 'error', error: parsed.result.error });
+      else {
+        group.push({ index: next, result: parsed.result });
+        chars += parsed.result.sources.reduce((n, s) => n + s.text.length, 0);
+      }
+      next++;
+    }
+    if (group.length > 0) await storeGroup(group);
+    reported = next;
+    if (isCancelled()) break;
   }
+  for (let index = reported; index < files.length; index++) onEvent({ index, status: 'cancelled' });
 }
 
 function unexpected(fileName: string, e: unknown): ImportError {

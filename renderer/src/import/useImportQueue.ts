@@ -1,5 +1,5 @@
 import { useCallback, useRef, useState } from 'react';
-import { addImportedSources } from '../../../src/db/sources';
+import { addImportedFiles } from '../../../src/db/sources';
 import { extensionOf, type ImportError, type SurveyMapping } from '../../../src/import';
 import { runImportBatch, type BatchFile, type BatchStatus } from '../../../src/import/batch';
 import { bridge } from '../bridge';
@@ -46,9 +46,9 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper) {
             return survey ? { name: file.name, bytes, options: { survey } } : null;
           },
           parse: (request) => bridge.importSource(request),
-          async store(result) {
-            const outcome = await addImportedSources(db, projectId, result);
-            return outcome.status === 'duplicate' ? { status: 'duplicate', existingName: outcome.existing.name } : { status: 'added', sources: outcome.sources.length };
+          async store(parsed) {
+            const outcomes = await addImportedFiles(db, projectId, parsed.map((imported) => ({ imported })));
+            return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate', existingName: o.existing.name } : { status: 'added', sources: o.sources.length }));
           },
         },
         ({ index, ...event }) => setRows((rs) => rs.map((r) => (r.id === ids[index] ? { ...r, ...event } : r))),

@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { importSource } from '../../../src/import';
-import { runImportBatch, type BatchEvent, type BatchFile, type StoreOutcome } from '../../../src/import/batch';
+import { runImportBatch, type BatchEvent, type BatchFile, type ParsedFile, type StoreOutcome } from '../../../src/import/batch';
 import { fixture, utf8 } from '../helpers';
 
 const file = (name: string, bytes: Uint8Array): BatchFile => ({ name, read: async () => bytes });
+const asRequest = async (f: BatchFile, bytes: Uint8Array) => ({ name: f.name, bytes });
 
 function collect() {
   const events: BatchEvent[] = [];
@@ -15,6 +16,8 @@ function collect() {
   return { events, onEvent: (e: BatchEvent) => events.push(e), final };
 }
 
+const addAll = async (files: ParsedFile[]): Promise<StoreOutcome[]> => files.map(() => ({ status: 'added', sources: 1 }));
+
 describe('importing a batch of files', () => {
   it('imports every good file, reports each bad one, and never stops on a bad one', async () => {
     const stored: string[] = [];
@@ -22,11 +25,11 @@ describe('importing a batch of files', () => {
     await runImportBatch(
       [file('a.txt', utf8('Uno.')), file('truncated.docx', fixture('bad-input/truncated.docx')), file('b.txt', utf8('Dos.'))],
       {
-        prepare: async (f, bytes) => ({ name: f.name, bytes }),
+        prepare: asRequest,
         parse: importSource,
-        store: async (r): Promise<StoreOutcome> => {
-          stored.push(r.sources[0].name);
-          return { status: 'added', sources: 1 };
+        store: async (files) => {
+          stored.push(...files.map((r) => r.sources[0].name));
+          return addAll(files);
         },
       },
       onEvent,
@@ -36,27 +39,34 @@ describe('importing a batch of files', () => {
     expect(events.find((e) => e.status === 'error')?.error?.message).toMatch(/damaged Word file/);
   });
 
-  it('stores files in order even though the next file is parsed while one is stored', async () => {
-    const order: string[] = [];
+  it('stores in file order, groups of files in one go, parsing ahead while storing', async () => {
+    const log: string[] = [];
     await runImportBatch(
-      ['1.txt', '2.txt', '3.txt'].map((n) => file(n, utf8(`Texto ${n}`))),
+      ['1.txt', '2.txt', '3.txt', '4.txt', '5.txt'].map((n) => file(n, utf8(`Texto ${n}`))),
       {
-        prepare: async (f, bytes) => ({ name: f.name, bytes }),
+        prepare: asRequest,
         parse: async (req) => {
-          order.push(`parse ${req.name}`);
+          log.push(`parse ${req.name}`);
           return importSource(req);
         },
-        store: async (r) => {
-          order.push(`store start ${r.sources[0].originalFileName}`);
+        store: async (files) => {
+          const names = files.map((f) => f.sources[0].originalFileName).join(',');
+          log.push(`store ${names}`);
           await new Promise((res) => setTimeout(res, 5));
-          order.push(`store end ${r.sources[0].originalFileName}`);
-          return { status: 'added', sources: 1 };
+          log.push(`stored ${names}`);
+          return addAll(files);
         },
       },
       () => undefined,
+      () => false,
+      { groupFiles: 2 },
     );
-    expect(order.filter((o) => o.startsWith('store'))).toEqual(['store start 1.txt', 'store end 1.txt', 'store start 2.txt', 'store end 2.txt', 'store start 3.txt', 'store end 3.txt']);
-    expect(order.indexOf('parse 2.txt')).toBeLessThan(order.indexOf('store end 1.txt'));
+    const stores = log.filter((l) => l.startsWith('store '));
+    expect(stores.join(' ').match(/\d/g)).toEqual(['1', '2', '3', '4', '5']);
+    expect(stores.every((s) => s.split(',').length <= 2)).toBe(true);
+    expect(stores.some((s) => s.includes(','))).toBe(true);
+    // File 2 is parsed while file 1 is being stored.
+    expect(log.indexOf('parse 2.txt')).toBeLessThan(log.indexOf('stored 1.txt'));
   });
 
   it('cancels before the next file, reporting the rest as cancelled', async () => {
@@ -65,36 +75,62 @@ describe('importing a batch of files', () => {
     await runImportBatch(
       ['1.txt', '2.txt', '3.txt'].map((n) => file(n, utf8(n))),
       {
-        prepare: async (f, bytes) => ({ name: f.name, bytes }),
+        prepare: asRequest,
         parse: importSource,
-        store: async () => {
+        store: async (files) => {
           cancel = true;
-          return { status: 'added', sources: 1 };
+          return addAll(files);
         },
       },
       onEvent,
       () => cancel,
+      { groupFiles: 1 },
     );
     expect(final()).toEqual(['done', 'cancelled', 'cancelled']);
   });
 
-  it('reports duplicates and skipped files, and a store failure as an error for that file only', async () => {
+  it('reports duplicates and skipped files; a failing group is retried file by file so only the bad file fails', async () => {
     const { onEvent, final } = collect();
+    const attempts: number[] = [];
     await runImportBatch(
-      [file('dup.txt', utf8('x')), file('survey.csv', utf8('a,b')), file('boom.txt', utf8('y')), file('ok.txt', utf8('z'))],
+      [file('first.txt', utf8('w')), file('dup.txt', utf8('x')), file('survey.csv', utf8('a,b')), file('boom.txt', utf8('y')), file('ok.txt', utf8('z'))],
       {
         prepare: async (f, bytes) => (f.name.endsWith('.csv') ? null : { name: f.name, bytes }),
         parse: importSource,
-        store: async (r): Promise<StoreOutcome> => {
-          const name = r.sources[0].originalFileName;
-          if (name === 'dup.txt') return { status: 'duplicate', existingName: 'dup' };
-          if (name === 'boom.txt') throw new Error('quota exceeded');
-          return { status: 'added', sources: 1 };
+        store: async (files): Promise<StoreOutcome[]> => {
+          attempts.push(files.length);
+          // While the first file is stored, the others are parsed: they come as one group.
+          if (attempts.length === 1) await new Promise((res) => setTimeout(res, 20));
+          if (files.some((f) => f.sources[0].originalFileName === 'boom.txt')) throw new Error('quota exceeded');
+          return files.map((f) => (f.sources[0].originalFileName === 'dup.txt' ? { status: 'duplicate', existingName: 'dup' } : { status: 'added', sources: 1 }));
         },
       },
       onEvent,
     );
-    expect(final()).toEqual(['duplicate', 'skipped', 'error', 'done']);
+    expect(final()).toEqual(['done', 'duplicate', 'skipped', 'error', 'done']);
+    expect(attempts).toEqual([1, 3, 1, 1, 1]);
+  });
+
+  it('asks about one survey at a time, in file order', async () => {
+    const asked: string[] = [];
+    let open = 0;
+    await runImportBatch(
+      ['a.csv', 'b.csv', 'c.txt'].map((n) => file(n, utf8('id,comment\nR1,una respuesta larga con muchas palabras para ser abierta\n'))),
+      {
+        prepare: async (f, bytes) => {
+          open++;
+          expect(open).toBe(1);
+          asked.push(f.name);
+          await new Promise((res) => setTimeout(res, 3));
+          open--;
+          return { name: f.name, bytes };
+        },
+        parse: importSource,
+        store: addAll,
+      },
+      () => undefined,
+    );
+    expect(asked).toEqual(['a.csv', 'b.csv', 'c.txt']);
   });
 });
 
@@ -104,10 +140,10 @@ describe('a file over the size limit in a batch', () => {
     const events: BatchEvent[] = [];
     await runImportBatch(
       [{ name: 'video.txt', size: 3 * 1024 * 1024, read: async () => ((read = true), new Uint8Array()) }],
-      { prepare: async (f, bytes) => ({ name: f.name, bytes }), parse: importSource, store: async () => ({ status: 'added', sources: 1 }) },
+      { prepare: asRequest, parse: importSource, store: addAll },
       (e) => events.push(e),
       () => false,
-      2 * 1024 * 1024,
+      { maxBytes: 2 * 1024 * 1024 },
     );
     expect(read).toBe(false);
     expect(events.at(-1)).toMatchObject({ status: 'error', error: { code: 'too-large', fileName: 'video.txt', message: 'the file is 3.0 MB, over the size limit of 2.0 MB' } });

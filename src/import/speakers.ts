@@ -1,25 +1,41 @@
 import type { ParagraphRange, SpeakerTurn } from '../model/types';
 
+const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?`;
+
 /**
  * A speaker label opening a paragraph: "Interviewer:", "E:", "Entrevistadora:", "P1:",
  * "Caregiver 1:", "Social Worker 5:", "[id1]", optionally after a timestamp
  * ("00:01:23 Speaker 1:") or with one after the name ("Speaker 1 (00:01:23):").
  */
-const LABEL =
-  /^\s*(?:\[?\(?\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?\)?\]?\s*[-–]?\s*)?(?:\[([^\]\n]{1,40})\]|(\p{Lu}[\p{L}\p{N}.'’ -]{0,40}?)\s*(?:\(\d{1,2}:\d{2}(?::\d{2})?\))?\s*:)(?=\s|$)/u;
+const LABEL = new RegExp(
+  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:\[([^\]\n]{1,40})\]|([\p{L}\p{N}][\p{L}\p{N}.'’ -]{0,40}?)\s*(?:\(${TIME}\))?\s*:)(?=\s|$)`,
+  'u',
+);
+
+/**
+ * A paragraph that is only a label, the words following on the next lines, as Otter, Rev
+ * and Descript write: "Speaker 1  0:03", "Interviewer (00:01:12):", "ENTREVISTADORA:".
+ * Without a timestamp it must end with a colon, so a heading is not taken for a speaker.
+ */
+const LABEL_LINE = new RegExp(String.raw`^\s*([\p{L}\p{N}][\p{L}\p{N}.'’ -]{0,40}?)\s*(?:(?:\(?${TIME}\)?)\s*:?|:)\s*$`, 'u');
 
 const MAX_LABEL_WORDS = 4;
+
+function isLabelName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (!name || words.length > MAX_LABEL_WORDS) return false;
+  // "E", "entrevistador", "Social Worker 5", "Trabajadora social 3", "Dr. Pérez": not "The goals are".
+  if (words.length === 1) return /^\p{L}/u.test(name) || /^\p{Lu}?\p{N}+$/u.test(name);
+  return /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+}
 
 /** The speaker label opening a line, and where the words after it begin. */
 export function matchSpeakerLabel(line: string): { name: string; end: number } | null {
   const m = LABEL.exec(line);
   if (!m) return null;
   const name = (m[1] ?? m[2] ?? '').trim();
-  const words = name.split(/\s+/);
-  if (!name || words.length > MAX_LABEL_WORDS) return null;
-  // "Social Worker 5", "Trabajadora social 3", "Dr. Pérez": not "The goals are".
-  const labelLike = words.length === 1 || /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
-  if (!labelLike) return null;
+  if (m[2] !== undefined && !isLabelName(name)) return null;
+  if (!name || name.split(/\s+/).length > MAX_LABEL_WORDS) return null;
   return { name, end: m[0].length };
 }
 
@@ -27,20 +43,40 @@ export function speakerLabelAt(line: string): string | null {
   return matchSpeakerLabel(line)?.name ?? null;
 }
 
+/** The speaker of a paragraph that holds only a label (the words follow below it). */
+export function matchLabelLine(line: string): string | null {
+  return labelLine(line)?.name ?? null;
+}
+
+function labelLine(line: string): { name: string; timed: boolean } | null {
+  if (line.length > 80) return null;
+  const m = LABEL_LINE.exec(line);
+  if (!m) return null;
+  const name = m[1].trim();
+  return isLabelName(name) && /[\p{L}]/u.test(name) ? { name, timed: new RegExp(TIME).test(line.slice(m[1].length)) } : null;
+}
+
 /**
  * Finds speaker turns in a plain transcript. A label counts only if it opens at least two
- * paragraphs, so a report's single "Keywords:" or "Note:" is not taken for a speaker.
+ * paragraphs, so a report's single "Keywords:" or "Note:" is not taken for a speaker;
+ * timestamped label lines ("Speaker 2  0:07") count once there are two of them.
  * A turn runs until the next labelled paragraph.
  */
 export function detectTurns(text: string, paragraphs: ParagraphRange[]): SpeakerTurn[] {
-  const labels = paragraphs.map((p) => speakerLabelAt(text.slice(p.start, Math.min(p.end, p.start + 120))));
+  const found = paragraphs.map((p) => {
+    const line = text.slice(p.start, Math.min(p.end, p.start + 120));
+    const inline = speakerLabelAt(line);
+    return inline ? { name: inline, timed: false } : labelLine(line);
+  });
   const counts = new Map<string, number>();
-  for (const l of labels) if (l) counts.set(l, (counts.get(l) ?? 0) + 1);
+  for (const l of found) if (l) counts.set(l.name, (counts.get(l.name) ?? 0) + 1);
+  const timedLines = found.filter((l) => l?.timed).length;
   const turns: SpeakerTurn[] = [];
-  labels.forEach((label, i) => {
+  found.forEach((f, i) => {
     const p = paragraphs[i];
-    if (label && (counts.get(label) ?? 0) >= 2) {
-      turns.push({ speaker: label, start: p.start, end: p.end });
+    const label = f?.name;
+    if (f && ((counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2))) {
+      turns.push({ speaker: f.name, start: p.start, end: p.end });
     } else if (turns.length > 0 && !label) {
       turns[turns.length - 1].end = p.end;
     }

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useRef } from 'react';
-import { matchSpeakerLabel } from '../../../src/import/speakers';
+import { matchLabelLine, matchSpeakerLabel } from '../../../src/import/speakers';
 import type { Case, Project, SourceContent, SpeakerTurn } from '../../../src/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -72,7 +72,8 @@ function ParagraphList({ content }: { content: SourceContent }) {
           const text = content.text.slice(p.start, p.end);
           const turn = turnAt[item.index];
           const opensTurn = turn && turn.start === p.start;
-          const label = opensTurn ? matchSpeakerLabel(text) : null;
+          // The label is shown as the speaker: inline ("E: …") or a line of its own ("Speaker 1  0:03").
+          const label = opensTurn ? (matchSpeakerLabel(text) ?? (matchLabelLine(text) ? { end: text.length } : null)) : null;
           return (
             <div
               key={item.key}

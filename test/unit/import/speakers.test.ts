@@ -41,3 +41,25 @@ describe('finding speakers in plain transcripts', () => {
     ]);
   });
 });
+
+describe('transcripts whose speaker label stands on a line of its own', () => {
+  it('reads an Otter-style transcript: "Speaker 1  0:03" then the words', () => {
+    const text = 'Speaker 1  0:03\nHow did the first visit go?\nSpeaker 2  0:07\nI was scared at first.\nThen it got better.\nSpeaker 1  0:15\nWhy?';
+    const turns = detectTurns(text, paragraphsOf(text));
+    expect(turns.map((t) => [t.speaker, text.slice(t.start, t.end)])).toEqual([
+      ['Speaker 1', 'Speaker 1  0:03\nHow did the first visit go?'],
+      ['Speaker 2', 'Speaker 2  0:07\nI was scared at first.\nThen it got better.'],
+      ['Speaker 1', 'Speaker 1  0:15\nWhy?'],
+    ]);
+  });
+
+  it('reads a Rev-style transcript: "Interviewer (00:01:12):" on its own line', () => {
+    const text = 'Interviewer (00:01:12):\n¿Cómo está?\nCuidadora 4 (00:01:15):\nMejor, gracias.\nInterviewer (00:01:20):\nMe alegro.\nCuidadora 4 (00:01:22):\nSí.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Interviewer', 'Cuidadora 4', 'Interviewer', 'Cuidadora 4']);
+  });
+
+  it('takes lowercase labels when they recur, but not headings without a colon', () => {
+    const text = 'entrevistador: ¿Qué tal?\nmadre: Bien.\nentrevistador: ¿Seguro?\nmadre: Sí.\nIntroduction\nResults\nIntroduction';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['entrevistador', 'madre', 'entrevistador', 'madre']);
+  });
+});

@@ -2,13 +2,15 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
-/** One undoable change: the rows it touched, before and after (filled by the undo issue). */
+/** One undo step: the rows a researcher's action touched, before and after. */
 export interface UndoEntry {
   seq?: number;
   projectId: string;
   label: string;
   at: string;
-  changes: { table: string; key: string; before: unknown; after: unknown }[];
+  changes: { table: string; key: string; before: object | undefined; after: object | undefined }[];
+  /** Undone steps wait to be redone until a new action drops them. */
+  undone: boolean;
 }
 
 export class QdaDatabase extends Dexie {

@@ -1,0 +1,55 @@
+import { added, removed, updated, type Change } from '../model/change';
+import type { Segment } from '../model/types';
+import { newId, nowIso } from '../util/id';
+
+export interface CodingRequest {
+  projectId: string;
+  sourceId: string;
+  codeId: string;
+  start: number;
+  end: number;
+  coderId: string;
+}
+
+/**
+ * Trims a selection to the words in it: no leading or trailing whitespace, and never a
+ * half of a surrogate pair (an emoji or a character outside the Basic Multilingual Plane).
+ */
+export function tidySelection(text: string, start: number, end: number): { start: number; end: number } | null {
+  let s = Math.max(0, Math.min(start, end));
+  let e = Math.min(text.length, Math.max(start, end));
+  while (s < e && /\s/.test(text[s])) s++;
+  while (e > s && /\s/.test(text[e - 1])) e--;
+  if (s > 0 && isLowSurrogate(text.charCodeAt(s)) && isHighSurrogate(text.charCodeAt(s - 1))) s--;
+  if (e < text.length && isLowSurrogate(text.charCodeAt(e)) && isHighSurrogate(text.charCodeAt(e - 1))) e++;
+  return s < e ? { start: s, end: e } : null;
+}
+
+const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
+const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
+
+/** Codes a stretch of text; coding the same text with the same code again changes nothing. */
+export function codeTextChanges(existing: Segment[], request: CodingRequest): { segment: Segment | null; changes: Change[] } {
+  if (!(request.start < request.end)) throw new Error('Select some text to code.');
+  const same = existing.find((s) => s.sourceId === request.sourceId && s.codeId === request.codeId && s.start === request.start && s.end === request.end);
+  if (same) return { segment: same, changes: [] };
+  const segment: Segment = { id: newId(), createdAt: nowIso(), ...request };
+  return { segment, changes: [added('segments', segment.id, segment)] };
+}
+
+export function uncodeChanges(segments: Segment[]): Change[] {
+  return segments.map((s) => removed('segments', s.id, s));
+}
+
+/** Moves a segment's boundaries (the text must stay non-empty and inside the source). */
+export function resizeSegmentChange(segment: Segment, start: number, end: number, textLength: number): Change[] {
+  if (!(start >= 0 && end <= textLength && start < end)) throw new Error('A segment must cover some text of its source.');
+  if (start === segment.start && end === segment.end) return [];
+  return [updated('segments', segment.id, segment, { ...segment, start, end })];
+}
+
+export function segmentMemoChange(segment: Segment, memo: string): Change[] {
+  const next = { ...segment, memo: memo.trim() ? memo : undefined };
+  if ((segment.memo ?? '') === (next.memo ?? '')) return [];
+  return [updated('segments', segment.id, segment, next)];
+}

@@ -1,0 +1,105 @@
+import { codePath, createCodeChange, deleteCodeChanges, editCodeChange, mergeCodeChanges, moveCodeChanges, type CodeEdit } from '../coding/codes';
+import { codeTextChanges, resizeSegmentChange, segmentMemoChange, uncodeChanges, type CodingRequest } from '../coding/segments';
+import type { Code, Coder, Segment } from '../model/types';
+import { newId } from '../util/id';
+import { commitChanges } from './changes';
+import type { QdaDatabase } from './database';
+
+const codesOf = (db: QdaDatabase, projectId: string) => db.codes.where('projectId').equals(projectId).toArray();
+
+/**
+ * The coder for the current user in a project, created on first use. Every segment
+ * records its coder, for team work and agreement later.
+ */
+export async function ensureCoder(db: QdaDatabase, projectId: string, name: string, color = '#2f6f73'): Promise<Coder> {
+  const trimmed = name.trim() || 'Researcher';
+  return db.transaction('rw', db.coders, async () => {
+    const existing = await db.coders.where('projectId').equals(projectId).filter((c) => c.name === trimmed).first();
+    if (existing) return existing;
+    const coder: Coder = { id: newId(), projectId, name: trimmed, color };
+    await db.coders.add(coder);
+    return coder;
+  });
+}
+
+export async function createCode(db: QdaDatabase, projectId: string, name: string, parentId: string | null = null, color?: string): Promise<Code> {
+  const codes = await codesOf(db, projectId);
+  if (codes.some((c) => c.parentId === parentId && c.name.toLowerCase() === name.trim().toLowerCase())) {
+    throw new Error(`There is already a code "${name.trim()}" here.`);
+  }
+  const { code, changes } = createCodeChange(codes, projectId, name, parentId, color);
+  await commitChanges(db, projectId, `New code “${code.name}”`, changes);
+  return code;
+}
+
+export async function editCode(db: QdaDatabase, codeId: string, edit: CodeEdit): Promise<void> {
+  const code = await db.codes.get(codeId);
+  if (!code) return;
+  const label = edit.name !== undefined && edit.name !== code.name ? `Rename “${code.name}”` : edit.color ? `Recolour “${code.name}”` : `Edit “${code.name}”`;
+  await commitChanges(db, code.projectId, label, editCodeChange(code, edit));
+}
+
+export async function moveCode(db: QdaDatabase, projectId: string, codeId: string, parentId: string | null, index: number): Promise<void> {
+  const codes = await codesOf(db, projectId);
+  const code = codes.find((c) => c.id === codeId);
+  if (!code) return;
+  await commitChanges(db, projectId, `Move “${code.name}”`, moveCodeChanges(codes, codeId, parentId, index));
+}
+
+export async function mergeCodes(db: QdaDatabase, projectId: string, fromId: string, intoId: string): Promise<void> {
+  const [codes, segments, memos] = await Promise.all([
+    codesOf(db, projectId),
+    db.segments.where('codeId').anyOf([fromId, intoId]).toArray(),
+    db.memos.where('projectId').equals(projectId).toArray(),
+  ]);
+  const from = codes.find((c) => c.id === fromId);
+  const into = codes.find((c) => c.id === intoId);
+  if (!from || !into) return;
+  await commitChanges(db, projectId, `Merge “${from.name}” into “${codePath(codes, intoId)}”`, mergeCodeChanges(codes, segments, memos, fromId, intoId));
+}
+
+export async function deleteCode(db: QdaDatabase, projectId: string, codeId: string): Promise<void> {
+  const [codes, segments, memos] = await Promise.all([codesOf(db, projectId), db.segments.where('projectId').equals(projectId).toArray(), db.memos.where('projectId').equals(projectId).toArray()]);
+  const code = codes.find((c) => c.id === codeId);
+  if (!code) return;
+  await commitChanges(db, projectId, `Delete code “${code.name}”`, deleteCodeChanges(codes, segments, memos, codeId));
+}
+
+/** Codes a stretch of a source; returns the segment (an existing one if it was coded already). */
+export async function codeText(db: QdaDatabase, request: CodingRequest): Promise<Segment | null> {
+  const [existing, code] = await Promise.all([db.segments.where('sourceId').equals(request.sourceId).toArray(), db.codes.get(request.codeId)]);
+  if (!code) throw new Error('That code no longer exists.');
+  const { segment, changes } = codeTextChanges(existing, request);
+  await commitChanges(db, request.projectId, `Code with “${code.name}”`, changes);
+  return segment;
+}
+
+/** Creates a code and codes the text with it, as one undo step (quick-code palette, in-vivo). */
+export async function codeTextWithNewCode(db: QdaDatabase, request: Omit<CodingRequest, 'codeId'>, name: string, parentId: string | null = null): Promise<{ code: Code; segment: Segment }> {
+  const [codes, existing] = await Promise.all([codesOf(db, request.projectId), db.segments.where('sourceId').equals(request.sourceId).toArray()]);
+  const { code, changes } = createCodeChange(codes, request.projectId, name, parentId);
+  const coded = codeTextChanges(existing, { ...request, codeId: code.id });
+  await commitChanges(db, request.projectId, `Code with new code “${code.name}”`, [...changes, ...coded.changes]);
+  return { code, segment: coded.segment! };
+}
+
+export async function uncode(db: QdaDatabase, projectId: string, segmentIds: string[]): Promise<void> {
+  const segments = (await db.segments.bulkGet(segmentIds)).filter((s): s is Segment => !!s);
+  const memos = await db.memos.where('projectId').equals(projectId).filter((m) => !!m.links.segmentId && segmentIds.includes(m.links.segmentId)).toArray();
+  const label = segments.length === 1 ? 'Uncode segment' : `Uncode ${segments.length} segments`;
+  await commitChanges(db, projectId, label, [...memos.map((m) => ({ table: 'memos' as const, key: m.id, before: m, after: undefined })), ...uncodeChanges(segments)]);
+}
+
+export async function resizeSegment(db: QdaDatabase, segmentId: string, start: number, end: number): Promise<void> {
+  const segment = await db.segments.get(segmentId);
+  if (!segment) return;
+  const content = await db.sourceContents.get(segment.sourceId);
+  await commitChanges(db, segment.projectId, 'Adjust segment', resizeSegmentChange(segment, start, end, content?.text.length ?? 0));
+}
+
+export async function setSegmentMemo(db: QdaDatabase, segmentId: string, memo: string): Promise<void> {
+  const segment = await db.segments.get(segmentId);
+  if (!segment) return;
+  await commitChanges(db, segment.projectId, 'Segment memo', segmentMemoChange(segment, memo));
+}
+

@@ -28,13 +28,23 @@ export async function commitChanges(db: QdaDatabase, projectId: string, label: s
   if (changes.length === 0) return;
   await db.transaction('rw', [db.undoLog, ...tablesOf(db, changes)], async () => {
     await apply(db, changes, 'forward');
-    const log = await db.undoLog.where('projectId').equals(projectId).toArray();
-    const undone = log.filter((e) => e.undone).map((e) => e.seq!);
-    if (undone.length) await db.undoLog.bulkDelete(undone);
-    const kept = log.filter((e) => !e.undone);
-    if (kept.length >= UNDO_DEPTH) await db.undoLog.bulkDelete(kept.slice(0, kept.length - UNDO_DEPTH + 1).map((e) => e.seq!));
-    await db.undoLog.add({ projectId, label, at: new Date().toISOString(), changes, undone: false });
+    await recordUndoSteps(db, projectId, [{ label, changes }]);
   });
+}
+
+/**
+ * Records steps whose changes the caller has already written, inside the caller's
+ * transaction (which must include the undo log): imports write in bulk, then record.
+ */
+export async function recordUndoSteps(db: QdaDatabase, projectId: string, steps: { label: string; changes: Change[] }[]): Promise<void> {
+  const log = await db.undoLog.where('projectId').equals(projectId).toArray();
+  const undone = log.filter((e) => e.undone).map((e) => e.seq!);
+  if (undone.length) await db.undoLog.bulkDelete(undone);
+  const kept = log.filter((e) => !e.undone);
+  const excess = kept.length + steps.length - UNDO_DEPTH;
+  if (excess > 0) await db.undoLog.bulkDelete(kept.slice(0, excess).map((e) => e.seq!));
+  const at = new Date().toISOString();
+  await db.undoLog.bulkAdd(steps.slice(-UNDO_DEPTH).map(({ label, changes }) => ({ projectId, label, at, changes, undone: false })));
 }
 
 /** What Undo and Redo would do now, for the Edit menu's labels. */

@@ -1,7 +1,9 @@
 import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
+import { added, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
+import { recordUndoSteps } from './changes';
 import { newId, nowIso } from '../util/id';
 import type { QdaDatabase } from './database';
 
@@ -43,7 +45,7 @@ export async function addImportedFiles(
   files: { imported: ImportedFile; options?: AddSourcesOptions }[],
 ): Promise<AddSourcesOutcome[]> {
   for (const f of files) if (f.imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
-  return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes], async () => {
+  return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes, db.undoLog], async () => {
     const caseNameOf = (s: ImportedSource, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
     const names = [
       ...new Set(
@@ -64,6 +66,7 @@ export async function addImportedFiles(
     const allSources: Source[] = [];
     const allContents: SourceContent[] = [];
     const outcomes: AddSourcesOutcome[] = [];
+    const steps: { label: string; changes: Change[] }[] = [];
 
     for (const { imported, options = {} } of files) {
       const sha256 = imported.sources[0].sha256;
@@ -73,6 +76,11 @@ export async function addImportedFiles(
         continue;
       }
       let casesCreated = 0;
+      // Each file is its own undo step: what its cases were before it, and what it added.
+      const caseBefore = new Map<string, Case | undefined>();
+      const remember = (kase: Case, isNew: boolean) => {
+        if (!caseBefore.has(kase.id)) caseBefore.set(kase.id, isNew ? undefined : { ...kase, values: { ...kase.values } });
+      };
       const caseFor = (name: string): Case => {
         let kase = caseByName.get(name);
         if (!kase) {
@@ -80,6 +88,7 @@ export async function addImportedFiles(
           caseByName.set(name, kase);
           changed.add(kase);
           casesCreated++;
+          remember(kase, true);
         }
         return kase;
       };
@@ -87,6 +96,7 @@ export async function addImportedFiles(
         const attributes = await ensureAttributes(db, projectId, imported.cases);
         for (const c of imported.cases) {
           const kase = caseFor(c.name.trim());
+          remember(kase, false);
           for (const [name, raw] of Object.entries(c.values)) {
             const attr = attributes.get(name);
             if (attr) kase.values = { ...kase.values, [attr.id]: coerceAttributeValue(attr.type, raw) };
@@ -119,8 +129,21 @@ export async function addImportedFiles(
       allSources.push(...sources);
       bySha.set(sha256, sources[0]);
       outcomes.push({ status: 'added', sources, casesCreated });
+      const contents = allContents.slice(-sources.length);
+      steps.push({
+        label: `Import “${imported.sources[0].originalFileName}”`,
+        changes: [
+          ...[...caseBefore].map(([id, before]) => {
+            const now = [...caseByName.values()].find((k) => k.id === id)!;
+            return { table: 'cases' as const, key: id, before, after: { ...now, values: { ...now.values } } };
+          }),
+          ...sources.map((x) => added('sources', x.id, x)),
+          ...contents.map((x) => added('sourceContents', x.sourceId, x)),
+        ],
+      });
     }
     await Promise.all([db.cases.bulkPut([...changed]), db.sources.bulkAdd(allSources), db.sourceContents.bulkAdd(allContents)]);
+    if (steps.length) await recordUndoSteps(db, projectId, steps);
     return outcomes;
   });
 }

@@ -125,6 +125,7 @@ describe('coding text, merging and deleting codes, with undo', () => {
     expect(await undo(db, projectId)).toBe('Code with new code “Cambio”');
     expect(await db.codes.count()).toBe(0);
     expect(await db.segments.count()).toBe(0);
+    expect(await undo(db, projectId)).toBe('Import “ARIII_phone.txt”');
     expect(await undo(db, projectId)).toBeNull();
   });
 

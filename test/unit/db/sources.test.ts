@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../src/db/projects';
 import { addImportedSources, deleteSource, updateSource } from '../../../src/db/sources';
 import { loadProjectData } from '../../../src/db/snapshot';
+import { redo, undo, undoState } from '../../../src/db/changes';
 import { importSource } from '../../../src/import';
 import { freshDatabase, shared, utf8 } from '../helpers';
 
@@ -91,5 +92,32 @@ describe('storing imported sources', () => {
     await deleteSource(db, id);
     expect(await db.sources.count()).toBe(0);
     expect(await db.sourceContents.count()).toBe(0);
+  });
+});
+
+describe('undoing an import', () => {
+  it('removes the imported source, its text and the case it created; redo brings them back', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    await addImportedSources(db, project.id, await imported('DRI_indepth.txt', utf8('E: Hola\nDRI: Buenas')));
+    expect(await undoState(db, project.id)).toEqual({ undo: 'Import “DRI_indepth.txt”', redo: undefined });
+    await undo(db, project.id);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.sourceContents.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
+    await redo(db, project.id);
+    const data = await loadProjectData(db, project.id);
+    expect(data.sources[0].caseIds).toEqual([data.cases[0].id]);
+    expect(data.contents[0].text).toBe('E: Hola\nDRI: Buenas');
+  });
+
+  it('undoes a survey import: its answers, and the attribute values it set on existing cases', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'Survey');
+    await addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')));
+    expect(await db.sources.count()).toBe(3);
+    await undo(db, project.id);
+    expect(await db.sources.count()).toBe(0);
+    expect(await db.cases.count()).toBe(0);
   });
 });

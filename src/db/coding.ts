@@ -1,5 +1,5 @@
 import { codePath, createCodeChange, deleteCodeChanges, editCodeChange, mergeCodeChanges, moveCodeChanges, type CodeEdit } from '../coding/codes';
-import { codeTextChanges, resizeSegmentChange, segmentMemoChange, uncodeChanges, type CodingRequest } from '../coding/segments';
+import { codeTextChanges, resizeSegmentChange, segmentMemoChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
 import type { Code, Coder, Segment } from '../model/types';
 import { newId } from '../util/id';
 import { commitChanges } from './changes';
@@ -94,7 +94,10 @@ export async function resizeSegment(db: QdaDatabase, segmentId: string, start: n
   const segment = await db.segments.get(segmentId);
   if (!segment) return;
   const content = await db.sourceContents.get(segment.sourceId);
-  await commitChanges(db, segment.projectId, 'Adjust segment', resizeSegmentChange(segment, start, end, content?.text.length ?? 0));
+  const text = content?.text ?? '';
+  const tidy = tidySelection(text, start, end);
+  if (!tidy) throw new Error('A segment must cover some text of its source.');
+  await commitChanges(db, segment.projectId, 'Adjust segment', resizeSegmentChange(segment, tidy.start, tidy.end, text.length));
 }
 
 export async function setSegmentMemo(db: QdaDatabase, segmentId: string, memo: string): Promise<void> {

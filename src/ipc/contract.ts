@@ -41,7 +41,7 @@ export function channelOf(method: BridgeMethod): string {
 }
 
 /** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'import-sources' | 'new-project' | 'close-project' | 'show-sources' | 'show-cases';
+export type MenuCommand = 'import-sources' | 'new-project' | 'close-project' | 'show-sources' | 'show-cases' | 'undo' | 'redo';
 
 export const MENU_CHANNEL = 'qda:menu';
 

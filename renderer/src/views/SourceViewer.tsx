@@ -1,24 +1,30 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useRef } from 'react';
+import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { runsOf, stripeLanes } from '../../../src/coding/layout';
+import { tidySelection } from '../../../src/coding/segments';
 import { matchLabelLine, matchSpeakerLabel } from '../../../src/import/speakers';
-import type { Case, Project, SourceContent, SpeakerTurn } from '../../../src/model/types';
+import type { Code, Segment, SourceContent, SpeakerTurn } from '../../../src/model/types';
+import { useCoding } from '../coding/CodingContext';
+import { selectSourceRange, sourceOffsetsOfSelection } from '../coding/selection';
 import { db } from '../db';
 import { useI18n } from '../i18n';
-import { SourceDetails } from './SourceDetails';
 
 interface Props {
-  project: Project;
   sourceId: string;
-  cases: Case[];
-  onDeleted(): void;
+  codes: Code[];
+  /** The right pane beside the text. */
+  side: ReactNode;
+  /** Scroll to this offset when the source opens (from a retrieved quote). */
+  focusOffset?: number;
 }
 
-/** A source's text with paragraph numbers and speakers; only the visible paragraphs are in the page. */
-export function SourceViewer({ project, sourceId, cases, onDeleted }: Props) {
+/** A source's text with paragraph numbers, speakers, coding highlights and margin stripes. */
+export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
   const { t } = useI18n();
   const source = useLiveQuery(() => db.sources.get(sourceId), [sourceId]);
   const content = useLiveQuery(() => db.sourceContents.get(sourceId), [sourceId]);
+  const segments = useLiveQuery(() => db.segments.where('sourceId').equals(sourceId).toArray(), [sourceId]);
   if (source === undefined || content === undefined) return <div className="loading">{t('common.loading')}</div>;
   if (!source || !content) return <div className="empty-state">{t('viewer.missing')}</div>;
   return (
@@ -26,25 +32,28 @@ export function SourceViewer({ project, sourceId, cases, onDeleted }: Props) {
       <section className="viewer" aria-label={t('viewer.label', { name: source.name })}>
         <header className="viewer-header">
           <h2>{source.name}</h2>
-          <span className="hint">
-            {t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.length })}
-          </span>
+          <span className="hint">{t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.length })}</span>
         </header>
-        <ParagraphList content={content} />
+        <ParagraphList content={content} segments={segments ?? []} codes={codes} focusOffset={focusOffset} />
       </section>
-      <SourceDetails project={project} source={source} content={content} cases={cases} onDeleted={onDeleted} />
+      {side}
     </div>
   );
 }
 
-function ParagraphList({ content }: { content: SourceContent }) {
+const SPEAKER = '\u0000speaker';
+const SELECTED = '\u0000selection';
+
+function ParagraphList({ content, segments, codes, focusOffset }: { content: SourceContent; segments: Segment[]; codes: Code[]; focusOffset?: number }) {
   const { t } = useI18n();
+  const coding = useCoding();
   const scroller = useRef<HTMLDivElement>(null);
+  const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const turnAt = useMemo(() => turnsByParagraph(content), [content]);
-  const speakerColor = useMemo(() => {
-    const names = [...new Set(content.turns.map((x) => x.speaker))];
-    return new Map(names.map((n, i) => [n, i % 8]));
-  }, [content]);
+  const speakerColor = useMemo(() => new Map([...new Set(content.turns.map((x) => x.speaker))].map((n, i) => [n, i % 8])), [content]);
+  const lanes = useMemo(() => stripeLanes(segments), [segments]);
+  const laneCount = Math.max(1, ...[...lanes.values()].map((l) => l + 1));
+  const selection = coding.selection?.sourceId === content.sourceId ? coding.selection : null;
   const virtualizer = useVirtualizer({
     count: content.paragraphs.length,
     getScrollElement: () => scroller.current,
@@ -52,17 +61,49 @@ function ParagraphList({ content }: { content: SourceContent }) {
     estimateSize: (i) => 14 + 24 * Math.max(1, Math.ceil((content.paragraphs[i].end - content.paragraphs[i].start) / 90)),
     overscan: 8,
   });
+
+  useEffect(() => {
+    if (focusOffset === undefined) return;
+    const index = content.paragraphs.findIndex((p) => p.end >= focusOffset);
+    if (index >= 0) virtualizer.scrollToIndex(index, { align: 'center' });
+  }, [focusOffset, content, virtualizer]);
+
+  const select = (start: number, end: number) => {
+    const tidy = tidySelection(content.text, start, end);
+    coding.setSelection(tidy ? { sourceId: content.sourceId, ...tidy, text: content.text.slice(tidy.start, tidy.end) } : null);
+    if (tidy && scroller.current) selectSourceRange(scroller.current, tidy.start, tidy.end);
+  };
+  const readSelection = () => {
+    if (!scroller.current) return;
+    const range = sourceOffsetsOfSelection(scroller.current);
+    if (!range) return;
+    const tidy = tidySelection(content.text, range.start, range.end);
+    coding.setSelection(tidy ? { sourceId: content.sourceId, ...tidy, text: content.text.slice(tidy.start, tidy.end) } : null);
+  };
+
   return (
     <div
       ref={scroller}
       className="paragraphs"
       tabIndex={0}
       aria-label={t('viewer.text')}
+      style={{ '--lanes': laneCount } as CSSProperties}
+      onMouseUp={readSelection}
+      onKeyUp={(e) => e.shiftKey && readSelection()}
       onKeyDown={(e) => {
         // Heights are measured as paragraphs appear, so jump by paragraph, not by pixels.
         if (e.key === 'Home' || e.key === 'End') {
           e.preventDefault();
           virtualizer.scrollToIndex(e.key === 'Home' ? 0 : content.paragraphs.length - 1, { align: e.key === 'Home' ? 'start' : 'end' });
+        }
+      }}
+      onDragOver={(e) => e.dataTransfer.types.includes('application/x-qda-code') && e.preventDefault()}
+      onDrop={(e) => {
+        // A code dragged from the codebook onto the text codes the selection.
+        const codeId = e.dataTransfer.getData('application/x-qda-code');
+        if (codeId) {
+          e.preventDefault();
+          void coding.codeSelection(codeId);
         }
       }}
     >
@@ -71,9 +112,15 @@ function ParagraphList({ content }: { content: SourceContent }) {
           const p = content.paragraphs[item.index];
           const text = content.text.slice(p.start, p.end);
           const turn = turnAt[item.index];
-          const opensTurn = turn && turn.start === p.start;
-          // The label is shown as the speaker: inline ("E: …") or a line of its own ("Speaker 1  0:03").
+          const opensTurn = !!turn && turn.start === p.start;
+          // The label is shown as the speaker and left out when the paragraph or turn is selected.
           const label = opensTurn ? (matchSpeakerLabel(text) ?? (matchLabelLine(text) ? { end: text.length } : null)) : null;
+          const here = segments.filter((s) => s.start < p.end && s.end > p.start);
+          const marks: Segment[] = [...here];
+          if (label) marks.push({ id: SPEAKER, start: p.start, end: p.start + label.end } as Segment);
+          if (selection && selection.start < p.end && selection.end > p.start) marks.push({ id: SELECTED, start: selection.start, end: selection.end } as Segment);
+          const runs = runsOf(p.start, p.end, marks);
+          const starting = here.filter((s) => s.start >= p.start).sort((a, b) => (lanes.get(a.id) ?? 0) - (lanes.get(b.id) ?? 0));
           return (
             <div
               key={item.key}
@@ -82,29 +129,75 @@ function ParagraphList({ content }: { content: SourceContent }) {
               className={turn ? `paragraph in-turn s-${speakerColor.get(turn.speaker)}` : 'paragraph'}
               style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
             >
-              <span className="para-number" aria-label={t('viewer.paragraphNumber', { n: item.index + 1 })}>
+              <button className="para-number" aria-label={t('viewer.paragraphNumber', { n: item.index + 1 })} title={t('viewer.selectParagraph')} onClick={() => select(p.start + (label?.end ?? 0), p.end)}>
                 {item.index + 1}
-              </span>
-              <p className="para-text" lang={undefined}>
-                {opensTurn && !label && <span className="speaker">{turn.speaker}</span>}
-                {label ? (
-                  <>
-                    <span className="speaker" title={t('viewer.speaker')}>
-                      {text.slice(0, label.end)}
-                    </span>
-                    {text.slice(label.end)}
-                  </>
-                ) : (
-                  text
+              </button>
+              <p className="para-text">
+                {opensTurn && !label && (
+                  <button className="speaker as-button" onClick={() => select(turn.start + (label?.end ?? 0), turn.end)} title={t('viewer.selectTurn')}>
+                    {turn.speaker}
+                  </button>
                 )}
+                {runs.map((run) => {
+                  const ids = run.segmentIds.filter((id) => id !== SPEAKER && id !== SELECTED);
+                  const isSpeaker = run.segmentIds.includes(SPEAKER);
+                  const isSelected = run.segmentIds.includes(SELECTED);
+                  const segs = ids.map((id) => here.find((s) => s.id === id)!).sort((a, b) => a.end - a.start - (b.end - b.start));
+                  const inner = segs[0] ? codeById.get(segs[0].codeId) : undefined;
+                  const names = segs.map((s) => codeById.get(s.codeId)?.name).filter(Boolean).join(', ');
+                  const classes = [isSpeaker && 'speaker', segs.length && 'coded', segs.length > 1 && 'overlap', isSelected && 'selected', segs.some((s) => s.id === coding.selectedSegmentId) && 'current'].filter(Boolean).join(' ');
+                  return (
+                    <span
+                      key={run.start}
+                      data-s={run.start}
+                      className={classes || undefined}
+                      style={inner ? ({ '--code': inner.color } as CSSProperties) : undefined}
+                      title={names || undefined}
+                      onClick={isSpeaker && turn ? () => select(turn.start + (label?.end ?? 0), turn.end) : undefined}
+                    >
+                      {content.text.slice(run.start, run.end)}
+                    </span>
+                  );
+                })}
                 {opensTurn && turn.startTime !== undefined && <span className="time">{formatTime(turn.startTime)}</span>}
               </p>
+              <div className="stripes" aria-label={here.length ? t('viewer.codesHere', { codes: here.map((s) => codeById.get(s.codeId)?.name).join(', ') }) : undefined}>
+                {here.map((s) => {
+                  const code = codeById.get(s.codeId);
+                  return (
+                    <button
+                      key={s.id}
+                      className={s.id === coding.selectedSegmentId ? 'stripe current' : 'stripe'}
+                      style={{ left: `${(lanes.get(s.id) ?? 0) * 7}px`, background: code?.color, borderTopLeftRadius: s.start >= p.start ? 3 : 0, borderBottomLeftRadius: s.end <= p.end ? 3 : 0, top: s.start >= p.start ? 4 : 0, bottom: s.end <= p.end ? 4 : 0 }}
+                      aria-label={t('viewer.segment', { code: code?.name ?? '', text: preview(content.text.slice(s.start, s.end)) })}
+                      tabIndex={s.start >= p.start ? 0 : -1}
+                      onClick={() => coding.selectSegment(s.id)}
+                    />
+                  );
+                })}
+                <ul className="stripe-labels">
+                  {starting.map((s) => {
+                    const code = codeById.get(s.codeId);
+                    return (
+                      <li key={s.id}>
+                        <button className={s.id === coding.selectedSegmentId ? 'current' : undefined} style={{ '--code': code?.color } as CSSProperties} onClick={() => coding.selectSegment(s.id)} tabIndex={-1}>
+                          {code?.name}
+                        </button>
+                      </li>
+                    );
+                  })}
+                </ul>
+              </div>
             </div>
           );
         })}
       </div>
     </div>
   );
+}
+
+function preview(text: string): string {
+  return text.length > 60 ? `${text.slice(0, 57)}…` : text;
 }
 
 /** For each paragraph, the speaker turn it belongs to (turns are ordered and do not overlap). */

@@ -1,8 +1,19 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { codeCounts } from '../../../src/coding/counts';
+import { undoState } from '../../../src/db/changes';
+import { ensureCoder } from '../../../src/db/coding';
 import type { SurveyMapping } from '../../../src/import';
 import type { MenuCommand } from '../../../src/ipc/contract';
+import type { Code, Coder } from '../../../src/model/types';
 import { bridge } from '../bridge';
+import { CodeDetails, DeleteCodeDialog, MergeCodeDialog } from '../coding/CodeDialogs';
+import { CodeTree } from '../coding/CodeTree';
+import { CoderPrompt, USER_KEY } from '../coding/CoderPrompt';
+import { CodingPanel } from '../coding/CodingPanel';
+import { CodingProvider, useCoding } from '../coding/CodingContext';
+import { QuickCodePalette } from '../coding/QuickCodePalette';
+import { ShortcutHelp } from '../coding/ShortcutHelp';
 import { LocalePicker } from '../components/LocalePicker';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -11,6 +22,7 @@ import { ImportPanel } from '../import/ImportPanel';
 import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
 import { CasesSheet } from './CasesSheet';
+import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 
@@ -22,12 +34,49 @@ interface PendingSurvey {
   resolve(mapping: SurveyMapping | null): void;
 }
 
+/** The project: navigator (sources, cases, codes), the main view, and the right pane. */
 export function Workspace({ projectId, onClose }: { projectId: string; onClose(): void }) {
+  const [user, setUser] = useState(() => localStorage.getItem(USER_KEY));
+  const [coder, setCoder] = useState<Coder | null>(null);
+  // Not a live query: finding the coder may create one, and live queries only read.
+  useEffect(() => {
+    let live = true;
+    if (user) void ensureCoder(db, projectId, user).then((c) => live && setCoder(c));
+    return () => {
+      live = false;
+    };
+  }, [projectId, user]);
+  if (!user) return <CoderPrompt onDone={setUser} />;
+  if (!coder) return null;
+  return (
+    <CodingProvider projectId={projectId} coderId={coder.id}>
+      <WorkspaceBody projectId={projectId} onClose={onClose} />
+    </CodingProvider>
+  );
+}
+
+function isTyping(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
+}
+
+function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const { t } = useI18n();
+  const coding = useCoding();
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   const sources = useLiveQuery(() => db.sources.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
+  const codes = useLiveQuery(() => db.codes.where('projectId').equals(projectId).toArray(), [projectId]);
+  const segments = useLiveQuery(() => db.segments.where('projectId').equals(projectId).toArray(), [projectId]);
+  const history = useLiveQuery(() => undoState(db, projectId), [projectId]);
+  const counts = useMemo(() => codeCounts(codes ?? [], segments ?? []), [codes, segments]);
   const [view, setView] = useState<View>({ type: 'sources' });
+  const [side, setSide] = useState<'coding' | 'source' | 'code'>('coding');
+  const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);
+  const [palette, setPalette] = useState(false);
+  const [help, setHelp] = useState(false);
+  const [deleting, setDeleting] = useState<Code | null>(null);
+  const [merging, setMerging] = useState<Code | null>(null);
   const [survey, setSurvey] = useState<PendingSurvey | null>(null);
   const [classification, setClassification] = useState<{ fileName: string; bytes: Uint8Array } | null>(null);
   const [notice, setNotice] = useState<string | null>(null);
@@ -46,12 +95,69 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
         } else if (command === 'close-project') onClose();
         else if (command === 'show-sources') setView({ type: 'sources' });
         else if (command === 'show-cases') setView({ type: 'cases' });
+        else if (command === 'undo' || command === 'redo') {
+          if (isTyping(document.activeElement)) document.execCommand(command);
+          else void coding[command]();
+        }
       }),
-    [queue, onClose],
+    [queue, onClose, coding],
   );
+
+  // Keyboard-first coding; keys that type letters act only when no text field has focus.
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const mod = e.ctrlKey || e.metaKey;
+      const typing = isTyping(e.target);
+      if (mod && e.key.toLowerCase() === 'k') {
+        e.preventDefault();
+        setPalette(true);
+      } else if (mod && !typing && e.key.toLowerCase() === 'z') {
+        e.preventDefault();
+        void (e.shiftKey ? coding.redo() : coding.undo());
+      } else if (mod && !typing && e.key.toLowerCase() === 'y') {
+        e.preventDefault();
+        void coding.redo();
+      } else if (!mod && !e.altKey && !typing && !palette) {
+        const k = e.key;
+        if (k === 'c' || k === 'C') setPalette(true);
+        else if ((k === 'l' || k === 'L') && coding.lastCodeId) void coding.codeSelection(coding.lastCodeId);
+        else if ((k === 'v' || k === 'V') && coding.selection) void coding.codeSelectionWithNewCode(coding.selection.text.slice(0, 60));
+        else if ((k === 'u' || k === 'U') && coding.selectedSegmentId) void coding.uncodeSegment(coding.selectedSegmentId);
+        else if (k === '?') setHelp(true);
+        else if (k === 'Escape') {
+          coding.setSelection(null);
+          coding.selectSegment(null);
+        } else return;
+        e.preventDefault();
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [coding, palette]);
+
+  useEffect(() => {
+    if (!coding.status) return;
+    const timer = setTimeout(() => coding.setStatus(null), 4000);
+    return () => clearTimeout(timer);
+  }, [coding]);
 
   if (project === undefined) return <div className="loading">{t('common.loading')}</div>;
   if (project === null) return null;
+  const selectedCode = codes?.find((c) => c.id === selectedCodeId);
+
+  const sidePane =
+    view.type === 'source' ? (
+      <div className="side-pane">
+        <div className="tabs" role="tablist" aria-label={t('side.tabs')}>
+          <button role="tab" aria-selected={side === 'coding'} onClick={() => setSide('coding')}>{t('side.coding')}</button>
+          <button role="tab" aria-selected={side === 'code'} disabled={!selectedCode} onClick={() => setSide('code')}>{t('side.code')}</button>
+          <button role="tab" aria-selected={side === 'source'} onClick={() => setSide('source')}>{t('side.source')}</button>
+        </div>
+        {side === 'coding' && <CodingPanel codes={codes ?? []} onOpenPalette={() => setPalette(true)} />}
+        {side === 'code' && selectedCode && <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} />}
+        {side === 'source' && <SourceSide projectId={projectId} sourceId={view.id} onDeleted={() => setView({ type: 'sources' })} />}
+      </div>
+    ) : null;
 
   return (
     <div
@@ -64,6 +170,7 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
       }}
       onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
       onDrop={async (e) => {
+        if (!e.dataTransfer.types.includes('Files')) return;
         e.preventDefault();
         setDragging(false);
         void queue.run(await filesFromDrop(e.dataTransfer));
@@ -74,28 +181,56 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
           ← {t('workspace.projects')}
         </button>
         <h1>{project.name}</h1>
+        <div className="history">
+          <button onClick={() => void coding.undo()} disabled={!history?.undo} title={history?.undo ? t('coding.undoTitle', { label: history.undo }) : undefined} aria-label={t('coding.undo')}>
+            ↶ {t('coding.undo')}
+          </button>
+          <button onClick={() => void coding.redo()} disabled={!history?.redo} title={history?.redo ? t('coding.redoTitle', { label: history.redo }) : undefined} aria-label={t('coding.redo')}>
+            ↷ {t('coding.redo')}
+          </button>
+          <button onClick={() => setHelp(true)} aria-label={t('keys.title')} title={t('keys.title')}>
+            ?
+          </button>
+        </div>
         <div className="import-controls">
           <label className="button primary">
             {t('workspace.importSources')}
-            <input ref={fileInput} type="file" multiple aria-label={t('workspace.importSources')} accept=".txt,.md,.docx,.pdf,.odt,.rtf,.vtt,.srt,.csv" onChange={(e) => {
-              void queue.run(filesFromList(e.target.files));
-              e.target.value = '';
-            }} />
+            <input
+              ref={fileInput}
+              type="file"
+              multiple
+              aria-label={t('workspace.importSources')}
+              accept=".txt,.md,.docx,.pdf,.odt,.rtf,.vtt,.srt,.csv"
+              onChange={(e) => {
+                void queue.run(filesFromList(e.target.files));
+                e.target.value = '';
+              }}
+            />
           </label>
           <label className="button">
             {t('workspace.importFolder')}
-            <input type="file" aria-label={t('workspace.importFolder')} {...{ webkitdirectory: '' }} onChange={(e) => {
-              void queue.run(filesFromList(e.target.files).filter((f) => !f.name.startsWith('.')));
-              e.target.value = '';
-            }} />
+            <input
+              type="file"
+              aria-label={t('workspace.importFolder')}
+              {...{ webkitdirectory: '' }}
+              onChange={(e) => {
+                void queue.run(filesFromList(e.target.files).filter((f) => !f.name.startsWith('.')));
+                e.target.value = '';
+              }}
+            />
           </label>
           <label className="button">
             {t('workspace.importClassification')}
-            <input type="file" accept=".csv" aria-label={t('workspace.importClassification')} onChange={async (e) => {
-              const f = e.target.files?.[0];
-              e.target.value = '';
-              if (f) setClassification({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-            }} />
+            <input
+              type="file"
+              accept=".csv"
+              aria-label={t('workspace.importClassification')}
+              onChange={async (e) => {
+                const f = e.target.files?.[0];
+                e.target.value = '';
+                if (f) setClassification({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+              }}
+            />
           </label>
         </div>
         <LocalePicker />
@@ -117,19 +252,61 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
         <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
           {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
         </button>
+        <div className="nav-head static">
+          {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
+        </div>
+        <CodeTree
+          codes={codes ?? []}
+          counts={counts}
+          selectedCodeId={selectedCodeId}
+          onSelectCode={(id) => {
+            setSelectedCodeId(id);
+            setSide('code');
+          }}
+          onAskDelete={setDeleting}
+          onAskMerge={setMerging}
+        />
         <p className="drop-hint">{t('workspace.dropHint')}</p>
       </nav>
       <main className="main-pane">
         {notice && (
           <p className="notice" role="status">
-            {notice} <button className="link" onClick={() => setNotice(null)}>{t('common.dismiss')}</button>
+            {notice}{' '}
+            <button className="link" onClick={() => setNotice(null)}>
+              {t('common.dismiss')}
+            </button>
           </p>
         )}
-        {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
-        {view.type === 'source' && <SourceViewer key={view.id} project={project} sourceId={view.id} cases={cases ?? []} onDeleted={() => setView({ type: 'sources' })} />}
-        {view.type === 'cases' && <CasesSheet projectId={projectId} />}
+        {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} />}
+        {view.type !== 'source' && (
+          <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
+            <div className="with-side-main">
+              {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
+              {view.type === 'cases' && <CasesSheet projectId={projectId} />}
+            </div>
+            {selectedCode && side === 'code' && (
+              <div className="side-pane">
+                <div className="tabs">
+                  <button className="link close-side" onClick={() => setSelectedCodeId(null)} aria-label={t('common.close')}>
+                    ×
+                  </button>
+                </div>
+                <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} />
+              </div>
+            )}
+          </div>
+        )}
       </main>
+      {coding.status && (
+        <div className="toast" role="status">
+          {coding.status}
+        </div>
+      )}
       <ImportPanel rows={queue.rows} running={queue.running} onCancel={queue.cancel} onClose={queue.clear} />
+      {palette && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(false)} />}
+      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+      {deleting && <DeleteCodeDialog code={deleting} codes={codes ?? []} onClose={() => setDeleting(null)} />}
+      {merging && <MergeCodeDialog code={merging} codes={codes ?? []} onClose={() => setMerging(null)} />}
       {survey && (
         <SurveyMappingDialog
           fileName={survey.fileName}
@@ -154,4 +331,14 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
       )}
     </div>
   );
+}
+
+/** The source's own details in the right pane. */
+function SourceSide({ projectId, sourceId, onDeleted }: { projectId: string; sourceId: string; onDeleted(): void }) {
+  const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
+  const source = useLiveQuery(() => db.sources.get(sourceId), [sourceId]);
+  const content = useLiveQuery(() => db.sourceContents.get(sourceId), [sourceId]);
+  const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
+  if (!project || !source || !content || !cases) return null;
+  return <SourceDetails project={project} source={source} content={content} cases={cases} onDeleted={onDeleted} />;
 }

@@ -1,0 +1,214 @@
+import { useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
+import { childrenOf, subtreeIds } from '../../../src/coding/codes';
+import type { CodeCount } from '../../../src/coding/counts';
+import { createCode, editCode, moveCode } from '../../../src/db/coding';
+import type { Code } from '../../../src/model/types';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { useCoding } from './CodingContext';
+
+export const CODE_DRAG_TYPE = 'application/x-qda-code';
+
+interface Props {
+  codes: Code[];
+  counts: Map<string, CodeCount>;
+  selectedCodeId: string | null;
+  onSelectCode(id: string): void;
+  onAskDelete(code: Code): void;
+  onAskMerge(code: Code): void;
+}
+
+type DropPlace = { id: string; where: 'before' | 'inside' | 'after' } | null;
+
+/** The codebook as a tree: code by clicking, drag to move, filter to find one among hundreds. */
+export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDelete, onAskMerge }: Props) {
+  const { t } = useI18n();
+  const coding = useCoding();
+  const [filter, setFilter] = useState('');
+  const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
+  const [editing, setEditing] = useState<{ id: string | null; parentId: string | null; name: string } | null>(null);
+  const [drop, setDrop] = useState<DropPlace>(null);
+  const [menuFor, setMenuFor] = useState<string | null>(null);
+  const tree = useRef<HTMLUListElement>(null);
+
+  const visible = useMemo(() => {
+    const q = filter.trim().toLowerCase();
+    if (!q) return null;
+    const keep = new Set<string>();
+    const byId = new Map(codes.map((c) => [c.id, c]));
+    for (const c of codes) {
+      if (`${c.name} ${c.description}`.toLowerCase().includes(q)) {
+        for (let x: Code | undefined = c; x; x = x.parentId ? byId.get(x.parentId) : undefined) keep.add(x.id);
+      }
+    }
+    return keep;
+  }, [codes, filter]);
+
+  const rows: { code: Code; depth: number; hasChildren: boolean }[] = [];
+  const walk = (parentId: string | null, depth: number) => {
+    for (const c of childrenOf(codes, parentId)) {
+      if (visible && !visible.has(c.id)) continue;
+      const hasChildren = codes.some((x) => x.parentId === c.id);
+      rows.push({ code: c, depth, hasChildren });
+      if (!collapsed.has(c.id) || visible) walk(c.id, depth + 1);
+    }
+  };
+  walk(null, 0);
+
+  const saveEdit = async () => {
+    if (!editing) return;
+    const name = editing.name.trim();
+    setEditing(null);
+    if (!name) return;
+    await coding.run(async () => {
+      if (editing.id) await editCode(db, editing.id, { name });
+      else {
+        const code = await createCode(db, coding.projectId, name, editing.parentId);
+        onSelectCode(code.id);
+      }
+    });
+  };
+
+  const onDragOver = (e: DragEvent<HTMLElement>, id: string) => {
+    const types = e.dataTransfer.types;
+    if (!types.includes(CODE_DRAG_TYPE) && !types.includes('text/plain')) return;
+    e.preventDefault();
+    if (!types.includes(CODE_DRAG_TYPE)) return setDrop({ id, where: 'inside' });
+    const box = e.currentTarget.getBoundingClientRect();
+    const y = (e.clientY - box.top) / box.height;
+    setDrop({ id, where: y < 0.25 ? 'before' : y > 0.75 ? 'after' : 'inside' });
+  };
+  const onDrop = async (e: DragEvent<HTMLElement>, target: Code) => {
+    e.preventDefault();
+    const place = drop;
+    setDrop(null);
+    const dragged = e.dataTransfer.getData(CODE_DRAG_TYPE);
+    if (!dragged) return void coding.codeSelection(target.id); // text dropped on a code
+    if (dragged === target.id || !place) return;
+    await coding.run(async () => {
+      if (place.where === 'inside') await moveCode(db, coding.projectId, dragged, target.id, Number.MAX_SAFE_INTEGER);
+      else {
+        const siblings = childrenOf(codes, target.parentId).filter((c) => c.id !== dragged);
+        const index = siblings.findIndex((c) => c.id === target.id) + (place.where === 'after' ? 1 : 0);
+        await moveCode(db, coding.projectId, dragged, target.parentId, index);
+      }
+    });
+  };
+
+  const focusRow = (index: number) => tree.current?.querySelectorAll<HTMLElement>('[role="treeitem"]')[index]?.focus();
+  const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number, row: (typeof rows)[number]) => {
+    if (e.target !== e.currentTarget) return;
+    if (e.key === 'ArrowDown') focusRow(Math.min(rows.length - 1, index + 1));
+    else if (e.key === 'ArrowUp') focusRow(Math.max(0, index - 1));
+    else if (e.key === 'ArrowRight' && row.hasChildren) setCollapsed((c) => new Set([...c].filter((x) => x !== row.code.id)));
+    else if (e.key === 'ArrowLeft' && row.hasChildren) setCollapsed((c) => new Set([...c, row.code.id]));
+    else if (e.key === 'Enter') void (coding.selection ? coding.codeSelection(row.code.id) : onSelectCode(row.code.id));
+    else if (e.key === 'F2') setEditing({ id: row.code.id, parentId: row.code.parentId, name: row.code.name });
+    else if (e.key === 'Delete') onAskDelete(row.code);
+    else return;
+    e.preventDefault();
+  };
+
+  const editor = (
+    <input
+      className="code-edit"
+      autoFocus
+      aria-label={editing?.id ? t('codes.renameLabel') : t('codes.newName')}
+      value={editing?.name ?? ''}
+      onChange={(e) => setEditing((ed) => ed && { ...ed, name: e.target.value })}
+      onKeyDown={(e) => {
+        if (e.key === 'Enter') void saveEdit();
+        if (e.key === 'Escape') setEditing(null);
+      }}
+      onBlur={() => void saveEdit()}
+    />
+  );
+
+  return (
+    <div className="code-tree">
+      <div className="code-tree-tools">
+        <input type="search" placeholder={t('codes.filter')} aria-label={t('codes.filter')} value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <button onClick={() => setEditing({ id: null, parentId: null, name: '' })} title={t('codes.newTitle')}>
+          + {t('codes.new')}
+        </button>
+      </div>
+      {editing && !editing.id && editing.parentId === null && <div className="code-row new">{editor}</div>}
+      {codes.length === 0 && !editing && <p className="drop-hint">{t('codes.empty')}</p>}
+      <ul role="tree" aria-label={t('codes.tree')} ref={tree} className="tree">
+        {rows.map((row, index) => {
+          const { code, depth, hasChildren } = row;
+          const count = counts.get(code.id);
+          const isCollapsed = collapsed.has(code.id) && !visible;
+          const dropClass = drop?.id === code.id ? ` drop-${drop.where}` : '';
+          return (
+            <li
+              key={code.id}
+              role="treeitem"
+              aria-level={depth + 1}
+              aria-expanded={hasChildren ? !isCollapsed : undefined}
+              aria-selected={selectedCodeId === code.id}
+              aria-label={`${code.name}, ${t('codes.countsLabel', { segments: count?.segments ?? 0, sources: count?.sources ?? 0 })}`}
+              tabIndex={index === 0 ? 0 : -1}
+              className={`code-row${selectedCodeId === code.id ? ' selected' : ''}${dropClass}`}
+              style={{ '--depth': depth, '--code': code.color } as CSSProperties}
+              draggable={editing?.id !== code.id}
+              onDragStart={(e) => {
+                e.dataTransfer.setData(CODE_DRAG_TYPE, code.id);
+                e.dataTransfer.setData('text/plain', code.name);
+                e.dataTransfer.effectAllowed = 'copyMove';
+              }}
+              onDragOver={(e) => onDragOver(e, code.id)}
+              onDragLeave={() => setDrop(null)}
+              onDrop={(e) => void onDrop(e, code)}
+              onKeyDown={(e) => onKeyDown(e, index, row)}
+              title={[code.description, code.inclusion && `${t('codes.inclusion')}: ${code.inclusion}`, code.exclusion && `${t('codes.exclusion')}: ${code.exclusion}`, code.example && `${t('codes.example')}: ${code.example}`].filter(Boolean).join('\n') || undefined}
+            >
+              <button className="twisty" tabIndex={-1} aria-hidden onClick={() => setCollapsed((c) => (c.has(code.id) ? new Set([...c].filter((x) => x !== code.id)) : new Set([...c, code.id])))} style={{ visibility: hasChildren ? 'visible' : 'hidden' }}>
+                {isCollapsed ? '▸' : '▾'}
+              </button>
+              <label className="swatch" title={t('codes.colour')}>
+                <input type="color" value={code.color} aria-label={t('codes.colourOf', { name: code.name })} onChange={(e) => void coding.run(() => editCode(db, code.id, { color: e.target.value }))} tabIndex={-1} />
+              </label>
+              {editing?.id === code.id ? (
+                editor
+              ) : (
+                <button
+                  className="code-name"
+                  tabIndex={-1}
+                  onClick={() => (coding.selection ? void coding.codeSelection(code.id) : onSelectCode(code.id))}
+                  onDoubleClick={() => setEditing({ id: code.id, parentId: code.parentId, name: code.name })}
+                >
+                  {code.name}
+                </button>
+              )}
+              <span className="code-count" title={t('codes.countsTitle')}>
+                {count?.segments ?? 0}
+                {hasChildren && count && count.segmentsWithSubcodes !== count.segments ? <span className="with-sub"> ({count.segmentsWithSubcodes})</span> : null}
+              </span>
+              <button className="icon more" tabIndex={-1} aria-label={t('codes.actionsFor', { name: code.name })} onClick={() => setMenuFor(menuFor === code.id ? null : code.id)}>
+                ⋯
+              </button>
+              {menuFor === code.id && (
+                <div className="menu" role="menu" onMouseLeave={() => setMenuFor(null)}>
+                  <button role="menuitem" onClick={() => (setMenuFor(null), setEditing({ id: code.id, parentId: code.parentId, name: code.name }))}>{t('codes.rename')}</button>
+                  <button role="menuitem" onClick={() => (setMenuFor(null), setCollapsed((c) => new Set([...c].filter((x) => x !== code.id))), setEditing({ id: null, parentId: code.id, name: '' }))}>{t('codes.newSubcode')}</button>
+                  <button role="menuitem" onClick={() => (setMenuFor(null), onSelectCode(code.id))}>{t('codes.describe')}</button>
+                  <button role="menuitem" onClick={() => (setMenuFor(null), onAskMerge(code))}>{t('codes.mergeInto')}</button>
+                  {code.parentId && <button role="menuitem" onClick={() => (setMenuFor(null), void coding.run(() => moveCode(db, coding.projectId, code.id, null, Number.MAX_SAFE_INTEGER)))}>{t('codes.toTop')}</button>}
+                  <button role="menuitem" className="danger" onClick={() => (setMenuFor(null), onAskDelete(code))}>{t('codes.delete')}</button>
+                </div>
+              )}
+              {editing && !editing.id && editing.parentId === code.id && <div className="code-row new sub">{editor}</div>}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
+/** Codes that may receive a merge from `code`: any but itself and its own subcodes. */
+export function mergeTargets(codes: Code[], code: Code): Code[] {
+  const own = subtreeIds(codes, code.id);
+  return codes.filter((c) => !own.has(c.id));
+}

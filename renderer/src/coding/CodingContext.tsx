@@ -1,0 +1,107 @@
+import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
+import { redo, undo } from '../../../src/db/changes';
+import { codeText, codeTextWithNewCode, uncode } from '../../../src/db/coding';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+
+/** A stretch of text the researcher selected in a source. */
+export interface TextSelection {
+  sourceId: string;
+  start: number;
+  end: number;
+  text: string;
+}
+
+interface Coding {
+  projectId: string;
+  coderId: string;
+  selection: TextSelection | null;
+  setSelection(s: TextSelection | null): void;
+  selectedSegmentId: string | null;
+  selectSegment(id: string | null): void;
+  lastCodeId: string | null;
+  /** A short message after an action ("Coded with Trust", "Undone: …"). */
+  status: string | null;
+  setStatus(message: string | null): void;
+  codeSelection(codeId: string): Promise<void>;
+  codeSelectionWithNewCode(name: string, parentId?: string | null): Promise<void>;
+  uncodeSegment(id: string): Promise<void>;
+  undo(): Promise<void>;
+  redo(): Promise<void>;
+  run(work: () => Promise<unknown>): Promise<void>;
+}
+
+const CodingContext = createContext<Coding | null>(null);
+
+export function CodingProvider({ projectId, coderId, children }: { projectId: string; coderId: string; children: ReactNode }) {
+  const { t } = useI18n();
+  const [selection, setSelectionState] = useState<TextSelection | null>(null);
+  const [selectedSegmentId, setSelectedSegmentId] = useState<string | null>(null);
+  const [lastCodeId, setLastCodeId] = useState<string | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+
+  const run = useCallback(async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (e) {
+      setStatus(e instanceof Error ? e.message : String(e));
+    }
+  }, []);
+
+  const setSelection = useCallback((s: TextSelection | null) => {
+    setSelectionState(s);
+    if (s) setSelectedSegmentId(null);
+  }, []);
+
+  const value = useMemo<Coding>(
+    () => ({
+      projectId,
+      coderId,
+      selection,
+      setSelection,
+      selectedSegmentId,
+      selectSegment: setSelectedSegmentId,
+      lastCodeId,
+      status,
+      setStatus,
+      run,
+      codeSelection: (codeId) =>
+        run(async () => {
+          if (!selection) return setStatus(t('coding.nothingSelected'));
+          const segment = await codeText(db, { projectId, sourceId: selection.sourceId, codeId, start: selection.start, end: selection.end, coderId });
+          setLastCodeId(codeId);
+          setSelectedSegmentId(segment?.id ?? null);
+        }),
+      codeSelectionWithNewCode: (name, parentId = null) =>
+        run(async () => {
+          if (!selection) return setStatus(t('coding.nothingSelected'));
+          const { code, segment } = await codeTextWithNewCode(db, { projectId, sourceId: selection.sourceId, start: selection.start, end: selection.end, coderId }, name, parentId);
+          setLastCodeId(code.id);
+          setSelectedSegmentId(segment.id);
+        }),
+      uncodeSegment: (id) =>
+        run(async () => {
+          await uncode(db, projectId, [id]);
+          setSelectedSegmentId(null);
+        }),
+      undo: () =>
+        run(async () => {
+          const label = await undo(db, projectId);
+          setStatus(label ? t('coding.undone', { label }) : t('coding.nothingToUndo'));
+        }),
+      redo: () =>
+        run(async () => {
+          const label = await redo(db, projectId);
+          setStatus(label ? t('coding.redone', { label }) : t('coding.nothingToRedo'));
+        }),
+    }),
+    [projectId, coderId, selection, setSelection, selectedSegmentId, lastCodeId, status, run, t],
+  );
+  return <CodingContext.Provider value={value}>{children}</CodingContext.Provider>;
+}
+
+export function useCoding(): Coding {
+  const ctx = useContext(CodingContext);
+  if (!ctx) throw new Error('useCoding outside CodingProvider');
+  return ctx;
+}

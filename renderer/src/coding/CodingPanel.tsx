@@ -1,0 +1,112 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
+import { codePath } from '../../../src/coding/codes';
+import { resizeSegment, setSegmentMemo } from '../../../src/db/coding';
+import type { Code } from '../../../src/model/types';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { useCoding } from './CodingContext';
+
+/** The right pane while coding: the selection and its codes, or the chosen segment. */
+export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPalette(): void }) {
+  const { t } = useI18n();
+  const coding = useCoding();
+  const segment = useLiveQuery(async () => (coding.selectedSegmentId ? ((await db.segments.get(coding.selectedSegmentId)) ?? null) : null), [coding.selectedSegmentId]);
+  const content = useLiveQuery(async () => (segment ? ((await db.sourceContents.get(segment.sourceId)) ?? null) : null), [segment?.sourceId]);
+  const coder = useLiveQuery(async () => (segment ? ((await db.coders.get(segment.coderId)) ?? null) : null), [segment?.coderId]);
+  const sel = coding.selection;
+  const atSelection = useLiveQuery(
+    async () => (sel ? (await db.segments.where('sourceId').equals(sel.sourceId).toArray()).filter((s) => s.start < sel.end && s.end > sel.start) : []),
+    [sel?.sourceId, sel?.start, sel?.end],
+  );
+  const [memo, setMemo] = useState('');
+  useEffect(() => setMemo(segment?.memo ?? ''), [segment?.id, segment?.memo]);
+  const codeById = new Map(codes.map((c) => [c.id, c]));
+  const last = coding.lastCodeId ? codeById.get(coding.lastCodeId) : undefined;
+
+  return (
+    <aside className="details coding-panel" aria-label={t('coding.panel')}>
+      {sel && (
+        <section>
+          <h3>{t('coding.selection')}</h3>
+          <blockquote className="quote">{sel.text.length > 400 ? sel.text.slice(0, 397) + '…' : sel.text}</blockquote>
+          <div className="button-column">
+            <button className="primary" onClick={onOpenPalette}>
+              {t('coding.codeWith')} <kbd>Ctrl K</kbd>
+            </button>
+            {last && (
+              <button onClick={() => void coding.codeSelection(last.id)}>
+                {t('coding.codeWithLast', { name: last.name })} <kbd>L</kbd>
+              </button>
+            )}
+            <button onClick={() => void coding.codeSelectionWithNewCode(sel.text.slice(0, 60))}>
+              {t('coding.inVivo')} <kbd>V</kbd>
+            </button>
+          </div>
+          {atSelection && atSelection.length > 0 && (
+            <>
+              <h4>{t('coding.codesHere')}</h4>
+              <ul className="code-chips">
+                {atSelection.map((s) => (
+                  <li key={s.id}>
+                    <button style={{ borderColor: codeById.get(s.codeId)?.color }} onClick={() => coding.selectSegment(s.id)}>
+                      {codeById.get(s.codeId)?.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            </>
+          )}
+        </section>
+      )}
+      {segment && content && (
+        <section aria-label={t('coding.segment')}>
+          <h3>
+            <span className="dot" style={{ background: codeById.get(segment.codeId)?.color }} /> {codePath(codes, segment.codeId)}
+          </h3>
+          <blockquote className="quote">{content.text.slice(segment.start, segment.end)}</blockquote>
+          <p className="hint">{t('coding.segmentFacts', { coder: coder?.name ?? '—', date: new Date(segment.createdAt).toLocaleDateString(), chars: segment.end - segment.start })}</p>
+          <div className="boundaries" role="group" aria-label={t('coding.boundaries')}>
+            <span>{t('coding.start')}</span>
+            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, wordBefore(content.text, segment.start), segment.end))} aria-label={t('coding.extendStart')}>
+              ◂
+            </button>
+            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, wordAfter(content.text, segment.start, segment.end), segment.end))} aria-label={t('coding.shrinkStart')}>
+              ▸
+            </button>
+            <span>{t('coding.end')}</span>
+            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, segment.start, wordBefore(content.text, segment.end, segment.start)))} aria-label={t('coding.shrinkEnd')}>
+              ◂
+            </button>
+            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, segment.start, wordAfter(content.text, segment.end)))} aria-label={t('coding.extendEnd')}>
+              ▸
+            </button>
+          </div>
+          <label className="memo-field">
+            {t('coding.segmentMemo')}
+            <textarea value={memo} rows={4} onChange={(e) => setMemo(e.target.value)} onBlur={() => memo !== (segment.memo ?? '') && void coding.run(() => setSegmentMemo(db, segment.id, memo))} />
+          </label>
+          <button className="danger" onClick={() => void coding.uncodeSegment(segment.id)}>
+            {t('coding.uncode')} <kbd>U</kbd>
+          </button>
+        </section>
+      )}
+      {!sel && !segment && <p className="hint">{t('coding.howTo')}</p>}
+    </aside>
+  );
+}
+
+/** The start of the word before `offset` (boundaries move a word at a time). */
+function wordBefore(text: string, offset: number, floor = 0): number {
+  let i = offset - 1;
+  while (i > floor && /\s/.test(text[i])) i--;
+  while (i > floor && !/\s/.test(text[i - 1])) i--;
+  return Math.max(floor, i);
+}
+
+function wordAfter(text: string, offset: number, ceiling = text.length): number {
+  let i = offset;
+  while (i < ceiling && /\s/.test(text[i])) i++;
+  while (i < ceiling && !/\s/.test(text[i])) i++;
+  return Math.min(ceiling, i);
+}

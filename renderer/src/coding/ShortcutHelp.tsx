@@ -1,0 +1,39 @@
+import type { MessageKey } from '../../../src/i18n';
+import { Dialog } from '../components/Dialog';
+import { useI18n } from '../i18n';
+
+/** Every coding action and its key, in one place (opened with ?). */
+export const SHORTCUTS: [keys: string, action: MessageKey][] = [
+  ['Ctrl K  ·  C', 'keys.palette'],
+  ['L', 'keys.last'],
+  ['V', 'keys.inVivo'],
+  ['U', 'keys.uncode'],
+  ['Ctrl Z', 'keys.undo'],
+  ['Ctrl Shift Z  ·  Ctrl Y', 'keys.redo'],
+  ['Shift ← → ↑ ↓', 'keys.extend'],
+  ['Home  ·  End', 'keys.ends'],
+  ['↑ ↓ ← →  ·  Enter  ·  F2  ·  Delete', 'keys.tree'],
+  ['Esc', 'keys.escape'],
+  ['?', 'keys.help'],
+];
+
+export function ShortcutHelp({ onClose }: { onClose(): void }) {
+  const { t } = useI18n();
+  return (
+    <Dialog title={t('keys.title')} onCancel={onClose} actions={<button onClick={onClose}>{t('common.close')}</button>}>
+      <table className="grid shortcuts">
+        <tbody>
+          {SHORTCUTS.map(([keys, action]) => (
+            <tr key={action}>
+              <td>
+                <kbd>{keys}</kbd>
+              </td>
+              <td>{t(action)}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <p className="hint">{t('keys.mouse')}</p>
+    </Dialog>
+  );
+}

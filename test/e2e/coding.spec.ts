@@ -1,0 +1,121 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+/** Drags the mouse across a phrase, as a researcher selects words. */
+async function selectPhrase(page: Page, within: Locator, phrase: string) {
+  const points = await within.evaluate((root, wanted) => {
+    const walker = document.createTreeWalker(root, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+      const at = node.textContent!.indexOf(wanted);
+      if (at < 0) continue;
+      const range = document.createRange();
+      range.setStart(node, at);
+      range.setEnd(node, at + wanted.length);
+      const rects = [...range.getClientRects()];
+      const first = rects[0];
+      const last = rects[rects.length - 1];
+      return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
+    }
+    throw new Error(`"${wanted}" is not on the page`);
+  }, phrase);
+  await page.mouse.move(points.x1, points.y1);
+  await page.mouse.down();
+  await page.mouse.move(points.x2, points.y2, { steps: 8 });
+  await page.mouse.up();
+}
+
+async function openSample(page: Page) {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'Open sample project' }).click();
+  // First run: the app asks who is coding.
+  await page.getByLabel('Your name').fill('Ana Pérez');
+  await page.getByRole('button', { name: 'Save' }).click();
+  await expect(page.getByRole('heading', { name: /Sample: ViDA-style/ })).toBeVisible();
+}
+
+test('codes a phrase with the quick-code palette; undo removes the highlight and the stripe, redo brings them back', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'DRA_profundidad' }).click();
+  const viewer = page.getByRole('region', { name: 'Text of DRA_profundidad' });
+  await selectPhrase(page, viewer, 'un cambio de actitud');
+  await expect(page.getByRole('complementary', { name: 'Coding' }).locator('.quote').first()).toHaveText('un cambio de actitud');
+
+  await page.keyboard.press('Control+k');
+  const palette = page.getByRole('dialog', { name: 'Code the selection' });
+  await palette.getByLabel('Code name').fill('Cambio de actitud');
+  await expect(palette.getByRole('option', { name: 'Create code “Cambio de actitud”' })).toBeVisible();
+  await page.keyboard.press('Enter');
+
+  const highlight = viewer.locator('span.coded', { hasText: 'un cambio de actitud' });
+  const stripe = viewer.getByRole('button', { name: 'Segment coded Cambio de actitud: “un cambio de actitud”' });
+  await expect(highlight).toHaveText('un cambio de actitud');
+  await expect(stripe).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /Cambio de actitud, 1 segments in 1 sources/ })).toBeVisible();
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(highlight).toHaveCount(0);
+  await expect(stripe).toHaveCount(0);
+  await expect(page.getByRole('treeitem', { name: /Cambio de actitud/ })).toHaveCount(0);
+
+  await viewer.getByLabel('Source text').focus();
+  await page.keyboard.press('Control+Shift+z');
+  await expect(highlight).toHaveText('un cambio de actitud');
+  await expect(stripe).toBeVisible();
+
+  // The same phrase with a second code: both show, the segment names its codes.
+  await selectPhrase(page, viewer, 'cambio de actitud');
+  await page.keyboard.press('c');
+  await page.getByLabel('Code name').fill('Relación');
+  await page.keyboard.press('Enter');
+  await expect(viewer.getByRole('button', { name: 'Segment coded Relación: “cambio de actitud”' })).toBeVisible();
+  await expect(viewer.locator('span.coded.overlap', { hasText: 'cambio de actitud' })).toBeVisible();
+});
+
+test('a paragraph number selects the paragraph without its speaker label; the last used code is one key away', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('navigation').getByRole('button', { name: 'TMA_telefonica' }).click();
+  const viewer = page.getByRole('region', { name: 'Text of TMA_telefonica' });
+  await viewer.getByRole('button', { name: 'Paragraph 4', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Coding' });
+  await expect(panel.locator('.quote').first()).toHaveText(/^Mire, lo primero que noto es que hay más cercanía\./);
+  await page.keyboard.press('c');
+  await page.getByLabel('Code name').fill('Cercanía');
+  await page.keyboard.press('Enter');
+  await viewer.getByRole('button', { name: 'Paragraph 6', exact: true }).click();
+  await page.keyboard.press('l');
+  await expect(page.getByRole('treeitem', { name: /Cercanía, 2 segments in 1 sources/ })).toBeVisible();
+  // Uncoding the selected segment with U.
+  await viewer.getByRole('button', { name: /Segment coded Cercanía: “Que la escucho más/ }).click();
+  await page.keyboard.press('u');
+  await expect(page.getByRole('treeitem', { name: /Cercanía, 1 segments in 1 sources/ })).toBeVisible();
+});
+
+test('builds a codebook: a theme, a subcode dragged under it, a description shown on hover', async ({ page }) => {
+  await openSample(page);
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('button', { name: '+ Code' }).click();
+  await page.getByLabel('Name of the new code').fill('Componente relacional');
+  await page.keyboard.press('Enter');
+  await nav.getByRole('button', { name: '+ Code' }).click();
+  await page.getByLabel('Name of the new code').fill('Confianza');
+  await page.keyboard.press('Enter');
+  const trust = page.getByRole('treeitem', { name: /^Confianza/ });
+  await expect(trust).toHaveAttribute('aria-level', '1');
+
+  await trust.dragTo(page.getByRole('treeitem', { name: /^Componente relacional/ }));
+  await expect(trust).toHaveAttribute('aria-level', '2');
+  await expect(page.getByRole('treeitem', { name: /^Componente relacional/ })).toHaveAttribute('aria-expanded', 'true');
+
+  // The codebook entry: description and criteria, shown when hovering the code.
+  await trust.getByRole('button', { name: 'Actions for Confianza' }).click();
+  await page.getByRole('menuitem', { name: 'Description and criteria' }).click();
+  await page.getByLabel('Description').fill('Las familias confían en la profesional y le cuentan lo que no dicen en el centro.');
+  await page.getByLabel('Include when').fill('Se menciona confianza, contar cosas, sentirse escuchada.');
+  await page.getByLabel('Include when').blur();
+  await expect(trust).toHaveAttribute('title', /Las familias confían en la profesional/);
+
+  // Undo the drag: the code goes back to the top level.
+  await page.getByRole('button', { name: 'Undo' }).click(); // the criteria
+  await page.getByRole('button', { name: 'Undo' }).click(); // the description
+  await page.getByRole('button', { name: 'Undo' }).click(); // the move
+  await expect(trust).toHaveAttribute('aria-level', '1');
+});

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { openSample } from './steps';
 
 /** Drags the mouse across a phrase, as a researcher selects words. */
 async function selectPhrase(page: Page, within: Locator, phrase: string) {
@@ -10,7 +11,7 @@ async function selectPhrase(page: Page, within: Locator, phrase: string) {
       const range = document.createRange();
       range.setStart(node, at);
       range.setEnd(node, at + wanted.length);
-      const rects = [...range.getClientRects()];
+      const rects = Array.from(range.getClientRects());
       const first = rects[0];
       const last = rects[rects.length - 1];
       return { x1: first.left + 1, y1: first.top + first.height / 2, x2: last.right - 1, y2: last.top + last.height / 2 };
@@ -23,14 +24,6 @@ async function selectPhrase(page: Page, within: Locator, phrase: string) {
   await page.mouse.up();
 }
 
-async function openSample(page: Page) {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample project' }).click();
-  // First run: the app asks who is coding.
-  await page.getByLabel('Your name').fill('Ana Pérez');
-  await page.getByRole('button', { name: 'Save' }).click();
-  await expect(page.getByRole('heading', { name: /Sample: ViDA-style/ })).toBeVisible();
-}
 
 test('codes a phrase with the quick-code palette; undo removes the highlight and the stripe, redo brings them back', async ({ page }) => {
   await openSample(page);

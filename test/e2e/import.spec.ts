@@ -1,14 +1,8 @@
-import { expect, test, type Page } from '@playwright/test';
+import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { createProject, openSample } from './steps';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
-
-async function createProject(page: Page, name: string) {
-  await page.goto('/');
-  await page.getByLabel('New project').fill(name);
-  await page.getByRole('button', { name: 'Create project' }).click();
-  await expect(page.getByRole('heading', { name })).toBeVisible();
-}
 
 test('a researcher imports a Windows-1252 transcript, a Word interview and a survey, and finds them all after a reload', async ({ page }) => {
   await createProject(page, 'Visitas domiciliarias');
@@ -42,6 +36,7 @@ test('a researcher imports a Windows-1252 transcript, a Word interview and a sur
   await expect(viewer.locator('.paragraph').nth(3)).toContainText('DRC: Cambió la mirada.');
   await expect(viewer.locator('.paragraph').nth(3).locator('.speaker')).toHaveText('DRC:');
   await expect(viewer).toContainText('Mes | Visitas realizadas | Familias que continúan');
+  await page.getByRole('tab', { name: 'Source' }).click();
   await expect(page.getByRole('complementary', { name: 'Source details' })).toContainText('Cita clave para la matriz');
 
   // The Windows-1252 transcript keeps its accents.
@@ -81,9 +76,7 @@ test('a corrupt Word file shows its reason and changes nothing else', async ({ p
 });
 
 test('the sample project is one click away, in the ViDA style', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample project' }).click();
-  await expect(page.getByRole('heading', { name: /Sample: ViDA-style home visits/ })).toBeVisible();
+  await openSample(page);
   await expect(page.locator('.source-list tbody tr')).toHaveCount(11);
   await expect(page.locator('.source-list')).toContainText('In-depth interview');
   await page.getByRole('button', { name: /^Cases/ }).click();

@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import { fileURLToPath } from 'node:url';
+import { createProject } from './steps';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
@@ -17,9 +18,7 @@ function longTranscript(words: number): string {
 }
 
 test('a 200,000-word transcript opens with only the visible paragraphs in the page, and scrolls to its end', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('New project').fill('Estudio longitudinal');
-  await page.getByRole('button', { name: 'Create project' }).click();
+  await createProject(page, 'Estudio longitudinal');
   const text = longTranscript(200_000);
   const turns = text.split('\n').length;
   await page.getByLabel('Import sources').setInputFiles({ name: 'Cuidadora 3 - sesiones.txt', mimeType: 'text/plain', buffer: Buffer.from(text, 'utf8') });
@@ -40,9 +39,7 @@ test('a 200,000-word transcript opens with only the visible paragraphs in the pa
 });
 
 test('a folder of transcripts is imported in one go, unsupported files named with their reason', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('New project').fill('Carpeta completa');
-  await page.getByRole('button', { name: 'Create project' }).click();
+  await createProject(page, 'Carpeta completa');
   await page.getByLabel('Import folder').setInputFiles(`${fixtures}formats`);
   const panel = page.getByRole('region', { name: 'Import progress' });
   await expect(panel.getByText('Import finished: 5 of 5 files')).toBeVisible();
@@ -51,9 +48,7 @@ test('a folder of transcripts is imported in one go, unsupported files named wit
 });
 
 test('files dropped on the window are imported', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('New project').fill('Arrastrar y soltar');
-  await page.getByRole('button', { name: 'Create project' }).click();
+  await createProject(page, 'Arrastrar y soltar');
   const dataTransfer = await page.evaluateHandle(() => {
     const dt = new DataTransfer();
     dt.items.add(new File(['E: ¿Cómo está?\nP2: Bien, gracias.\nE: ¿Algo más?\nP2: Nada.'], 'P2_telefonica.txt', { type: 'text/plain' }));
@@ -66,9 +61,7 @@ test('files dropped on the window are imported', async ({ page }) => {
 });
 
 test('the source kinds can be edited, and sources follow a renamed kind', async ({ page }) => {
-  await page.goto('/');
-  await page.getByLabel('New project').fill('Tipos');
-  await page.getByRole('button', { name: 'Create project' }).click();
+  await createProject(page, 'Tipos');
   await page.getByLabel('Import sources').setInputFiles(`${fixtures}sample/TMA_telefonica.txt`);
   await expect(page.locator('.source-list')).toContainText('Phone interview');
   await page.getByRole('button', { name: 'Source kinds…' }).click();

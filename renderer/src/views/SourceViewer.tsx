@@ -134,7 +134,7 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
               </button>
               <p className="para-text">
                 {opensTurn && !label && (
-                  <button className="speaker as-button" onClick={() => select(turn.start + (label?.end ?? 0), turn.end)} title={t('viewer.selectTurn')}>
+                  <button className="speaker as-button" onClick={() => select(turn.start, turn.end)} title={t('viewer.selectTurn')}>
                     {turn.speaker}
                   </button>
                 )}

@@ -1,0 +1,66 @@
+import mammoth from 'mammoth';
+import { unzipSync } from 'fflate';
+import { describe, expect, it } from 'vitest';
+import { codebookTable } from '../../../src/coding/codebook-export';
+import { codeCounts } from '../../../src/coding/counts';
+import { retrievalDocument, retrievalTable } from '../../../src/coding/retrieval-export';
+import type { RetrievedQuote } from '../../../src/coding/retrieval';
+import { tableToCsv } from '../../../src/export/csv';
+import { documentToDocx } from '../../../src/export/docx';
+import type { Code } from '../../../src/model/types';
+
+const code = (id: string, name: string, parentId: string | null, order: number, description = ''): Code => ({ id, projectId: 'p', parentId, name, color: '#000', description, inclusion: '', exclusion: '', example: '', order });
+const codes = [code('rel', 'Componente relacional', null, 0, 'Cómo se vincula la profesional con la familia.'), code('trust', 'Confianza', 'rel', 0), code('chal', 'Desafíos', null, 1)];
+const quote = (codeId: string, text: string, citation: string, sourceName = 'ARIII_telefonica'): RetrievedQuote =>
+  ({ codeId, codeIds: [codeId], segmentIds: [], sourceId: sourceName, sourceName, sourceKind: 'phone interview', caseNames: ['ARIII'], start: 10, end: 10 + text.length, text, before: '', after: '', paragraph: 3, citation, coderIds: ['ana'] }) as RetrievedQuote;
+const quotes = [quote('trust', 'le cuentan cosas que a mí no me cuentan', '(TMD, 8)'), quote('chal', 'El registro y la planificación', '(DRC, 9)'), quote('trust', 'hay más cercanía', '(ARIII, 3)')];
+
+async function wordText(bytes: Uint8Array): Promise<string> {
+  return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
+}
+
+describe('exporting retrieved quotes to Word', () => {
+  it('groups quotes by code, each with its citation, accents intact', async () => {
+    const bytes = await documentToDocx(retrievalDocument(quotes, codes, 'Segmentos codificados', 'Proyecto ViDA'));
+    const text = await wordText(bytes);
+    expect(text).toContain('Segmentos codificados');
+    const trust = text.indexOf('Componente relacional › Confianza (2)');
+    const chal = text.indexOf('Desafíos (1)');
+    expect(trust).toBeGreaterThan(-1);
+    expect(chal).toBeGreaterThan(trust);
+    expect(text).toContain('“le cuentan cosas que a mí no me cuentan” (TMD, 8)');
+    expect(text.indexOf('“El registro y la planificación” (DRC, 9)')).toBeGreaterThan(chal);
+  });
+});
+
+describe('exporting the codebook to Word', () => {
+  it('writes a real Word table with a repeated header row, the codes indented by level', async () => {
+    const table = codebookTable(codes, codeCounts(codes, []), 'Libro de códigos');
+    const bytes = await documentToDocx({ title: 'Libro de códigos', blocks: [{ kind: 'table', table, number: 1 }] });
+    const xml = new TextDecoder().decode(unzipSync(bytes)['word/document.xml']);
+    expect(xml).toContain('<w:tblHeader/>');
+    expect((xml.match(/<w:tr>|<w:tr /g) ?? []).length).toBe(1 + codes.length);
+    const html = (await mammoth.convertToHtml({ buffer: Buffer.from(bytes) })).value;
+    expect(html).toContain('<table>');
+    expect(html).toContain('Cómo se vincula la profesional con la familia.');
+    const text = await wordText(bytes);
+    expect(text).toMatch(/Table 1\s+Libro de códigos/);
+    expect(text).toContain('Note. Segments and sources include those coded with subcodes.');
+  });
+});
+
+describe('exporting retrieved segments to CSV', () => {
+  it('writes one row per segment with a byte-order mark, so Excel shows the accents', () => {
+    const bytes = tableToCsv(retrievalTable(quotes, { codes, cases: [], attributes: [], coders: [{ id: 'ana', projectId: 'p', name: 'Ana Pérez', color: '' }] }));
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
+    expect(lines[0]).toBe('Code,Source,Case,Start,End,Text,Citation,Coder');
+    expect(lines[1]).toBe('Componente relacional › Confianza,ARIII_telefonica,ARIII,10,49,le cuentan cosas que a mí no me cuentan,"(TMD, 8)",Ana Pérez');
+    expect(lines).toHaveLength(4);
+  });
+
+  it('neutralises cells that a spreadsheet would run as formulas', () => {
+    const bytes = tableToCsv({ title: 't', columns: [{ key: 'a', label: 'A' }], rows: [{ key: '1', cells: [{ kind: 'text', text: '=HYPERLINK("x")' }] }] });
+    expect(new TextDecoder().decode(bytes.slice(3))).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+});

@@ -47,9 +47,3 @@ export function resizeSegmentChange(segment: Segment, start: number, end: number
   if (start === segment.start && end === segment.end) return [];
   return [updated('segments', segment.id, segment, { ...segment, start, end })];
 }
-
-export function segmentMemoChange(segment: Segment, memo: string): Change[] {
-  const next = { ...segment, memo: memo.trim() ? memo : undefined };
-  if ((segment.memo ?? '') === (next.memo ?? '')) return [];
-  return [updated('segments', segment.id, segment, next)];
-}

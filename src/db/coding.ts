@@ -1,6 +1,7 @@
 import { codePath, createCodeChange, deleteCodeChanges, editCodeChange, mergeCodeChanges, moveCodeChanges, type CodeEdit } from '../coding/codes';
-import { codeTextChanges, resizeSegmentChange, segmentMemoChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
-import type { Code, Coder, Segment } from '../model/types';
+import { createMemoChange, deleteMemoChange, editMemoChange, segmentMemoChanges, type MemoDraft } from '../coding/memos';
+import { codeTextChanges, resizeSegmentChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
+import type { Code, Coder, Memo, Segment } from '../model/types';
 import { newId } from '../util/id';
 import { commitChanges } from './changes';
 import type { QdaDatabase } from './database';
@@ -100,9 +101,33 @@ export async function resizeSegment(db: QdaDatabase, segmentId: string, start: n
   await commitChanges(db, segment.projectId, 'Adjust segment', resizeSegmentChange(segment, tidy.start, tidy.end, text.length));
 }
 
-export async function setSegmentMemo(db: QdaDatabase, segmentId: string, memo: string): Promise<void> {
+/** Writes (or clears) the memo on a segment: a memo linked to it, one undo step. */
+export async function setSegmentMemo(db: QdaDatabase, segmentId: string, body: string): Promise<void> {
   const segment = await db.segments.get(segmentId);
   if (!segment) return;
-  await commitChanges(db, segment.projectId, 'Segment memo', segmentMemoChange(segment, memo));
+  const [existing, code, content] = await Promise.all([
+    db.memos.where('projectId').equals(segment.projectId).filter((m) => m.links.segmentId === segmentId).first(),
+    db.codes.get(segment.codeId),
+    db.sourceContents.get(segment.sourceId),
+  ]);
+  const quote = content ? content.text.slice(segment.start, Math.min(segment.end, segment.start + 40)) : '';
+  const title = `${code?.name ?? ''}: “${quote}${segment.end - segment.start > 40 ? '…' : ''}”`;
+  await commitChanges(db, segment.projectId, 'Segment memo', segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)));
+}
+
+export async function createMemo(db: QdaDatabase, projectId: string, draft: MemoDraft): Promise<Memo> {
+  const { memo, changes } = createMemoChange(projectId, draft);
+  await commitChanges(db, projectId, `New memo “${memo.title}”`, changes);
+  return memo;
+}
+
+export async function editMemo(db: QdaDatabase, memoId: string, edit: Partial<MemoDraft>): Promise<void> {
+  const memo = await db.memos.get(memoId);
+  if (memo) await commitChanges(db, memo.projectId, `Edit memo “${memo.title}”`, editMemoChange(memo, edit));
+}
+
+export async function deleteMemo(db: QdaDatabase, memoId: string): Promise<void> {
+  const memo = await db.memos.get(memoId);
+  if (memo) await commitChanges(db, memo.projectId, `Delete memo “${memo.title}”`, deleteMemoChange(memo));
 }
 

@@ -113,7 +113,6 @@ export interface Segment {
   end: number;
   coderId: Id;
   createdAt: string;
-  memo?: string;
 }
 
 export interface MemoLinks {

@@ -19,8 +19,12 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
     async () => (sel ? (await db.segments.where('sourceId').equals(sel.sourceId).toArray()).filter((s) => s.start < sel.end && s.end > sel.start) : []),
     [sel?.sourceId, sel?.start, sel?.end],
   );
+  const segmentMemo = useLiveQuery(
+    async () => (segment ? ((await db.memos.where('projectId').equals(segment.projectId).filter((m) => m.links.segmentId === segment.id).first()) ?? null) : null),
+    [segment?.id],
+  );
   const [memo, setMemo] = useState('');
-  useEffect(() => setMemo(segment?.memo ?? ''), [segment?.id, segment?.memo]);
+  useEffect(() => setMemo(segmentMemo?.body ?? ''), [segment?.id, segmentMemo?.body]);
   const codeById = new Map(codes.map((c) => [c.id, c]));
   const last = coding.lastCodeId ? codeById.get(coding.lastCodeId) : undefined;
 
@@ -84,7 +88,7 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
           </div>
           <label className="memo-field">
             {t('coding.segmentMemo')}
-            <textarea value={memo} rows={4} onChange={(e) => setMemo(e.target.value)} onBlur={() => memo !== (segment.memo ?? '') && void coding.run(() => setSegmentMemo(db, segment.id, memo))} />
+            <textarea value={memo} rows={4} onChange={(e) => setMemo(e.target.value)} onBlur={() => memo !== (segmentMemo?.body ?? '') && void coding.run(() => setSegmentMemo(db, segment.id, memo))} />
           </label>
           <button className="danger" onClick={() => void coding.uncodeSegment(segment.id)}>
             {t('coding.uncode')} <kbd>U</kbd>

@@ -1,4 +1,5 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import mammoth from 'mammoth';
 import { openSample } from './steps';
 
 /** Drags the mouse across a phrase, as a researcher selects words. */
@@ -111,4 +112,50 @@ test('builds a codebook: a theme, a subcode dragged under it, a description show
   await page.getByRole('button', { name: 'Undo' }).click(); // the description
   await page.getByRole('button', { name: 'Undo' }).click(); // the move
   await expect(trust).toHaveAttribute('aria-level', '1');
+});
+
+test('retrieves a code filtered by role, with citations, and exports the quotes to Word', async ({ page }) => {
+  await openSample(page);
+  const nav = page.getByRole('navigation');
+  // Code one paragraph in a director's interview and one in a professional's.
+  for (const [source, paragraph] of [
+    ['DRA_profundidad', 4],
+    ['TMA_telefonica', 4],
+  ] as const) {
+    await nav.getByRole('button', { name: source }).click();
+    await page.getByRole('button', { name: `Paragraph ${paragraph}`, exact: true }).click();
+    await page.keyboard.press('c');
+    await page.getByLabel('Code name').fill('Cambio de actitud');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toBeVisible();
+  }
+
+  await nav.getByRole('button', { name: 'Retrieve coded segments' }).click();
+  const retrieval = page.getByRole('region', { name: 'Retrieve coded segments' });
+  await retrieval.getByRole('checkbox', { name: 'Cambio de actitud' }).check();
+  await expect(retrieval.getByRole('status')).toHaveText('2 quotes');
+  await retrieval.getByRole('group', { name: 'Role' }).getByRole('checkbox', { name: 'Director' }).check();
+  await expect(retrieval.getByRole('status')).toHaveText('1 quote');
+  await expect(retrieval.locator('.retrieved')).toHaveCount(1);
+  await expect(retrieval.locator('.retrieved .citation')).toHaveText('(DRA, 4)');
+  await expect(retrieval.locator('.retrieved')).toContainText('Lo más visible es un cambio de actitud.');
+
+  // The researcher's own citation style.
+  await retrieval.getByLabel('Citation pattern').fill('({case}, párr. {paragraph})');
+  await retrieval.getByLabel('Citation pattern').press('Enter');
+  await expect(retrieval.locator('.retrieved .citation')).toHaveText('(DRA, párr. 4)');
+
+  const downloading = page.waitForEvent('download');
+  await retrieval.getByRole('button', { name: 'Export to Word' }).click();
+  const file = await downloading;
+  expect(file.suggestedFilename()).toBe('Coded segments Cambio de actitud.docx');
+  const text = (await mammoth.extractRawText({ path: await file.path() })).value;
+  expect(text).toContain('Cambio de actitud (1)');
+  expect(text).toContain('“Lo más visible es un cambio de actitud. Los profesionales llegan de las visitas hablando de las familias con nombre y apellido, con su historia. Antes hablaban de "casos de riesgo".” (DRA, párr. 4)');
+  expect(text).not.toContain('TMA');
+
+  // A quote opens its source at the right place, with the segment selected.
+  await retrieval.getByRole('button', { name: /Lo más visible es un cambio de actitud/ }).click();
+  await expect(page.getByRole('region', { name: 'Text of DRA_profundidad' })).toBeVisible();
+  await expect(page.getByRole('complementary', { name: 'Coding' })).toContainText('Cambio de actitud');
 });

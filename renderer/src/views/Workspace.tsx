@@ -22,11 +22,14 @@ import { ImportPanel } from '../import/ImportPanel';
 import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
 import { CasesSheet } from './CasesSheet';
+import { CodebookView } from './CodebookView';
+import { MemosView } from './MemosView';
+import { RetrievalView } from './RetrievalView';
 import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 
-type View = { type: 'sources' } | { type: 'source'; id: string } | { type: 'cases' };
+type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos' };
 
 interface PendingSurvey {
   fileName: string;
@@ -252,9 +255,15 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
           {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
         </button>
-        <div className="nav-head static">
+        <button className={view.type === 'memos' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'memos' })}>
+          {t('workspace.memos')}
+        </button>
+        <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
+          {t('workspace.retrieval')}
+        </button>
+        <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
           {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
-        </div>
+        </button>
         <CodeTree
           codes={codes ?? []}
           counts={counts}
@@ -277,12 +286,25 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             </button>
           </p>
         )}
-        {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} />}
+        {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
         {view.type !== 'source' && (
           <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
             <div className="with-side-main">
               {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
               {view.type === 'cases' && <CasesSheet projectId={projectId} />}
+              {view.type === 'retrieval' && (
+                <RetrievalView
+                  project={project}
+                  onOpenQuote={(q) => {
+                    setView({ type: 'source', id: q.sourceId, focus: q.start });
+                    setSide('coding');
+                    coding.setSelection(null);
+                    coding.selectSegment(q.segmentIds.length === 1 ? q.segmentIds[0] : null);
+                  }}
+                />
+              )}
+              {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
+              {view.type === 'memos' && <MemosView projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} />}
             </div>
             {selectedCode && side === 'code' && (
               <div className="side-pane">

@@ -1,0 +1,148 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { flattenTree } from '../../../src/coding/codes';
+import { groupByCode, retrieve, type RetrievalQuery, type RetrievedQuote } from '../../../src/coding/retrieval';
+import { quoteWithCitation, retrievalDocument, retrievalTable } from '../../../src/coding/retrieval-export';
+import { formatCitation } from '../../../src/coding/citation';
+import { updateProjectSettings } from '../../../src/db/projects';
+import { loadProjectData } from '../../../src/db/snapshot';
+import { tableToCsv } from '../../../src/export/csv';
+import { documentToDocx } from '../../../src/export/docx';
+import type { AttributeValue, Project } from '../../../src/model/types';
+import { bridge } from '../bridge';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { kindLabel } from '../labels';
+
+/** Coded segments by code, with "and / or / not", filters, citations, and export. */
+export function RetrievalView({ project, onOpenQuote }: { project: Project; onOpenQuote(q: RetrievedQuote): void }) {
+  const { t } = useI18n();
+  const data = useLiveQuery(() => loadProjectData(db, project.id), [project.id]);
+  const [query, setQuery] = useState<RetrievalQuery>({ codeIds: [], mode: 'or', includeSubcodes: true, sourceKinds: [], attributeFilters: [] });
+  const [pattern, setPattern] = useState(project.citationPattern);
+  const [copied, setCopied] = useState<string | null>(null);
+  const quotes = useMemo(() => (data ? retrieve(data, query) : []), [data, query]);
+  if (!data) return <div className="loading">{t('common.loading')}</div>;
+
+  const toggle = <T,>(list: T[] | undefined, value: T) => (list?.includes(value) ? list.filter((v) => v !== value) : [...(list ?? []), value]);
+  const filterFor = (attributeId: string) => query.attributeFilters?.find((f) => f.attributeId === attributeId)?.values ?? [];
+  const setFilter = (attributeId: string, values: AttributeValue[]) =>
+    setQuery((q) => ({ ...q, attributeFilters: [...(q.attributeFilters ?? []).filter((f) => f.attributeId !== attributeId), { attributeId, values }] }));
+  const attributeValues = (attributeId: string) => [...new Set(data.cases.map((c) => c.values[attributeId]).filter((v) => v !== undefined && v !== null))].sort((a, b) => String(a).localeCompare(String(b)));
+  const codeById = new Map(data.codes.map((c) => [c.id, c]));
+  const title = t('retrieval.exportTitle', { codes: query.codeIds.map((id) => codeById.get(id)?.name).join(query.mode === 'and' ? ' ∧ ' : query.mode === 'not' ? ' ¬ ' : ' ∨ ') });
+
+  const exportWord = async () => {
+    const bytes = await documentToDocx(retrievalDocument(quotes, data.codes, title, project.name));
+    await bridge.saveFile({ suggestedName: `${fileSafe(title)}.docx`, bytes, filterName: 'Word', extensions: ['docx'] });
+  };
+  const exportCsv = async () => {
+    const bytes = tableToCsv(retrievalTable(quotes, data, title));
+    await bridge.saveFile({ suggestedName: `${fileSafe(title)}.csv`, bytes, filterName: 'CSV', extensions: ['csv'] });
+  };
+  const copy = async (q: RetrievedQuote) => {
+    await navigator.clipboard?.writeText(quoteWithCitation(q)).catch(() => undefined);
+    setCopied(`${q.sourceId}:${q.start}`);
+  };
+  const savePattern = () => pattern !== project.citationPattern && void updateProjectSettings(db, project.id, { citationPattern: pattern });
+
+  return (
+    <section className="retrieval" aria-label={t('retrieval.title')}>
+      <div className="retrieval-query">
+        <h2>{t('retrieval.title')}</h2>
+        <fieldset>
+          <legend>{t('retrieval.codes')}</legend>
+          <ul className="code-picks">
+            {flattenTree(data.codes).map(({ code, depth }) => (
+              <li key={code.id} style={{ paddingLeft: depth * 14 }}>
+                <label>
+                  <input type="checkbox" checked={query.codeIds.includes(code.id)} onChange={() => setQuery((q) => ({ ...q, codeIds: toggle(q.codeIds, code.id) }))} />
+                  <span className="dot" style={{ background: code.color }} /> {code.name}
+                </label>
+              </li>
+            ))}
+          </ul>
+          {data.codes.length === 0 && <p className="hint">{t('retrieval.noCodes')}</p>}
+        </fieldset>
+        <fieldset className="inline-options">
+          <legend>{t('retrieval.combine')}</legend>
+          {(['or', 'and', 'not'] as const).map((mode) => (
+            <label key={mode}>
+              <input type="radio" name="mode" checked={query.mode === mode} onChange={() => setQuery((q) => ({ ...q, mode }))} /> {t(`retrieval.mode.${mode}`)}
+            </label>
+          ))}
+          <label>
+            <input type="checkbox" checked={query.includeSubcodes} onChange={(e) => setQuery((q) => ({ ...q, includeSubcodes: e.target.checked }))} /> {t('retrieval.subcodes')}
+          </label>
+        </fieldset>
+        <fieldset className="inline-options">
+          <legend>{t('retrieval.kinds')}</legend>
+          {project.sourceKinds.map((kind) => (
+            <label key={kind}>
+              <input type="checkbox" checked={query.sourceKinds?.includes(kind) ?? false} onChange={() => setQuery((q) => ({ ...q, sourceKinds: toggle(q.sourceKinds, kind) }))} /> {kindLabel(t, kind)}
+            </label>
+          ))}
+        </fieldset>
+        {data.attributes.map((a) => (
+          <fieldset key={a.id} className="inline-options">
+            <legend>{a.name}</legend>
+            {attributeValues(a.id).map((v) => (
+              <label key={String(v)}>
+                <input type="checkbox" checked={filterFor(a.id).includes(v)} onChange={() => setFilter(a.id, toggle(filterFor(a.id), v))} /> {typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v)}
+              </label>
+            ))}
+          </fieldset>
+        ))}
+        <label className="pattern">
+          {t('retrieval.pattern')}
+          <input value={pattern} onChange={(e) => setPattern(e.target.value)} onBlur={savePattern} onKeyDown={(e) => e.key === 'Enter' && savePattern()} />
+          <span className="hint">
+            {t('retrieval.patternHelp')} {formatCitation(pattern, { case: 'ARIII', paragraph: 3, speaker: 'Caregiver 1', reportNumber: '1', source: 'ARIII_phone' })}
+          </span>
+        </label>
+      </div>
+      <div className="retrieval-results">
+        <div className="list-toolbar">
+          <strong role="status">{t('retrieval.count', { count: quotes.length })}</strong>
+          <button onClick={() => void exportWord()} disabled={quotes.length === 0}>
+            {t('retrieval.exportWord')}
+          </button>
+          <button onClick={() => void exportCsv()} disabled={quotes.length === 0}>
+            {t('retrieval.exportCsv')}
+          </button>
+        </div>
+        {groupByCode(quotes, data.codes).map((g) => (
+          <section key={g.code.id} className="quote-group">
+            <h3>
+              <span className="dot" style={{ background: g.code.color }} /> {g.path} <span className="count">{g.quotes.length}</span>
+            </h3>
+            <ol className="quotes">
+              {g.quotes.map((q) => (
+                <li key={`${q.sourceId}:${q.start}:${q.end}`} className="retrieved">
+                  <p>
+                    <span className="context">{q.before}</span>
+                    <button className="quote-text" onClick={() => onOpenQuote(q)} title={t('retrieval.open', { source: q.sourceName })}>
+                      {q.text}
+                    </button>
+                    <span className="context">{q.after}</span>
+                  </p>
+                  <p className="quote-meta">
+                    <span className="citation">{q.citation}</span> · {q.sourceName}
+                    <button className="link" onClick={() => void copy(q)}>
+                      {copied === `${q.sourceId}:${q.start}` ? t('retrieval.copied') : t('retrieval.copy')}
+                    </button>
+                  </p>
+                </li>
+              ))}
+            </ol>
+          </section>
+        ))}
+        {query.codeIds.length === 0 && <p className="empty-state">{t('retrieval.pick')}</p>}
+      </div>
+    </section>
+  );
+}
+
+function fileSafe(name: string): string {
+  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
+}

@@ -4,6 +4,25 @@ import { CHANGE_TABLES, type Change } from '../model/change';
 
 export type { Change } from '../model/change';
 
+type ChangeListener = (projectId: string, changes: Change[]) => void;
+const listeners = new Set<ChangeListener>();
+
+/**
+ * Called after every committed action, undo and redo with the rows it changed, so views
+ * that keep large sets in memory (a transcript's 5,000 segments, the codebook's counts)
+ * update what changed instead of reading everything again.
+ */
+export function onCommittedChanges(listener: ChangeListener): () => void {
+  listeners.add(listener);
+  return () => void listeners.delete(listener);
+}
+
+function notify(projectId: string, changes: Change[]) {
+  for (const listener of listeners) listener(projectId, changes);
+}
+
+const inverse = (changes: Change[]): Change[] => [...changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }));
+
 /** How many steps back the researcher can go in a project. */
 export const UNDO_DEPTH = 200;
 
@@ -30,6 +49,7 @@ export async function commitChanges(db: QdaDatabase, projectId: string, label: s
     await apply(db, changes, 'forward');
     await recordUndoSteps(db, projectId, [{ label, changes }]);
   });
+  notify(projectId, changes);
 }
 
 /**
@@ -37,22 +57,35 @@ export async function commitChanges(db: QdaDatabase, projectId: string, label: s
  * transaction (which must include the undo log): imports write in bulk, then record.
  */
 export async function recordUndoSteps(db: QdaDatabase, projectId: string, steps: { label: string; changes: Change[] }[]): Promise<void> {
-  const log = await db.undoLog.where('projectId').equals(projectId).toArray();
-  const undone = log.filter((e) => e.undone).map((e) => e.seq!);
-  if (undone.length) await db.undoLog.bulkDelete(undone);
-  const kept = log.filter((e) => !e.undone);
-  const excess = kept.length + steps.length - UNDO_DEPTH;
-  if (excess > 0) await db.undoLog.bulkDelete(kept.slice(0, excess).map((e) => e.seq!));
+  const { undone } = await newestSteps(db, projectId);
+  if (undone.length) await db.undoLog.bulkDelete(undone.map((e) => e.seq!));
+  const inProject = db.undoLog.where('projectId').equals(projectId);
+  const excess = (await inProject.count()) + steps.length - UNDO_DEPTH;
+  if (excess > 0) await db.undoLog.bulkDelete(await inProject.limit(excess).primaryKeys());
   const at = new Date().toISOString();
   await db.undoLog.bulkAdd(steps.slice(-UNDO_DEPTH).map(({ label, changes }) => ({ projectId, label, at, changes, undone: false })));
 }
 
+/**
+ * The steps waiting to be redone (newest first) and the last step that can be undone.
+ * Undone steps are always the newest ones, so only the end of the log is read: the log
+ * can hold whole imported transcripts, and every action consults it.
+ */
+async function newestSteps(db: QdaDatabase, projectId: string): Promise<{ undone: UndoEntry[]; lastDone?: UndoEntry }> {
+  const tail = await db.undoLog
+    .where('projectId')
+    .equals(projectId)
+    .reverse()
+    .until((e) => !e.undone, true)
+    .toArray();
+  const last = tail[tail.length - 1];
+  return last && !last.undone ? { undone: tail.slice(0, -1), lastDone: last } : { undone: tail };
+}
+
 /** What Undo and Redo would do now, for the Edit menu's labels. */
 export async function undoState(db: QdaDatabase, projectId: string): Promise<{ undo?: string; redo?: string }> {
-  const log = await db.undoLog.where('projectId').equals(projectId).toArray();
-  const done = log.filter((e) => !e.undone);
-  const undone = log.filter((e) => e.undone);
-  return { undo: done.at(-1)?.label, redo: undone[0]?.label };
+  const { undone, lastDone } = await newestSteps(db, projectId);
+  return { undo: lastDone?.label, redo: undone.at(-1)?.label };
 }
 
 /** Undoes the last step; returns its label, or null when there is nothing to undo. */
@@ -67,12 +100,15 @@ export async function redo(db: QdaDatabase, projectId: string): Promise<string |
 
 async function step(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): Promise<string | null> {
   const allTables = Object.keys(CHANGE_TABLES).map((t) => db.table(t));
-  return db.transaction('rw', [db.undoLog, ...allTables], async () => {
-    const log: UndoEntry[] = await db.undoLog.where('projectId').equals(projectId).toArray();
-    const entry = what === 'undo' ? log.filter((e) => !e.undone).at(-1) : log.find((e) => e.undone);
+  const done = await db.transaction('rw', [db.undoLog, ...allTables], async () => {
+    const { undone, lastDone } = await newestSteps(db, projectId);
+    const entry = what === 'undo' ? lastDone : undone.at(-1);
     if (!entry) return null;
     await apply(db, entry.changes as Change[], what === 'undo' ? 'back' : 'forward');
     await db.undoLog.update(entry.seq!, { undone: what === 'undo' });
-    return entry.label;
+    return entry;
   });
+  if (!done) return null;
+  notify(projectId, what === 'undo' ? inverse(done.changes as Change[]) : (done.changes as Change[]));
+  return done.label;
 }

@@ -68,7 +68,8 @@ export async function deleteCode(db: QdaDatabase, projectId: string, codeId: str
 
 /** Codes a stretch of a source; returns the segment (an existing one if it was coded already). */
 export async function codeText(db: QdaDatabase, request: CodingRequest): Promise<Segment | null> {
-  const [existing, code] = await Promise.all([db.segments.where('sourceId').equals(request.sourceId).toArray(), db.codes.get(request.codeId)]);
+  // Only this code's segments can make the coding a duplicate: read those, not the source's.
+  const [existing, code] = await Promise.all([db.segments.where('codeId').equals(request.codeId).filter((s) => s.sourceId === request.sourceId).toArray(), db.codes.get(request.codeId)]);
   if (!code) throw new Error('That code no longer exists.');
   const { segment, changes } = codeTextChanges(existing, request);
   await commitChanges(db, request.projectId, `Code with “${code.name}”`, changes);

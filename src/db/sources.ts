@@ -1,9 +1,9 @@
 import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
-import { added, type Change } from '../model/change';
+import { added, removed, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
-import { recordUndoSteps } from './changes';
+import { commitChanges, recordUndoSteps } from './changes';
 import { newId, nowIso } from '../util/id';
 import type { QdaDatabase } from './database';
 
@@ -190,11 +190,16 @@ export async function updateSource(db: QdaDatabase, id: string, patch: Partial<P
   await db.sources.update(id, patch);
 }
 
-/** Removes a source with its text and every coding on it. */
+/** Removes a source with its text, every coding on it and their memos: one undo step. */
 export async function deleteSource(db: QdaDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.sources, db.sourceContents, db.segments, async () => {
-    await db.segments.where('sourceId').equals(id).delete();
-    await db.sourceContents.delete(id);
-    await db.sources.delete(id);
-  });
+  const [source, content, segments] = await Promise.all([db.sources.get(id), db.sourceContents.get(id), db.segments.where('sourceId').equals(id).toArray()]);
+  if (!source) return;
+  const segmentIds = new Set(segments.map((s) => s.id));
+  const memos = await db.memos.where('projectId').equals(source.projectId).filter((m) => m.links.sourceId === id || (!!m.links.segmentId && segmentIds.has(m.links.segmentId))).toArray();
+  await commitChanges(db, source.projectId, `Delete source “${source.name}”`, [
+    ...memos.map((m) => removed('memos', m.id, m)),
+    ...segments.map((s) => removed('segments', s.id, s)),
+    ...(content ? [removed('sourceContents', id, content)] : []),
+    removed('sources', id, source),
+  ]);
 }

@@ -43,7 +43,7 @@ test('codes a phrase with the quick-code palette; undo removes the highlight and
   const stripe = viewer.getByRole('button', { name: 'Segment coded Cambio de actitud: “un cambio de actitud”' });
   await expect(highlight).toHaveText('un cambio de actitud');
   await expect(stripe).toBeVisible();
-  await expect(page.getByRole('treeitem', { name: /Cambio de actitud, 1 segments in 1 sources/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Cambio de actitud 1 coded segment, 1 source$/ })).toBeVisible();
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(highlight).toHaveCount(0);
@@ -76,11 +76,11 @@ test('a paragraph number selects the paragraph without its speaker label; the la
   await page.keyboard.press('Enter');
   await viewer.getByRole('button', { name: 'Paragraph 6', exact: true }).click();
   await page.keyboard.press('l');
-  await expect(page.getByRole('treeitem', { name: /Cercanía, 2 segments in 1 sources/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Cercanía 2 coded segments, 1 source$/ })).toBeVisible();
   // Uncoding the selected segment with U.
   await viewer.getByRole('button', { name: /Segment coded Cercanía: “Que la escucho más/ }).click();
   await page.keyboard.press('u');
-  await expect(page.getByRole('treeitem', { name: /Cercanía, 1 segments in 1 sources/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Cercanía 1 coded segment, 1 source$/ })).toBeVisible();
 });
 
 test('builds a codebook: a theme, a subcode dragged under it, a description shown on hover', async ({ page }) => {

@@ -1,7 +1,7 @@
 import { useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
 import { childrenOf, subtreeIds } from '../../../src/coding/codes';
-import type { CodeCount } from '../../../src/coding/counts';
 import { createCode, editCode, moveCode } from '../../../src/db/coding';
+import type { CodeCount } from '../../../src/coding/counts';
 import type { Code } from '../../../src/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -137,7 +137,6 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
       <ul role="tree" aria-label={t('codes.tree')} ref={tree} className="tree">
         {rows.map((row, index) => {
           const { code, depth, hasChildren } = row;
-          const count = counts.get(code.id);
           const isCollapsed = collapsed.has(code.id) && !visible;
           const dropClass = drop?.id === code.id ? ` drop-${drop.where}` : '';
           return (
@@ -147,7 +146,7 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
               aria-level={depth + 1}
               aria-expanded={hasChildren ? !isCollapsed : undefined}
               aria-selected={selectedCodeId === code.id}
-              aria-label={`${code.name}, ${t('codes.countsLabel', { segments: count?.segments ?? 0, sources: count?.sources ?? 0 })}`}
+              aria-labelledby={`code-name-${code.id} code-count-${code.id}`}
               tabIndex={index === 0 ? 0 : -1}
               className={`code-row${selectedCodeId === code.id ? ' selected' : ''}${dropClass}`}
               style={{ '--depth': depth, '--code': code.color } as CSSProperties}
@@ -173,6 +172,7 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
                 editor
               ) : (
                 <button
+                  id={`code-name-${code.id}`}
                   className="code-name"
                   tabIndex={-1}
                   onClick={() => (coding.selection ? void coding.codeSelection(code.id) : onSelectCode(code.id))}
@@ -181,10 +181,7 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
                   {code.name}
                 </button>
               )}
-              <span className="code-count" title={t('codes.countsTitle')}>
-                {count?.segments ?? 0}
-                {hasChildren && count && count.segmentsWithSubcodes !== count.segments ? <span className="with-sub"> ({count.segmentsWithSubcodes})</span> : null}
-              </span>
+              <CodeCountBadge id={`code-count-${code.id}`} count={counts.get(code.id)} hasChildren={hasChildren} />
               <button className="icon more" tabIndex={-1} aria-label={t('codes.actionsFor', { name: code.name })} onClick={() => setMenuFor(menuFor === code.id ? null : code.id)}>
                 ⋯
               </button>
@@ -204,6 +201,19 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
         })}
       </ul>
     </div>
+  );
+}
+
+/** The numbers beside a code: its segments (with its subcodes in brackets); sources for screen readers and on hover. */
+function CodeCountBadge({ id, count, hasChildren }: { id: string; count: CodeCount | undefined; hasChildren: boolean }) {
+  const { t } = useI18n();
+  const label = `${t('count.segments', { count: count?.segments ?? 0 })}, ${t('count.sources', { count: count?.sources ?? 0 })}`;
+  const withSub = hasChildren && count ? t('codes.withSubcodes', { segments: t('count.segments', { count: count.segmentsWithSubcodes }), sources: t('count.sources', { count: count.sourcesWithSubcodes }) }) : '';
+  return (
+    <span className="code-count" id={id} aria-label={label} title={withSub ? `${label} · ${withSub}` : label}>
+      {count?.segments ?? 0}
+      {hasChildren && count && count.segmentsWithSubcodes !== count.segments ? <span className="with-sub"> ({count.segmentsWithSubcodes})</span> : null}
+    </span>
   );
 }
 

@@ -6,6 +6,7 @@ import type { Code } from '../../../src/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
+import { useOpenSourceSegments } from './useSourceSegments';
 
 /** The right pane while coding: the selection and its codes, or the chosen segment. */
 export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPalette(): void }) {
@@ -15,10 +16,8 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
   const content = useLiveQuery(async () => (segment ? ((await db.sourceContents.get(segment.sourceId)) ?? null) : null), [segment?.sourceId]);
   const coder = useLiveQuery(async () => (segment ? ((await db.coders.get(segment.coderId)) ?? null) : null), [segment?.coderId]);
   const sel = coding.selection;
-  const atSelection = useLiveQuery(
-    async () => (sel ? (await db.segments.where('sourceId').equals(sel.sourceId).toArray()).filter((s) => s.start < sel.end && s.end > sel.start) : []),
-    [sel?.sourceId, sel?.start, sel?.end],
-  );
+  const sourceSegments = useOpenSourceSegments();
+  const atSelection = sel && sourceSegments ? sourceSegments.filter((s) => s.sourceId === sel.sourceId && s.start < sel.end && s.end > sel.start) : [];
   const segmentMemo = useLiveQuery(
     async () => (segment ? ((await db.memos.where('projectId').equals(segment.projectId).filter((m) => m.links.segmentId === segment.id).first()) ?? null) : null),
     [segment?.id],

@@ -6,6 +6,7 @@ import { tidySelection } from '../../../src/coding/segments';
 import { matchLabelLine, matchSpeakerLabel } from '../../../src/import/speakers';
 import type { Code, Segment, SourceContent, SpeakerTurn } from '../../../src/model/types';
 import { useCoding } from '../coding/CodingContext';
+import { SourceSegmentsContext, useSourceSegments } from '../coding/useSourceSegments';
 import { selectSourceRange, sourceOffsetsOfSelection } from '../coding/selection';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -24,10 +25,11 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
   const { t } = useI18n();
   const source = useLiveQuery(() => db.sources.get(sourceId), [sourceId]);
   const content = useLiveQuery(() => db.sourceContents.get(sourceId), [sourceId]);
-  const segments = useLiveQuery(() => db.segments.where('sourceId').equals(sourceId).toArray(), [sourceId]);
+  const segments = useSourceSegments(sourceId);
   if (source === undefined || content === undefined) return <div className="loading">{t('common.loading')}</div>;
   if (!source || !content) return <div className="empty-state">{t('viewer.missing')}</div>;
   return (
+    <SourceSegmentsContext.Provider value={segments ?? null}>
     <div className="viewer-layout">
       <section className="viewer" aria-label={t('viewer.label', { name: source.name })}>
         <header className="viewer-header">
@@ -38,6 +40,7 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
       </section>
       {side}
     </div>
+    </SourceSegmentsContext.Provider>
   );
 }
 

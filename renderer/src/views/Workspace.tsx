@@ -1,6 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
-import { codeCounts } from '../../../src/coding/counts';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { undoState } from '../../../src/db/changes';
 import { ensureCoder } from '../../../src/db/coding';
 import type { SurveyMapping } from '../../../src/import';
@@ -9,6 +8,7 @@ import type { Code, Coder } from '../../../src/model/types';
 import { bridge } from '../bridge';
 import { CodeDetails, DeleteCodeDialog, MergeCodeDialog } from '../coding/CodeDialogs';
 import { CodeTree } from '../coding/CodeTree';
+import { useCodeCounts } from '../coding/useCodeCounts';
 import { CoderPrompt, USER_KEY } from '../coding/CoderPrompt';
 import { CodingPanel } from '../coding/CodingPanel';
 import { CodingProvider, useCoding } from '../coding/CodingContext';
@@ -70,9 +70,8 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const sources = useLiveQuery(() => db.sources.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const codes = useLiveQuery(() => db.codes.where('projectId').equals(projectId).toArray(), [projectId]);
-  const segments = useLiveQuery(() => db.segments.where('projectId').equals(projectId).toArray(), [projectId]);
   const history = useLiveQuery(() => undoState(db, projectId), [projectId]);
-  const counts = useMemo(() => codeCounts(codes ?? [], segments ?? []), [codes, segments]);
+  const counts = useCodeCounts(projectId, codes ?? []);
   const [view, setView] = useState<View>({ type: 'sources' });
   const [side, setSide] = useState<'coding' | 'source' | 'code'>('coding');
   const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);

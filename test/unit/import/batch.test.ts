@@ -41,17 +41,22 @@ describe('importing a batch of files', () => {
 
   it('stores in file order, groups of files in one go, parsing ahead while storing', async () => {
     const log: string[] = [];
+    let thirdParsed: () => void = () => undefined;
+    const third = new Promise<void>((res) => (thirdParsed = res));
     await runImportBatch(
       ['1.txt', '2.txt', '3.txt', '4.txt', '5.txt'].map((n) => file(n, utf8(`Texto ${n}`))),
       {
         prepare: asRequest,
         parse: async (req) => {
           log.push(`parse ${req.name}`);
+          if (req.name === '3.txt') thirdParsed();
           return importSource(req);
         },
         store: async (files) => {
           const names = files.map((f) => f.sources[0].originalFileName).join(',');
           log.push(`store ${names}`);
+          // The first store lasts until more files are parsed, as a slow disk would.
+          if (names === '1.txt') await third;
           await new Promise((res) => setTimeout(res, 5));
           log.push(`stored ${names}`);
           return addAll(files);

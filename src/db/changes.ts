@@ -57,10 +57,10 @@ export async function commitChanges(db: QdaDatabase, projectId: string, label: s
  * transaction (which must include the undo log): imports write in bulk, then record.
  */
 export async function recordUndoSteps(db: QdaDatabase, projectId: string, steps: { label: string; changes: Change[] }[]): Promise<void> {
-  const { undone } = await newestSteps(db, projectId);
-  if (undone.length) await db.undoLog.bulkDelete(undone.map((e) => e.seq!));
   const inProject = db.undoLog.where('projectId').equals(projectId);
-  const excess = (await inProject.count()) + steps.length - UNDO_DEPTH;
+  const [{ undone }, count] = await Promise.all([newestSteps(db, projectId), inProject.count()]);
+  if (undone.length) await db.undoLog.bulkDelete(undone.map((e) => e.seq!));
+  const excess = count - undone.length + steps.length - UNDO_DEPTH;
   if (excess > 0) await db.undoLog.bulkDelete(await inProject.limit(excess).primaryKeys());
   const at = new Date().toISOString();
   await db.undoLog.bulkAdd(steps.slice(-UNDO_DEPTH).map(({ label, changes }) => ({ projectId, label, at, changes, undone: false })));

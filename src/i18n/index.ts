@@ -32,13 +32,22 @@ export function translate(locale: Locale, key: MessageKey, params: Params = {}):
   let chosen = template;
   if (template.includes('|') && typeof params.count === 'number') {
     const [one, other] = template.split('|');
-    chosen = new Intl.PluralRules(locale).select(params.count) === 'one' ? one : other;
+    chosen = formats(locale).plural.select(params.count) === 'one' ? one : other;
   }
+  if (!chosen.includes('{')) return chosen;
   return chosen.replace(/\{(\w+)\}/g, (_, name: string) => (name in params ? formatParam(locale, params[name]) : `{${name}}`));
 }
 
+// Building Intl formatters is costly: the codebook and the viewer format thousands of numbers.
+const FORMATS = new Map<Locale, { number: Intl.NumberFormat; plural: Intl.PluralRules }>();
+function formats(locale: Locale) {
+  let f = FORMATS.get(locale);
+  if (!f) FORMATS.set(locale, (f = { number: new Intl.NumberFormat(locale), plural: new Intl.PluralRules(locale) }));
+  return f;
+}
+
 function formatParam(locale: Locale, value: string | number): string {
-  return typeof value === 'number' ? new Intl.NumberFormat(locale).format(value) : value;
+  return typeof value === 'number' ? formats(locale).number.format(value) : value;
 }
 
 export type Translator = (key: MessageKey, params?: Params) => string;

@@ -1,4 +1,4 @@
-import { useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent } from 'react';
+import { memo, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { childrenOf, subtreeIds } from '../../../src/coding/codes';
 import { createCode, editCode, moveCode } from '../../../src/db/coding';
 import type { CodeCount } from '../../../src/coding/counts';
@@ -44,7 +44,7 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
     return keep;
   }, [codes, filter]);
 
-  const rows: { code: Code; depth: number; hasChildren: boolean }[] = [];
+  const rows: Row[] = [];
   const walk = (parentId: string | null, depth: number) => {
     for (const c of childrenOf(codes, parentId)) {
       if (visible && !visible.has(c.id)) continue;
@@ -95,6 +95,29 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
     });
   };
 
+  // Rows are memoised: they get one stable object whose methods call the latest handlers.
+  const latest = useRef<Latest>(null as unknown as Latest);
+  const actions = useMemo<RowActions>(
+    () => ({
+      dragOver: (e, id) => latest.current.onDragOver(e, id),
+      dragLeave: () => latest.current.setDrop(null),
+      drop: (e, code) => void latest.current.onDrop(e, code),
+      keyDown: (e, index, row) => latest.current.onKeyDown(e, index, row),
+      toggle: (id) => latest.current.setCollapsed((c) => (c.has(id) ? new Set([...c].filter((x) => x !== id)) : new Set([...c, id]))),
+      expand: (id) => latest.current.setCollapsed((c) => new Set([...c].filter((x) => x !== id))),
+      recolour: (id, color) => void latest.current.coding.run(() => editCode(db, id, { color })),
+      click: (id) => (latest.current.coding.selection ? void latest.current.coding.codeSelection(id) : latest.current.onSelectCode(id)),
+      rename: (code) => latest.current.setEditing({ id: code.id, parentId: code.parentId, name: code.name }),
+      newSubcode: (code) => latest.current.setEditing({ id: null, parentId: code.id, name: '' }),
+      menu: (id) => latest.current.setMenuFor(id),
+      describe: (id) => latest.current.onSelectCode(id),
+      merge: (code) => latest.current.onAskMerge(code),
+      toTop: (id) => void latest.current.coding.run(() => moveCode(db, latest.current.coding.projectId, id, null, Number.MAX_SAFE_INTEGER)),
+      remove: (code) => latest.current.onAskDelete(code),
+    }),
+    [],
+  );
+
   const focusRow = (index: number) => tree.current?.querySelectorAll<HTMLElement>('[role="treeitem"]')[index]?.focus();
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number, row: (typeof rows)[number]) => {
     if (e.target !== e.currentTarget) return;
@@ -124,6 +147,8 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
     />
   );
 
+  latest.current = { onDragOver, onDrop, onKeyDown, setDrop, setMenuFor, setEditing, setCollapsed, onSelectCode, onAskDelete, onAskMerge, coding };
+
   return (
     <div className="code-tree">
       <div className="code-tree-tools">
@@ -135,72 +160,147 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
       {editing && !editing.id && editing.parentId === null && <div className="code-row new">{editor}</div>}
       {codes.length === 0 && !editing && <p className="drop-hint">{t('codes.empty')}</p>}
       <ul role="tree" aria-label={t('codes.tree')} ref={tree} className="tree">
-        {rows.map((row, index) => {
-          const { code, depth, hasChildren } = row;
-          const isCollapsed = collapsed.has(code.id) && !visible;
-          const dropClass = drop?.id === code.id ? ` drop-${drop.where}` : '';
-          return (
-            <li
-              key={code.id}
-              role="treeitem"
-              aria-level={depth + 1}
-              aria-expanded={hasChildren ? !isCollapsed : undefined}
-              aria-selected={selectedCodeId === code.id}
-              aria-labelledby={`code-name-${code.id} code-count-${code.id}`}
-              tabIndex={index === 0 ? 0 : -1}
-              className={`code-row${selectedCodeId === code.id ? ' selected' : ''}${dropClass}`}
-              style={{ '--depth': depth, '--code': code.color } as CSSProperties}
-              draggable={editing?.id !== code.id}
-              onDragStart={(e) => {
-                e.dataTransfer.setData(CODE_DRAG_TYPE, code.id);
-                e.dataTransfer.setData('text/plain', code.name);
-                e.dataTransfer.effectAllowed = 'copyMove';
-              }}
-              onDragOver={(e) => onDragOver(e, code.id)}
-              onDragLeave={() => setDrop(null)}
-              onDrop={(e) => void onDrop(e, code)}
-              onKeyDown={(e) => onKeyDown(e, index, row)}
-              title={[code.description, code.inclusion && `${t('codes.inclusion')}: ${code.inclusion}`, code.exclusion && `${t('codes.exclusion')}: ${code.exclusion}`, code.example && `${t('codes.example')}: ${code.example}`].filter(Boolean).join('\n') || undefined}
-            >
-              <button className="twisty" tabIndex={-1} aria-hidden onClick={() => setCollapsed((c) => (c.has(code.id) ? new Set([...c].filter((x) => x !== code.id)) : new Set([...c, code.id])))} style={{ visibility: hasChildren ? 'visible' : 'hidden' }}>
-                {isCollapsed ? '▸' : '▾'}
-              </button>
-              <label className="swatch" title={t('codes.colour')}>
-                <input type="color" value={code.color} aria-label={t('codes.colourOf', { name: code.name })} onChange={(e) => void coding.run(() => editCode(db, code.id, { color: e.target.value }))} tabIndex={-1} />
-              </label>
-              {editing?.id === code.id ? (
-                editor
-              ) : (
-                <button
-                  id={`code-name-${code.id}`}
-                  className="code-name"
-                  tabIndex={-1}
-                  onClick={() => (coding.selection ? void coding.codeSelection(code.id) : onSelectCode(code.id))}
-                  onDoubleClick={() => setEditing({ id: code.id, parentId: code.parentId, name: code.name })}
-                >
-                  {code.name}
-                </button>
-              )}
-              <CodeCountBadge id={`code-count-${code.id}`} count={counts.get(code.id)} hasChildren={hasChildren} />
-              <button className="icon more" tabIndex={-1} aria-label={t('codes.actionsFor', { name: code.name })} onClick={() => setMenuFor(menuFor === code.id ? null : code.id)}>
-                ⋯
-              </button>
-              {menuFor === code.id && (
-                <div className="menu" role="menu" onMouseLeave={() => setMenuFor(null)}>
-                  <button role="menuitem" onClick={() => (setMenuFor(null), setEditing({ id: code.id, parentId: code.parentId, name: code.name }))}>{t('codes.rename')}</button>
-                  <button role="menuitem" onClick={() => (setMenuFor(null), setCollapsed((c) => new Set([...c].filter((x) => x !== code.id))), setEditing({ id: null, parentId: code.id, name: '' }))}>{t('codes.newSubcode')}</button>
-                  <button role="menuitem" onClick={() => (setMenuFor(null), onSelectCode(code.id))}>{t('codes.describe')}</button>
-                  <button role="menuitem" onClick={() => (setMenuFor(null), onAskMerge(code))}>{t('codes.mergeInto')}</button>
-                  {code.parentId && <button role="menuitem" onClick={() => (setMenuFor(null), void coding.run(() => moveCode(db, coding.projectId, code.id, null, Number.MAX_SAFE_INTEGER)))}>{t('codes.toTop')}</button>}
-                  <button role="menuitem" className="danger" onClick={() => (setMenuFor(null), onAskDelete(code))}>{t('codes.delete')}</button>
-                </div>
-              )}
-              {editing && !editing.id && editing.parentId === code.id && <div className="code-row new sub">{editor}</div>}
-            </li>
-          );
-        })}
+        {rows.map((row, index) => (
+          <CodeRow
+            key={row.code.id}
+            row={row}
+            index={index}
+            count={counts.get(row.code.id)}
+            collapsed={collapsed.has(row.code.id) && !visible}
+            selected={selectedCodeId === row.code.id}
+            drop={drop?.id === row.code.id ? drop.where : null}
+            menuOpen={menuFor === row.code.id}
+            editor={editing?.id === row.code.id ? editor : null}
+            subEditor={editing && !editing.id && editing.parentId === row.code.id ? editor : null}
+            actions={actions}
+          />
+        ))}
       </ul>
     </div>
+  );
+}
+
+type Row = { code: Code; depth: number; hasChildren: boolean };
+
+interface Latest {
+  onDragOver(e: DragEvent<HTMLElement>, id: string): void;
+  onDrop(e: DragEvent<HTMLElement>, code: Code): Promise<void>;
+  onKeyDown(e: KeyboardEvent<HTMLElement>, index: number, row: Row): void;
+  setDrop(d: DropPlace): void;
+  setMenuFor(id: string | null): void;
+  setEditing(e: { id: string | null; parentId: string | null; name: string } | null): void;
+  setCollapsed(f: (c: Set<string>) => Set<string>): void;
+  onSelectCode(id: string): void;
+  onAskDelete(code: Code): void;
+  onAskMerge(code: Code): void;
+  coding: ReturnType<typeof useCoding>;
+}
+
+interface RowActions {
+  dragOver(e: DragEvent<HTMLElement>, id: string): void;
+  dragLeave(): void;
+  drop(e: DragEvent<HTMLElement>, code: Code): void;
+  keyDown(e: KeyboardEvent<HTMLElement>, index: number, row: Row): void;
+  toggle(id: string): void;
+  expand(id: string): void;
+  recolour(id: string, color: string): void;
+  click(id: string): void;
+  rename(code: Code): void;
+  newSubcode(code: Code): void;
+  menu(id: string | null): void;
+  describe(id: string): void;
+  merge(code: Code): void;
+  toTop(id: string): void;
+  remove(code: Code): void;
+}
+
+interface RowProps {
+  row: Row;
+  index: number;
+  count: CodeCount | undefined;
+  collapsed: boolean;
+  selected: boolean;
+  drop: 'before' | 'inside' | 'after' | null;
+  menuOpen: boolean;
+  editor: ReactNode;
+  subEditor: ReactNode;
+  actions: RowActions;
+}
+
+/** One code in the tree; re-renders only when its own code, count or state changes. */
+const CodeRow = memo(function CodeRow({ row, index, count, collapsed, selected, drop, menuOpen, editor, subEditor, actions }: RowProps) {
+  const { t } = useI18n();
+  const { code, depth, hasChildren } = row;
+  return (
+    <li
+      role="treeitem"
+      aria-level={depth + 1}
+      aria-expanded={hasChildren ? !collapsed : undefined}
+      aria-selected={selected}
+      aria-labelledby={`code-name-${code.id} code-count-${code.id}`}
+      tabIndex={index === 0 ? 0 : -1}
+      className={`code-row${selected ? ' selected' : ''}${drop ? ` drop-${drop}` : ''}`}
+      style={{ '--depth': depth, '--code': code.color } as CSSProperties}
+      draggable={!editor}
+      onDragStart={(e) => {
+        e.dataTransfer.setData(CODE_DRAG_TYPE, code.id);
+        e.dataTransfer.setData('text/plain', code.name);
+        e.dataTransfer.effectAllowed = 'copyMove';
+      }}
+      onDragOver={(e) => actions.dragOver(e, code.id)}
+      onDragLeave={actions.dragLeave}
+      onDrop={(e) => actions.drop(e, code)}
+      onKeyDown={(e) => actions.keyDown(e, index, row)}
+      title={[code.description, code.inclusion && `${t('codes.inclusion')}: ${code.inclusion}`, code.exclusion && `${t('codes.exclusion')}: ${code.exclusion}`, code.example && `${t('codes.example')}: ${code.example}`].filter(Boolean).join('\n') || undefined}
+    >
+      <button className="twisty" tabIndex={-1} aria-hidden onClick={() => actions.toggle(code.id)} style={{ visibility: hasChildren ? 'visible' : 'hidden' }}>
+        {collapsed ? '▸' : '▾'}
+      </button>
+      <label className="swatch" title={t('codes.colour')}>
+        <input type="color" value={code.color} aria-label={t('codes.colourOf', { name: code.name })} onChange={(e) => actions.recolour(code.id, e.target.value)} tabIndex={-1} />
+      </label>
+      {editor ?? (
+        <button id={`code-name-${code.id}`} className="code-name" tabIndex={-1} onClick={() => actions.click(code.id)} onDoubleClick={() => actions.rename(code)}>
+          {code.name}
+        </button>
+      )}
+      <CodeCountBadge id={`code-count-${code.id}`} count={count} hasChildren={hasChildren} />
+      <button className="icon more" tabIndex={-1} aria-label={t('codes.actionsFor', { name: code.name })} onClick={() => actions.menu(menuOpen ? null : code.id)}>
+        ⋯
+      </button>
+      {menuOpen && (
+        <div className="menu" role="menu" onMouseLeave={() => actions.menu(null)}>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.rename(code))}>{t('codes.rename')}</button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.expand(code.id), actions.newSubcode(code))}>{t('codes.newSubcode')}</button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.describe(code.id))}>{t('codes.describe')}</button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.merge(code))}>{t('codes.mergeInto')}</button>
+          {code.parentId && <button role="menuitem" onClick={() => (actions.menu(null), actions.toTop(code.id))}>{t('codes.toTop')}</button>}
+          <button role="menuitem" className="danger" onClick={() => (actions.menu(null), actions.remove(code))}>{t('codes.delete')}</button>
+        </div>
+      )}
+      {subEditor && <div className="code-row new sub">{subEditor}</div>}
+    </li>
+  );
+}, sameRow);
+
+/** Rows and counts are rebuilt on every change; compare what they hold. */
+function sameRow(a: RowProps, b: RowProps): boolean {
+  const c = a.count;
+  const d = b.count;
+  const sameCount = c === d || (!!c && !!d && c.segments === d.segments && c.sources === d.sources && c.segmentsWithSubcodes === d.segmentsWithSubcodes && c.sourcesWithSubcodes === d.sourcesWithSubcodes);
+  return (
+    sameCount &&
+    a.row.code === b.row.code &&
+    a.row.depth === b.row.depth &&
+    a.row.hasChildren === b.row.hasChildren &&
+    a.index === b.index &&
+    a.collapsed === b.collapsed &&
+    a.selected === b.selected &&
+    a.drop === b.drop &&
+    a.menuOpen === b.menuOpen &&
+    a.editor === b.editor &&
+    a.subEditor === b.subEditor &&
+    a.actions === b.actions
   );
 }
 

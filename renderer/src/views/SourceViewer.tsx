@@ -1,6 +1,6 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
 import { runsOf, stripeLanes } from '../../../src/coding/layout';
 import { tidySelection } from '../../../src/coding/segments';
 import { matchLabelLine, matchSpeakerLabel } from '../../../src/import/speakers';
@@ -55,6 +55,7 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
   const turnAt = useMemo(() => turnsByParagraph(content), [content]);
   const speakerColor = useMemo(() => new Map([...new Set(content.turns.map((x) => x.speaker))].map((n, i) => [n, i % 8])), [content]);
   const lanes = useMemo(() => stripeLanes(segments), [segments]);
+  const buckets = useMemo(() => segmentsByParagraph(content, segments), [content, segments]);
   const laneCount = Math.max(1, ...[...lanes.values()].map((l) => l + 1));
   const selection = coding.selection?.sourceId === content.sourceId ? coding.selection : null;
   const virtualizer = useVirtualizer({
@@ -76,6 +77,9 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
     coding.setSelection(tidy ? { sourceId: content.sourceId, ...tidy, text: content.text.slice(tidy.start, tidy.end) } : null);
     if (tidy && scroller.current) selectSourceRange(scroller.current, tidy.start, tidy.end);
   };
+  const latestSelect = useRef(select);
+  latestSelect.current = select;
+  const actions = useMemo<RowActions>(() => ({ select: (a, b) => latestSelect.current(a, b), selectSegment: (id) => coding.selectSegment(id) }), [coding.selectSegment]);
   const readSelection = () => {
     if (!scroller.current) return;
     const range = sourceOffsetsOfSelection(scroller.current);
@@ -113,90 +117,178 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
       <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
         {virtualizer.getVirtualItems().map((item) => {
           const p = content.paragraphs[item.index];
-          const text = content.text.slice(p.start, p.end);
-          const turn = turnAt[item.index];
-          const opensTurn = !!turn && turn.start === p.start;
-          // The label is shown as the speaker and left out when the paragraph or turn is selected.
-          const label = opensTurn ? (matchSpeakerLabel(text) ?? (matchLabelLine(text) ? { end: text.length } : null)) : null;
-          const here = segments.filter((s) => s.start < p.end && s.end > p.start);
-          const marks: Segment[] = [...here];
-          if (label) marks.push({ id: SPEAKER, start: p.start, end: p.start + label.end } as Segment);
-          if (selection && selection.start < p.end && selection.end > p.start) marks.push({ id: SELECTED, start: selection.start, end: selection.end } as Segment);
-          const runs = runsOf(p.start, p.end, marks);
-          const starting = here.filter((s) => s.start >= p.start).sort((a, b) => (lanes.get(a.id) ?? 0) - (lanes.get(b.id) ?? 0));
+          const here = buckets[item.index] ?? NONE;
+          const sel = selection && selection.start < p.end && selection.end > p.start ? selection : null;
           return (
-            <div
+            <ParagraphRow
               key={item.key}
-              data-index={item.index}
-              ref={virtualizer.measureElement}
-              className={turn ? `paragraph in-turn s-${speakerColor.get(turn.speaker)}` : 'paragraph'}
-              style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
-            >
-              <button className="para-number" aria-label={t('viewer.paragraphNumber', { n: item.index + 1 })} title={t('viewer.selectParagraph')} onClick={() => select(p.start + (label?.end ?? 0), p.end)}>
-                {item.index + 1}
-              </button>
-              <p className="para-text">
-                {opensTurn && !label && (
-                  <button className="speaker as-button" onClick={() => select(turn.start, turn.end)} title={t('viewer.selectTurn')}>
-                    {turn.speaker}
-                  </button>
-                )}
-                {runs.map((run) => {
-                  const ids = run.segmentIds.filter((id) => id !== SPEAKER && id !== SELECTED);
-                  const isSpeaker = run.segmentIds.includes(SPEAKER);
-                  const isSelected = run.segmentIds.includes(SELECTED);
-                  const segs = ids.map((id) => here.find((s) => s.id === id)!).sort((a, b) => a.end - a.start - (b.end - b.start));
-                  const inner = segs[0] ? codeById.get(segs[0].codeId) : undefined;
-                  const names = segs.map((s) => codeById.get(s.codeId)?.name).filter(Boolean).join(', ');
-                  const classes = [isSpeaker && 'speaker', segs.length && 'coded', segs.length > 1 && 'overlap', isSelected && 'selected', segs.some((s) => s.id === coding.selectedSegmentId) && 'current'].filter(Boolean).join(' ');
-                  return (
-                    <span
-                      key={run.start}
-                      data-s={run.start}
-                      className={classes || undefined}
-                      style={inner ? ({ '--code': inner.color } as CSSProperties) : undefined}
-                      title={names || undefined}
-                      onClick={isSpeaker && turn ? () => select(turn.start + (label?.end ?? 0), turn.end) : undefined}
-                    >
-                      {content.text.slice(run.start, run.end)}
-                    </span>
-                  );
-                })}
-                {opensTurn && turn.startTime !== undefined && <span className="time">{formatTime(turn.startTime)}</span>}
-              </p>
-              <div className="stripes" aria-label={here.length ? t('viewer.codesHere', { codes: here.map((s) => codeById.get(s.codeId)?.name).join(', ') }) : undefined}>
-                {here.map((s) => {
-                  const code = codeById.get(s.codeId);
-                  return (
-                    <button
-                      key={s.id}
-                      className={s.id === coding.selectedSegmentId ? 'stripe current' : 'stripe'}
-                      style={{ left: `${(lanes.get(s.id) ?? 0) * 7}px`, background: code?.color, borderTopLeftRadius: s.start >= p.start ? 3 : 0, borderBottomLeftRadius: s.end <= p.end ? 3 : 0, top: s.start >= p.start ? 4 : 0, bottom: s.end <= p.end ? 4 : 0 }}
-                      aria-label={t('viewer.segment', { code: code?.name ?? '', text: preview(content.text.slice(s.start, s.end)) })}
-                      tabIndex={s.start >= p.start ? 0 : -1}
-                      onClick={() => coding.selectSegment(s.id)}
-                    />
-                  );
-                })}
-                <ul className="stripe-labels">
-                  {starting.map((s) => {
-                    const code = codeById.get(s.codeId);
-                    return (
-                      <li key={s.id}>
-                        <button className={s.id === coding.selectedSegmentId ? 'current' : undefined} style={{ '--code': code?.color } as CSSProperties} onClick={() => coding.selectSegment(s.id)} tabIndex={-1}>
-                          {code?.name}
-                        </button>
-                      </li>
-                    );
-                  })}
-                </ul>
-              </div>
-            </div>
+              index={item.index}
+              top={item.start}
+              measure={virtualizer.measureElement}
+              content={content}
+              turn={turnAt[item.index]}
+              speakerColor={turnAt[item.index] ? speakerColor.get(turnAt[item.index]!.speaker) : undefined}
+              here={here}
+              lanes={here.map((x) => lanes.get(x.id) ?? 0)}
+              selStart={sel?.start ?? -1}
+              selEnd={sel?.end ?? -1}
+              currentId={here.some((x) => x.id === coding.selectedSegmentId) ? coding.selectedSegmentId : null}
+              codeById={codeById}
+              actions={actions}
+            />
           );
         })}
       </div>
     </div>
   );
+}
+
+const NONE: Segment[] = [];
+
+interface RowActions {
+  select(start: number, end: number): void;
+  selectSegment(id: string): void;
+}
+
+interface RowProps {
+  index: number;
+  top: number;
+  measure(el: Element | null): void;
+  content: SourceContent;
+  turn: SpeakerTurn | undefined;
+  speakerColor: number | undefined;
+  here: Segment[];
+  lanes: number[];
+  selStart: number;
+  selEnd: number;
+  currentId: string | null;
+  codeById: Map<string, Code>;
+  actions: RowActions;
+}
+
+/** One paragraph: its number, its text painted by codes, its margin stripes. Re-renders only when these change. */
+const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, turn, speakerColor, here, lanes, selStart, selEnd, currentId, codeById, actions }: RowProps) {
+  const { t } = useI18n();
+  const p = content.paragraphs[index];
+  const text = content.text.slice(p.start, p.end);
+  const opensTurn = !!turn && turn.start === p.start;
+  // The label is shown as the speaker and left out when the paragraph or turn is selected.
+  const label = opensTurn ? (matchSpeakerLabel(text) ?? (matchLabelLine(text) ? { end: text.length } : null)) : null;
+  const laneOf = new Map(here.map((s, i) => [s.id, lanes[i]]));
+  const marks: Segment[] = [...here];
+  if (label) marks.push({ id: SPEAKER, start: p.start, end: p.start + label.end } as Segment);
+  if (selStart >= 0) marks.push({ id: SELECTED, start: selStart, end: selEnd } as Segment);
+  const runs = runsOf(p.start, p.end, marks);
+  const starting = here.filter((s) => s.start >= p.start).sort((a, b) => (laneOf.get(a.id) ?? 0) - (laneOf.get(b.id) ?? 0));
+  return (
+    <div
+      data-index={index}
+      ref={measure}
+      className={turn ? `paragraph in-turn s-${speakerColor}` : 'paragraph'}
+      style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }}
+    >
+      <button className="para-number" aria-label={t('viewer.paragraphNumber', { n: index + 1 })} title={t('viewer.selectParagraph')} onClick={() => actions.select(p.start + (label?.end ?? 0), p.end)}>
+        {index + 1}
+      </button>
+      <p className="para-text">
+        {opensTurn && !label && (
+          <button className="speaker as-button" onClick={() => actions.select(turn.start, turn.end)} title={t('viewer.selectTurn')}>
+            {turn.speaker}
+          </button>
+        )}
+        {runs.map((run) => {
+          const ids = run.segmentIds.filter((id) => id !== SPEAKER && id !== SELECTED);
+          const isSpeaker = run.segmentIds.includes(SPEAKER);
+          const isSelected = run.segmentIds.includes(SELECTED);
+          const segs = ids.map((id) => here.find((s) => s.id === id)!).sort((a, b) => a.end - a.start - (b.end - b.start));
+          const inner = segs[0] ? codeById.get(segs[0].codeId) : undefined;
+          const names = segs.map((s) => codeById.get(s.codeId)?.name).filter(Boolean).join(', ');
+          const classes = [isSpeaker && 'speaker', segs.length && 'coded', segs.length > 1 && 'overlap', isSelected && 'selected', segs.some((s) => s.id === currentId) && 'current'].filter(Boolean).join(' ');
+          return (
+            <span
+              key={run.start}
+              data-s={run.start}
+              className={classes || undefined}
+              style={inner ? ({ '--code': inner.color } as CSSProperties) : undefined}
+              title={names || undefined}
+              onClick={isSpeaker && turn ? () => actions.select(turn.start + (label?.end ?? 0), turn.end) : undefined}
+            >
+              {content.text.slice(run.start, run.end)}
+            </span>
+          );
+        })}
+        {opensTurn && turn.startTime !== undefined && <span className="time">{formatTime(turn.startTime)}</span>}
+      </p>
+      <div className="stripes" aria-label={here.length ? t('viewer.codesHere', { codes: here.map((s) => codeById.get(s.codeId)?.name).join(', ') }) : undefined}>
+        {here.map((s) => {
+          const code = codeById.get(s.codeId);
+          return (
+            <button
+              key={s.id}
+              className={s.id === currentId ? 'stripe current' : 'stripe'}
+              style={{ left: `${(laneOf.get(s.id) ?? 0) * 7}px`, background: code?.color, borderTopLeftRadius: s.start >= p.start ? 3 : 0, borderBottomLeftRadius: s.end <= p.end ? 3 : 0, top: s.start >= p.start ? 4 : 0, bottom: s.end <= p.end ? 4 : 0 }}
+              aria-label={t('viewer.segment', { code: code?.name ?? '', text: preview(content.text.slice(s.start, s.end)) })}
+              tabIndex={s.start >= p.start ? 0 : -1}
+              onClick={() => actions.selectSegment(s.id)}
+            />
+          );
+        })}
+        <ul className="stripe-labels">
+          {starting.map((s) => {
+            const code = codeById.get(s.codeId);
+            return (
+              <li key={s.id}>
+                <button className={s.id === currentId ? 'current' : undefined} style={{ '--code': code?.color } as CSSProperties} onClick={() => actions.selectSegment(s.id)} tabIndex={-1}>
+                  {code?.name}
+                </button>
+              </li>
+            );
+          })}
+        </ul>
+      </div>
+    </div>
+  );
+}, sameParagraph);
+
+function sameParagraph(a: RowProps, b: RowProps): boolean {
+  const sameList = <T,>(x: T[], y: T[]) => x === y || (x.length === y.length && x.every((v, i) => v === y[i]));
+  return (
+    a.index === b.index &&
+    a.top === b.top &&
+    a.content === b.content &&
+    a.turn === b.turn &&
+    a.speakerColor === b.speakerColor &&
+    sameList(a.here, b.here) &&
+    sameList(a.lanes, b.lanes) &&
+    a.selStart === b.selStart &&
+    a.selEnd === b.selEnd &&
+    a.currentId === b.currentId &&
+    a.codeById === b.codeById &&
+    a.actions === b.actions &&
+    a.measure === b.measure
+  );
+}
+
+/** For each paragraph, the segments touching it (a segment across paragraphs is in each). */
+function segmentsByParagraph(content: SourceContent, segments: Segment[]): Segment[][] {
+  const buckets: Segment[][] = new Array(content.paragraphs.length);
+  const ps = content.paragraphs;
+  const first = (offset: number) => {
+    let lo = 0;
+    let hi = ps.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (ps[mid].end <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  for (const s of segments) {
+    for (let i = first(s.start); i < ps.length && ps[i].start < s.end; i++) {
+      if (s.start < ps[i].end && s.end > ps[i].start) (buckets[i] ??= []).push(s);
+    }
+  }
+  return buckets;
 }
 
 function preview(text: string): string {

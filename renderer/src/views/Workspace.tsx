@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState } from 'react';
 import { undoState } from '../../../src/db/changes';
 import { ensureCoder } from '../../../src/db/coding';
 import type { SurveyMapping } from '../../../src/import';
 import type { MenuCommand } from '../../../src/ipc/contract';
-import type { Code, Coder } from '../../../src/model/types';
+import type { Code, Coder, Source } from '../../../src/model/types';
 import { bridge } from '../bridge';
 import { CodeDetails, DeleteCodeDialog, MergeCodeDialog } from '../coding/CodeDialogs';
 import { CodeTree } from '../coding/CodeTree';
@@ -85,6 +85,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
 
+  const openSource = useCallback((id: string) => setView({ type: 'source', id }), []);
   const mapSurvey = useCallback((fileName: string, bytes: Uint8Array) => new Promise<SurveyMapping | null>((resolve) => setSurvey({ fileName, bytes, resolve })), []);
   const queue = useImportQueue(projectId, mapSurvey);
 
@@ -241,16 +242,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         <button className={view.type !== 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'sources' })}>
           {t('workspace.sources')} <span className="count">{sources?.length ?? 0}</span>
         </button>
-        <ul role="listbox" aria-label={t('workspace.sources')} className="nav-list">
-          {sources?.map((s) => (
-            <li key={s.id} role="option" aria-selected={view.type === 'source' && view.id === s.id}>
-              <button onClick={() => setView({ type: 'source', id: s.id })} title={s.originalFileName}>
-                <span className={`kind-dot k-${project.sourceKinds.indexOf(s.kind)}`} aria-hidden />
-                {s.name}
-              </button>
-            </li>
-          ))}
-        </ul>
+        <SourceNav sources={sources} kinds={project.sourceKinds} openId={view.type === 'source' ? view.id : null} onOpen={openSource} />
         <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
           {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
         </button>
@@ -353,6 +345,23 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
     </div>
   );
 }
+
+/** The navigator's list of sources; memoised, as a project can hold hundreds. */
+const SourceNav = memo(function SourceNav({ sources, kinds, openId, onOpen }: { sources: Source[] | undefined; kinds: string[]; openId: string | null; onOpen(id: string): void }) {
+  const { t } = useI18n();
+  return (
+    <ul role="listbox" aria-label={t('workspace.sources')} className="nav-list">
+      {sources?.map((s) => (
+        <li key={s.id} role="option" aria-selected={openId === s.id}>
+          <button onClick={() => onOpen(s.id)} title={s.originalFileName}>
+            <span className={`kind-dot k-${kinds.indexOf(s.kind)}`} aria-hidden />
+            {s.name}
+          </button>
+        </li>
+      ))}
+    </ul>
+  );
+});
 
 /** The source's own details in the right pane. */
 function SourceSide({ projectId, sourceId, onDeleted }: { projectId: string; sourceId: string; onDeleted(): void }) {

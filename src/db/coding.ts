@@ -33,11 +33,15 @@ export async function createCode(db: QdaDatabase, projectId: string, name: strin
   return code;
 }
 
+// Edits read and write in one transaction: two fields saved at once (leaving one field
+// for the next) must not both start from the row as it was.
 export async function editCode(db: QdaDatabase, codeId: string, edit: CodeEdit): Promise<void> {
-  const code = await db.codes.get(codeId);
-  if (!code) return;
-  const label = edit.name !== undefined && edit.name !== code.name ? `Rename “${code.name}”` : edit.color ? `Recolour “${code.name}”` : `Edit “${code.name}”`;
-  await commitChanges(db, code.projectId, label, editCodeChange(code, edit));
+  await db.transaction('rw', db.codes, db.undoLog, async () => {
+    const code = await db.codes.get(codeId);
+    if (!code) return;
+    const label = edit.name !== undefined && edit.name !== code.name ? `Rename “${code.name}”` : edit.color ? `Recolour “${code.name}”` : `Edit “${code.name}”`;
+    await commitChanges(db, code.projectId, label, editCodeChange(code, edit));
+  });
 }
 
 export async function moveCode(db: QdaDatabase, projectId: string, codeId: string, parentId: string | null, index: number): Promise<void> {
@@ -123,8 +127,10 @@ export async function createMemo(db: QdaDatabase, projectId: string, draft: Memo
 }
 
 export async function editMemo(db: QdaDatabase, memoId: string, edit: Partial<MemoDraft>): Promise<void> {
-  const memo = await db.memos.get(memoId);
-  if (memo) await commitChanges(db, memo.projectId, `Edit memo “${memo.title}”`, editMemoChange(memo, edit));
+  await db.transaction('rw', db.memos, db.undoLog, async () => {
+    const memo = await db.memos.get(memoId);
+    if (memo) await commitChanges(db, memo.projectId, `Edit memo “${memo.title}”`, editMemoChange(memo, edit));
+  });
 }
 
 export async function deleteMemo(db: QdaDatabase, memoId: string): Promise<void> {

@@ -169,6 +169,8 @@ export const en = {
   'cases.deleteCaseBody': 'Its attribute values are deleted. Its {count} source stays in the project, unlinked.|Its attribute values are deleted. Its {count} sources stay in the project, unlinked.',
 
   'workspace.codes': 'Codes',
+  'workspace.resizeNavigator': 'Resize the navigator',
+  'workspace.resizeSide': 'Resize the right pane',
   'side.tabs': 'Right pane',
   'side.coding': 'Coding',
   'side.code': 'Code',
@@ -295,6 +297,7 @@ export const en = {
   'memos.date': 'Date',
   'memos.body': 'Memo text',
   'memos.formatting': 'Plain text; *italics* and **bold** are kept as typed. Changes are saved when you leave a field, and can be undone.',
+  'memos.writeOn': 'Write a memo on “{name}”',
   'memos.delete': 'Delete memo',
 
   'retrieval.title': 'Retrieve coded segments',

@@ -159,3 +159,46 @@ test('retrieves a code filtered by role, with citations, and exports the quotes 
   await expect(page.getByRole('region', { name: 'Text of DRA_profundidad' })).toBeVisible();
   await expect(page.getByRole('complementary', { name: 'Coding' })).toContainText('Cambio de actitud');
 });
+
+test('keeps a field notebook and a memo on a code, and finds them by what they are attached to', async ({ page }) => {
+  await openSample(page);
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('button', { name: 'Memos' }).click();
+  const memos = page.getByRole('region', { name: 'Memos' });
+  await memos.getByRole('button', { name: '+ Field note' }).click();
+  await page.getByLabel('Memo title').fill('Visita a Santa Brígida');
+  await page.getByLabel('Date', { exact: true }).fill('2023-06-16');
+  await page.getByLabel('Memo text').fill('La matrona TMB habló de la abuela como quien decide en la casa.');
+  await page.getByLabel('Memo text').blur();
+  await expect(memos.getByRole('list', { name: 'Memos' })).toContainText('2023-06-16 Visita a Santa Brígida');
+
+  // A memo on a code, written from the code's entry.
+  await nav.getByRole('button', { name: '+ Code' }).click();
+  await page.getByLabel('Name of the new code').fill('Familia extendida');
+  await page.keyboard.press('Enter');
+  // A new code opens its codebook entry.
+  await page.getByRole('button', { name: 'Write a memo on “Familia extendida”' }).click();
+  await page.getByLabel('Memo text').fill('Aparece sobre todo en las entrevistas telefónicas.');
+  await page.getByLabel('Memo text').blur();
+
+  await memos.getByLabel('Attached to').first().selectOption('code');
+  await expect(memos.getByRole('list', { name: 'Memos' }).getByRole('listitem')).toHaveCount(1);
+  await expect(memos.getByRole('list', { name: 'Memos' })).toContainText('Familia extendida');
+  await memos.getByLabel('Attached to').first().selectOption('all');
+  await memos.getByLabel('Type').first().selectOption('field-note');
+  await expect(memos.getByRole('list', { name: 'Memos' }).getByRole('listitem')).toHaveCount(1);
+  await expect(memos.getByRole('list', { name: 'Memos' })).toContainText('Visita a Santa Brígida');
+});
+
+test('a code dragged onto the selected text codes it', async ({ page }) => {
+  await openSample(page);
+  const nav = page.getByRole('navigation');
+  await nav.getByRole('button', { name: '+ Code' }).click();
+  await page.getByLabel('Name of the new code').fill('Registro');
+  await page.keyboard.press('Enter');
+  await nav.getByRole('button', { name: 'DRB_profundidad' }).click();
+  const viewer = page.getByRole('region', { name: 'Text of DRB_profundidad' });
+  await selectPhrase(page, viewer, 'necesitamos una ficha');
+  await page.getByRole('treeitem', { name: /^Registro/ }).dragTo(viewer.locator('span.selected', { hasText: 'necesitamos una ficha' }));
+  await expect(viewer.getByRole('button', { name: 'Segment coded Registro: “necesitamos una ficha”' })).toBeVisible();
+});

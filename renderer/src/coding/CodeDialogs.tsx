@@ -76,7 +76,7 @@ export function MergeCodeDialog({ code, codes, onClose }: { code: Code; codes: C
 }
 
 /** Description, inclusion and exclusion criteria and an example quote: the codebook entry. */
-export function CodeDetails({ code, codes }: { code: Code; codes: Code[] }) {
+export function CodeDetails({ code, codes, onWriteMemo }: { code: Code; codes: Code[]; onWriteMemo(): void }) {
   const { t } = useI18n();
   const coding = useCoding();
   const field = (key: 'description' | 'inclusion' | 'exclusion' | 'example', label: string) => (
@@ -94,6 +94,7 @@ export function CodeDetails({ code, codes }: { code: Code; codes: Code[] }) {
       {field('inclusion', t('codes.inclusion'))}
       {field('exclusion', t('codes.exclusion'))}
       {field('example', t('codes.example'))}
+      <button onClick={onWriteMemo}>{t('memos.writeOn', { name: code.name })}</button>
     </aside>
   );
 }

@@ -12,12 +12,12 @@ import { useI18n } from '../i18n';
 const TARGETS: MemoTarget[] = ['project', 'source', 'case', 'code', 'segment'];
 
 /** Every memo of the project; field notes by date for longitudinal studies. */
-export function MemosView({ projectId, sources, cases, codes }: { projectId: string; sources: Source[]; cases: Case[]; codes: Code[] }) {
+export function MemosView({ projectId, sources, cases, codes, initialMemoId }: { projectId: string; sources: Source[]; cases: Case[]; codes: Code[]; initialMemoId?: string }) {
   const { t } = useI18n();
   const coding = useCoding();
   const memos = useLiveQuery(() => db.memos.where('projectId').equals(projectId).toArray(), [projectId]);
   const [filter, setFilter] = useState<MemoFilter>({ target: 'all', type: 'all' });
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(initialMemoId ?? null);
   if (!memos) return <div className="loading">{t('common.loading')}</div>;
   const shown = filterMemos(memos, filter);
   const open = memos.find((m) => m.id === openId);

@@ -14,10 +14,11 @@ interface Props {
   content: SourceContent;
   cases: Case[];
   onDeleted(): void;
+  onWriteMemo(): void;
 }
 
 /** The right pane beside a source: what it is, when, in which language, whose. */
-export function SourceDetails({ project, source, content, cases, onDeleted }: Props) {
+export function SourceDetails({ project, source, content, cases, onDeleted, onWriteMemo }: Props) {
   const { t } = useI18n();
   const [newCase, setNewCase] = useState('');
   const [confirmDelete, setConfirmDelete] = useState(false);
@@ -121,6 +122,7 @@ export function SourceDetails({ project, source, content, cases, onDeleted }: Pr
           </ul>
         </div>
       )}
+      <button onClick={onWriteMemo}>{t('memos.writeOn', { name: source.name })}</button>
       <button className="danger" onClick={() => setConfirmDelete(true)}>
         {t('details.delete')}
       </button>

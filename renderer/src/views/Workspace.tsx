@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useRef, useState } from 'react';
+import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { undoState } from '../../../src/db/changes';
-import { ensureCoder } from '../../../src/db/coding';
+import { createMemo, ensureCoder } from '../../../src/db/coding';
 import type { SurveyMapping } from '../../../src/import';
 import type { MenuCommand } from '../../../src/ipc/contract';
 import type { Code, Coder, Source } from '../../../src/model/types';
@@ -15,6 +15,7 @@ import { CodingProvider, useCoding } from '../coding/CodingContext';
 import { QuickCodePalette } from '../coding/QuickCodePalette';
 import { ShortcutHelp } from '../coding/ShortcutHelp';
 import { LocalePicker } from '../components/LocalePicker';
+import { Splitter, usePaneWidth } from '../components/Splitter';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { ClassificationDialog } from '../import/ClassificationDialog';
@@ -29,7 +30,7 @@ import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 
-type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos' };
+type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos'; open?: string };
 
 interface PendingSurvey {
   fileName: string;
@@ -73,6 +74,8 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const history = useLiveQuery(() => undoState(db, projectId), [projectId]);
   const counts = useCodeCounts(projectId, codes ?? []);
   const [view, setView] = useState<View>({ type: 'sources' });
+  const nav = usePaneWidth('navigator', 260, 180, 520);
+  const sideWidth = usePaneWidth('side', 320, 240, 640);
   const [side, setSide] = useState<'coding' | 'source' | 'code'>('coding');
   const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);
   const [palette, setPalette] = useState(false);
@@ -86,6 +89,12 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const fileInput = useRef<HTMLInputElement>(null);
 
   const openSource = useCallback((id: string) => setView({ type: 'source', id }), []);
+  /** A new memo attached to a source or code, opened in the memos view. */
+  const writeMemo = (links: { sourceId?: string; codeId?: string }, title: string) =>
+    void coding.run(async () => {
+      const memo = await createMemo(db, projectId, { title, body: '', type: 'memo', date: new Date().toISOString().slice(0, 10), links });
+      setView({ type: 'memos', open: memo.id });
+    });
   const mapSurvey = useCallback((fileName: string, bytes: Uint8Array) => new Promise<SurveyMapping | null>((resolve) => setSurvey({ fileName, bytes, resolve })), []);
   const queue = useImportQueue(projectId, mapSurvey);
 
@@ -151,20 +160,22 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const sidePane =
     view.type === 'source' ? (
       <div className="side-pane">
+        <Splitter label={t('workspace.resizeSide')} width={sideWidth.width} min={240} max={640} direction={-1} onChange={sideWidth.setWidth} />
         <div className="tabs" role="tablist" aria-label={t('side.tabs')}>
           <button role="tab" aria-selected={side === 'coding'} onClick={() => setSide('coding')}>{t('side.coding')}</button>
           <button role="tab" aria-selected={side === 'code'} disabled={!selectedCode} onClick={() => setSide('code')}>{t('side.code')}</button>
           <button role="tab" aria-selected={side === 'source'} onClick={() => setSide('source')}>{t('side.source')}</button>
         </div>
         {side === 'coding' && <CodingPanel codes={codes ?? []} onOpenPalette={() => setPalette(true)} />}
-        {side === 'code' && selectedCode && <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} />}
-        {side === 'source' && <SourceSide projectId={projectId} sourceId={view.id} onDeleted={() => setView({ type: 'sources' })} />}
+        {side === 'code' && selectedCode && <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />}
+        {side === 'source' && <SourceSide projectId={projectId} sourceId={view.id} onDeleted={() => setView({ type: 'sources' })} onWriteMemo={(name) => writeMemo({ sourceId: view.id }, name)} />}
       </div>
     ) : null;
 
   return (
     <div
       className={dragging ? 'workspace dragging' : 'workspace'}
+      style={{ '--nav-w': `${nav.width}px`, '--side-w': `${sideWidth.width}px` } as CSSProperties}
       onDragOver={(e) => {
         if (e.dataTransfer.types.includes('Files')) {
           e.preventDefault();
@@ -267,6 +278,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
           onAskMerge={setMerging}
         />
         <p className="drop-hint">{t('workspace.dropHint')}</p>
+        <Splitter label={t('workspace.resizeNavigator')} width={nav.width} min={180} max={520} direction={1} onChange={nav.setWidth} />
       </nav>
       <main className="main-pane">
         {notice && (
@@ -295,7 +307,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
                 />
               )}
               {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
-              {view.type === 'memos' && <MemosView projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} />}
+              {view.type === 'memos' && <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />}
             </div>
             {selectedCode && side === 'code' && (
               <div className="side-pane">
@@ -304,7 +316,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
                     ×
                   </button>
                 </div>
-                <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} />
+                <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
               </div>
             )}
           </div>
@@ -364,11 +376,11 @@ const SourceNav = memo(function SourceNav({ sources, kinds, openId, onOpen }: { 
 });
 
 /** The source's own details in the right pane. */
-function SourceSide({ projectId, sourceId, onDeleted }: { projectId: string; sourceId: string; onDeleted(): void }) {
+function SourceSide({ projectId, sourceId, onDeleted, onWriteMemo }: { projectId: string; sourceId: string; onDeleted(): void; onWriteMemo(name: string): void }) {
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   const source = useLiveQuery(() => db.sources.get(sourceId), [sourceId]);
   const content = useLiveQuery(() => db.sourceContents.get(sourceId), [sourceId]);
   const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   if (!project || !source || !content || !cases) return null;
-  return <SourceDetails project={project} source={source} content={content} cases={cases} onDeleted={onDeleted} />;
+  return <SourceDetails project={project} source={source} content={content} cases={cases} onDeleted={onDeleted} onWriteMemo={() => onWriteMemo(source.name)} />;
 }

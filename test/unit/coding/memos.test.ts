@@ -45,3 +45,13 @@ describe('memos', () => {
     expect(await db.memos.filter((m) => m.links.segmentId === segment.id).count()).toBe(0);
   });
 });
+
+describe('saving two fields at once', () => {
+  it('keeps both edits when a memo’s title and date are saved together', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'P');
+    const memo = await createMemo(db, project.id, { title: 'x', body: '', type: 'field-note', date: '2023-01-01', links: {} });
+    await Promise.all([editMemo(db, memo.id, { title: 'Visita' }), editMemo(db, memo.id, { date: '2023-06-16' })]);
+    expect(await db.memos.get(memo.id)).toMatchObject({ title: 'Visita', date: '2023-06-16' });
+  });
+});

@@ -47,3 +47,34 @@ export function resizeSegmentChange(segment: Segment, start: number, end: number
   if (start === segment.start && end === segment.end) return [];
   return [updated('segments', segment.id, segment, { ...segment, start, end })];
 }
+
+/**
+ * Moves one boundary of a segment by a word: the start earlier (-1) or later (+1), or the
+ * end earlier or later. The segment never becomes empty.
+ */
+export function moveBoundary(text: string, segment: { start: number; end: number }, edge: 'start' | 'end', direction: -1 | 1): { start: number; end: number } {
+  const { start, end } = segment;
+  const isSpace = (i: number) => /\s/.test(text[i] ?? ' ');
+  if (edge === 'start') {
+    if (direction < 0) {
+      let i = start - 1;
+      while (i > 0 && isSpace(i)) i--;
+      while (i > 0 && !isSpace(i - 1)) i--;
+      return { start: Math.max(0, i), end };
+    }
+    let i = start;
+    while (i < end && !isSpace(i)) i++;
+    while (i < end && isSpace(i)) i++;
+    return i < end ? { start: i, end } : segment;
+  }
+  if (direction > 0) {
+    let i = end;
+    while (i < text.length && isSpace(i)) i++;
+    while (i < text.length && !isSpace(i)) i++;
+    return { start, end: i };
+  }
+  let i = end;
+  while (i > start && !isSpace(i - 1)) i--;
+  while (i > start && isSpace(i - 1)) i--;
+  return i > start ? { start, end: i } : segment;
+}

@@ -1,6 +1,7 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { redo, undo } from '../../../src/db/changes';
-import { codeText, codeTextWithNewCode, uncode } from '../../../src/db/coding';
+import { moveBoundary } from '../../../src/coding/segments';
+import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '../../../src/db/coding';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 
@@ -26,6 +27,8 @@ interface Coding {
   codeSelection(codeId: string): Promise<void>;
   codeSelectionWithNewCode(name: string, parentId?: string | null): Promise<void>;
   uncodeSegment(id: string): Promise<void>;
+  /** Moves a boundary of the selected segment by a word. */
+  moveSegmentBoundary(edge: 'start' | 'end', direction: -1 | 1): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   run(work: () => Promise<unknown>): Promise<void>;
@@ -78,6 +81,15 @@ export function CodingProvider({ projectId, coderId, children }: { projectId: st
           const { code, segment } = await codeTextWithNewCode(db, { projectId, sourceId: selection.sourceId, start: selection.start, end: selection.end, coderId }, name, parentId);
           setLastCodeId(code.id);
           setSelectedSegmentId(segment.id);
+        }),
+      moveSegmentBoundary: (edge, direction) =>
+        run(async () => {
+          if (!selectedSegmentId) return;
+          const segment = await db.segments.get(selectedSegmentId);
+          const content = segment && (await db.sourceContents.get(segment.sourceId));
+          if (!segment || !content) return;
+          const next = moveBoundary(content.text, segment, edge, direction);
+          await resizeSegment(db, segment.id, next.start, next.end);
         }),
       uncodeSegment: (id) =>
         run(async () => {

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { codePath } from '../../../src/coding/codes';
-import { resizeSegment, setSegmentMemo } from '../../../src/db/coding';
+import { setSegmentMemo } from '../../../src/db/coding';
 import type { Code } from '../../../src/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -71,23 +71,23 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
           <p className="hint">{t('coding.segmentFacts', { coder: coder?.name ?? '—', date: new Date(segment.createdAt).toLocaleDateString(), chars: segment.end - segment.start })}</p>
           <div className="boundaries" role="group" aria-label={t('coding.boundaries')}>
             <span>{t('coding.start')}</span>
-            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, wordBefore(content.text, segment.start), segment.end))} aria-label={t('coding.extendStart')}>
+            <button onClick={() => void coding.moveSegmentBoundary('start', -1)} aria-label={t('coding.extendStart')}>
               ◂
             </button>
-            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, wordAfter(content.text, segment.start, segment.end), segment.end))} aria-label={t('coding.shrinkStart')}>
+            <button onClick={() => void coding.moveSegmentBoundary('start', 1)} aria-label={t('coding.shrinkStart')}>
               ▸
             </button>
             <span>{t('coding.end')}</span>
-            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, segment.start, wordBefore(content.text, segment.end, segment.start)))} aria-label={t('coding.shrinkEnd')}>
+            <button onClick={() => void coding.moveSegmentBoundary('end', -1)} aria-label={t('coding.shrinkEnd')}>
               ◂
             </button>
-            <button onClick={() => void coding.run(() => resizeSegment(db, segment.id, segment.start, wordAfter(content.text, segment.end)))} aria-label={t('coding.extendEnd')}>
+            <button onClick={() => void coding.moveSegmentBoundary('end', 1)} aria-label={t('coding.extendEnd')}>
               ▸
             </button>
           </div>
           <label className="memo-field">
             {t('coding.segmentMemo')}
-            <textarea value={memo} rows={4} onChange={(e) => setMemo(e.target.value)} onBlur={() => memo !== (segmentMemo?.body ?? '') && void coding.run(() => setSegmentMemo(db, segment.id, memo))} />
+            <textarea id="segment-memo" value={memo} rows={4} onChange={(e) => setMemo(e.target.value)} onBlur={() => memo !== (segmentMemo?.body ?? '') && void coding.run(() => setSegmentMemo(db, segment.id, memo))} />
           </label>
           <button className="danger" onClick={() => void coding.uncodeSegment(segment.id)}>
             {t('coding.uncode')} <kbd>U</kbd>
@@ -97,19 +97,4 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
       {!sel && !segment && <p className="hint">{t('coding.howTo')}</p>}
     </aside>
   );
-}
-
-/** The start of the word before `offset` (boundaries move a word at a time). */
-function wordBefore(text: string, offset: number, floor = 0): number {
-  let i = offset - 1;
-  while (i > floor && /\s/.test(text[i])) i--;
-  while (i > floor && !/\s/.test(text[i - 1])) i--;
-  return Math.max(floor, i);
-}
-
-function wordAfter(text: string, offset: number, ceiling = text.length): number {
-  let i = offset;
-  while (i < ceiling && /\s/.test(text[i])) i++;
-  while (i < ceiling && !/\s/.test(text[i])) i++;
-  return Math.min(ceiling, i);
 }

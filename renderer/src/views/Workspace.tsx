@@ -129,12 +129,20 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
       } else if (mod && !typing && e.key.toLowerCase() === 'y') {
         e.preventDefault();
         void coding.redo();
+      } else if (e.altKey && !mod && !typing && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && coding.selectedSegmentId) {
+        // Alt+←/→ moves the start of the selected segment a word; with Shift, its end.
+        e.preventDefault();
+        void coding.moveSegmentBoundary(e.shiftKey ? 'end' : 'start', e.key === 'ArrowLeft' ? -1 : 1);
       } else if (!mod && !e.altKey && !typing && !palette) {
         const k = e.key;
         if (k === 'c' || k === 'C') setPalette(true);
         else if ((k === 'l' || k === 'L') && coding.lastCodeId) void coding.codeSelection(coding.lastCodeId);
         else if ((k === 'v' || k === 'V') && coding.selection) void coding.codeSelectionWithNewCode(coding.selection.text.slice(0, 60));
         else if ((k === 'u' || k === 'U') && coding.selectedSegmentId) void coding.uncodeSegment(coding.selectedSegmentId);
+        else if ((k === 'm' || k === 'M') && coding.selectedSegmentId) {
+          setSide('coding');
+          setTimeout(() => document.getElementById('segment-memo')?.focus(), 0);
+        }
         else if (k === '?') setHelp(true);
         else if (k === 'Escape') {
           coding.setSelection(null);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { codePath, flattenTree, moveCodeChanges, subtreeIds } from '../../../src/coding/codes';
+import { moveBoundary } from '../../../src/coding/segments';
 import { codeCounts } from '../../../src/coding/counts';
 import { commitChanges, redo, undo, undoState } from '../../../src/db/changes';
 import { codeText, codeTextWithNewCode, createCode, deleteCode, editCode, mergeCodes, moveCode, uncode } from '../../../src/db/coding';
@@ -136,5 +137,21 @@ describe('coding text, merging and deleting codes, with undo', () => {
     await commitChanges(db, other.id, 'nothing', []);
     expect(await undo(db, other.id)).toBeNull();
     expect(await undo(db, projectId)).toBe('New code “Here”');
+  });
+});
+
+describe('adjusting a segment a word at a time', () => {
+  const text = 'Hay más cercanía y confianza con las familias.';
+  const seg = { start: text.indexOf('cercanía'), end: text.indexOf(' con las') };
+  const show = (r: { start: number; end: number }) => text.slice(r.start, r.end);
+  it('moves the start and the end by whole words and never empties the segment', () => {
+    expect(show(seg)).toBe('cercanía y confianza');
+    expect(show(moveBoundary(text, seg, 'start', -1))).toBe('más cercanía y confianza');
+    expect(show(moveBoundary(text, seg, 'start', 1))).toBe('y confianza');
+    expect(show(moveBoundary(text, seg, 'end', 1))).toBe('cercanía y confianza con');
+    expect(show(moveBoundary(text, seg, 'end', -1))).toBe('cercanía y');
+    const one = { start: 4, end: 7 };
+    expect(show(moveBoundary(text, one, 'end', -1))).toBe('más');
+    expect(show(moveBoundary(text, one, 'start', 1))).toBe('más');
   });
 });

@@ -63,7 +63,8 @@ export async function recordUndoSteps(db: QdaDatabase, projectId: string, steps:
   const excess = count - undone.length + steps.length - UNDO_DEPTH;
   if (excess > 0) await db.undoLog.bulkDelete(await inProject.limit(excess).primaryKeys());
   const at = new Date().toISOString();
-  await db.undoLog.bulkAdd(steps.slice(-UNDO_DEPTH).map(({ label, changes }) => ({ projectId, label, at, changes, undone: false })));
+  const slim = (changes: Change[]) => changes.map((c) => (c.lazy ? { ...c, after: undefined } : c));
+  await db.undoLog.bulkAdd(steps.slice(-UNDO_DEPTH).map(({ label, changes }) => ({ projectId, label, at, changes: slim(changes), undone: false })));
 }
 
 /**
@@ -104,8 +105,13 @@ async function step(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): 
     const { undone, lastDone } = await newestSteps(db, projectId);
     const entry = what === 'undo' ? lastDone : undone.at(-1);
     if (!entry) return null;
-    await apply(db, entry.changes as Change[], what === 'undo' ? 'back' : 'forward');
-    await db.undoLog.update(entry.seq!, { undone: what === 'undo' });
+    const changes = entry.changes as Change[];
+    if (what === 'undo' && changes.some((c) => c.lazy)) {
+      // Keep now, for redo, the rows the history did not copy when the step was recorded.
+      for (const c of changes) if (c.lazy) Object.assign(c, { after: await db.table(c.table).get(c.key), lazy: false });
+    }
+    await apply(db, changes, what === 'undo' ? 'back' : 'forward');
+    await db.undoLog.update(entry.seq!, { undone: what === 'undo', changes });
     return entry;
   });
   if (!done) return null;

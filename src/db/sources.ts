@@ -138,7 +138,7 @@ export async function addImportedFiles(
             return { table: 'cases' as const, key: id, before, after: { ...now, values: { ...now.values } } };
           }),
           ...sources.map((x) => added('sources', x.id, x)),
-          ...contents.map((x) => added('sourceContents', x.sourceId, x)),
+          ...contents.map((x) => ({ ...added('sourceContents', x.sourceId, x), lazy: true })),
         ],
       });
     }

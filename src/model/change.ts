@@ -23,6 +23,11 @@ export interface Change {
   key: string;
   before: object | undefined;
   after: object | undefined;
+  /**
+   * The history keeps no copy of `after`: it is read from the store when the step is
+   * undone. Imports use it so a transcript's text is not stored twice.
+   */
+  lazy?: boolean;
 }
 
 export function added<T extends object>(table: ChangeTable, key: string, row: T): Change {

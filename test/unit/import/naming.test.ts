@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { coerceAttributeValue, inferAttributeType } from '../../../src/import/attribute-values';
 import { suggestCaseName } from '../../../src/import/case-name';
+import { countWords } from '../../../src/import/normalize';
 import { guessSourceKind } from '../../../src/import/source-kind';
 import { DEFAULT_SOURCE_KINDS } from '../../../src/model/types';
 
@@ -47,4 +48,15 @@ describe('reading attribute values as researchers type them', () => {
     expect(coerceAttributeValue('text', '  ')).toBeNull();
     expect(coerceAttributeValue('number', 'many')).toBeNull();
   });
+});
+
+describe('counting words', () => {
+  it.each([
+    ['Hay más cercanía y confianza.', 5],
+    ["l'école, bem-estar e o d’Ávila", 5],
+    ['E: ¿Qué? P1: 3 visitas… 😊 ñandú', 6],
+    ['Αυτή είναι μια δοκιμή — 𝒳 test', 6],
+    ['  ', 0],
+    ['- y -', 1],
+  ])('counts the words of "%s" as %i', (text, n) => expect(countWords(text)).toBe(n));
 });

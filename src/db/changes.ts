@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { QdaDatabase } from './database';
 import type { UndoEntry } from './database';
 import { CHANGE_TABLES, type Change } from '../model/change';
@@ -46,10 +47,12 @@ async function apply(db: QdaDatabase, changes: Change[], direction: 'forward' | 
 export async function commitChanges(db: QdaDatabase, projectId: string, label: string, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
   await db.transaction('rw', [db.undoLog, ...tablesOf(db, changes)], async () => {
-    await apply(db, changes, 'forward');
-    await recordUndoSteps(db, projectId, [{ label, changes }]);
+    // Listeners hear of the change once it is really stored, also when this runs inside
+    // a caller's transaction (which commits after this function returns).
+    Dexie.currentTransaction.idbtrans.addEventListener('complete', () => notify(projectId, changes));
+    // The rows and the history step are independent writes: send them together.
+    await Promise.all([apply(db, changes, 'forward'), recordUndoSteps(db, projectId, [{ label, changes }])]);
   });
-  notify(projectId, changes);
 }
 
 /**

@@ -72,12 +72,15 @@ export async function deleteCode(db: QdaDatabase, projectId: string, codeId: str
 
 /** Codes a stretch of a source; returns the segment (an existing one if it was coded already). */
 export async function codeText(db: QdaDatabase, request: CodingRequest): Promise<Segment | null> {
-  // Only this code's segments can make the coding a duplicate: read those, not the source's.
-  const [existing, code] = await Promise.all([db.segments.where('codeId').equals(request.codeId).filter((s) => s.sourceId === request.sourceId).toArray(), db.codes.get(request.codeId)]);
-  if (!code) throw new Error('That code no longer exists.');
-  const { segment, changes } = codeTextChanges(existing, request);
-  await commitChanges(db, request.projectId, `Code with “${code.name}”`, changes);
-  return segment;
+  // Reads and write in one transaction: one commit, the cost a researcher waits for.
+  return db.transaction('rw', db.segments, db.codes, db.undoLog, async () => {
+    // Only this code's segments can make the coding a duplicate: read those, not the source's.
+    const [existing, code] = await Promise.all([db.segments.where('codeId').equals(request.codeId).filter((s) => s.sourceId === request.sourceId).toArray(), db.codes.get(request.codeId)]);
+    if (!code) throw new Error('That code no longer exists.');
+    const { segment, changes } = codeTextChanges(existing, request);
+    await commitChanges(db, request.projectId, `Code with “${code.name}”`, changes);
+    return segment;
+  });
 }
 
 /** Creates a code and codes the text with it, as one undo step (quick-code palette, in-vivo). */

@@ -79,11 +79,17 @@ async function seed(page: Page) {
   );
 }
 
-/** Milliseconds from `act` until `selector` matches something new in the page. */
+/**
+ * Milliseconds from the researcher's key press or click (the event in the page, so the
+ * browser automation's own latency is not counted) until `selector` matches something new.
+ */
 async function timeUntil(page: Page, selector: string, act: () => Promise<void>): Promise<number> {
   await page.evaluate((sel) => {
     const w = window as unknown as { __t0: number; __t1: number | null };
     w.__t1 = null;
+    const start = () => (w.__t0 = performance.now());
+    window.addEventListener('keydown', start, { capture: true, once: true });
+    window.addEventListener('pointerdown', start, { capture: true, once: true });
     const before = document.querySelectorAll(sel).length;
     const obs = new MutationObserver(() => {
       if (document.querySelectorAll(sel).length > before && w.__t1 === null) {
@@ -92,7 +98,6 @@ async function timeUntil(page: Page, selector: string, act: () => Promise<void>)
       }
     });
     obs.observe(document.body, { childList: true, subtree: true, attributes: true });
-    w.__t0 = performance.now();
   }, selector);
   await act();
   await page.waitForFunction(() => (window as unknown as { __t1: number | null }).__t1 !== null, undefined, { timeout: 60_000 });

@@ -49,7 +49,7 @@ describe('importing a batch of files', () => {
         prepare: asRequest,
         parse: async (req) => {
           log.push(`parse ${req.name}`);
-          if (req.name === '3.txt') thirdParsed();
+          if (req.name === '3.txt') setTimeout(thirdParsed, 0);
           return importSource(req);
         },
         store: async (files) => {
@@ -97,15 +97,22 @@ describe('importing a batch of files', () => {
   it('reports duplicates and skipped files; a failing group is retried file by file so only the bad file fails', async () => {
     const { onEvent, final } = collect();
     const attempts: number[] = [];
+    let lastParsed: () => void = () => undefined;
+    const last = new Promise<void>((res) => (lastParsed = res));
     await runImportBatch(
       [file('first.txt', utf8('w')), file('dup.txt', utf8('x')), file('survey.csv', utf8('a,b')), file('boom.txt', utf8('y')), file('ok.txt', utf8('z'))],
       {
         prepare: async (f, bytes) => (f.name.endsWith('.csv') ? null : { name: f.name, bytes }),
-        parse: importSource,
+        parse: async (req) => {
+          const result = await importSource(req);
+          // Let the batch take in this result before the first store ends.
+          if (req.name === 'ok.txt') setTimeout(lastParsed, 0);
+          return result;
+        },
         store: async (files): Promise<StoreOutcome[]> => {
           attempts.push(files.length);
           // While the first file is stored, the others are parsed: they come as one group.
-          if (attempts.length === 1) await new Promise((res) => setTimeout(res, 20));
+          if (attempts.length === 1) await last;
           if (files.some((f) => f.sources[0].originalFileName === 'boom.txt')) throw new Error('quota exceeded');
           return files.map((f) => (f.sources[0].originalFileName === 'dup.txt' ? { status: 'duplicate', existingName: 'dup' } : { status: 'added', sources: 1 }));
         },

@@ -108,7 +108,11 @@ async function timeUntil(page: Page, selector: string, act: () => Promise<void>)
 }
 
 test(`coding in a project of ${SOURCES} sources and ${SEGMENTS.toLocaleString('en')} segments`, async () => {
-  await build({ configFile: `${root}renderer/vite.web.config.ts`, logLevel: 'error' });
+  // Vitest sets NODE_ENV=test, which would give React's development build: measure what ships.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  await build({ configFile: `${root}renderer/vite.web.config.ts`, logLevel: 'error', mode: 'production' });
+  process.env.NODE_ENV = nodeEnv;
   const server = await preview({ configFile: `${root}renderer/vite.web.config.ts`, preview: { port: 0, strictPort: false }, logLevel: 'error' });
   const browser = await chromium.launch({ executablePath: chromiumExecutable(), args: CHROMIUM_ARGS });
   try {

@@ -96,7 +96,11 @@ function bodyCell(cell: Cell, depth: number, numeric: boolean | undefined, last:
     return new TableCell({
       borders,
       children: cell.quotes.length
-        ? cell.quotes.map((q) => new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `“${q.text}” `, font: FONT }), new TextRun({ text: q.citation, font: FONT })] }))
+        ? cell.quotes.map((q) =>
+            q.citation
+              ? new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: `“${q.text}” `, font: FONT }), new TextRun({ text: q.citation, font: FONT })] })
+              : new Paragraph({ spacing: { after: 80 }, children: [new TextRun({ text: q.text, font: FONT })] }),
+          )
         : [new Paragraph({ children: [] })],
     });
   }

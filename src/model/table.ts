@@ -1,4 +1,4 @@
-/** A quote in a table cell, always with its citation. */
+/** A quote in a table cell with its citation; an empty citation marks the researcher's own words (a summary). */
 export interface CitedQuote {
   text: string;
   citation: string;
@@ -51,6 +51,6 @@ export function cellText(cell: Cell, locale = 'en'): string {
         ? `${new Intl.NumberFormat(locale, { minimumFractionDigits: cell.decimals ?? 0, maximumFractionDigits: cell.decimals ?? 0 }).format(cell.value)}%`
         : new Intl.NumberFormat(locale, { minimumFractionDigits: cell.decimals ?? 0, maximumFractionDigits: cell.decimals ?? 0, useGrouping: false }).format(cell.value);
     case 'quotes':
-      return cell.quotes.map((q) => `“${q.text}” ${q.citation}`.trim()).join('\n');
+      return cell.quotes.map((q) => (q.citation ? `“${q.text}” ${q.citation}` : q.text)).join('\n');
   }
 }

@@ -1,0 +1,64 @@
+import { retrieve } from '../coding/retrieval';
+import { num, text, type Table } from '../model/table';
+import type { ProjectData } from '../model/types';
+import { isStopWord, stem, type WordLanguage } from './languages';
+
+export interface WordFrequencyOptions {
+  /** Only the text coded with these codes (empty: whole sources). */
+  codeIds?: string[];
+  includeSubcodes?: boolean;
+  sourceKinds?: string[];
+  /** Stop-word lists to apply (Spanish, Portuguese, English). */
+  languages: WordLanguage[];
+  /** The researcher's own stop words. */
+  extraStopWords?: string[];
+  /** Count words by their stem ("visita", "visitas" together), shown by their most frequent form. */
+  stemming?: WordLanguage | null;
+  minLength?: number;
+  top?: number;
+}
+
+/** Words counted in sources or coded text: counts and share of all counted words. */
+export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments'>, options: WordFrequencyOptions): Table {
+  const texts: string[] = [];
+  if (options.codeIds?.length) {
+    for (const q of retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds })) texts.push(q.text);
+  } else {
+    const kinds = options.sourceKinds ?? [];
+    const inScope = new Set(data.sources.filter((s) => kinds.length === 0 || kinds.includes(s.kind)).map((s) => s.id));
+    for (const c of data.contents) if (inScope.has(c.sourceId)) texts.push(c.text);
+  }
+  const extra = new Set((options.extraStopWords ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean));
+  const minLength = options.minLength ?? 3;
+  const counts = new Map<string, { n: number; forms: Map<string, number> }>();
+  let total = 0;
+  for (const t of texts) {
+    for (const m of t.toLowerCase().matchAll(/[\p{L}\p{N}]+(?:['’-][\p{L}]+)*/gu)) {
+      const word = m[0];
+      if ([...word].length < minLength || /^\p{N}+$/u.test(word) || extra.has(word) || isStopWord(word, options.languages)) continue;
+      total++;
+      const key = options.stemming ? stem(word, options.stemming) : word;
+      const entry = counts.get(key) ?? counts.set(key, { n: 0, forms: new Map() }).get(key)!;
+      entry.n++;
+      entry.forms.set(word, (entry.forms.get(word) ?? 0) + 1);
+    }
+  }
+  const ranked = [...counts.values()]
+    .map((e) => ({ word: [...e.forms].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0], forms: e.forms.size, n: e.n }))
+    .sort((a, b) => b.n - a.n || a.word.localeCompare(b.word))
+    .slice(0, options.top ?? 50);
+  return {
+    title: 'Word frequency',
+    columns: [
+      { key: 'word', label: 'Word' },
+      { key: 'count', label: 'Count', numeric: true },
+      { key: 'pct', label: '%', numeric: true },
+      ...(options.stemming ? [{ key: 'forms', label: 'Forms', numeric: true }] : []),
+    ],
+    rows: ranked.map((r) => ({
+      key: r.word,
+      cells: [text(r.word), num(r.n), { kind: 'number' as const, value: total ? Math.round((1000 * r.n) / total) / 10 : 0, decimals: 1, percent: true }, ...(options.stemming ? [num(r.forms)] : [])],
+    })),
+    note: `${total} words counted after removing stop words (${options.languages.join(', ')}${extra.size ? ' and the project’s own list' : ''}).${options.stemming ? ' Words with the same stem are counted together.' : ''}`,
+  };
+}

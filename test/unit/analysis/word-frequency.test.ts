@@ -1,0 +1,43 @@
+import { describe, expect, it } from 'vitest';
+import { stem } from '../../../src/analysis/languages';
+import { wordFrequencyTable } from '../../../src/analysis/word-frequency';
+import { cellText } from '../../../src/model/table';
+import type { ProjectData } from '../../../src/model/types';
+import { data } from './fixture';
+
+const withText = (text: string): ProjectData => ({
+  ...data,
+  contents: [{ sourceId: 's1', projectId: 'p', text, paragraphs: [{ start: 0, end: text.length }], turns: [], annotations: [] }],
+  sources: [data.sources[0]],
+  segments: [],
+});
+
+describe('word frequency', () => {
+  const text = 'La visita fue buena. Las visitas de la profesional ayudan a la familia; la familia confía. The family trusts the visit. A família confia.';
+
+  it('counts words without Spanish, Portuguese and English stop words', () => {
+    const table = wordFrequencyTable(withText(text), { languages: ['es', 'pt', 'en'] });
+    const rows = table.rows.map((r) => r.cells.map((c) => cellText(c)));
+    // Counted (17 minus stop words): visita, buena, visitas, profesional, ayudan, familia ×2, confía, family, trusts, visit, família, confia = 13.
+    expect(rows[0]).toEqual(['familia', '2', '15.4%']);
+    expect(rows.map((r) => r[0])).not.toContain('la');
+    expect(rows.map((r) => r[0])).not.toContain('the');
+    expect(table.note).toContain('13 words counted');
+  });
+
+  it('takes the researcher’s own stop words and counts by stem when asked', () => {
+    const table = wordFrequencyTable(withText(text), { languages: ['es'], extraStopWords: ['family', 'Trusts', 'the', 'visit'], stemming: 'es' });
+    const rows = table.rows.map((r) => r.cells.map((c) => cellText(c)));
+    // Spanish stems: visita/visitas → "visit"; familia ×2; confía/confia → "confi".
+    expect(rows.find((r) => r[0] === 'visita')).toEqual(['visita', '2', expect.stringMatching(/%$/), '2']);
+    expect(rows.map((r) => r[0])).not.toContain('trusts');
+    expect(stem('intervenciones', 'es')).toBe('intervencion');
+  });
+
+  it('counts only coded text when codes are chosen, and gives an empty table for no text', () => {
+    const coded = wordFrequencyTable(data, { languages: ['en'], codeIds: ['TRUST'], includeSubcodes: false, minLength: 1 });
+    expect(coded.rows.length).toBeGreaterThan(0);
+    const empty = wordFrequencyTable({ ...data, contents: [] }, { languages: ['en'] });
+    expect(empty.rows).toEqual([]);
+  });
+});

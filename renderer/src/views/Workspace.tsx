@@ -22,6 +22,7 @@ import { ClassificationDialog } from '../import/ClassificationDialog';
 import { ImportPanel } from '../import/ImportPanel';
 import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
+import { AnalysesView } from './AnalysesView';
 import { CasesSheet } from './CasesSheet';
 import { CodebookView } from './CodebookView';
 import { MemosView } from './MemosView';
@@ -30,7 +31,7 @@ import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 
-type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos'; open?: string };
+type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos'; open?: string } | { type: 'analyses' };
 
 interface PendingSurvey {
   fileName: string;
@@ -271,6 +272,9 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
           {t('workspace.retrieval')}
         </button>
+        <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
+          {t('analysis.title')}
+        </button>
         <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
           {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
         </button>
@@ -314,6 +318,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
                   }}
                 />
               )}
+              {view.type === 'analyses' && <AnalysesView projectId={projectId} />}
               {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
               {view.type === 'memos' && <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />}
             </div>

@@ -1,0 +1,264 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { cellKey } from '../../../src/analysis/matrix';
+import { runAnalysis, type AnalysisDefinition, type AnalysisType } from '../../../src/analysis/run';
+import { flattenTree } from '../../../src/coding/codes';
+import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
+import { loadProjectData } from '../../../src/db/snapshot';
+import { tableToCsv } from '../../../src/export/csv';
+import { documentToDocx } from '../../../src/export/docx';
+import type { MessageKey } from '../../../src/i18n';
+import type { ProjectData, SavedAnalysis } from '../../../src/model/types';
+import { bridge } from '../bridge';
+import { useCoding } from '../coding/CodingContext';
+import { TableGrid } from '../components/TableGrid';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+
+const TYPES: AnalysisType[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words'];
+
+/** A sensible first definition for each kind of analysis, from the project's codebook and attributes. */
+function defaultDefinition(type: AnalysisType, data: ProjectData): AnalysisDefinition {
+  const themes = data.codes.filter((c) => c.parentId === null).map((c) => c.id);
+  const category = data.attributes.find((a) => a.type === 'category' || a.type === 'boolean');
+  const grouping = category ? { kind: 'attribute' as const, attributeId: category.id } : { kind: 'cases' as const };
+  switch (type) {
+    case 'frequency':
+      return { type, options: { rollUp: true } };
+    case 'framework':
+      return { type, matrix: { codeIds: themes, includeSubcodes: true, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'counts' };
+    case 'coding-query':
+      return { type, matrix: { codeIds: themes, includeSubcodes: true, grouping, codesOn: 'rows' }, count: 'cases', percent: 'none' };
+    case 'comparison':
+      return { type, matrix: { codeIds: themes, includeSubcodes: true, grouping, codesOn: 'rows' }, rowLabels: false, fallback: 'empty' };
+    case 'cooccurrence':
+      return { type, options: { codeIds: data.codes.map((c) => c.id), includeSubcodes: false, unit: 'overlap', jaccard: false } };
+    case 'words':
+      return { type, options: { languages: ['es', 'pt', 'en'], top: 50 } };
+  }
+}
+
+/** Saved analyses: matrices, frequency tables, comparisons; live, exportable, with cell summaries. */
+export function AnalysesView({ projectId }: { projectId: string }) {
+  const { t } = useI18n();
+  const coding = useCoding();
+  const data = useLiveQuery(() => loadProjectData(db, projectId), [projectId]);
+  const [openId, setOpenId] = useState<string | null>(null);
+  const [newType, setNewType] = useState<AnalysisType>('framework');
+  if (!data) return <div className="loading">{t('common.loading')}</div>;
+  const open = data.analyses.find((a) => a.id === openId) ?? data.analyses[0];
+  const create = () =>
+    void coding.run(async () => {
+      const a = await createAnalysis(db, projectId, t(`analysis.type.${newType}` as MessageKey), defaultDefinition(newType, data));
+      setOpenId(a.id);
+    });
+  return (
+    <section className="analyses" aria-label={t('analysis.title')}>
+      <div className="analysis-list">
+        <h2>{t('analysis.title')}</h2>
+        <div className="inline">
+          <select aria-label={t('analysis.newType')} value={newType} onChange={(e) => setNewType(e.target.value as AnalysisType)}>
+            {TYPES.map((type) => (
+              <option key={type} value={type}>
+                {t(`analysis.type.${type}` as MessageKey)}
+              </option>
+            ))}
+          </select>
+          <button className="primary" onClick={create}>
+            + {t('analysis.new')}
+          </button>
+        </div>
+        <ul>
+          {data.analyses.map((a) => (
+            <li key={a.id}>
+              <button className={a.id === open?.id ? 'active' : undefined} onClick={() => setOpenId(a.id)}>
+                {a.name}
+                <span className="hint">{t(`analysis.type.${a.type}` as MessageKey)}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+        {data.analyses.length === 0 && <p className="hint">{t('analysis.none')}</p>}
+      </div>
+      {open && <AnalysisPanel key={open.id} data={data} analysis={open} />}
+    </section>
+  );
+}
+
+function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedAnalysis }) {
+  const { t } = useI18n();
+  const coding = useCoding();
+  const def = analysis.definition as unknown as AnalysisDefinition;
+  const result = useMemo(() => runAnalysis(data, analysis), [data, analysis]);
+  const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
+  const save = (definition: AnalysisDefinition) => void coding.run(() => updateAnalysis(db, analysis.id, { definition }));
+  const matrixDef = 'matrix' in def ? def.matrix : null;
+  const codeIdsOf = (): string[] => (matrixDef ? matrixDef.codeIds : def.type === 'cooccurrence' ? def.options.codeIds : def.type === 'words' ? (def.options.codeIds ?? []) : []);
+  const setCodeIds = (ids: string[]) => {
+    if (def.type === 'cooccurrence') save({ ...def, options: { ...def.options, codeIds: ids } });
+    else if (def.type === 'words') save({ ...def, options: { ...def.options, codeIds: ids } });
+    else if ('matrix' in def) save({ ...def, matrix: { ...def.matrix, codeIds: ids } } as AnalysisDefinition);
+  };
+  const m = result.matrix;
+  const selected = m && cell ? { row: m.rows[cell.row], column: m.columns[cell.column], quotes: m.cells[cell.row][cell.column] } : null;
+  const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
+  const exportWord = async () => {
+    const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });
+    await bridge.saveFile({ suggestedName: `${analysis.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
+  };
+  const exportCsv = async () => bridge.saveFile({ suggestedName: `${analysis.name}.csv`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: tableToCsv(result.table), filterName: 'CSV', extensions: ['csv'] });
+
+  return (
+    <div className="analysis-panel">
+      <div className="analysis-head">
+        <input className="analysis-name" aria-label={t('analysis.name')} defaultValue={analysis.name} onBlur={(e) => e.target.value !== analysis.name && void coding.run(() => updateAnalysis(db, analysis.id, { name: e.target.value }))} />
+        <button onClick={() => void exportWord()}>{t('retrieval.exportWord')}</button>
+        <button onClick={() => void exportCsv()}>{t('retrieval.exportCsv')}</button>
+        <button className="danger" onClick={() => void coding.run(() => deleteAnalysis(db, analysis.id))}>
+          {t('common.delete')}
+        </button>
+      </div>
+      <div className="analysis-options">
+        {def.type !== 'frequency' && (
+          <details>
+            <summary>{t('analysis.codes', { count: codeIdsOf().length })}</summary>
+            <ul className="code-picks">
+              {flattenTree(data.codes).map(({ code, depth }) => (
+                <li key={code.id} style={{ paddingLeft: depth * 14 }}>
+                  <label>
+                    <input type="checkbox" checked={codeIdsOf().includes(code.id)} onChange={() => setCodeIds(codeIdsOf().includes(code.id) ? codeIdsOf().filter((x) => x !== code.id) : [...codeIdsOf(), code.id])} /> {code.name}
+                  </label>
+                </li>
+              ))}
+            </ul>
+          </details>
+        )}
+        {matrixDef && (
+          <>
+            <label>
+              {def.type === 'framework' ? t('analysis.rows') : t('analysis.columns')}
+              <select
+                value={matrixDef.grouping.kind === 'attribute' ? `attr:${matrixDef.grouping.attributeId}` : matrixDef.grouping.kind}
+                onChange={(e) => {
+                  const v = e.target.value;
+                  const grouping = v === 'cases' || v === 'sources' ? { kind: v } : { kind: 'attribute' as const, attributeId: v.slice(5) };
+                  save({ ...def, matrix: { ...matrixDef, grouping } } as AnalysisDefinition);
+                }}
+              >
+                <option value="cases">{t('analysis.byCase')}</option>
+                <option value="sources">{t('analysis.bySource')}</option>
+                {data.attributes.map((a) => (
+                  <option key={a.id} value={`attr:${a.id}`}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+            <label>
+              <input type="checkbox" checked={matrixDef.includeSubcodes} onChange={(e) => save({ ...def, matrix: { ...matrixDef, includeSubcodes: e.target.checked } } as AnalysisDefinition)} /> {t('retrieval.subcodes')}
+            </label>
+          </>
+        )}
+        {def.type === 'framework' && (
+          <label>
+            {t('analysis.show')}
+            <select value={def.show} onChange={(e) => save({ ...def, show: e.target.value as typeof def.show })}>
+              {(['counts', 'summaries', 'quotes', 'summaries and quotes'] as const).map((s) => (
+                <option key={s} value={s}>
+                  {t(`analysis.show.${s}` as MessageKey)}
+                </option>
+              ))}
+            </select>
+          </label>
+        )}
+        {def.type === 'coding-query' && (
+          <>
+            <label>
+              {t('analysis.count')}
+              <select value={def.count} onChange={(e) => save({ ...def, count: e.target.value as typeof def.count })}>
+                <option value="segments">{t('analysis.count.segments')}</option>
+                <option value="sources">{t('analysis.count.sources')}</option>
+                <option value="cases">{t('analysis.count.cases')}</option>
+              </select>
+            </label>
+            <label>
+              {t('analysis.percent')}
+              <select value={def.percent} onChange={(e) => save({ ...def, percent: e.target.value as typeof def.percent })}>
+                <option value="none">{t('analysis.percent.none')}</option>
+                <option value="row">{t('analysis.percent.row')}</option>
+                <option value="column">{t('analysis.percent.column')}</option>
+              </select>
+            </label>
+          </>
+        )}
+        {def.type === 'frequency' && (
+          <>
+            <label>
+              <input type="checkbox" checked={def.options.rollUp} onChange={(e) => save({ ...def, options: { ...def.options, rollUp: e.target.checked } })} /> {t('analysis.rollUp')}
+            </label>
+            <label>
+              {t('analysis.splitBy')}
+              <select value={def.options.splitByAttributeId ?? ''} onChange={(e) => save({ ...def, options: { ...def.options, splitByAttributeId: e.target.value || undefined } })}>
+                <option value="">—</option>
+                {data.attributes.map((a) => (
+                  <option key={a.id} value={a.id}>
+                    {a.name}
+                  </option>
+                ))}
+              </select>
+            </label>
+          </>
+        )}
+        {def.type === 'cooccurrence' && (
+          <>
+            <label>
+              {t('analysis.unit')}
+              <select value={def.options.unit} onChange={(e) => save({ ...def, options: { ...def.options, unit: e.target.value as typeof def.options.unit } })}>
+                <option value="overlap">{t('analysis.unit.overlap')}</option>
+                <option value="paragraph">{t('analysis.unit.paragraph')}</option>
+                <option value="source">{t('analysis.unit.source')}</option>
+              </select>
+            </label>
+            <label>
+              <input type="checkbox" checked={def.options.jaccard} onChange={(e) => save({ ...def, options: { ...def.options, jaccard: e.target.checked } })} /> Jaccard
+            </label>
+          </>
+        )}
+        {def.type === 'comparison' && (
+          <label>
+            <input type="checkbox" checked={def.rowLabels} onChange={(e) => save({ ...def, rowLabels: e.target.checked })} /> {t('analysis.rowLabels')}
+          </label>
+        )}
+      </div>
+      <div className={selected ? 'analysis-body with-cell' : 'analysis-body'}>
+        <TableGrid
+          table={result.table}
+          dataFrom={m ? result.table.columns.length - m.columns.length : 1}
+          onCellClick={m ? (r, c) => setCell({ row: r, column: c - (result.table.columns.length - m.columns.length) }) : undefined}
+          selected={cell ? { row: cell.row, column: cell.column + (m ? result.table.columns.length - m.columns.length : 0) } : undefined}
+        />
+        {selected && (
+          <aside className="cell-panel" aria-label={t('analysis.cell', { row: selected.row.label, column: selected.column.label })}>
+            <h3>
+              {selected.row.label} × {selected.column.label}
+            </h3>
+            {(def.type === 'framework' || def.type === 'comparison') && (
+              <label className="memo-field">
+                {t('analysis.summary')}
+                <textarea key={summaryKey} defaultValue={analysis.summaries[summaryKey] ?? ''} rows={5} onBlur={(e) => void coding.run(() => setCellSummary(db, analysis.id, summaryKey, e.target.value))} />
+              </label>
+            )}
+            <h4>{t('retrieval.count', { count: selected.quotes.length })}</h4>
+            <ol className="quotes">
+              {selected.quotes.map((q) => (
+                <li key={`${q.sourceId}:${q.start}`}>
+                  “{q.text}” <span className="citation">{q.citation}</span>
+                </li>
+              ))}
+            </ol>
+          </aside>
+        )}
+      </div>
+    </div>
+  );
+}

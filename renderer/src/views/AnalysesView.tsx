@@ -46,7 +46,8 @@ export function AnalysesView({ projectId }: { projectId: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const [newType, setNewType] = useState<AnalysisType>('framework');
   if (!data) return <div className="loading">{t('common.loading')}</div>;
-  const open = data.analyses.find((a) => a.id === openId) ?? data.analyses[0];
+  // A just-created analysis may not be in the snapshot yet: wait for it rather than show another.
+  const open = openId ? data.analyses.find((a) => a.id === openId) : data.analyses[0];
   const create = () =>
     void coding.run(async () => {
       const a = await createAnalysis(db, projectId, t(`analysis.type.${newType}` as MessageKey), defaultDefinition(newType, data));

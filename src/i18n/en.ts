@@ -263,7 +263,7 @@ export const en = {
   'keys.redo': 'Redo',
   'keys.extend': 'Extend the selection in the text',
   'keys.ends': 'Go to the start or the end of the source',
-  'keys.tree': 'In the codebook: move, open, code with, rename, delete',
+  'keys.tree': 'In the codebook: move, open, code with, rename, delete, the code’s menu (merge, subcode…)',
   'keys.escape': 'Clear the selection',
   'keys.help': 'Show this list',
   'keys.mouse': 'With the mouse: click a paragraph number (or a speaker) to select it; drag selected text onto a code, or a code onto the text; click a margin stripe to select its segment.',

@@ -244,7 +244,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'keys.redo': 'Rehacer',
   'keys.extend': 'Extender la selección en el texto',
   'keys.ends': 'Ir al inicio o al final de la fuente',
-  'keys.tree': 'En el libro de códigos: moverse, abrir, codificar, renombrar, eliminar',
+  'keys.tree': 'En el libro de códigos: moverse, abrir, codificar, renombrar, eliminar, el menú del código (fusionar, subcódigo…)',
   'keys.escape': 'Quitar la selección',
   'keys.help': 'Mostrar esta lista',
   'keys.mouse': 'Con el mouse: clic en un número de párrafo (o en un hablante) para seleccionarlo; arrastre el texto a un código, o un código al texto; clic en una franja del margen para seleccionar su segmento.',

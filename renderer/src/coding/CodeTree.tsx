@@ -127,6 +127,12 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
     else if (e.key === 'ArrowLeft' && row.hasChildren) setCollapsed((c) => new Set([...c, row.code.id]));
     else if (e.key === 'Enter') void (coding.selection ? coding.codeSelection(row.code.id) : onSelectCode(row.code.id));
     else if (e.key === 'F2') setEditing({ id: row.code.id, parentId: row.code.parentId, name: row.code.name });
+    else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
+      // The row's menu (rename, subcode, merge, move, delete) from the keyboard.
+      const li = e.currentTarget;
+      setMenuFor(row.code.id);
+      setTimeout(() => li.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), 0);
+    }
     else if (e.key === 'Delete') onAskDelete(row.code);
     else return;
     e.preventDefault();
@@ -269,7 +275,7 @@ const CodeRow = memo(function CodeRow({ row, index, count, collapsed, selected, 
         ⋯
       </button>
       {menuOpen && (
-        <div className="menu" role="menu" onMouseLeave={() => actions.menu(null)}>
+        <div className="menu" role="menu" onMouseLeave={() => actions.menu(null)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), actions.menu(null))}>
           <button role="menuitem" onClick={() => (actions.menu(null), actions.rename(code))}>{t('codes.rename')}</button>
           <button role="menuitem" onClick={() => (actions.menu(null), actions.expand(code.id), actions.newSubcode(code))}>{t('codes.newSubcode')}</button>
           <button role="menuitem" onClick={() => (actions.menu(null), actions.describe(code.id))}>{t('codes.describe')}</button>

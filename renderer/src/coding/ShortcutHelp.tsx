@@ -15,7 +15,7 @@ export const SHORTCUTS: [keys: string, action: MessageKey][] = [
   ['Ctrl Shift Z  ·  Ctrl Y', 'keys.redo'],
   ['Shift ← → ↑ ↓', 'keys.extend'],
   ['Home  ·  End', 'keys.ends'],
-  ['↑ ↓ ← →  ·  Enter  ·  F2  ·  Delete', 'keys.tree'],
+  ['↑ ↓ ← →  ·  Enter  ·  F2  ·  Delete  ·  Shift F10', 'keys.tree'],
   ['Esc', 'keys.escape'],
   ['?', 'keys.help'],
 ];

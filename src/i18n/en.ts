@@ -360,6 +360,7 @@ export const en = {
   'analysis.unit.source': 'in the same source',
   'analysis.rowLabels': 'show the code in a first column',
   'analysis.cell': 'Cell {row} × {column}',
+  'analysis.exportExcel': 'Export to Excel',
   'analysis.summary': 'Summary of this cell',
   'attrType.text': 'Text',
   'attrType.number': 'Number',

@@ -338,6 +338,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'analysis.unit.source': 'en la misma fuente',
   'analysis.rowLabels': 'mostrar el código en una primera columna',
   'analysis.cell': 'Celda {row} × {column}',
+  'analysis.exportExcel': 'Exportar a Excel',
   'analysis.summary': 'Resumen de esta celda',
   'attrType.text': 'Texto',
   'attrType.number': 'Número',

@@ -1,4 +1,5 @@
 import { expect, test } from '@playwright/test';
+import ExcelJS from 'exceljs';
 import mammoth from 'mammoth';
 import { openSample } from './steps';
 
@@ -68,4 +69,14 @@ test('builds a framework matrix with summaries and a ViDA-style comparison table
   expect(html).toContain('<thead><tr><th><p><strong>With training</strong></p></th><th><p><strong>Without training</strong></p></th></tr></thead>');
   expect(html).toContain('<tr><td><p>1. Deepen and develop relationship skills.</p></td><td><p>Have relationship skills</p></td></tr>');
   expect(html).toContain('<tr><td><p>2. Get involved with the caregiver and other members of the family.</p></td><td><p>Only get involved with the caregiver and the child.</p></td></tr>');
+
+  // The same table in Excel.
+  const excel = page.waitForEvent('download');
+  await analyses.getByRole('button', { name: 'Export to Excel' }).click();
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.readFile(await (await excel).path());
+  const sheet = book.worksheets[0];
+  expect(sheet.getCell('A1').value).toBe('Changes perceived by professionals after training.');
+  expect(sheet.getRow(2).values).toEqual([undefined, 'With training', 'Without training']);
+  expect(sheet.getCell('A3').value).toBe('1. Deepen and develop relationship skills.');
 });

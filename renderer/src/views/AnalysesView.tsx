@@ -107,6 +107,11 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
     const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });
     await bridge.saveFile({ suggestedName: `${analysis.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
   };
+  const exportXlsx = async () => {
+    // Loaded on demand: the Excel writer is large and only needed here.
+    const { tableToXlsx } = await import('../../../src/export/xlsx');
+    await bridge.saveFile({ suggestedName: `${analysis.name}.xlsx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: await tableToXlsx(result.table), filterName: 'Excel', extensions: ['xlsx'] });
+  };
   const exportCsv = async () => bridge.saveFile({ suggestedName: `${analysis.name}.csv`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: tableToCsv(result.table), filterName: 'CSV', extensions: ['csv'] });
 
   return (
@@ -114,6 +119,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
       <div className="analysis-head">
         <input className="analysis-name" aria-label={t('analysis.name')} defaultValue={analysis.name} onBlur={(e) => e.target.value !== analysis.name && void coding.run(() => updateAnalysis(db, analysis.id, { name: e.target.value }))} />
         <button onClick={() => void exportWord()}>{t('retrieval.exportWord')}</button>
+        <button onClick={() => void exportXlsx()}>{t('analysis.exportExcel')}</button>
         <button onClick={() => void exportCsv()}>{t('retrieval.exportCsv')}</button>
         <button className="danger" onClick={() => void coding.run(() => deleteAnalysis(db, analysis.id))}>
           {t('common.delete')}

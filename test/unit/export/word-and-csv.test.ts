@@ -64,3 +64,31 @@ describe('exporting retrieved segments to CSV', () => {
     expect(new TextDecoder().decode(bytes.slice(3))).toContain(`"'=HYPERLINK(""x"")"`);
   });
 });
+
+describe('exporting a table to Excel', () => {
+  it('writes numbers as numbers, percentages as percentages, and reads back with accents', async () => {
+    const ExcelJS = (await import('exceljs')).default;
+    const { tableToXlsx } = await import('../../../src/export/xlsx');
+    const table = {
+      title: 'Frecuencias por capacitación',
+      columns: [
+        { key: 'code', label: 'Código' },
+        { key: 'n1', label: 'n', group: 'Con capacitación', numeric: true },
+        { key: 'p1', label: '%', group: 'Con capacitación', numeric: true },
+      ],
+      rows: [{ key: 'r', depth: 1, cells: [{ kind: 'text' as const, text: 'Confianza' }, { kind: 'number' as const, value: 3 }, { kind: 'number' as const, value: 37.5, decimals: 1, percent: true }] }],
+      note: 'Porcentajes de los casos de cada grupo.',
+    };
+    const bytes = await tableToXlsx(table);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(Buffer.from(bytes) as never);
+    const sheet = book.worksheets[0];
+    expect(sheet.getCell('A1').value).toBe('Frecuencias por capacitación');
+    expect(sheet.getCell('B2').value).toBe('Con capacitación');
+    expect(sheet.getRow(3).values).toEqual([undefined, 'Código', 'n', '%']);
+    expect(sheet.getCell('B4').value).toBe(3);
+    expect(sheet.getCell('C4').value).toBe(0.375);
+    expect(sheet.getCell('C4').numFmt).toBe('0.0%');
+    expect(sheet.getCell('A6').value).toBe('Note. Porcentajes de los casos de cada grupo.');
+  });
+});

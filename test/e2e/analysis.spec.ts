@@ -1,5 +1,6 @@
 import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
+import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
 import { openSample } from './steps';
 
@@ -79,4 +80,39 @@ test('builds a framework matrix with summaries and a ViDA-style comparison table
   expect(sheet.getCell('A1').value).toBe('Changes perceived by professionals after training.');
   expect(sheet.getRow(2).values).toEqual([undefined, 'With training', 'Without training']);
   expect(sheet.getCell('A3').value).toBe('1. Deepen and develop relationship skills.');
+});
+
+test('a code-frequency table by role becomes a bar chart saved as SVG and PNG', async ({ page }) => {
+  await openSample(page);
+  const nav = page.getByRole('navigation');
+  for (const [source, paragraph] of [
+    ['DRA_profundidad', 4],
+    ['TMA_telefonica', 4],
+  ] as const) {
+    await nav.getByRole('button', { name: source }).click();
+    await page.getByRole('button', { name: `Paragraph ${paragraph}`, exact: true }).click();
+    await page.keyboard.press('c');
+    await page.getByLabel('Code name').fill('Cambio de actitud');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toBeVisible();
+  }
+  await nav.getByRole('button', { name: 'Analyses' }).click();
+  const analyses = page.getByRole('region', { name: 'Analyses' });
+  await analyses.getByLabel('Kind of analysis').selectOption('frequency');
+  await analyses.getByRole('button', { name: '+ New' }).click();
+  await analyses.getByLabel('Split by').selectOption({ label: 'Role' });
+  const table = analyses.getByRole('table', { name: 'Code frequencies' });
+  await expect(table.getByRole('row', { name: /Cambio de actitud/ })).toContainText('50.0%');
+
+  await analyses.getByRole('tab', { name: 'Bar chart' }).click();
+  await expect(analyses.getByRole('img', { name: 'Chart of Code frequencies' })).toBeVisible();
+  const svgDownload = page.waitForEvent('download');
+  await analyses.getByRole('button', { name: 'Save SVG' }).click();
+  const svg = readFileSync(await (await svgDownload).path(), 'utf8');
+  expect(svg).toMatch(/^<svg /);
+  expect(svg).toContain('Cambio de actitud');
+  const pngDownload = page.waitForEvent('download');
+  await analyses.getByRole('button', { name: 'Save PNG' }).click();
+  const png = readFileSync(await (await pngDownload).path());
+  expect([...png.subarray(0, 4)]).toEqual([0x89, 0x50, 0x4e, 0x47]);
 });

@@ -6,6 +6,7 @@ import { flattenTree } from '../../../src/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { tableToCsv } from '../../../src/export/csv';
+import { barChartSvg, heatmapSvg, numericColumns } from '../../../src/export/charts';
 import { documentToDocx } from '../../../src/export/docx';
 import type { MessageKey } from '../../../src/i18n';
 import type { ProjectData, SavedAnalysis } from '../../../src/model/types';
@@ -92,6 +93,24 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const def = analysis.definition as unknown as AnalysisDefinition;
   const result = useMemo(() => runAnalysis(data, analysis), [data, analysis]);
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
+  const [view, setView] = useState<'table' | 'bars' | 'heatmap'>('table');
+  const chart = view === 'table' ? null : view === 'bars' ? barChartSvg(result.table, numericColumns(result.table).filter((c) => !result.table.columns[c].label.includes('%')).slice(0, 4)) : heatmapSvg(result.table);
+  const chartUrl = chart ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart)}` : '';
+  const fileBase = analysis.name.replace(/[\\/:*?"<>|]+/g, ' ');
+  const exportSvg = () => chart && bridge.saveFile({ suggestedName: `${fileBase}.svg`, bytes: new TextEncoder().encode(chart), filterName: 'SVG', extensions: ['svg'] });
+  const exportPng = async () => {
+    if (!chart) return;
+    // Drawn at twice the size, for print.
+    const img = new Image();
+    img.src = chartUrl;
+    await img.decode();
+    const canvas = document.createElement('canvas');
+    canvas.width = img.naturalWidth * 2;
+    canvas.height = img.naturalHeight * 2;
+    canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height);
+    const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
+    if (blob) await bridge.saveFile({ suggestedName: `${fileBase}.png`, bytes: new Uint8Array(await blob.arrayBuffer()), filterName: 'PNG', extensions: ['png'] });
+  };
   const save = (definition: AnalysisDefinition) => void coding.run(() => updateAnalysis(db, analysis.id, { definition }));
   const matrixDef = 'matrix' in def ? def.matrix : null;
   const codeIdsOf = (): string[] => (matrixDef ? matrixDef.codeIds : def.type === 'cooccurrence' ? def.options.codeIds : def.type === 'words' ? (def.options.codeIds ?? []) : []);
@@ -237,6 +256,24 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
           </label>
         )}
       </div>
+      <div className="view-switch" role="tablist" aria-label={t('analysis.viewAs')}>
+        {(['table', 'bars', 'heatmap'] as const).map((v) => (
+          <button key={v} role="tab" aria-selected={view === v} onClick={() => setView(v)}>
+            {t(`analysis.view.${v}` as MessageKey)}
+          </button>
+        ))}
+        {chart && (
+          <>
+            <button onClick={() => void exportSvg()}>{t('analysis.exportSvg')}</button>
+            <button onClick={() => void exportPng()}>{t('analysis.exportPng')}</button>
+          </>
+        )}
+      </div>
+      {chart ? (
+        <div className="chart">
+          <img src={chartUrl} alt={t('analysis.chartOf', { name: analysis.name })} />
+        </div>
+      ) : (
       <div className={selected ? 'analysis-body with-cell' : 'analysis-body'}>
         <TableGrid
           table={result.table}
@@ -266,6 +303,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
           </aside>
         )}
       </div>
+      )}
     </div>
   );
 }

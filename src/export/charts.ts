@@ -10,6 +10,15 @@ const numberAt = (table: Table, r: number, c: number) => {
   return cell?.kind === 'number' ? cell.value : 0;
 };
 
+/**
+ * The columns a bar chart shows by default: a split table's per-group counts (not its
+ * percentages), else the table's first numeric column.
+ */
+export function defaultBarColumns(table: Table): number[] {
+  const grouped = numericColumns(table).filter((c) => table.columns[c].group && !table.columns[c].label.includes('%'));
+  return grouped.length ? grouped : numericColumns(table).slice(0, 1);
+}
+
 /** The numeric columns of a table, by index (the bars or the heatmap's cells). */
 export function numericColumns(table: Table): number[] {
   return table.columns.flatMap((c, i) => (i > 0 && table.rows.some((r) => r.cells[i]?.kind === 'number') ? [i] : []));
@@ -19,11 +28,16 @@ export function numericColumns(table: Table): number[] {
  * A horizontal bar chart of chosen numeric columns (one bar per row; several columns are
  * grouped bars with a legend), as SVG text for papers: code frequencies, by group.
  */
-export function barChartSvg(table: Table, columns: number[] = numericColumns(table).slice(0, 1)): string {
+export function barChartSvg(table: Table, columns: number[] = defaultBarColumns(table)): string {
   const rowH = 14 * Math.max(1, columns.length) + 10;
   const labelW = Math.min(260, 20 + Math.max(40, ...table.rows.map((r) => 6.5 * labelOf(table, r.key).length)));
   const plotW = 420;
-  const top = 44 + (columns.length > 1 ? 18 : 0);
+  const legend = columns.map((c) => {
+    const col = table.columns[c];
+    return col.group ? `${col.group} ${col.label}` : col.label;
+  });
+  const legendRows = columns.length > 1 ? Math.ceil(legend.length / 2) : 0;
+  const top = 34 + legendRows * 16 + 10;
   const height = top + table.rows.length * rowH + 36;
   const max = Math.max(1, ...table.rows.flatMap((_, r) => columns.map((c) => numberAt(table, r, c))));
   const ticks = niceTicks(max);
@@ -31,10 +45,12 @@ export function barChartSvg(table: Table, columns: number[] = numericColumns(tab
   const parts: string[] = [];
   parts.push(`<text x="0" y="18" font-size="14" font-weight="bold" ${FONT}>${esc(table.title)}</text>`);
   if (columns.length > 1) {
-    columns.forEach((c, k) => {
-      const col = table.columns[c];
-      parts.push(`<rect x="${labelW + k * 130}" y="28" width="10" height="10" fill="${SERIES[k % SERIES.length]}"/>`);
-      parts.push(`<text x="${labelW + k * 130 + 14}" y="37" font-size="11" ${FONT}>${esc(col.group ? `${col.group} ${col.label}` : col.label)}</text>`);
+    // Two legend entries a line, under the title.
+    legend.forEach((name, k) => {
+      const lx = labelW + (k % 2) * (plotW / 2);
+      const ly = 28 + Math.floor(k / 2) * 16;
+      parts.push(`<rect x="${lx}" y="${ly}" width="10" height="10" fill="${SERIES[k % SERIES.length]}"/>`);
+      parts.push(`<text x="${lx + 14}" y="${ly + 9}" font-size="11" ${FONT}>${esc(name.slice(0, 34))}</text>`);
     });
   }
   for (const t of ticks) {

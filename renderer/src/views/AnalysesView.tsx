@@ -6,7 +6,7 @@ import { flattenTree } from '../../../src/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { tableToCsv } from '../../../src/export/csv';
-import { barChartSvg, heatmapSvg, numericColumns } from '../../../src/export/charts';
+import { barChartSvg, heatmapSvg } from '../../../src/export/charts';
 import { documentToDocx } from '../../../src/export/docx';
 import type { MessageKey } from '../../../src/i18n';
 import type { ProjectData, SavedAnalysis } from '../../../src/model/types';
@@ -94,7 +94,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const result = useMemo(() => runAnalysis(data, analysis), [data, analysis]);
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
   const [view, setView] = useState<'table' | 'bars' | 'heatmap'>('table');
-  const chart = view === 'table' ? null : view === 'bars' ? barChartSvg(result.table, numericColumns(result.table).filter((c) => !result.table.columns[c].label.includes('%')).slice(0, 4)) : heatmapSvg(result.table);
+  const chart = view === 'table' ? null : view === 'bars' ? barChartSvg(result.table) : heatmapSvg(result.table);
   const chartUrl = chart ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart)}` : '';
   const fileBase = analysis.name.replace(/[\\/:*?"<>|]+/g, ' ');
   const exportSvg = () => chart && bridge.saveFile({ suggestedName: `${fileBase}.svg`, bytes: new TextEncoder().encode(chart), filterName: 'SVG', extensions: ['svg'] });

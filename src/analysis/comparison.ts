@@ -1,5 +1,6 @@
 import type { Cell, Table } from '../model/table';
-import { cellKey, type Matrix } from './matrix';
+import type { ProjectData } from '../model/types';
+import { cellKey, cellQuotes, type Matrix } from './matrix';
 
 export interface ComparisonOptions {
   /** "Table 1" title, e.g. "Changes perceived by professionals after training". */
@@ -17,13 +18,13 @@ export interface ComparisonOptions {
  * group or condition (Without training / With training), each cell the researcher's
  * summary for that theme and group. Built from a matrix with codes down the side.
  */
-export function comparisonTable(matrix: Matrix, options: ComparisonOptions): Table {
+export function comparisonTable(matrix: Matrix, options: ComparisonOptions, data?: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases'>): Table {
   const rows = matrix.rows.map((row, r) => {
     const cells: Cell[] = matrix.columns.map((column, c) => {
       const summary = options.summaries[cellKey(row.key, column.key)]?.trim();
       if (summary) return { kind: 'text', text: summary };
-      const first = matrix.cells[r][c][0];
-      return options.fallback === 'first quote' && first ? { kind: 'quotes', quotes: [{ text: first.text, citation: first.citation }] } : { kind: 'empty' };
+      const first = options.fallback === 'first quote' && data ? cellQuotes(data, matrix.cells[r][c].slice(0, 1))[0] : undefined;
+      return first ? { kind: 'quotes', quotes: [{ text: first.text, citation: first.citation }] } : { kind: 'empty' };
     });
     // The number goes before the first cell's text, as in the published table.
     const number = `${r + 1}. `;

@@ -1,8 +1,8 @@
-import { codePath } from '../coding/codes';
-import { retrieve, type RetrievedQuote } from '../coding/retrieval';
+import { codePath, subtreeIds } from '../coding/codes';
+import { quoteOf, type RetrievedQuote } from '../coding/retrieval';
 import type { Cell, Table } from '../model/table';
-import type { AttributeValue, ProjectData } from '../model/types';
-import { percent } from './scope';
+import type { AttributeValue, ProjectData, Segment } from '../model/types';
+import { percent, sourcesInScope } from './scope';
 
 /** How the sources are grouped on the other side of the codes. */
 export type Grouping = { kind: 'cases' } | { kind: 'sources' } | { kind: 'attribute'; attributeId: string };
@@ -21,55 +21,86 @@ export interface Axis {
   label: string;
 }
 
-/** Cases × codes, codes × attribute values…: every cell holds its quotes. */
+/**
+ * Cases × codes, codes × attribute values…: every cell holds its segments. Quotes (with
+ * citations and context) are made for a cell only when it is opened or exported with
+ * quotes: a project has 100,000 segments, and counting needs none of that.
+ */
 export interface Matrix {
   rows: Axis[];
   columns: Axis[];
   /** cells[row][column] */
-  cells: RetrievedQuote[][][];
+  cells: Segment[][][];
+  /** The cases each source speaks for (to count cases). */
+  casesOfSource: Record<string, string[]>;
 }
 
 /** Cell summaries are stored under "row␀column", as SavedAnalysis.summaries. */
 export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
 
-export function buildMatrix(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments' | 'attributes'>, def: MatrixDefinition): Matrix {
+type MatrixData = Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments' | 'attributes'>;
+
+export function buildMatrix(data: MatrixData, def: MatrixDefinition): Matrix {
   const codeAxis: Axis[] = def.codeIds.filter((id) => data.codes.some((c) => c.id === id)).map((id) => ({ key: id, label: codePath(data.codes, id) }));
-  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const sources = sourcesInScope(data, def.sourceKinds);
   const caseById = new Map(data.cases.map((c) => [c.id, c]));
   let groups: Axis[];
-  let groupsOf: (q: RetrievedQuote) => string[];
+  let groupsOfSource: (sourceId: string) => string[];
   if (def.grouping.kind === 'cases') {
     groups = [...data.cases].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })).map((c) => ({ key: c.id, label: c.name }));
-    groupsOf = (q) => sources.get(q.sourceId)?.caseIds ?? [];
+    groupsOfSource = (id) => sources.get(id)?.caseIds ?? [];
   } else if (def.grouping.kind === 'sources') {
     groups = [...data.sources].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })).map((s) => ({ key: s.id, label: s.name }));
-    groupsOf = (q) => [q.sourceId];
+    groupsOfSource = (id) => [id];
   } else {
     const id = def.grouping.attributeId;
     const attribute = data.attributes.find((a) => a.id === id);
     const values: AttributeValue[] = attribute?.type === 'category' && attribute.values.length ? attribute.values : [...new Set(data.cases.map((c) => c.values[id]).filter((v) => v !== undefined && v !== null))];
     groups = values.map((v) => ({ key: String(v), label: typeof v === 'boolean' ? (v ? 'Yes' : 'No') : String(v) }));
-    groupsOf = (q) => [...new Set((sources.get(q.sourceId)?.caseIds ?? []).map((c) => caseById.get(c)?.values[id]).filter((v) => v !== undefined && v !== null).map(String))];
+    groupsOfSource = (sourceId) => [...new Set((sources.get(sourceId)?.caseIds ?? []).map((c) => caseById.get(c)?.values[id]).filter((v) => v !== undefined && v !== null).map(String))];
   }
-  const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
-  const perCode = codeAxis.map((c) => retrieve(data, { codeIds: [c.key], mode: 'or', includeSubcodes: def.includeSubcodes, sourceKinds: def.sourceKinds }));
-  const byGroup: RetrievedQuote[][][] = groups.map(() => codeAxis.map(() => []));
-  perCode.forEach((quotes, ci) => {
-    for (const q of quotes) for (const g of groupsOf(q)) {
-      const gi = groupIndex.get(g);
-      if (gi !== undefined) byGroup[gi][ci].push(q);
-    }
+  // Which code columns a segment's code counts in (itself, and its themes when subcodes are included).
+  const axesOfCode = new Map<string, number[]>();
+  codeAxis.forEach((c, i) => {
+    for (const id of def.includeSubcodes ? subtreeIds(data.codes, c.key) : [c.key]) (axesOfCode.get(id) ?? axesOfCode.set(id, []).get(id)!).push(i);
   });
-  if (def.codesOn === 'columns') return { rows: groups, columns: codeAxis, cells: byGroup };
-  return { rows: codeAxis, columns: groups, cells: codeAxis.map((_, ci) => groups.map((__, gi) => byGroup[gi][ci])) };
+  const groupIndex = new Map(groups.map((g, i) => [g.key, i]));
+  const groupCache = new Map<string, number[]>();
+  const groupsOf = (sourceId: string) => {
+    let gs = groupCache.get(sourceId);
+    if (!gs) groupCache.set(sourceId, (gs = groupsOfSource(sourceId).map((g) => groupIndex.get(g)).filter((i): i is number => i !== undefined)));
+    return gs;
+  };
+  const byGroup: Segment[][][] = groups.map(() => codeAxis.map(() => []));
+  for (const s of data.segments) {
+    const axes = axesOfCode.get(s.codeId);
+    if (!axes || !sources.has(s.sourceId)) continue;
+    for (const ci of axes) for (const gi of groupsOf(s.sourceId)) byGroup[gi][ci].push(s);
+  }
+  const casesOfSource = Object.fromEntries([...sources.values()].map((s) => [s.id, s.caseIds]));
+  if (def.codesOn === 'columns') return { rows: groups, columns: codeAxis, cells: byGroup, casesOfSource };
+  return { rows: codeAxis, columns: groups, cells: codeAxis.map((_, ci) => groups.map((__, gi) => byGroup[gi][ci])), casesOfSource };
 }
 
 export type CountOf = 'segments' | 'sources' | 'cases';
 
-export function cellCount(quotes: RetrievedQuote[], of: CountOf): number {
-  if (of === 'segments') return quotes.length;
-  if (of === 'sources') return new Set(quotes.map((q) => q.sourceId)).size;
-  return new Set(quotes.flatMap((q) => q.caseNames)).size;
+export function cellCount(matrix: Matrix, segments: Segment[], of: CountOf): number {
+  if (of === 'segments') return segments.length;
+  if (of === 'sources') return new Set(segments.map((s) => s.sourceId)).size;
+  return new Set(segments.flatMap((s) => matrix.casesOfSource[s.sourceId] ?? [])).size;
+}
+
+/** The quotes of one cell, with citations and context, in source and text order. */
+export function cellQuotes(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases'>, segments: Segment[], codeId = ''): RetrievedQuote[] {
+  const sources = new Map(data.sources.map((s) => [s.id, s]));
+  const contents = new Map(data.contents.map((c) => [c.sourceId, c]));
+  const caseName = new Map(data.cases.map((c) => [c.id, c.name]));
+  const ordered = [...segments].sort((a, b) => (a.sourceId === b.sourceId ? a.start - b.start : (sources.get(a.sourceId)?.name ?? '').localeCompare(sources.get(b.sourceId)?.name ?? '', undefined, { numeric: true })));
+  return ordered.flatMap((s) => {
+    const source = sources.get(s.sourceId);
+    const content = contents.get(s.sourceId);
+    return source && content ? [quoteOf(data.project.citationPattern, source, content, caseName, codeId || s.codeId, [s.codeId], [s], s.start, s.end)] : [];
+  });
 }
 
 export interface MatrixTableOptions {
@@ -83,13 +114,13 @@ export interface MatrixTableOptions {
 }
 
 /** A matrix as a Table: counts (with row or column percentages), or summaries and quotes. */
-export function matrixTable(matrix: Matrix, options: MatrixTableOptions): Table {
+export function matrixTable(matrix: Matrix, options: MatrixTableOptions, data?: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases'>): Table {
   const of = options.count ?? 'segments';
-  const counts = matrix.cells.map((row) => row.map((quotes) => cellCount(quotes, of)));
+  const counts = matrix.cells.map((row) => row.map((segments) => cellCount(matrix, segments, of)));
   const rowTotals = counts.map((r) => r.reduce((a, b) => a + b, 0));
   const colTotals = matrix.columns.map((_, c) => counts.reduce((a, r) => a + r[c], 0));
+  const quotes = (r: number, c: number) => (data ? cellQuotes(data, matrix.cells[r][c]).map((q) => ({ text: q.text, citation: q.citation })) : []);
   const cell = (r: number, c: number): Cell => {
-    const quotes = matrix.cells[r][c];
     const summary = options.summaries?.[cellKey(matrix.rows[r].key, matrix.columns[c].key)]?.trim();
     switch (options.show) {
       case 'counts': {
@@ -101,9 +132,9 @@ export function matrixTable(matrix: Matrix, options: MatrixTableOptions): Table 
       case 'summaries':
         return summary ? { kind: 'text', text: summary } : { kind: 'empty' };
       case 'quotes':
-        return { kind: 'quotes', quotes: quotes.map((q) => ({ text: q.text, citation: q.citation })) };
+        return { kind: 'quotes', quotes: quotes(r, c) };
       case 'summaries and quotes':
-        return { kind: 'quotes', quotes: [...(summary ? [{ text: summary, citation: '' }] : []), ...quotes.map((q) => ({ text: q.text, citation: q.citation }))] };
+        return { kind: 'quotes', quotes: [...(summary ? [{ text: summary, citation: '' }] : []), ...quotes(r, c)] };
     }
   };
   return {

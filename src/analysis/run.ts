@@ -31,7 +31,7 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
       return { table: frequencyTable(data, { ...def.options, title: saved.name }) };
     case 'framework': {
       const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'columns' });
-      return { matrix, table: matrixTable(matrix, { title: saved.name, show: def.show, summaries: saved.summaries, corner: groupingLabel(data, def.matrix) }) };
+      return { matrix, table: matrixTable(matrix, { title: saved.name, show: def.show, summaries: saved.summaries, corner: groupingLabel(data, def.matrix) }, data) };
     }
     case 'coding-query': {
       const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' });
@@ -39,7 +39,7 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
     }
     case 'comparison': {
       const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' });
-      return { matrix, table: comparisonTable(matrix, { title: saved.name, summaries: saved.summaries, rowLabels: def.rowLabels, fallback: def.fallback, note: def.note }) };
+      return { matrix, table: comparisonTable(matrix, { title: saved.name, summaries: saved.summaries, rowLabels: def.rowLabels, fallback: def.fallback, note: def.note }, data) };
     }
     case 'cooccurrence':
       return { table: { ...cooccurrenceTable(data, def.options), title: saved.name } };

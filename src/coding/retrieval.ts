@@ -64,36 +64,8 @@ export function retrieve(data: Pick<ProjectData, 'project' | 'sources' | 'conten
     const lists = bySource.get(source.id);
     const content = contents.get(source.id);
     if (!lists || !content) continue;
-    const quote = (codeId: string, codeIds: string[], segs: Segment[], start: number, end: number): RetrievedQuote => {
-      const caseNames = source.caseIds.map((id) => caseName.get(id)).filter((n): n is string => !!n);
-      const paragraph = paragraphAt(content, start);
-      const speaker = speakerAt(content, start);
-      return {
-        codeId,
-        codeIds,
-        segmentIds: segs.map((s) => s.id),
-        sourceId: source.id,
-        sourceName: source.name,
-        sourceKind: source.kind,
-        caseNames,
-        start,
-        end,
-        text: content.text.slice(start, end),
-        ...contextOf(content, start, end),
-        paragraph,
-        speaker,
-        citation: formatCitation(data.project.citationPattern, {
-          case: caseNames.join(', '),
-          paragraph,
-          speaker,
-          source: source.name,
-          reportNumber: reportNumberOf(source.name),
-          date: source.date,
-          kind: source.kind,
-        }),
-        coderIds: [...new Set(segs.map((s) => s.coderId))],
-      };
-    };
+    const quote = (codeId: string, codeIds: string[], segs: Segment[], start: number, end: number): RetrievedQuote =>
+      quoteOf(data.project.citationPattern, source, content, caseName, codeId, codeIds, segs, start, end);
     if (query.mode === 'or') {
       const seen = new Set<string>();
       lists.forEach((segs, i) => {
@@ -111,6 +83,40 @@ export function retrieve(data: Pick<ProjectData, 'project' | 'sources' | 'conten
     }
   }
   return out.sort((a, b) => (a.sourceId === b.sourceId ? a.start - b.start || a.end - b.end : 0));
+}
+
+/** One quote: the text, a little context, its paragraph, speaker and citation. */
+export function quoteOf(
+  citationPattern: string,
+  source: Source,
+  content: SourceContent,
+  caseName: Map<string, string>,
+  codeId: string,
+  codeIds: string[],
+  segs: Segment[],
+  start: number,
+  end: number,
+): RetrievedQuote {
+  const caseNames = source.caseIds.map((id) => caseName.get(id)).filter((n): n is string => !!n);
+  const paragraph = paragraphAt(content, start);
+  const speaker = speakerAt(content, start);
+  return {
+    codeId,
+    codeIds,
+    segmentIds: segs.map((s) => s.id),
+    sourceId: source.id,
+    sourceName: source.name,
+    sourceKind: source.kind,
+    caseNames,
+    start,
+    end,
+    text: content.text.slice(start, end),
+    ...contextOf(content, start, end),
+    paragraph,
+    speaker,
+    citation: formatCitation(citationPattern, { case: caseNames.join(', '), paragraph, speaker, source: source.name, reportNumber: reportNumberOf(source.name), date: source.date, kind: source.kind }),
+    coderIds: [...new Set(segs.map((s) => s.coderId))],
+  };
 }
 
 /** The stretches where one segment of every list overlaps, merged where they touch. */

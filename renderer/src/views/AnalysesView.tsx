@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { cellKey } from '../../../src/analysis/matrix';
+import { cellKey, cellQuotes } from '../../../src/analysis/matrix';
 import { runAnalysis, type AnalysisDefinition, type AnalysisType } from '../../../src/analysis/run';
 import { flattenTree } from '../../../src/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
@@ -120,7 +120,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
     else if ('matrix' in def) save({ ...def, matrix: { ...def.matrix, codeIds: ids } } as AnalysisDefinition);
   };
   const m = result.matrix;
-  const selected = m && cell ? { row: m.rows[cell.row], column: m.columns[cell.column], quotes: m.cells[cell.row][cell.column] } : null;
+  const selected = m && cell ? { row: m.rows[cell.row], column: m.columns[cell.column], quotes: cellQuotes(data, m.cells[cell.row][cell.column]) } : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
   const exportWord = async () => {
     const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });

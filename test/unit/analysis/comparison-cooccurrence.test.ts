@@ -40,7 +40,7 @@ describe('the comparison table (the shape of ViDA’s Table 1)', () => {
   });
 
   it('shows a cell’s first quote where no summary was written yet, when asked', () => {
-    const table = comparisonTable(matrix, { title: 'T', summaries: {}, rowLabels: true, fallback: 'first quote' });
+    const table = comparisonTable(matrix, { title: 'T', summaries: {}, rowLabels: true, fallback: 'first quote' }, data);
     // TRUST with training: P1's segment 0–10 is the first quote.
     expect(grid(table)[0]).toEqual(['1. Relationship › Trust', '', '“abcdefghij” (P1, 1)']);
   });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildMatrix, cellKey, matrixTable } from '../../../src/analysis/matrix';
+import { buildMatrix, cellKey, cellQuotes, matrixTable } from '../../../src/analysis/matrix';
 import { cellText, type Table } from '../../../src/model/table';
 import { data, role, training } from './fixture';
 
@@ -19,7 +19,7 @@ describe('the framework matrix (cases × pillars)', () => {
   });
 
   it('keeps the quotes of each cell, with citations', () => {
-    const p2trust = matrix.cells[2][0];
+    const p2trust = cellQuotes(data, matrix.cells[2][0]);
     // P2's TRUST segments: 0–8 "abcdefgh" and 20–30 "abcdefghij"; offset 20 is still in paragraph 1 (0–20).
     expect(p2trust.map((q) => [q.text, q.citation])).toEqual([
       ['abcdefgh', '(P2, 1)'],
@@ -31,7 +31,7 @@ describe('the framework matrix (cases × pillars)', () => {
     const summaries = { [cellKey('P2', 'TRUST')]: 'Confía en la profesional.' };
     const table = matrixTable(matrix, { title: 'M', show: 'summaries', summaries });
     expect(grid(table)[2]).toEqual(['P2', 'Confía en la profesional.', '', '']);
-    const both = matrixTable(matrix, { title: 'M', show: 'summaries and quotes', summaries });
+    const both = matrixTable(matrix, { title: 'M', show: 'summaries and quotes', summaries }, data);
     expect(cellText(both.rows[2].cells[1])).toBe('Confía en la profesional.\n“abcdefgh” (P2, 1)\n“abcdefghij” (P2, 1)');
   });
 

@@ -8,6 +8,8 @@ export interface WordFrequencyOptions {
   codeIds?: string[];
   includeSubcodes?: boolean;
   sourceKinds?: string[];
+  /** Only the sources of cases with this attribute value (a group: directors, "with training"). */
+  group?: { attributeId: string; value: string };
   /** Stop-word lists to apply (Spanish, Portuguese, English). */
   languages: WordLanguage[];
   /** The researcher's own stop words. */
@@ -21,11 +23,14 @@ export interface WordFrequencyOptions {
 /** Words counted in sources or coded text: counts and share of all counted words. */
 export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments'>, options: WordFrequencyOptions): Table {
   const texts: string[] = [];
+  const group = options.group;
+  const attributeFilters = group ? [{ attributeId: group.attributeId, values: data.cases.map((c) => c.values[group.attributeId]).filter((v) => v !== null && v !== undefined && String(v) === group.value) }] : [];
   if (options.codeIds?.length) {
-    for (const q of retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds })) texts.push(q.text);
+    for (const q of retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds, attributeFilters })) texts.push(q.text);
   } else {
     const kinds = options.sourceKinds ?? [];
-    const inScope = new Set(data.sources.filter((s) => kinds.length === 0 || kinds.includes(s.kind)).map((s) => s.id));
+    const inGroup = (caseIds: string[]) => !group || data.cases.some((c) => caseIds.includes(c.id) && String(c.values[group.attributeId]) === group.value);
+    const inScope = new Set(data.sources.filter((s) => (kinds.length === 0 || kinds.includes(s.kind)) && inGroup(s.caseIds)).map((s) => s.id));
     for (const c of data.contents) if (inScope.has(c.sourceId)) texts.push(c.text);
   }
   const extra = new Set((options.extraStopWords ?? []).map((w) => w.trim().toLowerCase()).filter(Boolean));
@@ -48,7 +53,7 @@ export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources'
     .sort((a, b) => b.n - a.n || a.word.localeCompare(b.word))
     .slice(0, options.top ?? 50);
   return {
-    title: 'Word frequency',
+    title: group ? `Word frequency: ${group.value}` : 'Word frequency',
     columns: [
       { key: 'word', label: 'Word' },
       { key: 'count', label: 'Count', numeric: true },

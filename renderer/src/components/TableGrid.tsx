@@ -1,4 +1,5 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import { cellText, type Cell, type Table } from '../../../src/model/table';
 import { useI18n } from '../i18n';
 
@@ -29,6 +30,13 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
       return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale, { numeric: true })) * sort.dir;
     });
   }, [table, sort, locale]);
+  // Long tables (a 500-case matrix) render only the rows in view.
+  const scroller = useRef<HTMLDivElement>(null);
+  const virtualizer = useVirtualizer({ count: order.length, getScrollElement: () => scroller.current, estimateSize: () => 34, overscan: 12 });
+  const virtual = order.length > 150;
+  const items = virtual ? virtualizer.getVirtualItems() : order.map((_, i) => ({ index: i, start: 0, end: 0 }));
+  const padTop = virtual && items.length ? items[0].start : 0;
+  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const groups = table.columns.some((c) => c.group)
     ? table.columns.reduce<{ label: string; span: number }[]>((acc, c) => {
         const last = acc[acc.length - 1];
@@ -38,7 +46,7 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
       }, [])
     : null;
   return (
-    <div className="table-scroll grid-wrap">
+    <div className="table-scroll grid-wrap" ref={scroller}>
       <table className="grid sticky" aria-label={table.title}>
         <caption className="grid-title">{table.title}</caption>
         <thead>
@@ -62,10 +70,12 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
           </tr>
         </thead>
         <tbody>
-          {order.map((r) => {
+          {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
+          {items.map((item) => {
+            const r = order[item.index];
             const row = table.rows[r];
             return (
-              <tr key={row.key}>
+              <tr key={row.key} data-index={item.index} ref={virtual ? virtualizer.measureElement : undefined}>
                 {row.cells.map((cell, i) => {
                   const clickable = !!onCellClick && i >= dataFrom;
                   const isSelected = selected?.row === r && selected.column === i;
@@ -97,6 +107,7 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
               </tr>
             );
           })}
+          {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
         </tbody>
       </table>
       {table.note && <p className="hint table-note">{table.note}</p>}

@@ -40,11 +40,11 @@ function defaultDefinition(type: AnalysisType, data: ProjectData): AnalysisDefin
 }
 
 /** Saved analyses: matrices, frequency tables, comparisons; live, exportable, with cell summaries. */
-export function AnalysesView({ projectId }: { projectId: string }) {
+export function AnalysesView({ projectId, initialId }: { projectId: string; initialId?: string }) {
   const { t } = useI18n();
   const coding = useCoding();
   const data = useLiveQuery(() => loadProjectData(db, projectId), [projectId]);
-  const [openId, setOpenId] = useState<string | null>(null);
+  const [openId, setOpenId] = useState<string | null>(initialId ?? null);
   const [newType, setNewType] = useState<AnalysisType>('framework');
   if (!data) return <div className="loading">{t('common.loading')}</div>;
   // A just-created analysis may not be in the snapshot yet: wait for it rather than show another.
@@ -247,6 +247,42 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
             </label>
             <label>
               <input type="checkbox" checked={def.options.jaccard} onChange={(e) => save({ ...def, options: { ...def.options, jaccard: e.target.checked } })} /> Jaccard
+            </label>
+          </>
+        )}
+        {def.type === 'words' && (
+          <>
+            <label>
+              {t('analysis.group')}
+              <select
+                value={def.options.group ? `${def.options.group.attributeId}\u0000${def.options.group.value}` : ''}
+                onChange={(e) => {
+                  const [attributeId, value] = e.target.value.split('\u0000');
+                  save({ ...def, options: { ...def.options, group: e.target.value ? { attributeId, value } : undefined } });
+                }}
+              >
+                <option value="">{t('analysis.allSources')}</option>
+                {data.attributes.flatMap((a) =>
+                  [...new Set(data.cases.map((c) => c.values[a.id]).filter((v) => v !== null && v !== undefined).map(String))].map((v) => (
+                    <option key={`${a.id}:${v}`} value={`${a.id}\u0000${v}`}>
+                      {a.name} = {v}
+                    </option>
+                  )),
+                )}
+              </select>
+            </label>
+            <label>
+              {t('analysis.stemming')}
+              <select value={def.options.stemming ?? ''} onChange={(e) => save({ ...def, options: { ...def.options, stemming: (e.target.value || null) as 'es' | 'pt' | 'en' | null } })}>
+                <option value="">{t('analysis.noStemming')}</option>
+                <option value="es">{t('language.es')}</option>
+                <option value="pt">{t('language.pt')}</option>
+                <option value="en">{t('language.en')}</option>
+              </select>
+            </label>
+            <label>
+              {t('analysis.stopWords')}
+              <input defaultValue={(def.options.extraStopWords ?? []).join(', ')} onBlur={(e) => save({ ...def, options: { ...def.options, extraStopWords: e.target.value.split(/[,\n]/).map((w) => w.trim()).filter(Boolean) } })} />
             </label>
           </>
         )}

@@ -31,7 +31,7 @@ import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 
-type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos'; open?: string } | { type: 'analyses' };
+type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos'; open?: string } | { type: 'analyses'; open?: string };
 
 interface PendingSurvey {
   fileName: string;
@@ -72,6 +72,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const sources = useLiveQuery(() => db.sources.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const codes = useLiveQuery(() => db.codes.where('projectId').equals(projectId).toArray(), [projectId]);
+  const analyses = useLiveQuery(() => db.analyses.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const history = useLiveQuery(() => undoState(db, projectId), [projectId]);
   const counts = useCodeCounts(projectId, codes ?? []);
   const [view, setView] = useState<View>({ type: 'sources' });
@@ -273,8 +274,17 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
           {t('workspace.retrieval')}
         </button>
         <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
-          {t('analysis.title')}
+          {t('analysis.title')} <span className="count">{analyses?.length ?? 0}</span>
         </button>
+        {analyses && analyses.length > 0 && (
+          <ul className="nav-list" aria-label={t('analysis.title')}>
+            {analyses.map((a) => (
+              <li key={a.id}>
+                <button onClick={() => setView({ type: 'analyses', open: a.id })}>{a.name}</button>
+              </li>
+            ))}
+          </ul>
+        )}
         <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
           {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
         </button>
@@ -318,7 +328,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
                   }}
                 />
               )}
-              {view.type === 'analyses' && <AnalysesView projectId={projectId} />}
+              {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
               {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
               {view.type === 'memos' && <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />}
             </div>

@@ -41,3 +41,14 @@ describe('word frequency', () => {
     expect(empty.rows).toEqual([]);
   });
 });
+
+describe('word frequency per group', () => {
+  it('counts only the sources of the cases in a group (role = Director)', () => {
+    const texts = ['Confianza y cercanía.', 'Registro registro planificación.', 'Desafíos del registro.', 'Nada.'];
+    const project = { ...data, contents: data.contents.map((c, i) => ({ ...c, text: texts[i], paragraphs: [{ start: 0, end: texts[i].length }] })), segments: [] };
+    // Only D1 is a director; D1's source is s3: "Desafíos del registro."
+    const table = wordFrequencyTable(project, { languages: ['es'], group: { attributeId: 'role', value: 'Director' } });
+    expect(table.rows.map((r) => cellText(r.cells[0]))).toEqual(['desafíos', 'registro']);
+    expect(table.title).toBe('Word frequency: Director');
+  });
+});

@@ -373,6 +373,7 @@ export const en = {
   'analysis.stemming': 'Stemming',
   'analysis.noStemming': 'none',
   'analysis.stopWords': 'Also leave out',
+  'analysis.useQuote': 'Use in the table',
   'analysis.summary': 'Summary of this cell',
   'attrType.text': 'Text',
   'attrType.number': 'Number',

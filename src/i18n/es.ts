@@ -351,6 +351,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'analysis.stemming': 'Raíces (stemming)',
   'analysis.noStemming': 'ninguna',
   'analysis.stopWords': 'Excluir también',
+  'analysis.useQuote': 'Usar en la tabla',
   'analysis.summary': 'Resumen de esta celda',
   'attrType.text': 'Texto',
   'attrType.number': 'Número',

@@ -103,6 +103,12 @@ test('a code-frequency table by role becomes a bar chart saved as SVG and PNG', 
   await analyses.getByLabel('Split by').selectOption({ label: 'Role' });
   const table = analyses.getByRole('table', { name: 'Code frequencies' });
   await expect(table.getByRole('row', { name: /Cambio de actitud/ })).toContainText('50.0%');
+  // A cell shows its quotes: the directors' quotes for this code.
+  await table.getByRole('row', { name: /Cambio de actitud/ }).getByRole('cell').nth(5).click();
+  const cellPanel = analyses.getByRole('complementary', { name: /Cambio de actitud × Director n/ });
+  await expect(cellPanel).toContainText('1 quote');
+  await expect(cellPanel).toContainText('Lo más visible es un cambio de actitud.');
+  await expect(cellPanel).toContainText('(DRA, 4)');
 
   await analyses.getByRole('tab', { name: 'Bar chart' }).click();
   await expect(analyses.getByRole('img', { name: 'Chart of Code frequencies' })).toBeVisible();

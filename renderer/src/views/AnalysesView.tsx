@@ -1,6 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { cellKey, cellQuotes } from '../../../src/analysis/matrix';
+import { retrieve } from '../../../src/coding/retrieval';
+import { cellText } from '../../../src/model/table';
 import { runAnalysis, type AnalysisDefinition, type AnalysisType } from '../../../src/analysis/run';
 import { flattenTree } from '../../../src/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
@@ -87,6 +89,36 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
   );
 }
 
+/**
+ * The quotes behind a cell: a matrix cell's segments; a frequency row's code (in that
+ * column's group); a co-occurrence cell's text coded with both codes.
+ */
+function quotesOfCell(data: ProjectData, def: AnalysisDefinition, result: ReturnType<typeof runAnalysis>, row: number, column: number, offset: number) {
+  const table = result.table;
+  const m = result.matrix;
+  if (m) {
+    const r = m.rows[row];
+    const c = m.columns[column - offset];
+    return r && c ? { row: r, column: c, quotes: cellQuotes(data, m.cells[row][column - offset]) } : null;
+  }
+  const rowKey = table.rows[row]?.key;
+  const col = table.columns[column];
+  const label = (key: string) => cellText(table.rows.find((x) => x.key === key)!.cells[0]);
+  if (!rowKey || !col) return null;
+  if (def.type === 'frequency') {
+    const attribute = data.attributes.find((a) => a.id === def.options.splitByAttributeId);
+    const values = col.group && attribute ? data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== null && v !== undefined && String(v) === col.group) : [];
+    const quotes = retrieve(data, { codeIds: [rowKey], mode: 'or', includeSubcodes: def.options.rollUp, sourceKinds: def.options.sourceKinds, attributeFilters: attribute && col.group ? [{ attributeId: attribute.id, values }] : [] });
+    return { row: { key: rowKey, label: label(rowKey) }, column: { key: col.key, label: col.group ? `${col.group} ${col.label}` : col.label }, quotes };
+  }
+  if (def.type === 'cooccurrence') {
+    const ids = rowKey === col.key ? [rowKey] : [rowKey, col.key];
+    const quotes = retrieve(data, { codeIds: ids, mode: ids.length > 1 ? 'and' : 'or', includeSubcodes: def.options.includeSubcodes, sourceKinds: def.options.sourceKinds });
+    return { row: { key: rowKey, label: label(rowKey) }, column: { key: col.key, label: col.label }, quotes };
+  }
+  return null;
+}
+
 function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedAnalysis }) {
   const { t } = useI18n();
   const coding = useCoding();
@@ -120,7 +152,9 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
     else if ('matrix' in def) save({ ...def, matrix: { ...def.matrix, codeIds: ids } } as AnalysisDefinition);
   };
   const m = result.matrix;
-  const selected = m && cell ? { row: m.rows[cell.row], column: m.columns[cell.column], quotes: cellQuotes(data, m.cells[cell.row][cell.column]) } : null;
+  // Cells are addressed in table coordinates; matrices map them to their own cells.
+  const offset = m ? result.table.columns.length - m.columns.length : 1;
+  const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column, offset) : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
   const exportWord = async () => {
     const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });
@@ -313,9 +347,9 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
       <div className={selected ? 'analysis-body with-cell' : 'analysis-body'}>
         <TableGrid
           table={result.table}
-          dataFrom={m ? result.table.columns.length - m.columns.length : 1}
-          onCellClick={m ? (r, c) => setCell({ row: r, column: c - (result.table.columns.length - m.columns.length) }) : undefined}
-          selected={cell ? { row: cell.row, column: cell.column + (m ? result.table.columns.length - m.columns.length : 0) } : undefined}
+          dataFrom={offset}
+          onCellClick={def.type === 'words' ? undefined : (r, c) => setCell({ row: r, column: c })}
+          selected={cell ?? undefined}
         />
         {selected && (
           <aside className="cell-panel" aria-label={t('analysis.cell', { row: selected.row.label, column: selected.column.label })}>
@@ -333,6 +367,11 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
               {selected.quotes.map((q) => (
                 <li key={`${q.sourceId}:${q.start}`}>
                   “{q.text}” <span className="citation">{q.citation}</span>
+                  {(def.type === 'framework' || def.type === 'comparison') && (
+                    <button className="link use-quote" onClick={() => void coding.run(() => setCellSummary(db, analysis.id, summaryKey, `“${q.text}” ${q.citation}`))}>
+                      {t('analysis.useQuote')}
+                    </button>
+                  )}
                 </li>
               ))}
             </ol>

@@ -374,6 +374,8 @@ export const en = {
   'analysis.noStemming': 'none',
   'analysis.stopWords': 'Also leave out',
   'analysis.useQuote': 'Use in the table',
+  'analysis.kindsAll': 'Source kinds: all',
+  'analysis.kindsChosen': 'Source kinds: {count} chosen',
   'analysis.summary': 'Summary of this cell',
   'attrType.text': 'Text',
   'attrType.number': 'Number',

@@ -352,6 +352,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'analysis.noStemming': 'ninguna',
   'analysis.stopWords': 'Excluir también',
   'analysis.useQuote': 'Usar en la tabla',
+  'analysis.kindsAll': 'Tipos de fuente: todos',
+  'analysis.kindsChosen': 'Tipos de fuente: {count} elegidos',
   'analysis.summary': 'Resumen de esta celda',
   'attrType.text': 'Texto',
   'attrType.number': 'Número',

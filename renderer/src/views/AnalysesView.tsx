@@ -17,6 +17,7 @@ import { useCoding } from '../coding/CodingContext';
 import { TableGrid } from '../components/TableGrid';
 import { db } from '../db';
 import { useI18n } from '../i18n';
+import { kindLabel } from '../labels';
 
 const TYPES: AnalysisType[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words'];
 
@@ -250,6 +251,33 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
               </select>
             </label>
           </>
+        )}
+        {(def.type === 'frequency' || matrixDef) && (
+          <details>
+            <summary>
+              {((def.type === 'frequency' ? def.options.sourceKinds : matrixDef?.sourceKinds)?.length ?? 0) === 0
+                ? t('analysis.kindsAll')
+                : t('analysis.kindsChosen', { count: (def.type === 'frequency' ? def.options.sourceKinds : matrixDef?.sourceKinds)!.length })}
+            </summary>
+            <ul className="code-picks">
+              {data.project.sourceKinds.map((kind) => {
+                const kinds = (def.type === 'frequency' ? def.options.sourceKinds : matrixDef?.sourceKinds) ?? [];
+                const next = kinds.includes(kind) ? kinds.filter((k) => k !== kind) : [...kinds, kind];
+                return (
+                  <li key={kind}>
+                    <label>
+                      <input
+                        type="checkbox"
+                        checked={kinds.includes(kind)}
+                        onChange={() => save(def.type === 'frequency' ? { ...def, options: { ...def.options, sourceKinds: next } } : ({ ...def, matrix: { ...matrixDef!, sourceKinds: next } } as AnalysisDefinition))}
+                      />{' '}
+                      {kindLabel(t, kind)}
+                    </label>
+                  </li>
+                );
+              })}
+            </ul>
+          </details>
         )}
         {def.type === 'frequency' && (
           <>

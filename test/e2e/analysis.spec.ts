@@ -2,24 +2,17 @@ import { expect, test } from '@playwright/test';
 import ExcelJS from 'exceljs';
 import { readFileSync } from 'node:fs';
 import mammoth from 'mammoth';
-import { openSample } from './steps';
+import { codeParagraphs, openSample } from './steps';
 
 test('builds a framework matrix with summaries and a ViDA-style comparison table, and exports it to Word', async ({ page }) => {
   await openSample(page);
   const nav = page.getByRole('navigation');
-  for (const [source, paragraph, code] of [
+  await codeParagraphs(page, [
     ['TMA_telefonica', 4, 'Habilidades relacionales'],
     ['TMD_telefonica_cp1252', 8, 'Habilidades relacionales'],
     ['TMB_telefonica', 8, 'Involucrar a la familia'],
     ['TMD_telefonica_cp1252', 10, 'Involucrar a la familia'],
-  ] as const) {
-    await nav.getByRole('button', { name: source }).click();
-    await page.getByRole('button', { name: `Paragraph ${paragraph}`, exact: true }).click();
-    await page.keyboard.press('c');
-    await page.getByLabel('Code name').fill(code);
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('treeitem', { name: new RegExp(`^${code}`) })).toBeVisible();
-  }
+  ]);
 
   // The framework matrix: cases × the two codes, a summary in two cells.
   await nav.getByRole('button', { name: 'Analyses' }).click();
@@ -85,17 +78,10 @@ test('builds a framework matrix with summaries and a ViDA-style comparison table
 test('a code-frequency table by role becomes a bar chart saved as SVG and PNG', async ({ page }) => {
   await openSample(page);
   const nav = page.getByRole('navigation');
-  for (const [source, paragraph] of [
-    ['DRA_profundidad', 4],
-    ['TMA_telefonica', 4],
-  ] as const) {
-    await nav.getByRole('button', { name: source }).click();
-    await page.getByRole('button', { name: `Paragraph ${paragraph}`, exact: true }).click();
-    await page.keyboard.press('c');
-    await page.getByLabel('Code name').fill('Cambio de actitud');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toBeVisible();
-  }
+  await codeParagraphs(page, [
+    ['DRA_profundidad', 4, 'Cambio de actitud'],
+    ['TMA_telefonica', 4, 'Cambio de actitud'],
+  ]);
   await nav.getByRole('button', { name: 'Analyses' }).click();
   const analyses = page.getByRole('region', { name: 'Analyses' });
   await analyses.getByLabel('Kind of analysis').selectOption('frequency');

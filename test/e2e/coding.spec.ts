@@ -1,6 +1,6 @@
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import mammoth from 'mammoth';
-import { openSample } from './steps';
+import { codeParagraphs, openSample } from './steps';
 
 /** Drags the mouse across a phrase, as a researcher selects words. */
 async function selectPhrase(page: Page, within: Locator, phrase: string) {
@@ -118,17 +118,10 @@ test('retrieves a code filtered by role, with citations, and exports the quotes 
   await openSample(page);
   const nav = page.getByRole('navigation');
   // Code one paragraph in a director's interview and one in a professional's.
-  for (const [source, paragraph] of [
-    ['DRA_profundidad', 4],
-    ['TMA_telefonica', 4],
-  ] as const) {
-    await nav.getByRole('button', { name: source }).click();
-    await page.getByRole('button', { name: `Paragraph ${paragraph}`, exact: true }).click();
-    await page.keyboard.press('c');
-    await page.getByLabel('Code name').fill('Cambio de actitud');
-    await page.keyboard.press('Enter');
-    await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toBeVisible();
-  }
+  await codeParagraphs(page, [
+    ['DRA_profundidad', 4, 'Cambio de actitud'],
+    ['TMA_telefonica', 4, 'Cambio de actitud'],
+  ]);
 
   await nav.getByRole('button', { name: 'Retrieve coded segments' }).click();
   const retrieval = page.getByRole('region', { name: 'Retrieve coded segments' });

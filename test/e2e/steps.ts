@@ -20,3 +20,16 @@ export async function openSample(page: Page) {
   await answerWhoIsCoding(page);
   await expect(page.getByRole('heading', { name: /Sample: ViDA-style/ })).toBeVisible();
 }
+
+/** Codes whole paragraphs as a researcher does: open the source, click the paragraph number, press C, name the code. */
+export async function codeParagraphs(page: Page, codings: readonly (readonly [source: string, paragraph: number, code: string])[]) {
+  const nav = page.getByRole('navigation');
+  for (const [source, paragraph, code] of codings) {
+    await nav.getByRole('button', { name: source }).click();
+    await page.getByRole('button', { name: `Paragraph ${paragraph}`, exact: true }).click();
+    await page.keyboard.press('c');
+    await page.getByLabel('Code name').fill(code);
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('treeitem', { name: new RegExp(`^${code}`) })).toBeVisible();
+  }
+}

@@ -13,7 +13,7 @@ const LETTERS: [RegExp, string][] = [
 /** Guesses whether a text is Spanish, Portuguese or English; "und" when it cannot tell. */
 export function guessLanguage(text: string): string {
   // Speaker labels ("E:", "P1:") are not words of the language.
-  const sample = text.slice(0, 4000).replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ').toLowerCase();
+  const sample = text.slice(0, 2500).replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ').toLowerCase();
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < 5) return 'und';
   const scores = new Map<string, number>();

@@ -50,7 +50,12 @@ export function countWords(text: string): number {
   for (let i = 0; i < text.length; i++) {
     const c = text.charCodeAt(i);
     const isWordChar =
-      (c >= 97 && c <= 122) || (c >= 65 && c <= 90) || (c >= 48 && c <= 57) || (c >= 128 && (c >= 0xd800 && c <= 0xdfff ? WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - (c >= 0xdc00 ? 1 : 0))!)) : WORD_CHAR.test(text[i])));
+      (c >= 97 && c <= 122) ||
+      (c >= 65 && c <= 90) ||
+      (c >= 48 && c <= 57) ||
+      // Latin letters with accents (À–ɏ, but not × ÷): the common case, without a regex.
+      (c >= 0xc0 && c <= 0x24f && c !== 0xd7 && c !== 0xf7) ||
+      (c >= 128 && (c < 0xc0 || c > 0x24f) && (c >= 0xd800 && c <= 0xdfff ? WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - (c >= 0xdc00 ? 1 : 0))!)) : WORD_CHAR.test(text[i])));
     if (isWordChar) {
       if (!inWord) words++;
       inWord = true;

@@ -1,9 +1,10 @@
-import type { Table } from '../model/table';
+import { cellText, type Table } from '../model/table';
+import { retrieve, type RetrievedQuote } from '../coding/retrieval';
 import type { ProjectData, SavedAnalysis } from '../model/types';
 import { comparisonTable, type ComparisonOptions } from './comparison';
 import { cooccurrenceTable, type CooccurrenceOptions } from './cooccurrence';
 import { frequencyTable, type FrequencyOptions } from './frequency';
-import { buildMatrix, matrixTable, type Matrix, type MatrixDefinition, type MatrixTableOptions } from './matrix';
+import { buildMatrix, cellQuotes, matrixTable, type Axis, type Matrix, type MatrixDefinition, type MatrixTableOptions } from './matrix';
 import { wordFrequencyTable, type WordFrequencyOptions } from './word-frequency';
 
 /** Every analysis a project can save, with its definition. */
@@ -51,4 +52,35 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
 function groupingLabel(data: Pick<ProjectData, 'attributes'>, def: MatrixDefinition): string {
   const g = def.grouping;
   return g.kind === 'cases' ? 'Case' : g.kind === 'sources' ? 'Source' : (data.attributes.find((a) => a.id === g.attributeId)?.name ?? '');
+}
+
+/**
+ * The quotes behind a cell of an analysis's table (table coordinates): a matrix cell's
+ * segments; a frequency row's code, within the group of its column; for co-occurrence,
+ * the text coded with both codes. Word frequencies have none.
+ */
+export function quotesOfCell(data: ProjectData, def: AnalysisDefinition, result: AnalysisResult, row: number, column: number): { row: Axis; column: Axis; quotes: RetrievedQuote[] } | null {
+  const { table, matrix } = result;
+  if (matrix) {
+    const c = column - (table.columns.length - matrix.columns.length);
+    const r = matrix.rows[row];
+    const col = matrix.columns[c];
+    return r && col ? { row: r, column: col, quotes: cellQuotes(data, matrix.cells[row][c]) } : null;
+  }
+  const rowKey = table.rows[row]?.key;
+  const col = table.columns[column];
+  if (!rowKey || !col || column === 0) return null;
+  const rowAxis = { key: rowKey, label: cellText(table.rows[row].cells[0]) };
+  if (def.type === 'frequency') {
+    const attribute = data.attributes.find((a) => a.id === def.options.splitByAttributeId);
+    const values = col.group && attribute ? data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== null && v !== undefined && String(v) === col.group) : [];
+    const quotes = retrieve(data, { codeIds: [rowKey], mode: 'or', includeSubcodes: def.options.rollUp, sourceKinds: def.options.sourceKinds, attributeFilters: attribute && col.group ? [{ attributeId: attribute.id, values }] : [] });
+    return { row: rowAxis, column: { key: col.key, label: col.group ? `${col.group} ${col.label}` : col.label }, quotes };
+  }
+  if (def.type === 'cooccurrence') {
+    const ids = rowKey === col.key ? [rowKey] : [rowKey, col.key];
+    const quotes = retrieve(data, { codeIds: ids, mode: ids.length > 1 ? 'and' : 'or', includeSubcodes: def.options.includeSubcodes, sourceKinds: def.options.sourceKinds });
+    return { row: rowAxis, column: { key: col.key, label: col.label }, quotes };
+  }
+  return null;
 }

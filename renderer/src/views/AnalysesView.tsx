@@ -1,9 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { cellKey, cellQuotes } from '../../../src/analysis/matrix';
-import { retrieve } from '../../../src/coding/retrieval';
-import { cellText } from '../../../src/model/table';
-import { runAnalysis, type AnalysisDefinition, type AnalysisType } from '../../../src/analysis/run';
+import { cellKey } from '../../../src/analysis/matrix';
+import { quotesOfCell, runAnalysis, type AnalysisDefinition, type AnalysisType } from '../../../src/analysis/run';
 import { flattenTree } from '../../../src/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
 import { loadProjectData } from '../../../src/db/snapshot';
@@ -90,36 +88,6 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
   );
 }
 
-/**
- * The quotes behind a cell: a matrix cell's segments; a frequency row's code (in that
- * column's group); a co-occurrence cell's text coded with both codes.
- */
-function quotesOfCell(data: ProjectData, def: AnalysisDefinition, result: ReturnType<typeof runAnalysis>, row: number, column: number, offset: number) {
-  const table = result.table;
-  const m = result.matrix;
-  if (m) {
-    const r = m.rows[row];
-    const c = m.columns[column - offset];
-    return r && c ? { row: r, column: c, quotes: cellQuotes(data, m.cells[row][column - offset]) } : null;
-  }
-  const rowKey = table.rows[row]?.key;
-  const col = table.columns[column];
-  const label = (key: string) => cellText(table.rows.find((x) => x.key === key)!.cells[0]);
-  if (!rowKey || !col) return null;
-  if (def.type === 'frequency') {
-    const attribute = data.attributes.find((a) => a.id === def.options.splitByAttributeId);
-    const values = col.group && attribute ? data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== null && v !== undefined && String(v) === col.group) : [];
-    const quotes = retrieve(data, { codeIds: [rowKey], mode: 'or', includeSubcodes: def.options.rollUp, sourceKinds: def.options.sourceKinds, attributeFilters: attribute && col.group ? [{ attributeId: attribute.id, values }] : [] });
-    return { row: { key: rowKey, label: label(rowKey) }, column: { key: col.key, label: col.group ? `${col.group} ${col.label}` : col.label }, quotes };
-  }
-  if (def.type === 'cooccurrence') {
-    const ids = rowKey === col.key ? [rowKey] : [rowKey, col.key];
-    const quotes = retrieve(data, { codeIds: ids, mode: ids.length > 1 ? 'and' : 'or', includeSubcodes: def.options.includeSubcodes, sourceKinds: def.options.sourceKinds });
-    return { row: { key: rowKey, label: label(rowKey) }, column: { key: col.key, label: col.label }, quotes };
-  }
-  return null;
-}
-
 function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedAnalysis }) {
   const { t } = useI18n();
   const coding = useCoding();
@@ -155,7 +123,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const m = result.matrix;
   // Cells are addressed in table coordinates; matrices map them to their own cells.
   const offset = m ? result.table.columns.length - m.columns.length : 1;
-  const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column, offset) : null;
+  const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
   const exportWord = async () => {
     const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });

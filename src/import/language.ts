@@ -10,6 +10,10 @@ const LETTERS: [RegExp, string][] = [
   [/[ãõç]/g, 'pt'],
 ];
 
+/** Which languages each marker word belongs to, built once. */
+const LANGUAGES_OF = new Map<string, string[]>();
+for (const [lang, list] of Object.entries(MARKERS)) for (const w of list) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), lang]);
+
 /** Guesses whether a text is Spanish, Portuguese or English; "und" when it cannot tell. */
 export function guessLanguage(text: string): string {
   // Speaker labels ("E:", "P1:") are not words of the language.
@@ -18,8 +22,7 @@ export function guessLanguage(text: string): string {
   if (words.length < 5) return 'und';
   const scores = new Map<string, number>();
   const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
-  const sets = Object.entries(MARKERS).map(([lang, list]) => [lang, new Set(list)] as const);
-  for (const w of words) for (const [lang, set] of sets) if (set.has(w)) add(lang, 1);
+  for (const w of words) for (const lang of LANGUAGES_OF.get(w) ?? []) add(lang, 1);
   for (const [pattern, lang] of LETTERS) add(lang, 3 * (sample.match(pattern)?.length ?? 0));
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || ranked[0][1] < words.length * 0.05) return 'und';

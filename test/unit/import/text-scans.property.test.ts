@@ -1,0 +1,61 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { looksBinary } from '../../../src/import/encoding';
+import { countWords, normalizeText } from '../../../src/import/normalize';
+
+// The importer's scans take shortcuts for speed (lookup tables, skipped passes); these
+// tests hold them to the plain definitions on any text a transcript could contain.
+
+/** Transcript-like text: letters with accents, joiners, every kind of line break, stray controls and emoji. */
+const transcriptText = fc
+  .array(
+    fc.oneof(
+      fc.constantFrom('E:', 'Entrevistadora', 'niño', 'ação', 'l’école', "d'Ávila", 'bem-estar', 'Αυτή', '𝒳', '😊', 'n\u0303', '3', '—', '…'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\f', ' \n', '\t\r\n', '-', "'", '’', '\ufeff', '\u0001'),
+      fc.string({ unit: 'binary', maxLength: 4 }),
+    ),
+    { maxLength: 60 },
+  )
+  .map((parts) => parts.join(''));
+
+/** Words by definition: runs of letters, digits and marks, joined by ' ’ - before a letter or digit. */
+function wordsByDefinition(text: string): number {
+  return text.match(/[\p{L}\p{N}\p{M}]+(?:['’-][\p{L}\p{N}][\p{L}\p{N}\p{M}]*)*/gu)?.length ?? 0;
+}
+
+/** The one text form, step by step, with no shortcut. */
+function normalFormByDefinition(raw: string): string {
+  return raw
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?|[\u2028\u2029\u0085\f]/g, '\n')
+    .normalize('NFC')
+    .replace(/[ \t]+\n/g, '\n')
+    .trimEnd();
+}
+
+function looksBinaryByDefinition(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  if (sample.includes('\0')) return true;
+  const controls = [...sample].reduce((n, ch) => n + (/[\x01-\x08\x0b\x0e-\x1f\ufffd]/.test(ch) ? ch.length : 0), 0);
+  return sample.length > 0 && controls / sample.length > 0.01;
+}
+
+describe('the importer’s fast text scans', () => {
+  it('count the same words as the definition, in any language and with emoji', () => {
+    fc.assert(fc.property(transcriptText, (text) => {
+        expect(countWords(text)).toBe(wordsByDefinition(text));
+      }), { numRuns: 2000 });
+  });
+
+  it('normalise line breaks, accents and trailing spaces exactly as the step-by-step definition', () => {
+    fc.assert(fc.property(transcriptText, (raw) => {
+        expect(normalizeText(raw)).toBe(normalFormByDefinition(raw));
+      }), { numRuns: 2000 });
+  });
+
+  it('take text for binary data exactly when the definition does', () => {
+    fc.assert(fc.property(transcriptText, (text) => {
+        expect(looksBinary(text)).toBe(looksBinaryByDefinition(text));
+      }), { numRuns: 2000 });
+  });
+});

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
+import { compactContents } from './compact-contents';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
 /** One undo step: the rows a researcher's action touched, before and after. */
@@ -11,6 +12,8 @@ export interface UndoEntry {
   changes: { table: string; key: string; before: object | undefined; after: object | undefined }[];
   /** Undone steps wait to be redone until a new action drops them. */
   undone: boolean;
+  /** Set on a step stored in several transactions (a folder import), which later ones extend. */
+  batch?: string;
 }
 
 export class QdaDatabase extends Dexie {
@@ -36,5 +39,6 @@ export class QdaDatabase extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
+    this.use(compactContents);
   }
 }

@@ -1,4 +1,5 @@
 import type { ImportRequest, ImportResult } from '../../../src/import';
+import { unpackImportResult, type PackedImportResult } from '../../../src/import/packed-result';
 import type { QdaBridge } from '../../../src/ipc/contract';
 
 /** A pool of Web Workers running the same src/import code; requests go to the least busy. */
@@ -21,8 +22,8 @@ function createWorkerImporter(): (request: ImportRequest) => Promise<ImportResul
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void; name: string }>();
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<{ id: number; result: ImportResult }>) => {
-    pending.get(event.data.id)?.resolve(event.data.result);
+  worker.onmessage = (event: MessageEvent<{ id: number; result: PackedImportResult }>) => {
+    pending.get(event.data.id)?.resolve(unpackImportResult(event.data.result));
     pending.delete(event.data.id);
   };
   worker.onerror = (event) => {

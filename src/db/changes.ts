@@ -51,23 +51,59 @@ export async function commitChanges(db: QdaDatabase, projectId: string, label: s
     // a caller's transaction (which commits after this function returns).
     Dexie.currentTransaction.idbtrans.addEventListener('complete', () => notify(projectId, changes));
     // The rows and the history step are independent writes: send them together.
-    await Promise.all([apply(db, changes, 'forward'), recordUndoSteps(db, projectId, [{ label, changes }])]);
+    await Promise.all([apply(db, changes, 'forward'), readUndoTail(db, projectId).then((tail) => writeUndoSteps(db, projectId, tail, [{ label, changes }]))]);
   });
 }
 
+/** What the undo log of a project holds now: every step's key (oldest first), the undone ones, the newest. */
+export interface UndoTail {
+  keys: number[];
+  undone: number[];
+  newest?: UndoEntry;
+}
+
+/** One step to record; steps of the same batch recorded one after another become one step. */
+export interface UndoStep {
+  label: string;
+  changes: Change[];
+  /** A researcher's action stored in several transactions (a folder import): one step in the history. */
+  batch?: string;
+}
+
 /**
- * Records steps whose changes the caller has already written, inside the caller's
- * transaction (which must include the undo log): imports write in bulk, then record.
+ * Reads what recording a step needs to know, in one round trip in the common case (the
+ * newest step is not undone): imports read it together with everything else they need.
  */
-export async function recordUndoSteps(db: QdaDatabase, projectId: string, steps: { label: string; changes: Change[] }[]): Promise<void> {
+export async function readUndoTail(db: QdaDatabase, projectId: string): Promise<UndoTail> {
   const inProject = db.undoLog.where('projectId').equals(projectId);
-  const [{ undone }, count] = await Promise.all([newestSteps(db, projectId), inProject.count()]);
-  if (undone.length) await db.undoLog.bulkDelete(undone.map((e) => e.seq!));
-  const excess = count - undone.length + steps.length - UNDO_DEPTH;
-  if (excess > 0) await db.undoLog.bulkDelete(await inProject.limit(excess).primaryKeys());
-  const at = new Date().toISOString();
+  const [keys, newest] = await Promise.all([inProject.primaryKeys() as Promise<number[]>, inProject.last()]);
+  if (!newest?.undone) return { keys, undone: [], newest };
+  const { undone } = await newestSteps(db, projectId);
+  return { keys, undone: undone.map((e) => e.seq!), newest };
+}
+
+/**
+ * Records steps whose changes the caller writes in the same transaction (which must
+ * include the undo log): drops the redo branch and the steps beyond UNDO_DEPTH. Writes
+ * only, so the caller can send them together with its own. A step of the batch the newest
+ * step belongs to is added to that step.
+ */
+export function writeUndoSteps(db: QdaDatabase, projectId: string, tail: UndoTail, steps: UndoStep[]): Promise<unknown> {
   const slim = (changes: Change[]) => changes.map((c) => (c.lazy ? { ...c, after: undefined } : c));
-  await db.undoLog.bulkAdd(steps.slice(-UNDO_DEPTH).map(({ label, changes }) => ({ projectId, label, at, changes: slim(changes), undone: false })));
+  const newest = tail.newest;
+  if (steps.length === 1 && steps[0].batch && newest && !newest.undone && newest.batch === steps[0].batch) {
+    return db.undoLog.put({ ...newest, changes: [...newest.changes, ...slim(steps[0].changes)] });
+  }
+  const undone = new Set(tail.undone);
+  const kept = tail.keys.filter((k) => !undone.has(k));
+  const recorded = steps.slice(-UNDO_DEPTH);
+  const excess = Math.max(0, kept.length + recorded.length - UNDO_DEPTH);
+  const dropped = [...tail.undone, ...kept.slice(0, excess)];
+  const at = new Date().toISOString();
+  return Promise.all([
+    dropped.length ? db.undoLog.bulkDelete(dropped) : undefined,
+    db.undoLog.bulkAdd(recorded.map(({ label, changes, batch }) => ({ projectId, label, at, changes: slim(changes), undone: false, ...(batch ? { batch } : {}) }))),
+  ]);
 }
 
 /**

@@ -1,9 +1,9 @@
 import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
-import { added, removed, type Change } from '../model/change';
+import { removed, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
-import { commitChanges, recordUndoSteps } from './changes';
+import { commitChanges, readUndoTail, writeUndoSteps } from './changes';
 import { newId, nowIso } from '../util/id';
 import type { QdaDatabase } from './database';
 
@@ -34,6 +34,20 @@ export async function addImportedSources(db: QdaDatabase, projectId: string, imp
 }
 
 /**
+ * The files a researcher imported together (chose or dropped at once): one undo step,
+ * however many transactions store them. Without it, each file is a step of its own.
+ */
+export interface ImportBatch {
+  id: string;
+  label: string;
+}
+
+/** How the history names an import: the file, or how many files were chosen. */
+export function importStepLabel(fileNames: string[]): string {
+  return fileNames.length === 1 ? `Import “${fileNames[0]}”` : `Import ${fileNames.length} files`;
+}
+
+/**
  * Stores several imported files in one transaction (a batch commits them in groups, which
  * is several times faster than a transaction each): each file is stored whole or not at
  * all, and a file whose content is already in the project, or earlier in the group, is
@@ -43,6 +57,7 @@ export async function addImportedFiles(
   db: QdaDatabase,
   projectId: string,
   files: { imported: ImportedFile; options?: AddSourcesOptions }[],
+  batch?: ImportBatch,
 ): Promise<AddSourcesOutcome[]> {
   for (const f of files) if (f.imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
   return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes, db.undoLog], async () => {
@@ -53,10 +68,13 @@ export async function addImportedFiles(
       ),
     ];
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
-    const [project, existingSources, found] = await Promise.all([
+    const [project, existingSources, found, undoTail] = await Promise.all([
       db.projects.get(projectId),
-      db.sources.where('[projectId+sha256]').anyOf(files.map((f) => [projectId, f.imported.sources[0].sha256])).toArray(),
-      names.length ? db.cases.where('[projectId+name]').anyOf(names.map((n) => [projectId, n])).toArray() : [],
+      // One request per file, all sent at once: anyOf() would walk a cursor, a round trip per key.
+      Promise.all(files.map((f) => db.sources.where('[projectId+sha256]').equals([projectId, f.imported.sources[0].sha256]).toArray())).then((found) => found.flat()),
+      // A project's cases are few and small: one read for all beats a read per name.
+      names.length ? db.cases.where('projectId').equals(projectId).toArray() : [],
+      readUndoTail(db, projectId),
     ]);
     if (!project) throw new Error('The project no longer exists.');
 
@@ -76,7 +94,7 @@ export async function addImportedFiles(
         continue;
       }
       let casesCreated = 0;
-      // Each file is its own undo step: what its cases were before it, and what it added.
+      // Each file is an undo step (or part of its batch's): what its cases were before it, and what it added.
       const caseBefore = new Map<string, Case | undefined>();
       const remember = (kase: Case, isNew: boolean) => {
         if (!caseBefore.has(kase.id)) caseBefore.set(kase.id, isNew ? undefined : { ...kase, values: { ...kase.values } });
@@ -129,21 +147,20 @@ export async function addImportedFiles(
       allSources.push(...sources);
       bySha.set(sha256, sources[0]);
       outcomes.push({ status: 'added', sources, casesCreated });
-      const contents = allContents.slice(-sources.length);
+      // The rows a file adds are in the store until the step is undone, so the history keeps
+      // only their keys (read back on undo, for redo) and the cases as they were before.
+      const lazy = (table: Change['table'], key: string, before?: object): Change => ({ table, key, before, after: undefined, lazy: true });
       steps.push({
-        label: `Import “${imported.sources[0].originalFileName}”`,
-        changes: [
-          ...[...caseBefore].map(([id, before]) => {
-            const now = [...caseByName.values()].find((k) => k.id === id)!;
-            return { table: 'cases' as const, key: id, before, after: { ...now, values: { ...now.values } } };
-          }),
-          ...sources.map((x) => added('sources', x.id, x)),
-          ...contents.map((x) => ({ ...added('sourceContents', x.sourceId, x), lazy: true })),
-        ],
+        label: importStepLabel([imported.sources[0].originalFileName]),
+        changes: [...[...caseBefore].map(([id, before]) => lazy('cases', id, before)), ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)])],
       });
     }
-    await Promise.all([db.cases.bulkPut([...changed]), db.sources.bulkAdd(allSources), db.sourceContents.bulkAdd(allContents)]);
-    if (steps.length) await recordUndoSteps(db, projectId, steps);
+    await Promise.all([
+      db.cases.bulkPut([...changed]),
+      db.sources.bulkAdd(allSources),
+      db.sourceContents.bulkAdd(allContents),
+      steps.length ? writeUndoSteps(db, projectId, undoTail, batch ? [{ label: batch.label, batch: batch.id, changes: steps.flatMap((x) => x.changes) }] : steps) : undefined,
+    ]);
     return outcomes;
   });
 }

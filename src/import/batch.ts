@@ -40,7 +40,7 @@ export interface BatchLimits {
   groupChars: number;
 }
 
-const DEFAULT_LIMITS: BatchLimits = { maxBytes: DEFAULT_MAX_BYTES, groupFiles: 32, groupChars: 8_000_000 };
+const DEFAULT_LIMITS: BatchLimits = { maxBytes: DEFAULT_MAX_BYTES, groupFiles: 128, groupChars: 8_000_000 };
 
 type Parsed = { kind: 'parsed'; result: ImportResult } | { kind: 'skipped' } | { kind: 'failed'; error: ImportError };
 

@@ -25,7 +25,8 @@ export interface Change {
   after: object | undefined;
   /**
    * The history keeps no copy of `after`: it is read from the store when the step is
-   * undone. Imports use it so a transcript's text is not stored twice.
+   * undone. Imports use it for the rows they add, so a transcript is not stored twice and
+   * a large import records its history quickly.
    */
   lazy?: boolean;
 }

@@ -1,7 +1,8 @@
 import { useCallback, useRef, useState } from 'react';
-import { addImportedFiles } from '../../../src/db/sources';
+import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
 import { extensionOf, type ImportError, type SurveyMapping } from '../../../src/import';
 import { runImportBatch, type BatchFile, type BatchStatus } from '../../../src/import/batch';
+import { newId } from '../../../src/util/id';
 import { bridge } from '../bridge';
 import { db } from '../db';
 
@@ -37,6 +38,8 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper) {
       setRows(files.map((f, i) => ({ id: ids[i], fileName: f.name, status: 'waiting' })));
       cancelled.current = false;
       setRunning(true);
+      // The files chosen or dropped together are one step in the history: one Undo takes them back.
+      const batch = { id: newId(), label: importStepLabel(files.map((f) => f.name)) };
       await runImportBatch(
         files,
         {
@@ -47,7 +50,7 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper) {
           },
           parse: (request) => bridge.importSource(request),
           async store(parsed) {
-            const outcomes = await addImportedFiles(db, projectId, parsed.map((imported) => ({ imported })));
+            const outcomes = await addImportedFiles(db, projectId, parsed.map((imported) => ({ imported })), batch);
             return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate', existingName: o.existing.name } : { status: 'added', sources: o.sources.length }));
           },
         },

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codePath, flattenTree, moveCodeChanges, subtreeIds } from '../../../src/coding/codes';
 import { moveBoundary } from '../../../src/coding/segments';
 import { codeCounts } from '../../../src/coding/counts';
-import { commitChanges, redo, undo, undoState } from '../../../src/db/changes';
+import { commitChanges, redo, undo, undoState, UNDO_DEPTH } from '../../../src/db/changes';
 import { codeText, codeTextWithNewCode, createCode, deleteCode, editCode, mergeCodes, moveCode, uncode } from '../../../src/db/coding';
 import { createProject } from '../../../src/db/projects';
 import { addImportedSources } from '../../../src/db/sources';
@@ -128,6 +128,34 @@ describe('coding text, merging and deleting codes, with undo', () => {
     expect(await db.segments.count()).toBe(0);
     expect(await undo(db, projectId)).toBe('Import “ARIII_phone.txt”');
     expect(await undo(db, projectId)).toBeNull();
+  });
+
+  it('keeps the last 200 steps: the oldest go first, the newest can all be undone', async () => {
+    const { db, projectId } = await projectWithSource();
+    for (let i = 1; i <= UNDO_DEPTH + 5; i++) await createCode(db, projectId, `Code ${i}`);
+    expect(await db.undoLog.where('projectId').equals(projectId).count()).toBe(UNDO_DEPTH);
+    let undone = 0;
+    while (await undo(db, projectId)) undone++;
+    expect(undone).toBe(UNDO_DEPTH);
+    // The import and the first five codes are beyond reach; the rest are gone again.
+    expect((await db.codes.toArray()).map((c) => c.name).sort()).toEqual(['Code 1', 'Code 2', 'Code 3', 'Code 4', 'Code 5']);
+  });
+
+  it('an import after undo drops the redo steps, like any new action', async () => {
+    const { db, projectId } = await projectWithSource();
+    await createCode(db, projectId, 'Vínculo');
+    await createCode(db, projectId, 'Confianza');
+    await undo(db, projectId);
+    await undo(db, projectId);
+    const second = await importSource({ name: 'GF_report.txt', bytes: utf8('Informe: más visitas a las familias.') });
+    if (!second.ok) throw new Error(second.error.message);
+    await addImportedSources(db, projectId, second);
+    expect(await redo(db, projectId)).toBeNull();
+    expect(await undo(db, projectId)).toBe('Import “GF_report.txt”');
+    expect(await undo(db, projectId)).toBe('Import “ARIII_phone.txt”');
+    expect(await redo(db, projectId)).toBe('Import “ARIII_phone.txt”');
+    expect(await redo(db, projectId)).toBe('Import “GF_report.txt”');
+    expect(await db.codes.count()).toBe(0);
   });
 
   it('keeps each project’s undo history to itself', async () => {

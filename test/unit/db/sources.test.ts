@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../src/db/projects';
-import { addImportedSources, deleteSource, updateSource } from '../../../src/db/sources';
+import { addImportedFiles, addImportedSources, deleteSource, importStepLabel, updateSource } from '../../../src/db/sources';
+import { createCode } from '../../../src/db/coding';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { redo, undo, undoState } from '../../../src/db/changes';
 import { importSource } from '../../../src/import';
@@ -109,6 +110,37 @@ describe('undoing an import', () => {
     const data = await loadProjectData(db, project.id);
     expect(data.sources[0].caseIds).toEqual([data.cases[0].id]);
     expect(data.contents[0].text).toBe('E: Hola\nDRI: Buenas');
+  });
+
+  it('takes back a whole folder with one Undo, though its files were stored in several transactions', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    await createCode(db, project.id, 'Vínculo');
+    const folder = { id: 'drop-1', label: importStepLabel(['ARIII_phone.txt', 'ARIV_phone.txt', 'DRI_indepth.txt']) };
+    await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) }, { imported: await imported('ARIV_phone.txt', utf8('E: Hola\nARIV: Qué tal')) }], folder);
+    await addImportedFiles(db, project.id, [{ imported: await imported('DRI_indepth.txt', utf8('E: Hola\nDRI: Buenas tardes')) }], folder);
+    expect(await undoState(db, project.id)).toEqual({ undo: 'Import 3 files', redo: undefined });
+    expect(await undo(db, project.id)).toBe('Import 3 files');
+    expect([await db.sources.count(), await db.sourceContents.count(), await db.cases.count()]).toEqual([0, 0, 0]);
+    expect(await db.codes.count()).toBe(1);
+    expect(await redo(db, project.id)).toBe('Import 3 files');
+    const data = await loadProjectData(db, project.id);
+    expect(data.sources.map((s) => s.name).sort()).toEqual(['ARIII_phone', 'ARIV_phone', 'DRI_indepth']);
+    expect(data.contents.map((c) => c.text)).toContain('E: Hola\nDRI: Buenas tardes');
+    expect(await undo(db, project.id)).toBe('Import 3 files');
+    expect(await undo(db, project.id)).toBe('New code “Vínculo”');
+  });
+
+  it('starts a new step when the researcher acted between two parts of an import', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const folder = { id: 'drop-2', label: 'Import 2 files' };
+    await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) }], folder);
+    await createCode(db, project.id, 'Confianza');
+    await addImportedFiles(db, project.id, [{ imported: await imported('ARIV_phone.txt', utf8('E: Hola\nARIV: Qué tal')) }], folder);
+    expect(await undo(db, project.id)).toBe('Import 2 files');
+    expect((await db.sources.toArray()).map((s) => s.name)).toEqual(['ARIII_phone']);
+    expect(await undo(db, project.id)).toBe('New code “Confianza”');
   });
 
   it('undoes a survey import: its answers, and the attribute values it set on existing cases', async () => {

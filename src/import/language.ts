@@ -22,7 +22,10 @@ export function guessLanguage(text: string): string {
   if (words.length < 5) return 'und';
   const scores = new Map<string, number>();
   const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
-  for (const w of words) for (const lang of LANGUAGES_OF.get(w) ?? []) add(lang, 1);
+  for (const w of words) {
+    const langs = LANGUAGES_OF.get(w);
+    if (langs) for (const lang of langs) add(lang, 1);
+  }
   for (const [pattern, lang] of LETTERS) add(lang, 3 * (sample.match(pattern)?.length ?? 0));
   const ranked = [...scores.entries()].sort((a, b) => b[1] - a[1]);
   if (ranked.length === 0 || ranked[0][1] < words.length * 0.05) return 'und';

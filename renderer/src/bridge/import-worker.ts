@@ -1,7 +1,7 @@
 // Parses files off the page's main thread, so a large import never blocks typing.
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
 import { importSource, type ImportRequest } from '../../../src/import';
-import { packImportResult } from '../../../src/import/packed-result';
+import { packImportResult, type PackedImportResult } from '../../../src/import/packed-result';
 
 let pdfReady: Promise<void> | null = null;
 function preparePdfJs(): Promise<void> {
@@ -11,9 +11,15 @@ function preparePdfJs(): Promise<void> {
   return pdfReady;
 }
 
-self.onmessage = async (event: MessageEvent<{ id: number; request: ImportRequest }>) => {
-  const { id, request } = event.data;
-  if (/\.pdf$/i.test(request.name)) await preparePdfJs();
-  const { packed, transfer } = packImportResult(await importSource(request));
-  self.postMessage({ id, result: packed }, { transfer });
+/** Files arrive in batches (see web.ts) and their results go back together, packed. */
+self.onmessage = async (event: MessageEvent<{ batch: { id: number; request: ImportRequest }[] }>) => {
+  const results: { id: number; result: PackedImportResult }[] = [];
+  const transfer: ArrayBuffer[] = [];
+  for (const { id, request } of event.data.batch) {
+    if (/\.pdf$/i.test(request.name)) await preparePdfJs();
+    const packed = packImportResult(await importSource(request));
+    results.push({ id, result: packed.packed });
+    transfer.push(...packed.transfer);
+  }
+  self.postMessage({ results }, { transfer });
 };

@@ -17,25 +17,39 @@ function createWorkerPool(size: number): (request: ImportRequest) => Promise<Imp
   };
 }
 
-/** Sends import requests to one Web Worker. */
+/** Files sent to a worker in one message at most: a few milliseconds of parsing. */
+const MAX_BATCH = 16;
+
+/**
+ * Sends import requests to one Web Worker. Requests made in the same turn of the event
+ * loop (a folder whose files are already read) go in one message and come back in one:
+ * a message each way per file cost more than parsing a short transcript.
+ */
 function createWorkerImporter(): (request: ImportRequest) => Promise<ImportResult> {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void; name: string }>();
+  let queue: { id: number; request: ImportRequest }[] = [];
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<{ id: number; result: PackedImportResult }>) => {
-    pending.get(event.data.id)?.resolve(unpackImportResult(event.data.result));
-    pending.delete(event.data.id);
+  worker.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => {
+    for (const { id, result } of event.data.results) {
+      pending.get(id)?.resolve(unpackImportResult(result));
+      pending.delete(id);
+    }
   };
   worker.onerror = (event) => {
     // A worker that dies takes its pending files with it: each gets a clear error.
     for (const p of pending.values()) p.reject(new Error(`the importer stopped (${event.message || 'worker error'})`));
     pending.clear();
   };
+  const flush = () => {
+    while (queue.length) worker.postMessage({ batch: queue.splice(0, MAX_BATCH) });
+  };
   return (request) =>
     new Promise<ImportResult>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject, name: request.name });
-      worker.postMessage({ id, request });
+      if (queue.length === 0) setTimeout(flush, 0);
+      queue.push({ id, request });
     });
 }
 

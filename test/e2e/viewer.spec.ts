@@ -38,12 +38,19 @@ test('a 200,000-word transcript opens with only the visible paragraphs in the pa
   await expect(viewer.locator('.paragraph').last()).toContainText(`Turno ${turns}.`);
 });
 
-test('a folder of transcripts is imported in one go, unsupported files named with their reason', async ({ page }) => {
+test('a folder of transcripts is imported in one go, unsupported files named with their reason, and one Undo takes it back', async ({ page }) => {
   await createProject(page, 'Carpeta completa');
   await page.getByLabel('Import folder').setInputFiles(`${fixtures}formats`);
   const panel = page.getByRole('region', { name: 'Import progress' });
   await expect(panel.getByText('Import finished: 5 of 5 files')).toBeVisible();
   await expect(panel.locator('.import-row', { hasText: 'entrevista_DRC.fodt' })).toContainText('unsupported file type ".fodt"');
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(4);
+
+  // The wrong folder? One Undo, not one per file.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Import 5 files');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
   await expect(page.locator('.source-list tbody tr')).toHaveCount(4);
 });
 

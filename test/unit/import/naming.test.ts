@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coerceAttributeValue, inferAttributeType } from '../../../src/import/attribute-values';
 import { suggestCaseName } from '../../../src/import/case-name';
 import { countWords } from '../../../src/import/normalize';
+import { guessLanguage } from '../../../src/import/language';
 import { guessSourceKind } from '../../../src/import/source-kind';
 import { DEFAULT_SOURCE_KINDS } from '../../../src/model/types';
 
@@ -59,4 +60,15 @@ describe('counting words', () => {
     ['  ', 0],
     ['- y -', 1],
   ])('counts the words of "%s" as %i', (text, n) => expect(countWords(text)).toBe(n));
+});
+
+describe('guessing the language of a source', () => {
+  it.each([
+    ['Entrevistadora: ¿Y después de la capacitación? P1: También cambió la relación con las familias, porque hay más confianza.', 'es'],
+    ['E: E depois da formação? P1: Também mudou a relação com as famílias, não só com a mãe.', 'pt'],
+    ['Interviewer: And after the training? P1: The relationship with the families changed, and we trust them.', 'en'],
+    ['también también también también también', 'es'],
+    ['Αυτή είναι μια δοκιμή για τη γλώσσα του κειμένου', 'und'],
+    ['Hola, ¿qué tal?', 'und'],
+  ])('reads “%s” as %s', (text, language) => expect(guessLanguage(text)).toBe(language));
 });

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { looksBinary } from '../../../src/import/encoding';
+import { guessLanguage } from '../../../src/import/language';
 import { countWords, normalizeText } from '../../../src/import/normalize';
 
 // The importer's scans take shortcuts for speed (lookup tables, skipped passes); these
@@ -40,6 +41,26 @@ function looksBinaryByDefinition(text: string): boolean {
   return sample.length > 0 && controls / sample.length > 0.01;
 }
 
+/** The language guess word by word: marker words of each language, and letters only one language writes. */
+function languageByDefinition(text: string): string {
+  const markers: Record<string, string[]> = {
+    es: ['el', 'los', 'las', 'y', 'es', 'por', 'una', 'del', 'pero', 'muy', 'como', 'también', 'porque', 'yo', 'ellos', 'hay', 'sí', 'qué', 'más', 'está', 'con', 'su', 'al', 'lo', 'le', 'se', 'cuando'],
+    pt: ['o', 'os', 'e', 'em', 'um', 'uma', 'é', 'não', 'com', 'do', 'da', 'dos', 'das', 'mas', 'muito', 'eu', 'você', 'são', 'isso', 'ao', 'na', 'no', 'pelo', 'pela', 'quando', 'também'],
+    en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'it', 'for', 'with', 'was', 'but', 'very', 'they', 'we', 'i', 'you', 'this', 'not', 'are', 'have', 'she', 'he'],
+  };
+  const sample = text.slice(0, 2500).replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ').toLowerCase();
+  const words = sample.match(/\p{L}+/gu) ?? [];
+  if (words.length < 5) return 'und';
+  // Ties go to the language met first.
+  const scores = new Map<string, number>();
+  const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
+  for (const w of words) for (const [lang, list] of Object.entries(markers)) if (list.includes(w)) add(lang, 1);
+  add('es', 3 * (sample.match(/[ñ¿¡]/g)?.length ?? 0));
+  add('pt', 3 * (sample.match(/[ãõç]/g)?.length ?? 0));
+  const [best] = [...scores].sort((a, b) => b[1] - a[1]);
+  return best[1] === 0 || best[1] < words.length * 0.05 ? 'und' : best[0];
+}
+
 describe('the importer’s fast text scans', () => {
   it('count the same words as the definition, in any language and with emoji', () => {
     fc.assert(fc.property(transcriptText, (text) => {
@@ -51,6 +72,17 @@ describe('the importer’s fast text scans', () => {
     fc.assert(fc.property(transcriptText, (raw) => {
         expect(normalizeText(raw)).toBe(normalFormByDefinition(raw));
       }), { numRuns: 2000 });
+  });
+
+  it('guess the same language as reading word by word', () => {
+    const words = fc.constantFrom('el', 'la', 'y', 'não', 'com', 'também', 'the', 'and', 'niño', 'ação', 'visita', 'família', 'Αυτή', '𝒳', 'E:', 'P1:', '¿Qué', 'ñandú', 'El', 'THE');
+    const text = fc.array(fc.oneof(words, fc.constantFrom(' ', '\n', ', ', '. ')), { maxLength: 80 }).map((p) => p.join(''));
+    fc.assert(
+      fc.property(fc.oneof(text, transcriptText), (t) => {
+        expect(guessLanguage(t)).toBe(languageByDefinition(t));
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('take text for binary data exactly when the definition does', () => {

@@ -70,8 +70,7 @@ export async function addImportedFiles(
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
     const [project, existingSources, found, undoTail] = await Promise.all([
       db.projects.get(projectId),
-      // One request per file, all sent at once: anyOf() would walk a cursor, a round trip per key.
-      Promise.all(files.map((f) => db.sources.where('[projectId+sha256]').equals([projectId, f.imported.sources[0].sha256]).toArray())).then((found) => found.flat()),
+      sourcesWithContent(db, projectId, files.map((f) => f.imported.sources[0].sha256)),
       // A project's cases are few and small: one read for all beats a read per name.
       names.length ? db.cases.where('projectId').equals(projectId).toArray() : [],
       readUndoTail(db, projectId),
@@ -164,6 +163,22 @@ export async function addImportedFiles(
     return outcomes;
   });
 }
+
+/**
+ * The project's sources whose content (sha-256) is among these. A few files are looked up
+ * one request each, sent at once (anyOf() would walk a cursor, a round trip per key); for a
+ * group of a folder's files, reading the project's source list once costs the database far
+ * less than a lookup per file, and source rows are small.
+ */
+async function sourcesWithContent(db: QdaDatabase, projectId: string, shas: string[]): Promise<Source[]> {
+  if (shas.length <= FEW_FILES) {
+    return (await Promise.all(shas.map((sha) => db.sources.where('[projectId+sha256]').equals([projectId, sha]).toArray()))).flat();
+  }
+  const wanted = new Set(shas);
+  return (await db.sources.where('projectId').equals(projectId).toArray()).filter((s) => wanted.has(s.sha256));
+}
+
+const FEW_FILES = 8;
 
 async function findOrCreate(db: QdaDatabase, projectId: string, name: string): Promise<{ kase: Case; created: boolean }> {
   const found = await db.cases.where('[projectId+name]').equals([projectId, name]).first();

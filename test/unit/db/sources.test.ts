@@ -41,6 +41,29 @@ describe('storing imported sources', () => {
     expect(await db.sourceContents.count()).toBe(1);
   });
 
+  it.each([4, 20])('finds duplicates among %i files stored together: one already in the project, one twice in the folder', async (count) => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const other = await createProject(db, 'Otro estudio');
+    await addImportedSources(db, project.id, await imported('RD_Rep1.txt', utf8('Informe de visita.')));
+    await addImportedSources(db, other.id, await imported('RD_Rep9.txt', utf8('Informe de otro estudio.')));
+    const folder = [
+      await imported('copia de RD_Rep1.txt', utf8('Informe de visita.')),
+      await imported('P1_phone.txt', utf8('E: Hola\nP1: Hola')),
+      await imported('P1_phone (1).txt', utf8('E: Hola\nP1: Hola')),
+      await imported('RD_Rep9.txt', utf8('Informe de otro estudio.')),
+    ];
+    for (let i = folder.length; i < count; i++) folder.push(await imported(`P${i}_phone.txt`, utf8(`E: ¿Cómo está?\nP${i}: Bien ${i}`)));
+    const outcomes = await addImportedFiles(db, project.id, folder.map((f) => ({ imported: f })));
+    expect(outcomes.slice(0, 4)).toMatchObject([
+      { status: 'duplicate', existing: { name: 'RD_Rep1' } },
+      { status: 'added' },
+      { status: 'duplicate', existing: { name: 'P1_phone' } },
+      { status: 'added' },
+    ]);
+    expect(await db.sources.where('projectId').equals(project.id).count()).toBe(count - 1);
+  });
+
   it('lets the same file go into two different projects', async () => {
     const db = freshDatabase();
     const a = await createProject(db, 'A');

@@ -1,4 +1,5 @@
 import { importSource, SOURCE_EXTENSIONS, DEFAULT_MAX_BYTES } from '../src/import';
+import { packImportResult } from '../src/import/packed-result';
 import { BRIDGE_METHODS, channelOf, type BridgeHandlers, type BridgeMethod, type PickedFile } from '../src/ipc/contract';
 import { validateImportRequest, validateSaveRequest } from '../src/ipc/validate';
 
@@ -22,7 +23,7 @@ export interface HandlerDeps {
 
 export function createHandlers(deps: HandlerDeps): BridgeHandlers {
   return {
-    importSource: (request) => importSource(validateImportRequest(request)),
+    importSource: async (request) => packImportResult(await importSource(validateImportRequest(request))).packed,
 
     async pickSourceFiles() {
       const result = await deps.dialog.showOpenDialog({

@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
 import { compactContents } from './compact-contents';
+import type { PackedSourceContent } from './content-packing';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
 /** One undo step: the rows a researcher's action touched, before and after. */
@@ -19,7 +20,8 @@ export interface UndoEntry {
 export class QdaDatabase extends Dexie {
   projects!: EntityTable<Project, 'id'>;
   sources!: EntityTable<Source, 'id'>;
-  sourceContents!: Table<SourceContent, string>;
+  /** Written plain or packed (see content-packing); always read plain. */
+  sourceContents!: Table<SourceContent, string, SourceContent | PackedSourceContent>;
   cases!: EntityTable<Case, 'id'>;
   attributes!: EntityTable<Attribute, 'id'>;
   codes!: EntityTable<Code, 'id'>;

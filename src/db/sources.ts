@@ -1,10 +1,12 @@
 import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
+import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
 import { removed, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
 import { commitChanges, readUndoTail, writeUndoSteps } from './changes';
 import { newId, nowIso } from '../util/id';
+import type { PackedSourceContent } from './content-packing';
 import type { QdaDatabase } from './database';
 
 export interface AddSourcesOptions {
@@ -19,8 +21,9 @@ export type AddSourcesOutcome =
   | { status: 'added'; sources: Source[]; casesCreated: number }
   | { status: 'duplicate'; existing: Source };
 
+/** What one file produced; from a worker or another process its offsets come packed. */
 export interface ImportedFile {
-  sources: ImportedSource[];
+  sources: (ImportedSource | PackedImportedSource)[];
   cases: ImportedCase[];
 }
 
@@ -61,7 +64,7 @@ export async function addImportedFiles(
 ): Promise<AddSourcesOutcome[]> {
   for (const f of files) if (f.imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
   return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes, db.undoLog], async () => {
-    const caseNameOf = (s: ImportedSource, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
+    const caseNameOf = (s: Pick<ImportedSource, 'suggestedCase'>, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
     const names = [
       ...new Set(
         files.flatMap(({ imported, options = {} }) => [...imported.cases.map((c) => c.name.trim()), ...imported.sources.map((s) => caseNameOf(s, options))]).filter((n): n is string => !!n),
@@ -81,7 +84,7 @@ export async function addImportedFiles(
     const caseByName = new Map(found.map((c) => [c.name, c]));
     const changed = new Set<Case>();
     const allSources: Source[] = [];
-    const allContents: SourceContent[] = [];
+    const allContents: (SourceContent | PackedSourceContent)[] = [];
     const outcomes: AddSourcesOutcome[] = [];
     const steps: { label: string; changes: Change[] }[] = [];
 
@@ -140,9 +143,10 @@ export async function addImportedFiles(
           warnings: s.warnings,
         };
       });
-      imported.sources.forEach((s, i) =>
-        allContents.push({ sourceId: sources[i].id, projectId, text: s.text, paragraphs: s.paragraphs, turns: s.turns, annotations: s.annotations }),
-      );
+      imported.sources.forEach((s, i) => {
+        const row = { sourceId: sources[i].id, projectId, text: s.text, annotations: s.annotations };
+        allContents.push(isPackedSource(s) ? { ...row, paragraphs: s.paragraphs, turns: s.turns } : { ...row, paragraphs: s.paragraphs, turns: s.turns });
+      });
       allSources.push(...sources);
       bySha.set(sha256, sources[0]);
       outcomes.push({ status: 'added', sources, casesCreated });

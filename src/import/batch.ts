@@ -1,4 +1,5 @@
 import { DEFAULT_MAX_BYTES, tooLargeError, type ImportError, type ImportRequest, type ImportResult } from './index';
+import type { PackedImportResult } from './packed-result';
 
 export interface BatchFile {
   name: string;
@@ -21,12 +22,13 @@ export interface BatchEvent {
   duplicateOf?: string;
 }
 
-export type ParsedFile = Extract<ImportResult, { ok: true }>;
+/** A parsed file, as importSource gives it or packed as it comes from a worker or process. */
+export type ParsedFile = Extract<ImportResult | PackedImportResult, { ok: true }>;
 
 export interface BatchSteps {
   /** Turns a file into an import request; null skips it (e.g. a survey whose mapping was cancelled). */
   prepare(file: BatchFile, bytes: Uint8Array): Promise<ImportRequest | null>;
-  parse(request: ImportRequest): Promise<ImportResult>;
+  parse(request: ImportRequest): Promise<ImportResult | PackedImportResult>;
   /** Stores parsed files in one transaction, each whole or not at all; one outcome per file, in order. */
   store(files: ParsedFile[]): Promise<StoreOutcome[]>;
 }
@@ -42,7 +44,7 @@ export interface BatchLimits {
 
 const DEFAULT_LIMITS: BatchLimits = { maxBytes: DEFAULT_MAX_BYTES, groupFiles: 128, groupChars: 8_000_000 };
 
-type Parsed = { kind: 'parsed'; result: ImportResult } | { kind: 'skipped' } | { kind: 'failed'; error: ImportError };
+type Parsed = { kind: 'parsed'; result: ImportResult | PackedImportResult } | { kind: 'skipped' } | { kind: 'failed'; error: ImportError };
 
 /**
  * Imports files in order: files are read and parsed one after another (so a survey's

@@ -8,6 +8,10 @@ export type PackedImportResult =
 
 export type PackedImportedSource = Omit<ImportedSource, 'paragraphs' | 'turns'> & { paragraphs: Uint32Array<ArrayBuffer>; turns: PackedTurns };
 
+export function isPackedSource(source: ImportedSource | PackedImportedSource): source is PackedImportedSource {
+  return ArrayBuffer.isView(source.paragraphs);
+}
+
 /** Packs a result for postMessage, with the buffers to hand over rather than copy. */
 export function packImportResult(result: ImportResult): { packed: PackedImportResult; transfer: ArrayBuffer[] } {
   if (!result.ok) return { packed: result, transfer: [] };

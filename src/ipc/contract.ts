@@ -1,4 +1,5 @@
-import type { ImportRequest, ImportResult } from '../import';
+import type { ImportRequest } from '../import';
+import type { PackedImportResult } from '../import/packed-result';
 
 /** A file the researcher picked, read into memory. */
 export interface PickedFile {
@@ -24,8 +25,11 @@ export type SaveResult = { saved: true; where: string } | { saved: false };
  * `window.qda`, and the web bridge implements it in a plain browser.
  */
 export interface BridgeHandlers {
-  /** Parses one file's bytes into sources (the same src/import code everywhere). */
-  importSource(request: ImportRequest): Promise<ImportResult>;
+  /**
+   * Parses one file's bytes into sources (the same src/import code everywhere). The result
+   * crosses a process or thread, so its offsets come packed; the store takes them as they are.
+   */
+  importSource(request: ImportRequest): Promise<PackedImportResult>;
   /** Native file picker for sources; the web bridge uses an <input type=file> instead. */
   pickSourceFiles(): Promise<PickedFile[]>;
   /** Saves bytes where the researcher chooses (a download in the browser). */

@@ -1,9 +1,9 @@
-import type { ImportRequest, ImportResult } from '../../../src/import';
-import { unpackImportResult, type PackedImportResult } from '../../../src/import/packed-result';
+import type { ImportRequest } from '../../../src/import';
+import type { PackedImportResult } from '../../../src/import/packed-result';
 import type { QdaBridge } from '../../../src/ipc/contract';
 
 /** A pool of Web Workers running the same src/import code; requests go to the least busy. */
-function createWorkerPool(size: number): (request: ImportRequest) => Promise<ImportResult> {
+function createWorkerPool(size: number): (request: ImportRequest) => Promise<PackedImportResult> {
   const workers = Array.from({ length: size }, () => createWorkerImporter());
   const busy = new Array(size).fill(0);
   return async (request) => {
@@ -25,14 +25,14 @@ const MAX_BATCH = 16;
  * loop (a folder whose files are already read) go in one message and come back in one:
  * a message each way per file cost more than parsing a short transcript.
  */
-function createWorkerImporter(): (request: ImportRequest) => Promise<ImportResult> {
+function createWorkerImporter(): (request: ImportRequest) => Promise<PackedImportResult> {
   const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve(r: ImportResult): void; reject(e: Error): void; name: string }>();
+  const pending = new Map<number, { resolve(r: PackedImportResult): void; reject(e: Error): void; name: string }>();
   let queue: { id: number; request: ImportRequest }[] = [];
   let nextId = 1;
   worker.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => {
     for (const { id, result } of event.data.results) {
-      pending.get(id)?.resolve(unpackImportResult(result));
+      pending.get(id)?.resolve(result);
       pending.delete(id);
     }
   };
@@ -45,7 +45,7 @@ function createWorkerImporter(): (request: ImportRequest) => Promise<ImportResul
     while (queue.length) worker.postMessage({ batch: queue.splice(0, MAX_BATCH) });
   };
   return (request) =>
-    new Promise<ImportResult>((resolve, reject) => {
+    new Promise<PackedImportResult>((resolve, reject) => {
       const id = nextId++;
       pending.set(id, { resolve, reject, name: request.name });
       if (queue.length === 0) setTimeout(flush, 0);
@@ -58,7 +58,7 @@ function createWorkerImporter(): (request: ImportRequest) => Promise<ImportResul
  * are parsed with the same src/import code, in a worker; saving is a download.
  */
 export function createWebBridge(): QdaBridge {
-  let importer: ((request: ImportRequest) => Promise<ImportResult>) | null = null;
+  let importer: ((request: ImportRequest) => Promise<PackedImportResult>) | null = null;
   return {
     platform: 'web',
     importSource(request) {

@@ -5,6 +5,7 @@ import { createCode } from '../../../src/db/coding';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { redo, undo, undoState } from '../../../src/db/changes';
 import { importSource } from '../../../src/import';
+import { packImportResult } from '../../../src/import/packed-result';
 import { freshDatabase, shared, utf8 } from '../helpers';
 
 async function imported(name: string, bytes: Uint8Array) {
@@ -62,6 +63,21 @@ describe('storing imported sources', () => {
       { status: 'added' },
     ]);
     expect(await db.sources.where('projectId').equals(project.id).count()).toBe(count - 1);
+  });
+
+  it('stores a file parsed in a worker (offsets packed) exactly as one parsed in place', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const text = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v Entrevistadora>¿Cómo fue la visita?</v>\n\n00:00:05.000 --> 00:00:09.000\n<v Madre>Muy cercana.</v>\n';
+    const inPlace = await imported('sesion.vtt', utf8(text));
+    const fromWorker = packImportResult(await imported('sesion otra vez.vtt', utf8(text + '\n'))).packed;
+    if (!fromWorker.ok) throw new Error('not parsed');
+    const [a, b] = await addImportedFiles(db, project.id, [{ imported: inPlace }, { imported: fromWorker }]);
+    if (a.status !== 'added' || b.status !== 'added') throw new Error('not added');
+    const [first, second] = await db.sourceContents.bulkGet([a.sources[0].id, b.sources[0].id]);
+    expect(second?.paragraphs).toEqual(first?.paragraphs);
+    expect(second?.turns).toEqual(first?.turns);
+    expect(second?.turns[1]).toEqual({ speaker: 'Madre', start: expect.any(Number), end: expect.any(Number), startTime: 5, endTime: 9 });
   });
 
   it('lets the same file go into two different projects', async () => {

@@ -51,8 +51,8 @@ describe('the main process bridge handlers', () => {
   it('validates arguments: a request without bytes is refused', async () => {
     const { deps } = fakes();
     const h = createHandlers(deps);
-    expect(() => h.importSource({ name: 'x.txt', bytes: 'not bytes' } as never)).toThrow('bytes must be a Uint8Array');
-    expect(() => h.importSource({ name: '', bytes: new Uint8Array() } as never)).toThrow('name must be a file name');
+    await expect(h.importSource({ name: 'x.txt', bytes: 'not bytes' } as never)).rejects.toThrow('bytes must be a Uint8Array');
+    await expect(h.importSource({ name: '', bytes: new Uint8Array() } as never)).rejects.toThrow('name must be a file name');
     await expect(h.saveFile({ suggestedName: 'x', bytes: new Uint8Array(), filterName: 'W', extensions: ['../evil'] })).rejects.toThrow('extensions');
   });
 

@@ -107,11 +107,15 @@ describe('importing a batch of files', () => {
     const attempts: number[] = [];
     let lastParsed: () => void = () => undefined;
     const last = new Promise<void>((res) => (lastParsed = res));
+    let firstStoreBegan: () => void = () => undefined;
+    const firstStore = new Promise<void>((res) => (firstStoreBegan = res));
     await runImportBatch(
       [file('first.txt', utf8('w')), file('dup.txt', utf8('x')), file('survey.csv', utf8('a,b')), file('boom.txt', utf8('y')), file('ok.txt', utf8('z'))],
       {
         prepare: async (f, bytes) => (f.name.endsWith('.csv') ? null : { name: f.name, bytes }),
         parse: async (req) => {
+          // The first file is stored alone: the next waits until that store has begun.
+          if (req.name === 'dup.txt') await firstStore;
           const result = await importSource(req);
           // Let the batch take in this result before the first store ends.
           if (req.name === 'ok.txt') setTimeout(lastParsed, 0);
@@ -120,7 +124,10 @@ describe('importing a batch of files', () => {
         store: async (files): Promise<StoreOutcome[]> => {
           attempts.push(files.length);
           // While the first file is stored, the others are parsed: they come as one group.
-          if (attempts.length === 1) await last;
+          if (attempts.length === 1) {
+            firstStoreBegan();
+            await last;
+          }
           if (files.some((f) => f.sources[0].originalFileName === 'boom.txt')) throw new Error('quota exceeded');
           return files.map((f) => (f.sources[0].originalFileName === 'dup.txt' ? { status: 'duplicate', existingName: 'dup' } : { status: 'added', sources: 1 }));
         },

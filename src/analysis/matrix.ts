@@ -3,6 +3,7 @@ import { quoteOf, type RetrievedQuote } from '../coding/retrieval';
 import type { Cell, Table } from '../model/table';
 import type { AttributeValue, ProjectData, Segment } from '../model/types';
 import { percent, sourcesInScope } from './scope';
+import { compareNatural } from '../util/natural-order';
 
 /** How the sources are grouped on the other side of the codes. */
 export type Grouping = { kind: 'cases' } | { kind: 'sources' } | { kind: 'attribute'; attributeId: string };
@@ -47,10 +48,10 @@ export function buildMatrix(data: MatrixData, def: MatrixDefinition): Matrix {
   let groups: Axis[];
   let groupsOfSource: (sourceId: string) => string[];
   if (def.grouping.kind === 'cases') {
-    groups = [...data.cases].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })).map((c) => ({ key: c.id, label: c.name }));
+    groups = [...data.cases].sort((a, b) => compareNatural(a.name, b.name)).map((c) => ({ key: c.id, label: c.name }));
     groupsOfSource = (id) => sources.get(id)?.caseIds ?? [];
   } else if (def.grouping.kind === 'sources') {
-    groups = [...data.sources].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })).map((s) => ({ key: s.id, label: s.name }));
+    groups = [...data.sources].sort((a, b) => compareNatural(a.name, b.name)).map((s) => ({ key: s.id, label: s.name }));
     groupsOfSource = (id) => [id];
   } else {
     const id = def.grouping.attributeId;
@@ -95,7 +96,7 @@ export function cellQuotes(data: Pick<ProjectData, 'project' | 'sources' | 'cont
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const contents = new Map(data.contents.map((c) => [c.sourceId, c]));
   const caseName = new Map(data.cases.map((c) => [c.id, c.name]));
-  const ordered = [...segments].sort((a, b) => (a.sourceId === b.sourceId ? a.start - b.start : (sources.get(a.sourceId)?.name ?? '').localeCompare(sources.get(b.sourceId)?.name ?? '', undefined, { numeric: true })));
+  const ordered = [...segments].sort((a, b) => (a.sourceId === b.sourceId ? a.start - b.start : compareNatural(sources.get(a.sourceId)?.name ?? '', sources.get(b.sourceId)?.name ?? '')));
   return ordered.flatMap((s) => {
     const source = sources.get(s.sourceId);
     const content = contents.get(s.sourceId);

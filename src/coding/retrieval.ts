@@ -1,6 +1,7 @@
 import type { AttributeValue, Code, ProjectData, Segment, Source, SourceContent } from '../model/types';
 import { formatCitation, paragraphAt, reportNumberOf, speakerAt } from './citation';
 import { codePath, flattenTree, subtreeIds } from './codes';
+import { compareNatural } from '../util/natural-order';
 
 /**
  * Which coded text to bring back. "or": every segment of any chosen code; "and": the text
@@ -59,7 +60,7 @@ export function retrieve(data: Pick<ProjectData, 'project' | 'sources' | 'conten
   }
 
   const out: RetrievedQuote[] = [];
-  const sourceOrder = [...sources.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true }));
+  const sourceOrder = [...sources.values()].sort((a, b) => compareNatural(a.name, b.name));
   for (const source of sourceOrder) {
     const lists = bySource.get(source.id);
     const content = contents.get(source.id);

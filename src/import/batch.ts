@@ -42,6 +42,9 @@ export interface BatchLimits {
   groupChars: number;
 }
 
+/** Files read ahead of the one being prepared. */
+const READ_AHEAD = 8;
+
 const DEFAULT_LIMITS: BatchLimits = { maxBytes: DEFAULT_MAX_BYTES, groupFiles: 128, groupChars: 8_000_000 };
 
 type Parsed = { kind: 'parsed'; result: ImportResult | PackedImportResult } | { kind: 'skipped' } | { kind: 'failed'; error: ImportError };
@@ -66,13 +69,30 @@ export async function runImportBatch(
   let reported = 0; // files before this index have their final event
   let chain: Promise<unknown> = Promise.resolve();
 
+  /**
+   * Reading a file from disk is a round trip each (to the browser's file store or the main
+   * process): a few files are read ahead, side by side, while earlier ones are prepared.
+   */
+  const reads = new Map<number, Promise<Uint8Array>>();
+  const readAhead = (from: number) => {
+    for (let i = from; i < Math.min(files.length, from + READ_AHEAD); i++) {
+      const file = files[i];
+      if (reads.has(i) || (file.size !== undefined && file.size > maxBytes)) continue;
+      const read = file.read();
+      read.catch(() => undefined); // a failed read is reported when its file's turn comes
+      reads.set(i, read);
+    }
+  };
   /** Reads and prepares one file (in order: a survey's dialog comes up one at a time). */
   const prepareOne = async (index: number): Promise<{ request: ImportRequest } | Parsed> => {
     const file = files[index];
     onEvent({ index, status: 'working' });
     if (file.size !== undefined && file.size > maxBytes) return { kind: 'failed', error: tooLargeError(file.name, file.size, maxBytes) };
+    readAhead(index);
+    const read = reads.get(index)!;
+    reads.delete(index);
     try {
-      const request = await steps.prepare(file, await file.read());
+      const request = await steps.prepare(file, await read);
       return request ? { request } : { kind: 'skipped' };
     } catch (e) {
       return { kind: 'failed', error: unexpected(file.name, e) };

@@ -65,6 +65,7 @@ test('a corrupt Word file shows its reason and changes nothing else', async ({ p
   await page.getByLabel('Import sources').setInputFiles([`${fixtures}bad-input/truncated.docx`, `${fixtures}sample/TMA_telefonica.txt`]);
   const panel = page.getByRole('region', { name: 'Import progress' });
   await expect(panel.getByText('Import finished: 2 of 2 files')).toBeVisible();
+  await expect(panel.getByText('1 already in the project · 1 not imported')).toBeVisible();
   const bad = panel.locator('.import-row', { hasText: 'truncated.docx' });
   await expect(bad).toContainText('Not imported');
   await expect(bad).toContainText('damaged Word file');

@@ -54,6 +54,27 @@ test('a folder of transcripts is imported in one go, unsupported files named wit
   await expect(page.locator('.source-list tbody tr')).toHaveCount(4);
 });
 
+test('two hundred transcripts import in one go: the panel sums them up and the source list scrolls to the last', async ({ page }) => {
+  await createProject(page, 'Doscientas entrevistas');
+  const files = Array.from({ length: 200 }, (_, i) => ({
+    name: `P${String(i + 1).padStart(3, '0')}_telefonica.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`Entrevistadora: ¿Cómo fue la visita número ${i + 1}?\nP${i + 1}: Hubo más confianza y cercanía con la familia.`, 'utf8'),
+  }));
+  await page.getByLabel('Import sources').setInputFiles(files);
+  const panel = page.getByRole('region', { name: 'Import progress' });
+  await expect(panel.getByText('Import finished: 200 of 200 files')).toBeVisible();
+  await expect(panel.getByText('200 imported')).toBeVisible();
+  // Long lists draw only the rows in view.
+  expect(await panel.locator('.import-row').count()).toBeLessThan(60);
+  const list = page.locator('.source-list');
+  expect(await list.locator('tbody tr').count()).toBeLessThan(80);
+  await list.locator('.table-scroll').evaluate((el) => (el.scrollTop = el.scrollHeight));
+  await expect(list.getByRole('button', { name: 'P200_telefonica' })).toBeVisible();
+  await list.getByRole('button', { name: 'P200_telefonica' }).click();
+  await expect(page.getByRole('region', { name: 'Text of P200_telefonica' })).toContainText('visita número 200');
+});
+
 test('files dropped on the window are imported', async ({ page }) => {
   await createProject(page, 'Arrastrar y soltar');
   const dataTransfer = await page.evaluateHandle(() => {

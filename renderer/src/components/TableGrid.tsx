@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { cellText, type Cell, type Table } from '../../../src/model/table';
 import { useI18n } from '../i18n';
+import { compareNatural } from '../../../src/util/natural-order';
 
 interface Props {
   table: Table;
@@ -27,7 +28,7 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
     return idx.sort((a, b) => {
       const x = sortValue(table.rows[a].cells[sort.column]);
       const y = sortValue(table.rows[b].cells[sort.column]);
-      return (typeof x === 'number' && typeof y === 'number' ? x - y : String(x).localeCompare(String(y), locale, { numeric: true })) * sort.dir;
+      return (typeof x === 'number' && typeof y === 'number' ? x - y : compareNatural(String(x), String(y), locale)) * sort.dir;
     });
   }, [table, sort, locale]);
   // Long tables (a 500-case matrix) render only the rows in view.

@@ -1,33 +1,75 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef, useSyncExternalStore } from 'react';
 import type { MessageKey } from '../../../src/i18n';
 import { useI18n } from '../i18n';
-import type { ImportRow } from './useImportQueue';
+import type { ImportProgressStore, ImportRow } from './import-progress';
 
-/** One progress bar and a row per file: done, warning, duplicate or error with its reason. */
-export function ImportPanel({ rows, running, onCancel, onClose }: { rows: ImportRow[]; running: boolean; onCancel(): void; onClose(): void }) {
+/** Rows drawn at once before the list draws only what is in view. */
+const ALL_ROWS_UP_TO = 150;
+
+/**
+ * One progress bar, what came of the files so far, and a row per file: done, warning,
+ * duplicate or error with its reason. A folder of hundreds of files scrolls smoothly:
+ * only the rows in view are drawn.
+ */
+export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportProgressStore; onCancel(): void; onClose(): void }) {
   const { t } = useI18n();
+  const { rows, running } = useSyncExternalStore(progress.subscribe, progress.getSnapshot);
+  const scroller = useRef<HTMLElement>(null);
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 27, overscan: 10 });
   if (rows.length === 0) return null;
-  const finished = rows.filter((r) => r.status !== 'waiting' && r.status !== 'working').length;
+  const counts = countByStatus(rows);
+  const finished = rows.length - counts.waiting - counts.working;
+  const virtual = rows.length > ALL_ROWS_UP_TO;
+  const items = virtual ? virtualizer.getVirtualItems() : rows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const padTop = virtual && items.length ? items[0].start : 0;
+  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const summary = (
+    [
+      ['import.count.imported', counts.done + counts.warning],
+      ['import.count.warning', counts.warning],
+      ['import.count.duplicate', counts.duplicate],
+      ['import.count.error', counts.error],
+    ] as [MessageKey, number][]
+  )
+    .filter(([, count]) => count > 0)
+    .map(([key, count]) => t(key, { count }))
+    .join(' · ');
   return (
-    <section className="import-panel" aria-label={t('import.panel')}>
+    <section className="import-panel" aria-label={t('import.panel')} ref={scroller}>
       <header>
         <strong>{running ? t('import.progress', { done: finished, total: rows.length }) : t('import.finished', { done: finished, total: rows.length })}</strong>
         <progress max={rows.length} value={finished} aria-label={t('import.panel')} />
+        <span className="import-summary">{summary}</span>
         {running ? <button onClick={onCancel}>{t('common.cancel')}</button> : <button onClick={onClose}>{t('common.close')}</button>}
       </header>
-      <ul>
-        {rows.map((r) => (
-          <li key={r.id} className={`import-row ${r.status}`} data-status={r.status}>
-            <span className="file">{r.fileName}</span>
-            <span className="status">{t(`import.status.${r.status}` as MessageKey)}</span>
-            <span className="detail">
-              {r.status === 'error' && r.error && t(`import.error.${r.error.code}` as MessageKey, { ...r.error.params, message: r.error.message })}
-              {r.status === 'duplicate' && t('import.duplicateOf', { name: r.duplicateOf ?? '' })}
-              {r.status === 'warning' && r.warnings?.join('; ')}
-              {r.status === 'done' && r.added && r.added > 1 && t('count.sources', { count: r.added })}
-            </span>
-          </li>
+      <ul style={{ paddingTop: padTop, paddingBottom: padBottom }}>
+        {items.map(({ index }) => (
+          <Row key={rows[index].id} row={rows[index]} />
         ))}
       </ul>
     </section>
   );
+}
+
+function Row({ row: r }: { row: ImportRow }) {
+  const { t } = useI18n();
+  return (
+    <li className={`import-row ${r.status}`} data-status={r.status}>
+      <span className="file">{r.fileName}</span>
+      <span className="status">{t(`import.status.${r.status}` as MessageKey)}</span>
+      <span className="detail">
+        {r.status === 'error' && r.error && t(`import.error.${r.error.code}` as MessageKey, { ...r.error.params, message: r.error.message })}
+        {r.status === 'duplicate' && t('import.duplicateOf', { name: r.duplicateOf ?? '' })}
+        {r.status === 'warning' && r.warnings?.join('; ')}
+        {r.status === 'done' && r.added && r.added > 1 && t('count.sources', { count: r.added })}
+      </span>
+    </li>
+  );
+}
+
+function countByStatus(rows: ImportRow[]): Record<ImportRow['status'], number> {
+  const counts = { waiting: 0, working: 0, done: 0, warning: 0, duplicate: 0, error: 0, cancelled: 0, skipped: 0 };
+  for (const r of rows) counts[r.status]++;
+  return counts;
 }

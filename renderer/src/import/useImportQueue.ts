@@ -1,22 +1,11 @@
-import { useCallback, useRef, useState } from 'react';
+import { useMemo, useRef } from 'react';
 import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
-import { extensionOf, type ImportError, type SurveyMapping } from '../../../src/import';
-import { runImportBatch, type BatchFile, type BatchStatus } from '../../../src/import/batch';
+import { extensionOf, type SurveyMapping } from '../../../src/import';
+import { runImportBatch, type BatchFile } from '../../../src/import/batch';
 import { newId } from '../../../src/util/id';
 import { bridge } from '../bridge';
 import { db } from '../db';
-
-export type RowStatus = 'waiting' | BatchStatus;
-
-export interface ImportRow {
-  id: number;
-  fileName: string;
-  status: RowStatus;
-  added?: number;
-  warnings?: string[];
-  error?: ImportError;
-  duplicateOf?: string;
-}
+import { ImportProgressStore } from './import-progress';
 
 export type FileToImport = BatchFile;
 
@@ -25,50 +14,59 @@ export type SurveyMapper = (fileName: string, bytes: Uint8Array) => Promise<Surv
 
 let nextRowId = 1;
 
-/** The import panel's state: one row per file of the current batch (see runImportBatch). */
-export function useImportQueue(projectId: string, mapSurvey: SurveyMapper) {
-  const [rows, setRows] = useState<ImportRow[]>([]);
-  const [running, setRunning] = useState(false);
+export interface ImportQueue {
+  progress: ImportProgressStore;
+  run(files: FileToImport[]): Promise<void>;
+  cancel(): void;
+  clear(): void;
+}
+
+/**
+ * Imports files with runImportBatch; its progress lives in a store the import panel
+ * reads, so the workspace does not redraw for every file. The queue object is stable.
+ */
+export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): ImportQueue {
   const cancelled = useRef(false);
-
-  const run = useCallback(
-    async (files: FileToImport[]) => {
-      if (files.length === 0) return;
-      const ids = files.map(() => nextRowId++);
-      setRows(files.map((f, i) => ({ id: ids[i], fileName: f.name, status: 'waiting' })));
-      cancelled.current = false;
-      setRunning(true);
-      // The files chosen or dropped together are one step in the history: one Undo takes them back.
-      const batch = { id: newId(), label: importStepLabel(files.map((f) => f.name)) };
-      await runImportBatch(
-        files,
-        {
-          async prepare(file, bytes) {
-            if (extensionOf(file.name) !== 'csv' || bytes.length === 0) return { name: file.name, bytes };
-            const survey = await mapSurvey(file.name, bytes);
-            return survey ? { name: file.name, bytes, options: { survey } } : null;
-          },
-          parse: (request) => bridge.importSource(request),
-          async store(parsed) {
-            const outcomes = await addImportedFiles(db, projectId, parsed.map((imported) => ({ imported })), batch);
-            return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate', existingName: o.existing.name } : { status: 'added', sources: o.sources.length }));
-          },
-        },
-        ({ index, ...event }) => setRows((rs) => rs.map((r) => (r.id === ids[index] ? { ...r, ...event } : r))),
-        () => cancelled.current,
-      );
-      setRunning(false);
-    },
-    [projectId, mapSurvey],
-  );
-
-  return {
-    rows,
-    running,
-    run,
-    cancel: () => (cancelled.current = true),
-    clear: () => setRows([]),
-  };
+  return useMemo(() => {
+    const progress = new ImportProgressStore();
+    return {
+      progress,
+      async run(files) {
+        if (files.length === 0) return;
+        progress.start(
+          files.map((f) => f.name),
+          nextRowId,
+        );
+        nextRowId += files.length;
+        cancelled.current = false;
+        // The files chosen or dropped together are one step in the history: one Undo takes them back.
+        const batch = { id: newId(), label: importStepLabel(files.map((f) => f.name)) };
+        try {
+          await runImportBatch(
+            files,
+            {
+              async prepare(file, bytes) {
+                if (extensionOf(file.name) !== 'csv' || bytes.length === 0) return { name: file.name, bytes };
+                const survey = await mapSurvey(file.name, bytes);
+                return survey ? { name: file.name, bytes, options: { survey } } : null;
+              },
+              parse: (request) => bridge.importSource(request),
+              async store(parsed) {
+                const outcomes = await addImportedFiles(db, projectId, parsed.map((imported) => ({ imported })), batch);
+                return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate', existingName: o.existing.name } : { status: 'added', sources: o.sources.length }));
+              },
+            },
+            (event) => progress.update(event),
+            () => cancelled.current,
+          );
+        } finally {
+          progress.finish();
+        }
+      },
+      cancel: () => void (cancelled.current = true),
+      clear: () => progress.clear(),
+    };
+  }, [projectId, mapSurvey]);
 }
 
 /** Files from <input type=file> (also with webkitdirectory, for a folder). */

@@ -1,8 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef, useState } from 'react';
 import type { Case, Project, Source } from '../../../src/model/types';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
 import { SourceKindsDialog } from './SourceKindsDialog';
+import { compareNatural } from '../../../src/util/natural-order';
 
 type SortKey = 'name' | 'kind' | 'case' | 'words' | 'date';
 
@@ -11,6 +13,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [filter, setFilter] = useState('');
   const [editingKinds, setEditingKinds] = useState(false);
+  const scroller = useRef<HTMLDivElement>(null);
   const caseName = useMemo(() => new Map(cases.map((c) => [c.id, c.name])), [cases]);
   const casesOf = (s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', ');
   const rows = useMemo(() => {
@@ -20,9 +23,15 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
     return [...filtered].sort((a, b) => {
       const va = value(a);
       const vb = value(b);
-      return (typeof va === 'number' && typeof vb === 'number' ? va - vb : String(va).localeCompare(String(vb), locale, { numeric: true })) * sort.dir;
+      return (typeof va === 'number' && typeof vb === 'number' ? va - vb : compareNatural(String(va), String(vb), locale)) * sort.dir;
     });
   }, [sources, filter, sort, caseName, locale]);
+  // A project of hundreds of sources draws only the rows in view (as every long table does).
+  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 37, overscan: 12 });
+  const virtual = rows.length > 150;
+  const items = virtual ? virtualizer.getVirtualItems() : rows.map((_, index) => ({ index, start: 0, end: 0 }));
+  const padTop = virtual && items.length ? items[0].start : 0;
+  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
 
   if (sources.length === 0) {
     return (
@@ -48,6 +57,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
         <span className="hint">{t('sources.totalWords', { count: sources.reduce((n, s) => n + s.words, 0) })}</span>
         <button onClick={() => setEditingKinds(true)}>{t('kinds.edit')}</button>
       </div>
+      <div className="table-scroll" ref={scroller}>
       <table className="grid sticky">
         <thead>
           <tr>
@@ -59,7 +69,8 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
           </tr>
         </thead>
         <tbody>
-          {rows.map((s) => (
+          {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
+          {items.map(({ index }) => rows[index]).map((s) => (
             <tr key={s.id} onDoubleClick={() => onOpen(s.id)}>
               <td>
                 <button className="link" onClick={() => onOpen(s.id)}>
@@ -73,8 +84,10 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
               <td>{s.date ?? ''}</td>
             </tr>
           ))}
+          {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
         </tbody>
       </table>
+      </div>
       {editingKinds && <SourceKindsDialog project={project} onClose={() => setEditingKinds(false)} />}
     </section>
   );

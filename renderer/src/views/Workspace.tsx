@@ -350,7 +350,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
           {coding.status}
         </div>
       )}
-      <ImportPanel rows={queue.rows} running={queue.running} onCancel={queue.cancel} onClose={queue.clear} />
+      <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
       {palette && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(false)} />}
       {help && <ShortcutHelp onClose={() => setHelp(false)} />}
       {deleting && <DeleteCodeDialog code={deleting} codes={codes ?? []} onClose={() => setDeleting(null)} />}

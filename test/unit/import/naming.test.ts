@@ -3,6 +3,7 @@ import { coerceAttributeValue, inferAttributeType } from '../../../src/import/at
 import { suggestCaseName } from '../../../src/import/case-name';
 import { countWords } from '../../../src/import/normalize';
 import { guessLanguage } from '../../../src/import/language';
+import { compareNatural } from '../../../src/util/natural-order';
 import { guessSourceKind } from '../../../src/import/source-kind';
 import { DEFAULT_SOURCE_KINDS } from '../../../src/model/types';
 
@@ -71,4 +72,11 @@ describe('guessing the language of a source', () => {
     ['Αυτή είναι μια δοκιμή για τη γλώσσα του κειμένου', 'und'],
     ['Hola, ¿qué tal?', 'und'],
   ])('reads “%s” as %s', (text, language) => expect(guessLanguage(text)).toBe(language));
+});
+
+describe('ordering names as a researcher reads them', () => {
+  it('puts P2 before P10 and keeps accented names in their place', () => {
+    expect(['P10', 'P2', 'P1'].sort((a, b) => compareNatural(a, b))).toEqual(['P1', 'P2', 'P10']);
+    expect(['Óscar', 'Nuria', 'Pablo', 'Ángela'].sort((a, b) => compareNatural(a, b, 'es'))).toEqual(['Ángela', 'Nuria', 'Óscar', 'Pablo']);
+  });
 });

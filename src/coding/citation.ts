@@ -56,5 +56,5 @@ export function paragraphAt(content: Pick<SourceContent, 'paragraphs'>, offset: 
 
 /** The speaker whose turn holds an offset. */
 export function speakerAt(content: Pick<SourceContent, 'turns'>, offset: number): string | undefined {
-  return content.turns.find((t) => t.start <= offset && offset < t.end)?.speaker;
+  return content.turns.find((t) => t.start <= offset && offset < t.end)?.speaker || undefined;
 }

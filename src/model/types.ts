@@ -25,6 +25,7 @@ export interface ParagraphRange {
 }
 
 export interface SpeakerTurn {
+  /** '' when the file names nobody (a subtitle cue without a voice or label). */
   speaker: string;
   start: number;
   end: number;

@@ -34,7 +34,7 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
       <section className="viewer" aria-label={t('viewer.label', { name: source.name })}>
         <header className="viewer-header">
           <h2>{source.name}</h2>
-          <span className="hint">{t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.length })}</span>
+          <span className="hint">{t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.filter((x) => x.speaker).length })}</span>
         </header>
         <ParagraphList content={content} segments={segments ?? []} codes={codes} focusOffset={focusOffset} />
       </section>
@@ -184,14 +184,14 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
     <div
       data-index={index}
       ref={measure}
-      className={turn ? `paragraph in-turn s-${speakerColor}` : 'paragraph'}
+      className={turn?.speaker ? `paragraph in-turn s-${speakerColor}` : 'paragraph'}
       style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }}
     >
       <button className="para-number" aria-label={t('viewer.paragraphNumber', { n: index + 1 })} title={t('viewer.selectParagraph')} onClick={() => actions.select(p.start + (label?.end ?? 0), p.end)}>
         {index + 1}
       </button>
       <p className="para-text">
-        {opensTurn && !label && (
+        {opensTurn && !label && turn.speaker && (
           <button className="speaker as-button" onClick={() => actions.select(turn.start, turn.end)} title={t('viewer.selectTurn')}>
             {turn.speaker}
           </button>

@@ -23,7 +23,8 @@ interface Cue {
 
 /**
  * WebVTT and SRT transcripts (Zoom, Teams, transcription services): one speaker turn per
- * cue; the speaker comes from a `<v Name>` voice tag or a "Name:" prefix; times are kept.
+ * cue; the speaker comes from a `<v Name>` voice tag or a "Name:" prefix (none: ''); the
+ * cue's times are kept on its turn.
  * Each cue becomes one paragraph written "Name: words", as in a plain transcript.
  */
 export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): ParsedText {
@@ -53,9 +54,8 @@ export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): Parsed
     const start = out.length;
     out += cue.speaker ? `${cue.speaker}: ${cue.text}` : cue.text;
     paragraphs.push({ start, end: out.length });
-    if (cue.speaker) {
-      turns.push({ speaker: cue.speaker, start, end: out.length, startTime: cue.startTime, endTime: cue.endTime });
-    }
+    // Every cue keeps its times; a cue nobody is named in has no speaker ('').
+    turns.push({ speaker: cue.speaker ?? '', start, end: out.length, startTime: cue.startTime, endTime: cue.endTime });
   }
   return { text: out.normalize('NFC'), paragraphs, turns, encoding };
 }

@@ -33,7 +33,11 @@ describe('citing a quote the way the researcher publishes it', () => {
         { start: 11, end: 30 },
         { start: 31, end: 50 },
       ],
-      turns: [{ speaker: 'E', start: 11, end: 30 }],
+      // The third paragraph is a caption nobody is named in.
+      turns: [
+        { speaker: 'E', start: 11, end: 30 },
+        { speaker: '', start: 31, end: 50, startTime: 12, endTime: 15 },
+      ],
     };
     expect([0, 10, 11, 29, 31, 49].map((o) => paragraphAt(content, o))).toEqual([1, 1, 2, 2, 3, 3]);
     expect(speakerAt(content, 15)).toBe('E');

@@ -28,6 +28,8 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
   it('reads an .srt with comma milliseconds and multi-line cues', async () => {
     const basic = await importOk('sample.srt', shared('corpus/docs/webvtt-py_sample.srt'));
     expect(basic.paragraphs).toHaveLength(5);
+    // Nobody is named, and every caption keeps its times.
+    expect(basic.turns[1]).toEqual({ speaker: '', start: basic.paragraphs[1].start, end: basic.paragraphs[1].end, startTime: 7, endTime: 11.89 });
     const multi = await importOk('bom.srt', shared('corpus/docs/chardet_utf8_bom.srt'));
     expect(multi.text.split('\n')[0]).toBe('About 2 months ago I found myself on the comment section of YouTube');
   });

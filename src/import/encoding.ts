@@ -58,7 +58,11 @@ function checked(text: string, encoding: TextEncodingName): DecodedText {
   return { text, encoding };
 }
 
-/** Control characters other than tab, line breaks and form feed do not occur in transcripts. */
+/**
+ * Control characters do not occur in transcripts, except tab, line breaks, form feed
+ * (page breaks), vertical tab (Word's manual line break in "Save as text") and a final
+ * Ctrl-Z (the end-of-file mark of old DOS editors).
+ */
 export function looksBinary(text: string): boolean {
   const sample = text.length > 65536 ? text.slice(0, 65536) : text;
   // One native scan answers for almost every file: no suspicious character at all.
@@ -67,12 +71,12 @@ export function looksBinary(text: string): boolean {
   for (let i = 0; i < sample.length; i++) {
     const c = sample.charCodeAt(i);
     if (c === 0) return true;
-    if ((c < 32 && c !== 9 && c !== 10 && c !== 13 && c !== 12) || c === 0xfffd) controls++;
+    if ((c < 32 && c !== 9 && c !== 10 && c !== 11 && c !== 12 && c !== 13 && c !== 26) || c === 0xfffd) controls++;
   }
   return controls / sample.length > 0.01;
 }
 
-const SUSPICIOUS = /[\x00-\x08\x0b\x0e-\x1f\ufffd]/;
+const SUSPICIOUS = /[\x00-\x08\x0e-\x19\x1b-\x1f\ufffd]/;
 
 function binary(): never {
   fail('binary', 'binary data, not text (is the extension wrong?)');

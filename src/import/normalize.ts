@@ -6,14 +6,15 @@ export function normalizeText(raw: string): string {
   // quick search finds nothing for it to do (most files are already clean).
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.indexOf('\r') !== -1) text = text.replaceAll('\r\n', '\n');
-  if (OTHER_BREAKS.test(text)) text = text.replace(OTHER_BREAKS_ALL, '\n');
+  if (OTHER_BREAKS.test(text)) text = text.replace(OTHER_BREAKS_ALL, '\n').replace(/\x1a/g, '');
   text = text.normalize('NFC');
   if (hasTrailingSpace(text)) text = text.replace(/[ \t]+\n/g, '\n');
   return text.trimEnd();
 }
 
-const OTHER_BREAKS = /[\r\u2028\u2029\u0085\f]/;
-const OTHER_BREAKS_ALL = new RegExp(OTHER_BREAKS.source, 'g');
+/** Line breaks other than \n (lone CR, Unicode separators, NEL, page breaks, Word's vertical tab), and DOS's Ctrl-Z. */
+const OTHER_BREAKS = /[\r\u2028\u2029\u0085\f\v\x1a]/;
+const OTHER_BREAKS_ALL = /[\r\u2028\u2029\u0085\f\v]/g;
 
 /** Whether a line ends in spaces or tabs: a look at the end of each line, not at every space. */
 function hasTrailingSpace(text: string): boolean {

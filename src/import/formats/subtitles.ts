@@ -64,7 +64,9 @@ function cueFrom(raw: string, startTime: number, endTime: number): Cue {
   let speaker: string | null = null;
   const voice = /<v(?:\.[^\s>]*)?\s+([^>]+)>/.exec(raw);
   if (voice) speaker = voice[1].trim();
-  let words = decodeEntities(raw.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim();
+  // Markup goes: HTML-like tags (<i>, <c.color>, <font>) and the {\an8}-style overrides
+  // that subtitle editors (Aegisub, Subtitle Edit) leave in .srt files.
+  let words = decodeEntities(raw.replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, '')).replace(/\s+/g, ' ').trim();
   if (!speaker) {
     const label = matchSpeakerLabel(words);
     if (label) {

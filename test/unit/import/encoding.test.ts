@@ -72,4 +72,12 @@ describe('reading plain-text transcripts in the encodings researchers have', () 
       { start: 11, end: 34 },
     ]);
   });
+
+  it('reads a transcript Word saved as text: manual line breaks (vertical tabs) and page breaks are line breaks, a DOS end-of-file mark goes', async () => {
+    const saved = 'Entrevista a la Cuidadora 3\vSesión 2\fE: ¿Cómo está?\r\nC3: Mejor, gracias.\r\n\x1a';
+    const result = await importSource({ name: 'Cuidadora3.txt', bytes: utf8(saved) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.sources[0].text).toBe('Entrevista a la Cuidadora 3\nSesión 2\nE: ¿Cómo está?\nC3: Mejor, gracias.');
+    expect(result.sources[0].paragraphs).toHaveLength(4);
+  });
 });

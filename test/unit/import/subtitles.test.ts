@@ -44,6 +44,13 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
     ]);
   });
 
+  it('drops the {\\an8} overrides and tags subtitle editors leave, finding the speaker behind them', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\n{\\an8}<i>Entrevistadora:</i> Hola\n\n2\n00:00:02,500 --> 00:00:04,000\n<font color="#ffffff">Madre: Buenas</font>\n';
+    const source = await importOk('editor.srt', utf8(srt));
+    expect(source.text).toBe('Entrevistadora: Hola\nMadre: Buenas');
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre']);
+  });
+
   it('reads the timestamp shapes different tools write', () => {
     expect(parseTimestamp('00:01:02.500')).toBe(62.5);
     expect(parseTimestamp('01:02,250')).toBe(62.25);

@@ -12,7 +12,7 @@ const transcriptText = fc
   .array(
     fc.oneof(
       fc.constantFrom('E:', 'Entrevistadora', 'niño', 'ação', 'l’école', "d'Ávila", 'bem-estar', 'Αυτή', '𝒳', '😊', 'n\u0303', '3', '—', '…'),
-      fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\f', ' \n', '\t\r\n', '-', "'", '’', '\ufeff', '\u0001'),
+      fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\f', '\v', '\x1a', ' \n', '\t\r\n', '-', "'", '’', '\ufeff', '\u0001'),
       fc.string({ unit: 'binary', maxLength: 4 }),
     ),
     { maxLength: 60 },
@@ -28,7 +28,8 @@ function wordsByDefinition(text: string): number {
 function normalFormByDefinition(raw: string): string {
   return raw
     .replace(/^\uFEFF/, '')
-    .replace(/\r\n?|[\u2028\u2029\u0085\f]/g, '\n')
+    .replace(/\r\n?|[\u2028\u2029\u0085\f\v]/g, '\n')
+    .replace(/\x1a/g, '')
     .normalize('NFC')
     .replace(/[ \t]+\n/g, '\n')
     .trimEnd();
@@ -37,7 +38,7 @@ function normalFormByDefinition(raw: string): string {
 function looksBinaryByDefinition(text: string): boolean {
   const sample = text.slice(0, 65536);
   if (sample.includes('\0')) return true;
-  const controls = [...sample].reduce((n, ch) => n + (/[\x01-\x08\x0b\x0e-\x1f\ufffd]/.test(ch) ? ch.length : 0), 0);
+  const controls = [...sample].reduce((n, ch) => n + (/[\x01-\x08\x0e-\x19\x1b-\x1f\ufffd]/.test(ch) ? ch.length : 0), 0);
   return sample.length > 0 && controls / sample.length > 0.01;
 }
 

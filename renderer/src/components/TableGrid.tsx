@@ -1,7 +1,7 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { cellText, type Cell, type Table } from '../../../src/model/table';
 import { useI18n } from '../i18n';
+import { useVisibleRows } from './useVisibleRows';
 import { compareNatural } from '../../../src/util/natural-order';
 
 interface Props {
@@ -33,11 +33,7 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
   }, [table, sort, locale]);
   // Long tables (a 500-case matrix) render only the rows in view.
   const scroller = useRef<HTMLDivElement>(null);
-  const virtualizer = useVirtualizer({ count: order.length, getScrollElement: () => scroller.current, estimateSize: () => 34, overscan: 12 });
-  const virtual = order.length > 150;
-  const items = virtual ? virtualizer.getVirtualItems() : order.map((_, i) => ({ index: i, start: 0, end: 0 }));
-  const padTop = virtual && items.length ? items[0].start : 0;
-  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const { items, padTop, padBottom, measure } = useVisibleRows(order.length, scroller, 34);
   const groups = table.columns.some((c) => c.group)
     ? table.columns.reduce<{ label: string; span: number }[]>((acc, c) => {
         const last = acc[acc.length - 1];
@@ -76,7 +72,7 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
             const r = order[item.index];
             const row = table.rows[r];
             return (
-              <tr key={row.key} data-index={item.index} ref={virtual ? virtualizer.measureElement : undefined}>
+              <tr key={row.key} data-index={item.index} ref={measure}>
                 {row.cells.map((cell, i) => {
                   const clickable = !!onCellClick && i >= dataFrom;
                   const isSelected = selected?.row === r && selected.column === i;

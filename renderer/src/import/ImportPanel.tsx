@@ -1,11 +1,8 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useRef, useSyncExternalStore } from 'react';
 import type { MessageKey } from '../../../src/i18n';
+import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
 import type { ImportProgressStore, ImportRow } from './import-progress';
-
-/** Rows drawn at once before the list draws only what is in view. */
-const ALL_ROWS_UP_TO = 150;
 
 /**
  * One progress bar, what came of the files so far, and a row per file: done, warning,
@@ -16,14 +13,10 @@ export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportP
   const { t } = useI18n();
   const { rows, running } = useSyncExternalStore(progress.subscribe, progress.getSnapshot);
   const scroller = useRef<HTMLElement>(null);
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 27, overscan: 10 });
+  const { items, padTop, padBottom } = useVisibleRows(rows.length, scroller, 27);
   if (rows.length === 0) return null;
   const counts = countByStatus(rows);
   const finished = rows.length - counts.waiting - counts.working;
-  const virtual = rows.length > ALL_ROWS_UP_TO;
-  const items = virtual ? virtualizer.getVirtualItems() : rows.map((_, index) => ({ index, start: 0, end: 0 }));
-  const padTop = virtual && items.length ? items[0].start : 0;
-  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
   const summary = (
     [
       ['import.count.imported', counts.done + counts.warning],

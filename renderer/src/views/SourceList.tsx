@@ -1,6 +1,6 @@
-import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import type { Case, Project, Source } from '../../../src/model/types';
+import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
 import { SourceKindsDialog } from './SourceKindsDialog';
@@ -27,11 +27,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
     });
   }, [sources, filter, sort, caseName, locale]);
   // A project of hundreds of sources draws only the rows in view (as every long table does).
-  const virtualizer = useVirtualizer({ count: rows.length, getScrollElement: () => scroller.current, estimateSize: () => 37, overscan: 12 });
-  const virtual = rows.length > 150;
-  const items = virtual ? virtualizer.getVirtualItems() : rows.map((_, index) => ({ index, start: 0, end: 0 }));
-  const padTop = virtual && items.length ? items[0].start : 0;
-  const padBottom = virtual && items.length ? virtualizer.getTotalSize() - items[items.length - 1].end : 0;
+  const { items, padTop, padBottom } = useVisibleRows(rows.length, scroller, 37);
 
   if (sources.length === 0) {
     return (

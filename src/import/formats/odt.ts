@@ -77,7 +77,12 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
             current?.push('\t');
             return;
           case 'text:line-break':
-            current?.push(' ');
+            // A manual line break starts a new line of the text, as in Word files and plain
+            // transcripts; inside a table cell or a note it is a space.
+            if (!note && !cell && current && depth === 1) {
+              emit(current.join(''));
+              current = [];
+            } else current?.push(' ');
             return;
           default:
             if (note) noteDepth++;

@@ -18,6 +18,8 @@ interface Line {
   right: number;
 }
 
+const BULLET = /^\s*[\u{E000}-\u{F8FF}•◦▪▫●○■□‣⁃∙]\s+/u;
+
 type PdfJs = typeof import('pdfjs-dist/legacy/build/pdf.mjs');
 let pdfjs: Promise<PdfJs> | null = null;
 
@@ -58,7 +60,63 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
     await doc.destroy();
   }
   if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) fail('no-text-layer', 'no text layer (scanned?)');
-  return joinParagraphs(paragraphsOf(lines));
+  const { body, runningHeads } = withoutRunningHeads(lines);
+  const warnings = runningHeads.length ? [`page headers and footers left out: ${runningHeads.map((h) => `“${h}”`).join(', ')}`] : [];
+  return { ...joinParagraphs(paragraphsOf(body)), warnings };
+}
+
+/**
+ * Page headers and footers ("Estudio ViDA – confidencial", "Página 3 de 12") are not the
+ * participant's words, and they would cut a turn in two at every page break. A line is
+ * taken for one when it is the first or last of its page, stands apart from the text (a
+ * wider gap than the text's own line spacing, or a line well short of the text's width),
+ * and comes back, numbers aside, on at least half of the pages (two at least).
+ */
+function withoutRunningHeads(lines: Line[]): { body: Line[]; runningHeads: string[] } {
+  const byPage = new Map<number, Line[]>();
+  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  if (byPage.size < 2) return { body: lines, runningHeads: [] };
+  const spacing = usualLineGap(lines);
+  const width = textWidth(lines);
+  const shape = (l: Line) => l.text.replace(/\d+/g, '#').replace(/\s+/g, ' ').trim().toLowerCase();
+  const candidates = new Map<string, Line[]>();
+  for (const pageLines of byPage.values()) {
+    const sorted = [...pageLines].sort((a, b) => b.y - a.y);
+    const edges: [Line | undefined, Line | undefined][] = [
+      [sorted[0], sorted[1]],
+      [sorted[sorted.length - 1], sorted[sorted.length - 2]],
+    ];
+    for (const [edge, neighbour] of edges) {
+      if (!edge) continue;
+      const apart = !neighbour || Math.abs(edge.y - neighbour.y) > spacing * 1.4 || edge.right < width * 0.85;
+      if (!apart) continue;
+      candidates.set(shape(edge), [...(candidates.get(shape(edge)) ?? []), edge]);
+    }
+  }
+  const minPages = Math.max(2, Math.ceil(byPage.size / 2));
+  const heads = [...candidates.values()].filter((found) => new Set(found.map((l) => l.page)).size >= minPages);
+  if (heads.length === 0) return { body: lines, runningHeads: [] };
+  const dropped = new Set(heads.flat());
+  return { body: lines.filter((l) => !dropped.has(l)), runningHeads: heads.map((found) => found[0].text.trim()) };
+}
+
+/** Where the text's full lines end (most lines reach it; short ones end a paragraph). */
+function textWidth(lines: Line[]): number {
+  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
+  return rights.length ? rights[Math.floor(rights.length * 0.9)] : 0;
+}
+
+/** The most common distance between consecutive lines of a page. */
+function usualLineGap(lines: Line[]): number {
+  const gaps: number[] = [];
+  for (let i = 1; i < lines.length; i++) {
+    if (lines[i].page === lines[i - 1].page) {
+      const gap = lines[i - 1].y - lines[i].y;
+      if (gap > 0) gaps.push(gap);
+    }
+  }
+  gaps.sort((a, b) => a - b);
+  return gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
 }
 
 function startsWithPdfHeader(bytes: Uint8Array): boolean {
@@ -96,23 +154,15 @@ function linesOf(items: TextItem[], page: number): Line[] {
  * line that stops well short of the right margin, and at a speaker label.
  */
 function paragraphsOf(lines: Line[]): string[] {
-  const rights = lines.map((l) => l.right).sort((a, b) => a - b);
-  const margin = rights.length ? rights[Math.floor(rights.length * 0.9)] : 0;
-  const gaps: number[] = [];
-  for (let i = 1; i < lines.length; i++) {
-    if (lines[i].page === lines[i - 1].page) {
-      const gap = lines[i - 1].y - lines[i].y;
-      if (gap > 0) gaps.push(gap);
-    }
-  }
-  gaps.sort((a, b) => a - b);
-  const usual = gaps.length ? gaps[Math.floor(gaps.length / 2)] : 0;
+  const margin = textWidth(lines);
+  const usual = usualLineGap(lines);
   const paragraphs: string[] = [];
   let text = '';
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
     const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
-    const words = line.text.trim();
+    // A list's bullet is a glyph of the list, not a word (Word and LibreOffice draw it from a symbol font).
+    const words = line.text.replace(BULLET, '').trim();
     const shortPrev = !!prev && prev.right < margin * 0.85;
     const pageBreakMidSentence = !!prev && line.page !== prev.page && !/[.!?:"”»)]$/.test(prev.text.trim()) && /^\p{Ll}/u.test(words);
     const newParagraph =

@@ -8,11 +8,13 @@ const SKIPPED = new Set([
   'footerl', 'footerr', 'headerf', 'footerf', 'object', 'themedata', 'colorschememapping',
   'latentstyles', 'datastore', 'listtable', 'listoverridetable', 'rsidtbl', 'xmlnstbl',
   'generator', 'filetbl', 'revtbl', 'pgdsctbl', 'fldinst', 'nonshppict', 'shpinst', 'bkmkstart', 'bkmkend',
+  // A list's bullet or number as drawn, not the author's words (Word writes it twice).
+  'listtext', 'pntext',
 ]);
 
 const SYMBOLS: Record<string, string> = {
   emdash: '—', endash: '–', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”',
-  bullet: '•', tab: '\t', emspace: ' ', enspace: ' ', qmspace: ' ', line: ' ',
+  bullet: '•', tab: '\t', emspace: ' ', enspace: ' ', qmspace: ' ',
 };
 
 interface GroupState {
@@ -26,7 +28,8 @@ interface GroupState {
 /**
  * Rich Text Format: the body text with its paragraphs; `\'hh` bytes decoded in the
  * document's code page (`\ansicpg`, Windows-1252 by default), `\uN` Unicode escapes,
- * table rows flattened with " | ", footnotes appended at the end.
+ * table rows flattened with " | ", footnotes appended at the end, tracked deletions left
+ * out as Word and LibreOffice show the accepted text.
  */
 export function parseRtf(bytes: Uint8Array): ParsedText {
   // RTF is 7-bit text; stray 8-bit bytes are read as Windows-1252, its usual code page.
@@ -39,6 +42,7 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
   let footnote = '';
   let pendingBytes: number[] = [];
   let skipChars = 0;
+  let inTable = false;
   const stack: GroupState[] = [];
   let state: GroupState = { skip: false, codepage: 'windows-1252', uc: 1, footnote: false, comment: false };
   const comments: string[] = [];
@@ -142,6 +146,8 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
       const word = m[1];
       const param = m[2] === undefined ? undefined : Number(m[2]);
       if (SKIPPED.has(word)) state.skip = true;
+      // Text deleted with track changes on: the document reads without it (\deleted0 ends it).
+      else if (word === 'deleted') state.skip = param !== 0;
       // Footnotes and comments are often written as {\\*\\footnote …} / {\\*\\annotation …}.
       else if (word === 'footnote') Object.assign(state, { skip: false, footnote: true });
       else if (word === 'annotation') Object.assign(state, { skip: false, comment: true });
@@ -151,6 +157,14 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
         put(String.fromCharCode(param < 0 ? param + 65536 : param));
         skipChars = state.uc;
       } else if (word === 'par' || word === 'sect' || word === 'page') endParagraph();
+      else if (word === 'intbl') inTable = true;
+      else if (word === 'pard') inTable = false;
+      // A manual line break starts a new line of the text, as in Word files and plain
+      // transcripts; inside a table cell or a note it is a space.
+      else if (word === 'line') {
+        if (inTable || state.footnote || state.comment) put(' ');
+        else endParagraph();
+      }
       else if (word === 'cell') put(' | ');
       else if (word === 'row') {
         line = line.replace(/ \| $/, '');

@@ -121,3 +121,33 @@ describe('speaker turns in a plain transcript', () => {
     expect(source.turns.map((t) => t.speaker)).toEqual(['id1', 'id2', 'id3', 'id1', 'id3', 'id1', 'id2']);
   });
 });
+
+// A two-page interview LibreOffice wrote as .docx, .odt, .rtf and .pdf (fixtures/formats/
+// entrevista_DRD.*): page header and footer, a tracked deletion and insertion, a bulleted
+// list and a manual line break.
+describe('a two-page interview with headers, tracked changes, a list and a line break, in four formats', () => {
+  const formats = ['docx', 'odt', 'rtf', 'pdf'] as const;
+
+  it.each(formats)('reads the .%s alike: one line per paragraph or line break, bullets and page furniture left out', async (ext) => {
+    const source = await importOk(`entrevista_DRD.${ext}`, fixture(`formats/entrevista_DRD.${ext}`));
+    const lines = paragraphsOf(source);
+    expect(lines).toHaveLength(35);
+    expect(lines[0]).toMatch(/^Entrevistadora: Respuesta número 1\. /);
+    expect(lines.slice(7, 11)).toEqual(['Primero: escuchar.', 'Segundo: acordar.', 'Entrevistadora: Una línea', 'y otra línea en el mismo párrafo.']);
+    expect(lines.at(-1)).toMatch(/^DRD: Respuesta número 30\. /);
+    expect(source.text).not.toMatch(/Estudio ViDA|Página \d/);
+    expect(source.turns).toHaveLength(32);
+  });
+
+  it.each(['docx', 'odt', 'rtf'] as const)('takes the accepted text of the tracked changes in the .%s', async (ext) => {
+    const source = await importOk(`entrevista_DRD.${ext}`, fixture(`formats/entrevista_DRD.${ext}`));
+    expect(paragraphsOf(source)[6]).toBe('DRD: La visita fue útil y muy cercana.');
+  });
+
+  it('says which page headers and footers it left out of the PDF', async () => {
+    const source = await importOk('entrevista_DRD.pdf', fixture('formats/entrevista_DRD.pdf'));
+    expect(source.warnings).toEqual(['page headers and footers left out: “Estudio ViDA – Entrevista DRD (confidencial)”, “Página 1”']);
+    // The PDF shows the deletion as it was printed, struck through: its words are there.
+    expect(paragraphsOf(source)[6]).toBe('DRD: La visita fue no útil y muy cercana.');
+  });
+});

@@ -48,6 +48,7 @@ function htmlToParsedText(html: string): ParsedText {
   const body: string[] = [];
   const notes: NoteTarget[] = [];
   let images = 0;
+  let endnoteMarks = 0;
   let current: string[] | null = null;
   let row: string[] | null = null;
   let cell: string[] | null = null;
@@ -75,6 +76,10 @@ function htmlToParsedText(html: string): ParsedText {
         skipDepth = 1; // back-link "↑" from a note to its reference
       } else if (el.name === 'a' && /^#comment-\d/.test(href)) {
         skipDepth = 1; // comment marker "[jkr1]" in the body
+      } else if (el.name === 'a' && /^#endnote-\d/.test(href)) {
+        // An endnote's mark in the body, numbered i, ii… as the notes appended below.
+        skipDepth = 1;
+        (current ??= []).push(`[${toRoman(++endnoteMarks)}]`);
       } else if (el.name === 'dt' && id.startsWith('comment-')) {
         note = { kind: 'comment', label: '', parts: [] };
         notes.push(note);

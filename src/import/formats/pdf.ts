@@ -15,6 +15,8 @@ interface Line {
   y: number;
   height: number;
   page: number;
+  /** Where the line's words begin and end on the page. */
+  left: number;
   right: number;
 }
 
@@ -100,6 +102,23 @@ function withoutRunningHeads(lines: Line[]): { body: Line[]; runningHeads: strin
   return { body: lines.filter((l) => !dropped.has(l)), runningHeads: heads.map((found) => found[0].text.trim()) };
 }
 
+/** How far a column's text begins from the previous column's (points). */
+const COLUMN_SHIFT = 50;
+
+/**
+ * Where a full line ends, for the column a line is in: lines are grouped by where they
+ * begin, and most lines of a column reach its right edge (a short one ends a paragraph).
+ * Groups of very few lines (a centred title) are measured against the whole text.
+ */
+function columnEnds(lines: Line[]): (line: Line) => number {
+  const whole = textWidth(lines);
+  const column = (l: Line) => Math.round(l.left / COLUMN_SHIFT);
+  const groups = new Map<number, Line[]>();
+  for (const l of lines) groups.set(column(l), [...(groups.get(column(l)) ?? []), l]);
+  const ends = new Map([...groups].map(([key, group]) => [key, group.length >= 3 ? textWidth(group) : whole]));
+  return (l) => ends.get(column(l)) ?? whole;
+}
+
 /** Where the text's full lines end (most lines reach it; short ones end a paragraph). */
 function textWidth(lines: Line[]): number {
   const rights = lines.map((l) => l.right).sort((a, b) => a - b);
@@ -135,18 +154,22 @@ function linesOf(items: TextItem[], page: number): Line[] {
       lines.push(current);
       current = null;
     }
-    if (!current) current = { text: '', y, height, page, right: 0 };
+    if (!current) current = { text: '', y, height, page, left: Infinity, right: 0 };
     current.text += item.str;
     current.height = Math.max(current.height, height);
-    if (item.str.trim()) current.right = Math.max(current.right, item.transform[4] + (item.width || 0));
+    if (item.str.trim()) {
+      current.left = Math.min(current.left, item.transform[4]);
+      current.right = Math.max(current.right, item.transform[4] + (item.width || 0));
+    }
     if (item.hasEOL) {
       lines.push(current);
       current = null;
     }
   }
   if (current) lines.push(current);
-  // Lines holding only a number are page numbers or footnote marks, not the author's words.
-  return lines.filter((l) => l.text.trim() !== '' && !/^\s*\d{1,3}\s*$/.test(l.text));
+  // Lines holding only a number, a small roman numeral or an asterisk are page numbers or
+  // note marks set above the line, not the author's words.
+  return lines.filter((l) => l.text.trim() !== '' && !/^\s*(\d{1,3}|[ivxlc]{1,5}|[*†‡]+)\s*$/.test(l.text));
 }
 
 /**
@@ -154,7 +177,7 @@ function linesOf(items: TextItem[], page: number): Line[] {
  * line that stops well short of the right margin, and at a speaker label.
  */
 function paragraphsOf(lines: Line[]): string[] {
-  const margin = textWidth(lines);
+  const fullLineEnd = columnEnds(lines);
   const usual = usualLineGap(lines);
   const paragraphs: string[] = [];
   let text = '';
@@ -163,10 +186,12 @@ function paragraphsOf(lines: Line[]): string[] {
     const gap = prev && prev.page === line.page ? prev.y - line.y : Infinity;
     // A list's bullet is a glyph of the list, not a word (Word and LibreOffice draw it from a symbol font).
     const words = line.text.replace(BULLET, '').trim();
-    const shortPrev = !!prev && prev.right < margin * 0.85;
-    const pageBreakMidSentence = !!prev && line.page !== prev.page && !/[.!?:"”»)]$/.test(prev.text.trim()) && /^\p{Ll}/u.test(words);
+    const shortPrev = !!prev && prev.right < fullLineEnd(prev) * 0.85;
+    // The text goes on at the top of the next page or column: a paragraph may go on with it.
+    const flowsOn = !!prev && (line.page !== prev.page || (gap < 0 && Math.abs(line.left - prev.left) > COLUMN_SHIFT));
+    const midSentence = !!prev && !/[.!?:"”»)]$/.test(prev.text.trim()) && /^\p{Ll}/u.test(words);
     const newParagraph =
-      !prev || (line.page !== prev.page && !pageBreakMidSentence) || gap > usual * 1.4 || gap < 0 || shortPrev || speakerLabelAt(words) !== null;
+      !prev || (flowsOn ? !midSentence : gap > usual * 1.4 || gap < 0 || shortPrev) || speakerLabelAt(words) !== null;
     if (newParagraph && text) {
       paragraphs.push(text);
       text = '';

@@ -151,3 +151,25 @@ describe('a two-page interview with headers, tracked changes, a list and a line 
     expect(paragraphsOf(source)[6]).toBe('DRD: La visita fue no útil y muy cercana.');
   });
 });
+
+describe('a report set in two columns (PDF)', () => {
+  it('keeps each paragraph whole, reading the first column and then the second', async () => {
+    const source = await importOk('informe_dos_columnas.pdf', fixture('formats/informe_dos_columnas.pdf'));
+    const lines = paragraphsOf(source);
+    expect(lines[0]).toBe('Informe con enlace al protocolo y nota final.');
+    const answers = lines.filter((l) => /^(E|P7): Párrafo/.test(l));
+    expect(answers).toHaveLength(24);
+    answers.forEach((a, i) => expect(a).toMatch(new RegExp(`^(E|P7): Párrafo ${i + 1} de la entrevista, .* sin perder el orden de lectura\\.$`)));
+    expect(source.turns).toHaveLength(24);
+  });
+});
+
+describe('an endnote in a Word report', () => {
+  it('marks it in the text as it is numbered where it is appended (i, ii…), and keeps the link text', async () => {
+    const source = await importOk('informe_dos_columnas.docx', fixture('formats/informe_dos_columnas.docx'));
+    const lines = paragraphsOf(source);
+    expect(lines[0]).toBe('Informe con enlace al protocolo y nota final.[i]');
+    expect(lines.at(-1)).toBe('[i] Versión 2.');
+    expect(lines.filter((l) => /^(E|P7): /.test(l))).toHaveLength(24);
+  });
+});

@@ -81,3 +81,26 @@ describe('reading plain-text transcripts in the encodings researchers have', () 
     expect(result.sources[0].paragraphs).toHaveLength(4);
   });
 });
+
+describe('a Markdown transcript from a note-taking app', () => {
+  it('leaves out its front matter and comments, and reads a table row as "cell | cell"', async () => {
+    const md = [
+      '---',
+      'title: Entrevista TMF',
+      'date: 2023-06-01',
+      '---',
+      '# Entrevista telefónica TMF',
+      '<!-- revisar audio minuto 12 -->',
+      '**E:** ¿Cómo fue la visita?',
+      '**TMF:** Muy _cercana_.',
+      '',
+      '| Mes | Visitas |',
+      '|-----|:-------:|',
+      '| Junio | 4 |',
+    ].join('\n');
+    const result = await importSource({ name: 'TMF_telefonica.md', bytes: utf8(md) });
+    if (!result.ok) throw new Error(result.error.message);
+    const { text, paragraphs } = result.sources[0];
+    expect(paragraphs.map((p) => text.slice(p.start, p.end))).toEqual(['Entrevista telefónica TMF', 'E: ¿Cómo fue la visita?', 'TMF: Muy cercana.', 'Mes | Visitas', 'Junio | 4']);
+  });
+});

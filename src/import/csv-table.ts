@@ -13,9 +13,11 @@ export interface CsvTable {
 /** Reads a CSV file (survey or classification sheet), detecting its encoding and delimiter. */
 export function readCsvTable(bytes: Uint8Array): CsvTable {
   const { text, encoding } = decodeText(bytes);
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+  // Excel in many locales writes its delimiter on a first line of its own: "sep=;".
+  const declared = /^\uFEFF?sep=(.)[ \t]*\r?\n/i.exec(text);
+  const parsed = Papa.parse<string[]>((declared ? text.slice(declared[0].length) : text).replace(/^\uFEFF/, ''), {
     skipEmptyLines: 'greedy',
-    delimitersToGuess: [',', ';', '\t', '|'],
+    ...(declared ? { delimiter: declared[1] } : { delimitersToGuess: [',', ';', '\t', '|'] }),
   });
   const data = parsed.data.filter((r) => r.some((c) => c.trim() !== ''));
   if (data.length === 0) fail('no-text', 'the spreadsheet has no rows');

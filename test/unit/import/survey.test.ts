@@ -37,6 +37,14 @@ describe('importing a survey with open-ended answers', () => {
     expect(result.cases[0].values).toEqual({ Comuna: 'Peñalolén', Calidad: 'Alta' });
   });
 
+  it('reads the "sep=;" line Excel writes first as the delimiter, not as a column', () => {
+    const csv = 'sep=;\nid;edad;comentario\nR1;34;"Me gustó mucho la visita; fue muy útil para la familia y los niños"\nR2;41;"Nada que agregar, todo bien con la profesional que vino"\n';
+    const { table, mapping } = previewSurvey(new TextEncoder().encode(csv));
+    expect(table.columns).toEqual(['id', 'edad', 'comentario']);
+    expect(table.rows[0][2]).toBe('Me gustó mucho la visita; fue muy útil para la familia y los niños');
+    expect(mapping).toMatchObject({ idColumn: 'id', answerColumns: ['comentario'], attributeColumns: ['edad'] });
+  });
+
   it('refuses a mapping that names a column the file does not have', async () => {
     const result = await importSource({
       name: 'survey456.csv',

@@ -1,56 +1,73 @@
-import { coerceAttributeValue } from '../import/attribute-values';
+import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
 import type { ClassificationMatch } from '../import/classification';
 import type { CsvTable } from '../import/csv-table';
+import { added, removed, updated, type Change } from '../model/change';
 import type { Attribute, AttributeType, AttributeValue, Case } from '../model/types';
 import { newId } from '../util/id';
+import { commitChanges } from './changes';
 import type { QdaDatabase } from './database';
-import { ensureAttributes, findOrCreateCase } from './sources';
+
+// Every edit of the cases sheet is one step in the history: a researcher who pastes the
+// wrong value, renames the wrong case or deletes an attribute takes it back with Ctrl+Z.
 
 async function assertUniqueCaseName(db: QdaDatabase, projectId: string, name: string, exceptId?: string) {
   const clash = await db.cases.where('[projectId+name]').equals([projectId, name]).first();
   if (clash && clash.id !== exceptId) throw new Error(`A case named "${name}" already exists.`);
 }
 
+/** Reads, checks and commits in one transaction, so no other edit slips in between. */
+function inHistory<T>(db: QdaDatabase, work: () => Promise<T>): Promise<T> {
+  return db.transaction('rw', [db.cases, db.attributes, db.sources, db.projects, db.undoLog], work);
+}
+
 export async function createCase(db: QdaDatabase, projectId: string, name: string): Promise<Case> {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('A case needs a name.');
-  return db.transaction('rw', db.cases, async () => {
+  return inHistory(db, async () => {
     await assertUniqueCaseName(db, projectId, trimmed);
-    return findOrCreateCase(db, projectId, trimmed);
+    const kase: Case = { id: newId(), projectId, name: trimmed, description: '', values: {} };
+    await commitChanges(db, projectId, `New case “${trimmed}”`, [added('cases', kase.id, kase)]);
+    return kase;
   });
 }
 
 export async function renameCase(db: QdaDatabase, id: string, name: string): Promise<void> {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('A case needs a name.');
-  await db.transaction('rw', db.cases, async () => {
+  await inHistory(db, async () => {
     const kase = await db.cases.get(id);
-    if (!kase) return;
+    if (!kase || kase.name === trimmed) return;
     await assertUniqueCaseName(db, kase.projectId, trimmed, id);
-    await db.cases.update(id, { name: trimmed });
+    await commitChanges(db, kase.projectId, `Rename case “${kase.name}”`, [updated('cases', id, kase, { ...kase, name: trimmed })]);
   });
 }
 
 /** Deletes a case; its sources stay, unlinked from it. */
 export async function deleteCase(db: QdaDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.cases, db.sources, async () => {
+  await inHistory(db, async () => {
+    const kase = await db.cases.get(id);
+    if (!kase) return;
     const linked = await db.sources.where('caseIds').equals(id).toArray();
-    for (const s of linked) await db.sources.update(s.id, { caseIds: s.caseIds.filter((c) => c !== id) });
-    await db.cases.delete(id);
+    await commitChanges(db, kase.projectId, `Delete case “${kase.name}”`, [
+      ...linked.map((s) => updated('sources', s.id, s, { ...s, caseIds: s.caseIds.filter((c) => c !== id) })),
+      removed('cases', id, kase),
+    ]);
   });
 }
 
 /** Sets one attribute value of a case from what the researcher typed in the sheet. */
 export async function setCaseValue(db: QdaDatabase, caseId: string, attributeId: string, typed: string): Promise<AttributeValue> {
-  return db.transaction('rw', db.cases, db.attributes, async () => {
+  return inHistory(db, async () => {
     const [kase, attr] = await Promise.all([db.cases.get(caseId), db.attributes.get(attributeId)]);
     if (!kase || !attr) throw new Error('That case or attribute no longer exists.');
     const value = coerceAttributeValue(attr.type, typed);
     if (value === null && typed.trim() !== '') throw new Error(`"${typed}" is not a valid ${attr.type} for ${attr.name}.`);
+    if ((kase.values[attributeId] ?? null) === value) return value;
+    const changes: Change[] = [updated('cases', caseId, kase, { ...kase, values: { ...kase.values, [attributeId]: value } })];
     if (attr.type === 'category' && typeof value === 'string' && !attr.values.includes(value)) {
-      await db.attributes.update(attr.id, { values: [...attr.values, value] });
+      changes.push(updated('attributes', attr.id, attr, { ...attr, values: [...attr.values, value] }));
     }
-    await db.cases.update(caseId, { values: { ...kase.values, [attributeId]: value } });
+    await commitChanges(db, kase.projectId, `Set ${attr.name} of “${kase.name}”`, changes);
     return value;
   });
 }
@@ -58,55 +75,58 @@ export async function setCaseValue(db: QdaDatabase, caseId: string, attributeId:
 export async function createAttribute(db: QdaDatabase, projectId: string, name: string, type: AttributeType, values: string[] = []): Promise<Attribute> {
   const trimmed = name.trim();
   if (!trimmed) throw new Error('An attribute needs a name.');
-  return db.transaction('rw', db.attributes, async () => {
+  return inHistory(db, async () => {
     const existing = await db.attributes.where('projectId').equals(projectId).toArray();
     if (existing.some((a) => a.name.toLowerCase() === trimmed.toLowerCase())) throw new Error(`An attribute named "${trimmed}" already exists.`);
     const attr: Attribute = { id: newId(), projectId, name: trimmed, type, values, order: existing.length };
-    await db.attributes.add(attr);
+    await commitChanges(db, projectId, `New attribute “${trimmed}”`, [added('attributes', attr.id, attr)]);
     return attr;
   });
 }
 
 /** Changes an attribute's name or type; values are converted to the new type where they can be. */
 export async function updateAttribute(db: QdaDatabase, id: string, patch: { name?: string; type?: AttributeType }): Promise<void> {
-  await db.transaction('rw', db.attributes, db.cases, async () => {
+  await inHistory(db, async () => {
     const attr = await db.attributes.get(id);
     if (!attr) return;
     const name = patch.name?.trim() ?? attr.name;
     if (!name) throw new Error('An attribute needs a name.');
     const type = patch.type ?? attr.type;
     let categories = attr.values;
+    const changes: Change[] = [];
     if (type !== attr.type) {
       const cases = await db.cases.where('projectId').equals(attr.projectId).toArray();
       for (const c of cases) {
         const old = c.values[id];
         if (old === undefined || old === null) continue;
-        await db.cases.update(c.id, { values: { ...c.values, [id]: coerceAttributeValue(type, String(old)) } });
+        changes.push(updated('cases', c.id, c, { ...c, values: { ...c.values, [id]: coerceAttributeValue(type, String(old)) } }));
       }
       if (type === 'category') categories = [...new Set(cases.map((c) => c.values[id]).filter((v) => v !== null && v !== undefined).map(String))];
     }
-    await db.attributes.update(id, { name, type, values: categories });
+    changes.push(updated('attributes', id, attr, { ...attr, name, type, values: categories }));
+    await commitChanges(db, attr.projectId, name !== attr.name ? `Rename attribute “${attr.name}”` : `Change the type of “${attr.name}”`, changes);
   });
 }
 
 export async function deleteAttribute(db: QdaDatabase, id: string): Promise<void> {
-  await db.transaction('rw', db.attributes, db.cases, async () => {
+  await inHistory(db, async () => {
     const attr = await db.attributes.get(id);
     if (!attr) return;
     const cases = await db.cases.where('projectId').equals(attr.projectId).toArray();
-    for (const c of cases) {
-      if (!(id in c.values)) continue;
-      const values = { ...c.values };
-      delete values[id];
-      await db.cases.update(c.id, { values });
-    }
-    await db.attributes.delete(id);
+    const changes: Change[] = cases
+      .filter((c) => id in c.values)
+      .map((c) => {
+        const values = { ...c.values };
+        delete values[id];
+        return updated('cases', c.id, c, { ...c, values });
+      });
+    await commitChanges(db, attr.projectId, `Delete attribute “${attr.name}”`, [...changes, removed('attributes', id, attr)]);
   });
 }
 
 /**
  * Applies a classification sheet: sets attributes on the matched cases and, if asked,
- * creates cases for the unmatched rows. One transaction.
+ * creates cases for the unmatched rows. One transaction, one undo step.
  */
 export async function applyClassification(db: QdaDatabase, projectId: string, table: CsvTable, match: ClassificationMatch, createUnmatched: boolean): Promise<{ updated: number; created: number }> {
   const nameIndex = table.columns.indexOf(match.nameColumn);
@@ -114,23 +134,50 @@ export async function applyClassification(db: QdaDatabase, projectId: string, ta
     ...match.matched.map((m) => ({ name: m.caseName, row: table.rows[m.row] })),
     ...(createUnmatched ? match.unmatched.map((u) => ({ name: u.name, row: table.rows[u.row] })) : []),
   ];
-  const imported = rows.map(({ name, row }) => ({
-    name,
-    values: Object.fromEntries(table.columns.map((c, i) => [c, row[i]] as const).filter((_, i) => i !== nameIndex)),
-  }));
-  return db.transaction('rw', db.cases, db.attributes, async () => {
-    const attrs = await ensureAttributes(db, projectId, imported);
-    const before = await db.cases.where('projectId').equals(projectId).count();
-    for (const c of imported) {
-      const kase = await findOrCreateCase(db, projectId, c.name);
-      const values = { ...kase.values };
-      for (const [col, raw] of Object.entries(c.values)) {
-        const attr = attrs.get(col);
-        if (attr && raw.trim() !== '') values[attr.id] = coerceAttributeValue(attr.type, raw);
+  const columns = table.columns.filter((_, i) => i !== nameIndex);
+  const cellsOf = (row: string[]) => table.columns.map((c, i) => [c, row[i] ?? ''] as const).filter((_, i) => i !== nameIndex);
+  return inHistory(db, async () => {
+    const [attributes, cases] = await Promise.all([db.attributes.where('projectId').equals(projectId).toArray(), db.cases.where('projectId').equals(projectId).toArray()]);
+    const changes: Change[] = [];
+    // Columns become attributes, found by name or created with a type read from their values.
+    const attrByName = new Map(attributes.map((a) => [a.name.toLowerCase(), { ...a }]));
+    const before = new Map(attributes.map((a) => [a.id, a]));
+    let order = attributes.length;
+    const attrOf = new Map<string, Attribute>();
+    columns.forEach((column, k) => {
+      const values = rows.map(({ row }) => cellsOf(row)[k][1]);
+      let attr = attrByName.get(column.toLowerCase());
+      if (!attr) {
+        const { type, categories } = inferAttributeType(values);
+        attr = { id: newId(), projectId, name: column, type, values: categories, order: order++ };
+        attrByName.set(column.toLowerCase(), attr);
+      } else if (attr.type === 'category') {
+        attr.values = [...new Set([...attr.values, ...values.map((v) => v.trim()).filter(Boolean)])];
       }
-      await db.cases.update(kase.id, { values });
+      attrOf.set(column, attr);
+    });
+    for (const attr of attrOf.values()) {
+      const old = before.get(attr.id);
+      if (!old) changes.push(added('attributes', attr.id, attr));
+      else if (old.values.length !== attr.values.length) changes.push(updated('attributes', attr.id, old, attr));
     }
-    const created = (await db.cases.where('projectId').equals(projectId).count()) - before;
+    const caseByName = new Map(cases.map((c) => [c.name, c]));
+    let created = 0;
+    for (const { name, row } of rows) {
+      const existing = caseByName.get(name);
+      const kase: Case = existing ? { ...existing, values: { ...existing.values } } : { id: newId(), projectId, name, description: '', values: {} };
+      for (const [column, raw] of cellsOf(row)) {
+        const attr = attrOf.get(column)!;
+        if (raw.trim() !== '') kase.values[attr.id] = coerceAttributeValue(attr.type, raw);
+      }
+      if (existing) changes.push(updated('cases', kase.id, existing, kase));
+      else {
+        changes.push(added('cases', kase.id, kase));
+        created++;
+      }
+      caseByName.set(name, kase);
+    }
+    await commitChanges(db, projectId, 'Import classification sheet', changes);
     return { updated: match.matched.length, created };
   });
 }

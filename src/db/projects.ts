@@ -1,5 +1,7 @@
+import { updated, type Change } from '../model/change';
 import { DEFAULT_CITATION_PATTERN, DEFAULT_SOURCE_KINDS, type Project } from '../model/types';
 import { newId, nowIso } from '../util/id';
+import { commitChanges } from './changes';
 import type { QdaDatabase } from './database';
 import { CURRENT_SCHEMA_VERSION, PROJECT_TABLES } from './schema';
 
@@ -51,13 +53,33 @@ export async function markProjectOpened(db: QdaDatabase, id: string): Promise<vo
   await db.projects.update(id, { openedAt: nowIso() });
 }
 
+/** Changes the project's source kinds or citation pattern: one undo step. */
 export async function updateProjectSettings(db: QdaDatabase, id: string, patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>): Promise<void> {
   if (patch.sourceKinds) {
     const kinds = [...new Set(patch.sourceKinds.map((k) => k.trim()).filter(Boolean))];
     if (kinds.length === 0) throw new Error('Keep at least one source kind.');
     patch = { ...patch, sourceKinds: kinds };
   }
-  await db.projects.update(id, patch);
+  await editProject(db, id, patch.citationPattern !== undefined ? 'Change the citation pattern' : 'Change the source kinds', (project) => [updated('projects', id, project, { ...project, ...patch })]);
+}
+
+/**
+ * Reads the project, lets `changesOf` work out what an edit of its settings changes
+ * (the project row, and the sources that follow a renamed kind), and commits it as one
+ * undo step.
+ */
+async function editProject(db: QdaDatabase, id: string, label: string, changesOf: (project: Project) => Change[] | Promise<Change[]>): Promise<void> {
+  await db.transaction('rw', [db.projects, db.sources, db.undoLog], async () => {
+    const project = await db.projects.get(id);
+    if (!project) return;
+    await commitChanges(db, id, label, await changesOf(project));
+  });
+}
+
+/** The changes that move every source of one kind to another. */
+async function sourcesOfKindTo(db: QdaDatabase, projectId: string, from: string, to: string): Promise<Change[]> {
+  const sources = await db.sources.where('projectId').equals(projectId).filter((s) => s.kind === from).toArray();
+  return sources.map((s) => updated('sources', s.id, s, { ...s, kind: to }));
 }
 
 export async function describeProjectContents(db: QdaDatabase, id: string): Promise<ProjectContents> {
@@ -80,11 +102,9 @@ export async function deleteProject(db: QdaDatabase, id: string): Promise<void> 
 export async function addSourceKind(db: QdaDatabase, projectId: string, kind: string): Promise<void> {
   const name = kind.trim();
   if (!name) throw new Error('A source kind needs a name.');
-  await db.transaction('rw', db.projects, async () => {
-    const project = await db.projects.get(projectId);
-    if (!project) return;
+  await editProject(db, projectId, `Add the source kind “${name}”`, (project) => {
     if (project.sourceKinds.some((k) => k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
-    await db.projects.update(projectId, { sourceKinds: [...project.sourceKinds, name] });
+    return [updated('projects', projectId, project, { ...project, sourceKinds: [...project.sourceKinds, name] })];
   });
 }
 
@@ -93,25 +113,22 @@ export async function renameSourceKind(db: QdaDatabase, projectId: string, from:
   const name = to.trim();
   if (!name) throw new Error('A source kind needs a name.');
   if (name === from) return;
-  await db.transaction('rw', db.projects, db.sources, async () => {
-    const project = await db.projects.get(projectId);
-    if (!project) return;
+  await editProject(db, projectId, `Rename the source kind “${from}”`, async (project) => {
     if (project.sourceKinds.some((k) => k !== from && k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
-    await db.projects.update(projectId, { sourceKinds: project.sourceKinds.map((k) => (k === from ? name : k)) });
-    await db.sources.where('projectId').equals(projectId).filter((s) => s.kind === from).modify({ kind: name });
+    return [
+      updated('projects', projectId, project, { ...project, sourceKinds: project.sourceKinds.map((k) => (k === from ? name : k)) }),
+      ...(await sourcesOfKindTo(db, projectId, from, name)),
+    ];
   });
 }
 
 /** Removes a kind; the sources of that kind take the replacement kind. */
 export async function removeSourceKind(db: QdaDatabase, projectId: string, kind: string, replacement: string): Promise<void> {
-  await db.transaction('rw', db.projects, db.sources, async () => {
-    const project = await db.projects.get(projectId);
-    if (!project) return;
+  await editProject(db, projectId, `Remove the source kind “${kind}”`, async (project) => {
     const rest = project.sourceKinds.filter((k) => k !== kind);
     if (rest.length === 0) throw new Error('Keep at least one source kind.');
     if (!rest.includes(replacement)) throw new Error(`"${replacement}" is not a kind of this project.`);
-    await db.projects.update(projectId, { sourceKinds: rest });
-    await db.sources.where('projectId').equals(projectId).filter((s) => s.kind === kind).modify({ kind: replacement });
+    return [updated('projects', projectId, project, { ...project, sourceKinds: rest }), ...(await sourcesOfKindTo(db, projectId, kind, replacement))];
   });
 }
 

@@ -2,7 +2,7 @@ import { coerceAttributeValue, inferAttributeType } from '../import/attribute-va
 import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
-import { removed, type Change } from '../model/change';
+import { added, removed, updated, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
 import { commitChanges, readUndoTail, writeUndoSteps } from './changes';
 import { newId, nowIso } from '../util/id';
@@ -184,18 +184,6 @@ async function sourcesWithContent(db: QdaDatabase, projectId: string, shas: stri
 
 const FEW_FILES = 8;
 
-async function findOrCreate(db: QdaDatabase, projectId: string, name: string): Promise<{ kase: Case; created: boolean }> {
-  const found = await db.cases.where('[projectId+name]').equals([projectId, name]).first();
-  if (found) return { kase: found, created: false };
-  const kase: Case = { id: newId(), projectId, name, description: '', values: {} };
-  await db.cases.add(kase);
-  return { kase, created: true };
-}
-
-export async function findOrCreateCase(db: QdaDatabase, projectId: string, name: string): Promise<Case> {
-  return (await findOrCreate(db, projectId, name)).kase;
-}
-
 /** Finds attributes by name, creating missing ones with a type read from the values. */
 export async function ensureAttributes(db: QdaDatabase, projectId: string, cases: ImportedCase[]): Promise<Map<string, Attribute>> {
   const names = [...new Set(cases.flatMap((c) => Object.keys(c.values)))];
@@ -221,9 +209,41 @@ export async function ensureAttributes(db: QdaDatabase, projectId: string, cases
   return out;
 }
 
-export async function updateSource(db: QdaDatabase, id: string, patch: Partial<Pick<Source, 'name' | 'kind' | 'date' | 'language' | 'caseIds'>>): Promise<void> {
+type SourceEdit = Partial<Pick<Source, 'name' | 'kind' | 'date' | 'language' | 'caseIds'>>;
+
+/** Edits what a source is (name, kind, date, language, cases): one undo step. */
+export async function updateSource(db: QdaDatabase, id: string, patch: SourceEdit): Promise<void> {
   if (patch.name !== undefined && !patch.name.trim()) throw new Error('A source needs a name.');
-  await db.sources.update(id, patch);
+  await db.transaction('rw', [db.sources, db.undoLog], async () => {
+    const source = await db.sources.get(id);
+    if (!source) return;
+    const after = { ...source, ...patch, ...(patch.name !== undefined ? { name: patch.name.trim() } : {}) };
+    await commitChanges(db, source.projectId, sourceEditLabel(source, patch), [updated('sources', id, source, after)]);
+  });
+}
+
+function sourceEditLabel(source: Source, patch: SourceEdit): string {
+  if (patch.name !== undefined) return `Rename source “${source.name}”`;
+  if (patch.caseIds !== undefined) return `Change the cases of “${source.name}”`;
+  const field = patch.kind !== undefined ? 'kind' : patch.date !== undefined ? 'date' : 'language';
+  return `Set the ${field} of “${source.name}”`;
+}
+
+/** Links a source to a case by name, creating the case if the project has none of that name: one undo step. */
+export async function linkSourceToCase(db: QdaDatabase, sourceId: string, caseName: string): Promise<void> {
+  const name = caseName.trim();
+  if (!name) throw new Error('A case needs a name.');
+  await db.transaction('rw', [db.sources, db.cases, db.undoLog], async () => {
+    const source = await db.sources.get(sourceId);
+    if (!source) return;
+    const existing = await db.cases.where('[projectId+name]').equals([source.projectId, name]).first();
+    const kase: Case = existing ?? { id: newId(), projectId: source.projectId, name, description: '', values: {} };
+    if (source.caseIds.includes(kase.id)) return;
+    await commitChanges(db, source.projectId, `Link “${source.name}” to case “${name}”`, [
+      ...(existing ? [] : [added('cases', kase.id, kase)]),
+      updated('sources', sourceId, source, { ...source, caseIds: [...source.caseIds, kase.id] }),
+    ]);
+  });
 }
 
 /** Removes a source with its text, every coding on it and their memos: one undo step. */

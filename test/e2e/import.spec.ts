@@ -84,6 +84,14 @@ test('the sample project is one click away, in the ViDA style', async ({ page })
   await expect(page.getByLabel('DRA · Role')).toHaveValue('Director');
   await expect(page.getByLabel('RLB · Municipality')).toHaveValue('Santa Brígida');
   await page.screenshot({ path: fileURLToPath(new URL('../../test-results/cases-sheet.png', import.meta.url)) });
+
+  // The sample opens with nothing to undo; a value typed by mistake in the sheet is taken back.
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
+  await page.getByLabel('DRA · Role').fill('Nurse');
+  await page.getByLabel('DRA · Role').press('Enter');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Set Role of “DRA”');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByLabel('DRA · Role')).toHaveValue('Director');
 });
 
 test('projects can be renamed and deleted from the start screen, after saying what is lost', async ({ page }) => {

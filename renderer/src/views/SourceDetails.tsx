@@ -1,7 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { findOrCreateCase } from '../../../src/db/sources';
-import { deleteSource, updateSource } from '../../../src/db/sources';
+import { deleteSource, linkSourceToCase, updateSource } from '../../../src/db/sources';
 import type { Attribute, Case, Project, Source, SourceContent } from '../../../src/model/types';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
@@ -28,8 +27,7 @@ export function SourceDetails({ project, source, content, cases, onDeleted, onWr
   const addCase = async () => {
     const name = newCase.trim();
     if (!name) return;
-    const kase = await db.transaction('rw', db.cases, () => findOrCreateCase(db, project.id, name));
-    if (!linked.has(kase.id)) await updateSource(db, source.id, { caseIds: [...source.caseIds, kase.id] });
+    await linkSourceToCase(db, source.id, name);
     setNewCase('');
   };
   const languages = LANGUAGES.includes(source.language as (typeof LANGUAGES)[number]) ? LANGUAGES : [...LANGUAGES, source.language];

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyClassification, createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
-import { createProject } from '../../../src/db/projects';
-import { addImportedSources } from '../../../src/db/sources';
+import { createProject, renameSourceKind } from '../../../src/db/projects';
+import { redo, undo, undoState } from '../../../src/db/changes';
+import { addImportedSources, linkSourceToCase, updateSource } from '../../../src/db/sources';
 import { matchClassification } from '../../../src/import/classification';
 import { readCsvTable } from '../../../src/import/csv-table';
 import { importSource } from '../../../src/import';
@@ -86,5 +87,68 @@ describe('importing a classification sheet', () => {
     expect(await db.cases.count()).toBe(3);
     expect(await applyClassification(db, project.id, table, match, true)).toEqual({ updated: 2, created: 1 });
     expect(await db.cases.count()).toBe(4);
+  });
+});
+
+describe('taking back edits of cases, attributes, sources and project settings', () => {
+  async function projectWithTranscript() {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const result = await importSource({ name: 'ARIII_phone.txt', bytes: utf8('E: Hola\nARIII: Buenas') });
+    if (!result.ok) throw new Error(result.error.message);
+    const outcome = await addImportedSources(db, project.id, result);
+    if (outcome.status !== 'added') throw new Error('not added');
+    return { db, projectId: project.id, source: outcome.sources[0] };
+  }
+
+  it('undoes a value typed in the sheet, the category it added, a rename and a deleted case, one step each', async () => {
+    const { db, projectId, source } = await projectWithTranscript();
+    const [ariii] = await db.cases.toArray();
+    const role = await createAttribute(db, projectId, 'Rol', 'category');
+    await setCaseValue(db, ariii.id, role.id, 'Directora');
+    await renameCase(db, ariii.id, 'AR-III');
+    await deleteCase(db, ariii.id);
+    expect(await undoState(db, projectId)).toEqual({ undo: 'Delete case “AR-III”', redo: undefined });
+
+    expect(await undo(db, projectId)).toBe('Delete case “AR-III”');
+    expect((await db.sources.get(source.id))?.caseIds).toEqual([ariii.id]);
+    expect(await undo(db, projectId)).toBe('Rename case “ARIII”');
+    expect((await db.cases.get(ariii.id))?.name).toBe('ARIII');
+    expect(await undo(db, projectId)).toBe('Set Rol of “ARIII”');
+    expect((await db.cases.get(ariii.id))?.values).toEqual({});
+    expect((await db.attributes.get(role.id))?.values).toEqual([]);
+    expect(await undo(db, projectId)).toBe('New attribute “Rol”');
+    expect(await db.attributes.count()).toBe(0);
+    expect(await redo(db, projectId)).toBe('New attribute “Rol”');
+    expect(await redo(db, projectId)).toBe('Set Rol of “ARIII”');
+    expect((await db.cases.get(ariii.id))?.values[role.id]).toBe('Directora');
+  });
+
+  it('undoes a classification sheet as one step: new attributes, new cases and values all go', async () => {
+    const { db, projectId } = await projectWithTranscript();
+    const table = readCsvTable(utf8('Participante,Rol\nARIII,Profesional\nZZ9,Directora\n'));
+    const match = matchClassification(table, ['ARIII']);
+    await applyClassification(db, projectId, table, match, true);
+    expect(await db.cases.count()).toBe(2);
+    expect(await undo(db, projectId)).toBe('Import classification sheet');
+    expect(await db.cases.count()).toBe(1);
+    expect((await db.cases.toArray())[0].values).toEqual({});
+    expect(await db.attributes.count()).toBe(0);
+  });
+
+  it('undoes edits of a source and of the project’s source kinds, the sources following the kind back', async () => {
+    const { db, projectId, source } = await projectWithTranscript();
+    await updateSource(db, source.id, { date: '2023-06-14' });
+    await linkSourceToCase(db, source.id, 'Familia 3');
+    await renameSourceKind(db, projectId, 'phone interview', 'entrevista telefónica');
+    expect((await db.sources.get(source.id))?.kind).toBe('entrevista telefónica');
+
+    expect(await undo(db, projectId)).toBe('Rename the source kind “phone interview”');
+    expect((await db.sources.get(source.id))?.kind).toBe('phone interview');
+    expect((await db.projects.get(projectId))?.sourceKinds).toContain('phone interview');
+    expect(await undo(db, projectId)).toBe('Link “ARIII_phone” to case “Familia 3”');
+    expect(await db.cases.count()).toBe(1);
+    expect(await undo(db, projectId)).toBe('Set the date of “ARIII_phone”');
+    expect((await db.sources.get(source.id))?.date).toBeUndefined();
   });
 });

@@ -1,9 +1,10 @@
-import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
+import { coerceAttributeValue } from '../import/attribute-values';
 import type { ClassificationMatch } from '../import/classification';
 import type { CsvTable } from '../import/csv-table';
 import { added, removed, updated, type Change } from '../model/change';
 import type { Attribute, AttributeType, AttributeValue, Case } from '../model/types';
 import { newId } from '../util/id';
+import { planAttributes } from './attribute-plan';
 import { commitChanges } from './changes';
 import type { QdaDatabase } from './database';
 
@@ -134,40 +135,21 @@ export async function applyClassification(db: QdaDatabase, projectId: string, ta
     ...match.matched.map((m) => ({ name: m.caseName, row: table.rows[m.row] })),
     ...(createUnmatched ? match.unmatched.map((u) => ({ name: u.name, row: table.rows[u.row] })) : []),
   ];
-  const columns = table.columns.filter((_, i) => i !== nameIndex);
-  const cellsOf = (row: string[]) => table.columns.map((c, i) => [c, row[i] ?? ''] as const).filter((_, i) => i !== nameIndex);
+  const imported = rows.map(({ name, row }) => ({
+    name,
+    values: Object.fromEntries(table.columns.map((c, i) => [c, row[i] ?? ''] as const).filter((_, i) => i !== nameIndex)),
+  }));
   return inHistory(db, async () => {
     const [attributes, cases] = await Promise.all([db.attributes.where('projectId').equals(projectId).toArray(), db.cases.where('projectId').equals(projectId).toArray()]);
-    const changes: Change[] = [];
     // Columns become attributes, found by name or created with a type read from their values.
-    const attrByName = new Map(attributes.map((a) => [a.name.toLowerCase(), { ...a }]));
-    const before = new Map(attributes.map((a) => [a.id, a]));
-    let order = attributes.length;
-    const attrOf = new Map<string, Attribute>();
-    columns.forEach((column, k) => {
-      const values = rows.map(({ row }) => cellsOf(row)[k][1]);
-      let attr = attrByName.get(column.toLowerCase());
-      if (!attr) {
-        const { type, categories } = inferAttributeType(values);
-        attr = { id: newId(), projectId, name: column, type, values: categories, order: order++ };
-        attrByName.set(column.toLowerCase(), attr);
-      } else if (attr.type === 'category') {
-        attr.values = [...new Set([...attr.values, ...values.map((v) => v.trim()).filter(Boolean)])];
-      }
-      attrOf.set(column, attr);
-    });
-    for (const attr of attrOf.values()) {
-      const old = before.get(attr.id);
-      if (!old) changes.push(added('attributes', attr.id, attr));
-      else if (old.values.length !== attr.values.length) changes.push(updated('attributes', attr.id, old, attr));
-    }
+    const { byColumn, changes } = planAttributes(attributes, projectId, imported);
     const caseByName = new Map(cases.map((c) => [c.name, c]));
     let created = 0;
-    for (const { name, row } of rows) {
+    for (const { name, values } of imported) {
       const existing = caseByName.get(name);
       const kase: Case = existing ? { ...existing, values: { ...existing.values } } : { id: newId(), projectId, name, description: '', values: {} };
-      for (const [column, raw] of cellsOf(row)) {
-        const attr = attrOf.get(column)!;
+      for (const [column, raw] of Object.entries(values)) {
+        const attr = byColumn.get(column)!;
         if (raw.trim() !== '') kase.values[attr.id] = coerceAttributeValue(attr.type, raw);
       }
       if (existing) changes.push(updated('cases', kase.id, existing, kase));

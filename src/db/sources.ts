@@ -1,4 +1,5 @@
-import { coerceAttributeValue, inferAttributeType } from '../import/attribute-values';
+import { coerceAttributeValue } from '../import/attribute-values';
+import { planAttributes } from './attribute-plan';
 import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
@@ -96,6 +97,7 @@ export async function addImportedFiles(
         continue;
       }
       let casesCreated = 0;
+      const attributeChanges: Change[] = [];
       // Each file is an undo step (or part of its batch's): what its cases were before it, and what it added.
       const caseBefore = new Map<string, Case | undefined>();
       const remember = (kase: Case, isNew: boolean) => {
@@ -113,12 +115,14 @@ export async function addImportedFiles(
         return kase;
       };
       if (imported.cases.length > 0) {
-        const attributes = await ensureAttributes(db, projectId, imported.cases);
+        const plan = planAttributes(await db.attributes.where('projectId').equals(projectId).toArray(), projectId, imported.cases);
+        await db.attributes.bulkPut(plan.changes.map((c) => c.after as Attribute));
+        attributeChanges.push(...plan.changes);
         for (const c of imported.cases) {
           const kase = caseFor(c.name.trim());
           remember(kase, false);
           for (const [name, raw] of Object.entries(c.values)) {
-            const attr = attributes.get(name);
+            const attr = plan.byColumn.get(name);
             if (attr) kase.values = { ...kase.values, [attr.id]: coerceAttributeValue(attr.type, raw) };
           }
           changed.add(kase);
@@ -155,7 +159,7 @@ export async function addImportedFiles(
       const lazy = (table: Change['table'], key: string, before?: object): Change => ({ table, key, before, after: undefined, lazy: true });
       steps.push({
         label: importStepLabel([imported.sources[0].originalFileName]),
-        changes: [...[...caseBefore].map(([id, before]) => lazy('cases', id, before)), ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)])],
+        changes: [...attributeChanges, ...[...caseBefore].map(([id, before]) => lazy('cases', id, before)), ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)])],
       });
     }
     await Promise.all([
@@ -183,31 +187,6 @@ async function sourcesWithContent(db: QdaDatabase, projectId: string, shas: stri
 }
 
 const FEW_FILES = 8;
-
-/** Finds attributes by name, creating missing ones with a type read from the values. */
-export async function ensureAttributes(db: QdaDatabase, projectId: string, cases: ImportedCase[]): Promise<Map<string, Attribute>> {
-  const names = [...new Set(cases.flatMap((c) => Object.keys(c.values)))];
-  const existing = await db.attributes.where('projectId').equals(projectId).toArray();
-  const byName = new Map(existing.map((a) => [a.name.toLowerCase(), a]));
-  const out = new Map<string, Attribute>();
-  let order = existing.length;
-  for (const name of names) {
-    let attr = byName.get(name.toLowerCase());
-    if (!attr) {
-      const { type, categories } = inferAttributeType(cases.map((c) => c.values[name] ?? ''));
-      attr = { id: newId(), projectId, name, type, values: categories, order: order++ };
-      await db.attributes.add(attr);
-    } else if (attr.type === 'category') {
-      const extra = cases.map((c) => (c.values[name] ?? '').trim()).filter((v) => v && !attr!.values.includes(v));
-      if (extra.length) {
-        attr = { ...attr, values: [...attr.values, ...new Set(extra)] };
-        await db.attributes.put(attr);
-      }
-    }
-    out.set(name, attr);
-  }
-  return out;
-}
 
 type SourceEdit = Partial<Pick<Source, 'name' | 'kind' | 'date' | 'language' | 'caseIds'>>;
 

@@ -187,8 +187,11 @@ describe('undoing an import', () => {
     const project = await createProject(db, 'Survey');
     await addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')));
     expect(await db.sources.count()).toBe(3);
+    expect(await db.attributes.count()).toBeGreaterThan(0);
     await undo(db, project.id);
     expect(await db.sources.count()).toBe(0);
     expect(await db.cases.count()).toBe(0);
+    // The attributes its columns created go too.
+    expect(await db.attributes.count()).toBe(0);
   });
 });

@@ -1,10 +1,6 @@
 import { suggestCaseName } from './case-name';
-import { parseDocx } from './formats/docx';
 import { parseMarkdown } from './formats/markdown';
-import { parseOdt } from './formats/odt';
-import { parsePdf } from './formats/pdf';
 import { parsePlainText } from './formats/plain-text';
-import { parseRtf } from './formats/rtf';
 import { parseSubtitles } from './formats/subtitles';
 import { previewSurvey, surveyToSources, type SurveyMapping } from './formats/survey';
 import { sha256Hex } from './hash';
@@ -85,20 +81,25 @@ async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOpt
   return { ok: true, sources: [source], cases: [], warnings: source.warnings };
 }
 
-function parseByExtension(ext: string, bytes: Uint8Array): ParsedText | Promise<ParsedText> {
+/**
+ * Plain-text formats are parsed at once; the document formats' parsers (and the zip, XML
+ * and PDF libraries behind them) are loaded the first time such a file comes, so the
+ * page that only lists and codes sources does not carry them.
+ */
+async function parseByExtension(ext: string, bytes: Uint8Array): Promise<ParsedText> {
   switch (ext) {
     case 'txt':
       return parsePlainText(bytes);
     case 'md':
       return parseMarkdown(bytes);
     case 'docx':
-      return parseDocx(bytes);
+      return (await import('./formats/docx')).parseDocx(bytes);
     case 'odt':
-      return parseOdt(bytes);
+      return (await import('./formats/odt')).parseOdt(bytes);
     case 'rtf':
-      return parseRtf(bytes);
+      return (await import('./formats/rtf')).parseRtf(bytes);
     case 'pdf':
-      return parsePdf(bytes);
+      return (await import('./formats/pdf')).parsePdf(bytes);
     case 'vtt':
     case 'srt':
       return parseSubtitles(bytes, ext);

@@ -7,7 +7,6 @@ import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '
 import { loadProjectData } from '../../../src/db/snapshot';
 import { tableToCsv } from '../../../src/export/csv';
 import { barChartSvg, heatmapSvg } from '../../../src/export/charts';
-import { documentToDocx } from '../../../src/export/docx';
 import type { MessageKey } from '../../../src/i18n';
 import type { ProjectData, SavedAnalysis } from '../../../src/model/types';
 import { bridge } from '../bridge';
@@ -126,6 +125,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
   const exportWord = async () => {
+    const { documentToDocx } = await import('../../../src/export/docx');
     const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });
     await bridge.saveFile({ suggestedName: `${analysis.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
   };

@@ -1,6 +1,5 @@
 import { codebookTable } from '../../../src/coding/codebook-export';
 import type { CodeCount } from '../../../src/coding/counts';
-import { documentToDocx } from '../../../src/export/docx';
 import type { Code, Project } from '../../../src/model/types';
 import { bridge } from '../bridge';
 import { TableGrid } from '../components/TableGrid';
@@ -11,6 +10,7 @@ export function CodebookView({ project, codes, counts }: { project: Project; cod
   const { t } = useI18n();
   const table = codebookTable(codes, counts, t('codebook.tableTitle', { project: project.name }));
   const exportWord = async () => {
+    const { documentToDocx } = await import('../../../src/export/docx');
     const bytes = await documentToDocx({ title: t('codebook.title'), subtitle: project.name, blocks: [{ kind: 'table', table, number: 1 }] });
     await bridge.saveFile({ suggestedName: `${t('codebook.title')} - ${project.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
   };

@@ -7,7 +7,6 @@ import { formatCitation } from '../../../src/coding/citation';
 import { updateProjectSettings } from '../../../src/db/projects';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { tableToCsv } from '../../../src/export/csv';
-import { documentToDocx } from '../../../src/export/docx';
 import type { AttributeValue, Project } from '../../../src/model/types';
 import { bridge } from '../bridge';
 import { db } from '../db';
@@ -33,6 +32,7 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
   const title = t('retrieval.exportTitle', { codes: query.codeIds.map((id) => codeById.get(id)?.name).join(query.mode === 'and' ? ' ∧ ' : query.mode === 'not' ? ' ¬ ' : ' ∨ ') });
 
   const exportWord = async () => {
+    const { documentToDocx } = await import('../../../src/export/docx');
     const bytes = await documentToDocx(retrievalDocument(quotes, data.codes, title, project.name));
     await bridge.saveFile({ suggestedName: `${fileSafe(title)}.docx`, bytes, filterName: 'Word', extensions: ['docx'] });
   };

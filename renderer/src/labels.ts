@@ -1,4 +1,4 @@
-import { DEFAULT_SOURCE_KINDS } from '../../src/model/types';
+import { DEFAULT_SOURCE_KINDS, type ImportNote } from '../../src/model/types';
 import type { MessageKey, Translator } from '../../src/i18n';
 
 /** The built-in source kinds are stored in English and shown in the researcher's language. */
@@ -10,4 +10,9 @@ export const LANGUAGES = ['es', 'pt', 'en', 'und'] as const;
 
 export function languageLabel(t: Translator, code: string): string {
   return (LANGUAGES as readonly string[]).includes(code) ? t(`language.${code}` as MessageKey) : code;
+}
+
+/** An import note in the researcher's language (notes stored before they had codes are shown as written). */
+export function noteText(t: Translator, note: ImportNote | string): string {
+  return typeof note === 'string' ? note : t(`import.note.${note.code}` as MessageKey, note.params);
 }

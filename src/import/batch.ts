@@ -1,5 +1,6 @@
 import { DEFAULT_MAX_BYTES, tooLargeError, type ImportError, type ImportRequest, type ImportResult } from './index';
 import type { PackedImportResult } from './packed-result';
+import type { ImportNote } from '../model/types';
 
 export interface BatchFile {
   name: string;
@@ -17,7 +18,7 @@ export interface BatchEvent {
   index: number;
   status: BatchStatus;
   added?: number;
-  warnings?: string[];
+  warnings?: ImportNote[];
   error?: ImportError;
   duplicateOf?: string;
 }

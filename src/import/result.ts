@@ -1,4 +1,4 @@
-import type { ParagraphRange, SourceAnnotation, SpeakerTurn } from '../model/types';
+import type { ImportNote, ParagraphRange, SourceAnnotation, SpeakerTurn } from '../model/types';
 
 /** Why a file was refused. The code picks the translated message; `message` is English. */
 export type ImportErrorCode =
@@ -33,7 +33,7 @@ export interface ImportedSource {
   encoding?: string;
   sha256: string;
   words: number;
-  warnings: string[];
+  warnings: ImportNote[];
   /** A case name suggested from the file name or the survey row. */
   suggestedCase?: string;
   /** Suggested kind ('survey answer' for survey rows). */
@@ -48,7 +48,7 @@ export interface ImportedCase {
 }
 
 export type ImportResult =
-  | { ok: true; sources: ImportedSource[]; cases: ImportedCase[]; warnings: string[] }
+  | { ok: true; sources: ImportedSource[]; cases: ImportedCase[]; warnings: ImportNote[] }
   | { ok: false; error: ImportError };
 
 export class ImportFailure extends Error {
@@ -72,5 +72,16 @@ export interface ParsedText {
   turns?: SpeakerTurn[];
   annotations?: SourceAnnotation[];
   encoding?: string;
-  warnings?: string[];
+  warnings?: ImportNote[];
 }
+
+/** The notes a document parser gives: how many notes it appended, comments it kept aside, images it left out. */
+export const notes = {
+  footnotesAppended: (count: number): ImportNote => ({ code: 'footnotes-appended', params: { count }, message: `${count} footnote(s) appended at the end of the text` }),
+  commentsAside: (count: number): ImportNote => ({ code: 'comments-aside', params: { count }, message: `${count} comment(s) kept beside the text, not in it` }),
+  imagesLeftOut: (count: number): ImportNote => ({ code: 'images-left-out', params: { count }, message: `${count} image(s) not imported` }),
+  runningHeadsLeftOut: (lines: string[]): ImportNote => {
+    const quoted = lines.map((h) => `“${h}”`).join(', ');
+    return { code: 'running-heads-left-out', params: { lines: quoted }, message: `page headers and footers left out: ${quoted}` };
+  },
+};

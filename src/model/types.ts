@@ -58,7 +58,16 @@ export interface Source {
   words: number;
   caseIds: Id[];
   importedAt: string;
-  warnings: string[];
+  /** What the import did with what it did not take in as text (plain strings: written before notes had codes). */
+  warnings: (ImportNote | string)[];
+}
+
+/** A note about an imported file, shown in the researcher's language from its code. */
+export interface ImportNote {
+  code: 'footnotes-appended' | 'comments-aside' | 'images-left-out' | 'running-heads-left-out';
+  params: Record<string, string | number>;
+  /** The note in English, for logs and tests. */
+  message: string;
 }
 
 export interface SourceContent {

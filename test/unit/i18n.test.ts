@@ -14,6 +14,17 @@ describe('the interface in English, Spanish and Portuguese', () => {
     expect(translate('pt', 'count.cases', { count: 1 })).toBe('1 caso');
   });
 
+  it('tells what an import did with notes, comments and page headers in each language', async () => {
+    const { importSource } = await import('../../src/import');
+    const { fixture } = await import('./helpers');
+    const result = await importSource({ name: 'entrevista_DRC.docx', bytes: fixture('formats/entrevista_DRC.docx') });
+    if (!result.ok) throw new Error(result.error.message);
+    const [footnotes, comments] = result.sources[0].warnings;
+    expect(translate('es', `import.note.${footnotes.code}`, footnotes.params)).toBe('1 nota al pie añadida al final del texto');
+    expect(translate('pt', `import.note.${comments.code}`, comments.params)).toBe('1 comentário guardado ao lado do texto, não nele');
+    expect(translate('en', `import.note.${comments.code}`, { count: 3 })).toBe('3 comments kept beside the text, not in it');
+  });
+
   it('falls back to English where a translation is missing', () => {
     expect(translate('pt', 'survey.skip')).toBe(en['survey.skip']);
   });

@@ -1,4 +1,5 @@
 import type { ImportError } from '../../../src/import';
+import type { ImportNote } from '../../../src/model/types';
 import type { BatchEvent, BatchStatus } from '../../../src/import/batch';
 
 export type RowStatus = 'waiting' | BatchStatus;
@@ -8,7 +9,7 @@ export interface ImportRow {
   fileName: string;
   status: RowStatus;
   added?: number;
-  warnings?: string[];
+  warnings?: ImportNote[];
   error?: ImportError;
   duplicateOf?: string;
 }

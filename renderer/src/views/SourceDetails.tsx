@@ -5,7 +5,7 @@ import type { Attribute, Case, Project, Source, SourceContent } from '../../../s
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
-import { kindLabel, LANGUAGES, languageLabel } from '../labels';
+import { kindLabel, LANGUAGES, languageLabel, noteText } from '../labels';
 
 interface Props {
   project: Project;
@@ -103,7 +103,11 @@ export function SourceDetails({ project, source, content, cases, onDeleted, onWr
       {source.warnings.length > 0 && (
         <div className="warnings">
           <h4>{t('details.warnings')}</h4>
-          <ul>{source.warnings.map((w) => <li key={w}>{w}</li>)}</ul>
+          <ul>
+            {source.warnings.map((w, i) => (
+              <li key={i}>{noteText(t, w)}</li>
+            ))}
+          </ul>
         </div>
       )}
       {content.annotations.some((a) => a.kind === 'comment') && (

@@ -2,7 +2,7 @@ import { useMemo, useRef, useState } from 'react';
 import type { Case, Project, Source } from '../../../src/model/types';
 import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
-import { kindLabel } from '../labels';
+import { kindLabel, noteText } from '../labels';
 import { SourceKindsDialog } from './SourceKindsDialog';
 import { compareNatural } from '../../../src/util/natural-order';
 
@@ -72,7 +72,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
                 <button className="link" onClick={() => onOpen(s.id)}>
                   {s.name}
                 </button>
-                {s.warnings.length > 0 && <span className="badge warn" title={s.warnings.join('\n')}>!</span>}
+                {s.warnings.length > 0 && <span className="badge warn" title={s.warnings.map((w) => noteText(t, w)).join('\n')}>!</span>}
               </td>
               <td>{kindLabel(t, s.kind)}</td>
               <td>{casesOf(s)}</td>

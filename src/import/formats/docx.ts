@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
-import type { SourceAnnotation } from '../../model/types';
+import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { fail, type ParsedText } from '../result';
+import { fail, notes as importNotes, type ParsedText } from '../result';
 import { isZip } from '../zip';
 import { walkXml } from '../xml-walk';
 
@@ -150,10 +150,10 @@ function htmlToParsedText(html: string): ParsedText {
   const parts = [...body, ...footnotes.map((f) => `[${f.label}] ${f.text}`)];
   const { text, paragraphs } = joinParagraphs(parts);
 
-  const warnings: string[] = [];
-  if (footnotes.length) warnings.push(`${footnotes.length} footnote(s) appended at the end of the text`);
-  if (comments.length) warnings.push(`${comments.length} Word comment(s) kept beside the text, not in it`);
-  if (images) warnings.push(`${images} image(s) not imported`);
+  const warnings: ImportNote[] = [];
+  if (footnotes.length) warnings.push(importNotes.footnotesAppended(footnotes.length));
+  if (comments.length) warnings.push(importNotes.commentsAside(comments.length));
+  if (images) warnings.push(importNotes.imagesLeftOut(images));
   return { text, paragraphs, annotations, warnings };
 }
 

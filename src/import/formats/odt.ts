@@ -1,6 +1,6 @@
-import type { SourceAnnotation } from '../../model/types';
+import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { fail, type ParsedText } from '../result';
+import { fail, notes as importNotes, type ParsedText } from '../result';
 import { walkXml } from '../xml-walk';
 import { readZipEntries } from '../zip';
 
@@ -140,8 +140,8 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   const comments = annotations.filter((a) => a.kind === 'comment');
   comments.forEach((c, i) => (c.label = String(i + 1)));
   const { text, paragraphs } = joinParagraphs([...body, ...notes.map((n) => `[${n.label}] ${n.text}`)]);
-  const warnings: string[] = [];
-  if (notes.length) warnings.push(`${notes.length} footnote(s) appended at the end of the text`);
-  if (comments.length) warnings.push(`${comments.length} comment(s) kept beside the text, not in it`);
+  const warnings: ImportNote[] = [];
+  if (notes.length) warnings.push(importNotes.footnotesAppended(notes.length));
+  if (comments.length) warnings.push(importNotes.commentsAside(comments.length));
   return { text, paragraphs, annotations, warnings };
 }

@@ -1,5 +1,5 @@
 import { joinParagraphs } from '../normalize';
-import { fail, type ParsedText } from '../result';
+import { fail, notes, type ParsedText } from '../result';
 import { speakerLabelAt } from '../speakers';
 
 interface TextItem {
@@ -63,7 +63,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
   }
   if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) fail('no-text-layer', 'no text layer (scanned?)');
   const { body, runningHeads } = withoutRunningHeads(lines);
-  const warnings = runningHeads.length ? [`page headers and footers left out: ${runningHeads.map((h) => `“${h}”`).join(', ')}`] : [];
+  const warnings = runningHeads.length ? [notes.runningHeadsLeftOut(runningHeads)] : [];
   return { ...joinParagraphs(paragraphsOf(body)), warnings };
 }
 

@@ -1,5 +1,5 @@
 import { joinParagraphs } from '../normalize';
-import { fail, type ParsedText } from '../result';
+import { fail, notes, type ParsedText } from '../result';
 import { decodeWindows1252 } from '../windows-1252';
 
 /** Destinations whose text is not part of the document body. */
@@ -188,8 +188,8 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
   if (depth !== 0) fail('corrupt', 'damaged RTF file (unbalanced braces: the file may be cut short)');
   const labelled = footnotes.filter(Boolean).map((f, n) => `[${n + 1}] ${f}`);
   const joined = joinParagraphs([...paragraphs, ...labelled]);
-  const warnings = labelled.length ? [`${labelled.length} footnote(s) appended at the end of the text`] : [];
+  const warnings = labelled.length ? [notes.footnotesAppended(labelled.length)] : [];
   const annotations = comments.filter(Boolean).map((text, n) => ({ kind: 'comment' as const, label: String(n + 1), text }));
-  if (annotations.length) warnings.push(`${annotations.length} comment(s) kept beside the text, not in it`);
+  if (annotations.length) warnings.push(notes.commentsAside(annotations.length));
   return { ...joined, annotations, warnings };
 }

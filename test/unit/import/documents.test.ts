@@ -34,8 +34,8 @@ describe('importing a Word interview with a heading, a table, a footnote and a c
     expect(paragraphs.slice(8, 10)).toEqual(CLOSING);
     expect(paragraphs[10]).toBe(`[1] ${FOOTNOTE}`);
     expect(source.annotations).toContainEqual({ kind: 'comment', label: '1', text: COMMENT });
-    expect(source.warnings.join(' ')).toMatch(/1 footnote/);
-    expect(source.warnings.join(' ')).toMatch(/1 Word comment/);
+    expect(source.warnings.map((w) => w.code)).toEqual(['footnotes-appended', 'comments-aside']);
+    expect(source.warnings[0]).toMatchObject({ params: { count: 1 }, message: '1 footnote(s) appended at the end of the text' });
   });
 
   it('finds the interviewer and the director as speakers', async () => {
@@ -146,7 +146,7 @@ describe('a two-page interview with headers, tracked changes, a list and a line 
 
   it('says which page headers and footers it left out of the PDF', async () => {
     const source = await importOk('entrevista_DRD.pdf', fixture('formats/entrevista_DRD.pdf'));
-    expect(source.warnings).toEqual(['page headers and footers left out: “Estudio ViDA – Entrevista DRD (confidencial)”, “Página 1”']);
+    expect(source.warnings.map((w) => w.message)).toEqual(['page headers and footers left out: “Estudio ViDA – Entrevista DRD (confidencial)”, “Página 1”']);
     // The PDF shows the deletion as it was printed, struck through: its words are there.
     expect(paragraphsOf(source)[6]).toBe('DRD: La visita fue no útil y muy cercana.');
   });

@@ -2,14 +2,14 @@ import type { AnalysisDefinition } from '../analysis/run';
 import { added, removed, updated } from '../model/change';
 import type { SavedAnalysis } from '../model/types';
 import { newId, nowIso } from '../util/id';
-import { commitChanges } from './changes';
+import { commitChanges, step } from './changes';
 import type { QdaDatabase } from './database';
 
 /** Saves a new analysis definition in the project (undoable). */
 export async function createAnalysis(db: QdaDatabase, projectId: string, name: string, definition: AnalysisDefinition): Promise<SavedAnalysis> {
   const now = nowIso();
   const analysis: SavedAnalysis = { id: newId(), projectId, name: name.trim() || 'Analysis', type: definition.type, definition: definition as unknown as Record<string, unknown>, summaries: {}, createdAt: now, updatedAt: now };
-  await commitChanges(db, projectId, `New analysis “${analysis.name}”`, [added('analyses', analysis.id, analysis)]);
+  await commitChanges(db, projectId, step('history.newAnalysis', { name: analysis.name }), [added('analyses', analysis.id, analysis)]);
   return analysis;
 }
 
@@ -18,7 +18,7 @@ export async function updateAnalysis(db: QdaDatabase, id: string, patch: { name?
     const a = await db.analyses.get(id);
     if (!a) return;
     const next: SavedAnalysis = { ...a, name: patch.name?.trim() || a.name, definition: (patch.definition as unknown as Record<string, unknown>) ?? a.definition, updatedAt: nowIso() };
-    await commitChanges(db, a.projectId, `Change analysis “${a.name}”`, [updated('analyses', id, a, next)]);
+    await commitChanges(db, a.projectId, step('history.changeAnalysis', { name: a.name }), [updated('analyses', id, a, next)]);
   });
 }
 
@@ -30,11 +30,11 @@ export async function setCellSummary(db: QdaDatabase, id: string, cell: string, 
     const summaries = { ...a.summaries };
     if (summary.trim()) summaries[cell] = summary.trim();
     else delete summaries[cell];
-    await commitChanges(db, a.projectId, `Cell summary in “${a.name}”`, [updated('analyses', id, a, { ...a, summaries, updatedAt: nowIso() })]);
+    await commitChanges(db, a.projectId, step('history.cellSummary', { name: a.name }), [updated('analyses', id, a, { ...a, summaries, updatedAt: nowIso() })]);
   });
 }
 
 export async function deleteAnalysis(db: QdaDatabase, id: string): Promise<void> {
   const a = await db.analyses.get(id);
-  if (a) await commitChanges(db, a.projectId, `Delete analysis “${a.name}”`, [removed('analyses', id, a)]);
+  if (a) await commitChanges(db, a.projectId, step('history.deleteAnalysis', { name: a.name }), [removed('analyses', id, a)]);
 }

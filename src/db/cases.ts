@@ -5,7 +5,7 @@ import { added, removed, updated, type Change } from '../model/change';
 import type { Attribute, AttributeType, AttributeValue, Case } from '../model/types';
 import { newId } from '../util/id';
 import { planAttributes } from './attribute-plan';
-import { commitChanges } from './changes';
+import { commitChanges, step } from './changes';
 import type { QdaDatabase } from './database';
 
 // Every edit of the cases sheet is one step in the history: a researcher who pastes the
@@ -27,7 +27,7 @@ export async function createCase(db: QdaDatabase, projectId: string, name: strin
   return inHistory(db, async () => {
     await assertUniqueCaseName(db, projectId, trimmed);
     const kase: Case = { id: newId(), projectId, name: trimmed, description: '', values: {} };
-    await commitChanges(db, projectId, `New case “${trimmed}”`, [added('cases', kase.id, kase)]);
+    await commitChanges(db, projectId, step('history.newCase', { name: trimmed }), [added('cases', kase.id, kase)]);
     return kase;
   });
 }
@@ -39,7 +39,7 @@ export async function renameCase(db: QdaDatabase, id: string, name: string): Pro
     const kase = await db.cases.get(id);
     if (!kase || kase.name === trimmed) return;
     await assertUniqueCaseName(db, kase.projectId, trimmed, id);
-    await commitChanges(db, kase.projectId, `Rename case “${kase.name}”`, [updated('cases', id, kase, { ...kase, name: trimmed })]);
+    await commitChanges(db, kase.projectId, step('history.renameCase', { name: kase.name }), [updated('cases', id, kase, { ...kase, name: trimmed })]);
   });
 }
 
@@ -49,7 +49,7 @@ export async function deleteCase(db: QdaDatabase, id: string): Promise<void> {
     const kase = await db.cases.get(id);
     if (!kase) return;
     const linked = await db.sources.where('caseIds').equals(id).toArray();
-    await commitChanges(db, kase.projectId, `Delete case “${kase.name}”`, [
+    await commitChanges(db, kase.projectId, step('history.deleteCase', { name: kase.name }), [
       ...linked.map((s) => updated('sources', s.id, s, { ...s, caseIds: s.caseIds.filter((c) => c !== id) })),
       removed('cases', id, kase),
     ]);
@@ -68,7 +68,7 @@ export async function setCaseValue(db: QdaDatabase, caseId: string, attributeId:
     if (attr.type === 'category' && typeof value === 'string' && !attr.values.includes(value)) {
       changes.push(updated('attributes', attr.id, attr, { ...attr, values: [...attr.values, value] }));
     }
-    await commitChanges(db, kase.projectId, `Set ${attr.name} of “${kase.name}”`, changes);
+    await commitChanges(db, kase.projectId, step('history.setValue', { attribute: attr.name, case: kase.name }), changes);
     return value;
   });
 }
@@ -80,7 +80,7 @@ export async function createAttribute(db: QdaDatabase, projectId: string, name: 
     const existing = await db.attributes.where('projectId').equals(projectId).toArray();
     if (existing.some((a) => a.name.toLowerCase() === trimmed.toLowerCase())) throw new Error(`An attribute named "${trimmed}" already exists.`);
     const attr: Attribute = { id: newId(), projectId, name: trimmed, type, values, order: existing.length };
-    await commitChanges(db, projectId, `New attribute “${trimmed}”`, [added('attributes', attr.id, attr)]);
+    await commitChanges(db, projectId, step('history.newAttribute', { name: trimmed }), [added('attributes', attr.id, attr)]);
     return attr;
   });
 }
@@ -105,7 +105,7 @@ export async function updateAttribute(db: QdaDatabase, id: string, patch: { name
       if (type === 'category') categories = [...new Set(cases.map((c) => c.values[id]).filter((v) => v !== null && v !== undefined).map(String))];
     }
     changes.push(updated('attributes', id, attr, { ...attr, name, type, values: categories }));
-    await commitChanges(db, attr.projectId, name !== attr.name ? `Rename attribute “${attr.name}”` : `Change the type of “${attr.name}”`, changes);
+    await commitChanges(db, attr.projectId, step(name !== attr.name ? 'history.renameAttribute' : 'history.attributeType', { name: attr.name }), changes);
   });
 }
 
@@ -121,7 +121,7 @@ export async function deleteAttribute(db: QdaDatabase, id: string): Promise<void
         delete values[id];
         return updated('cases', c.id, c, { ...c, values });
       });
-    await commitChanges(db, attr.projectId, `Delete attribute “${attr.name}”`, [...changes, removed('attributes', id, attr)]);
+    await commitChanges(db, attr.projectId, step('history.deleteAttribute', { name: attr.name }), [...changes, removed('attributes', id, attr)]);
   });
 }
 
@@ -159,7 +159,7 @@ export async function applyClassification(db: QdaDatabase, projectId: string, ta
       }
       caseByName.set(name, kase);
     }
-    await commitChanges(db, projectId, 'Import classification sheet', changes);
+    await commitChanges(db, projectId, step('history.classification'), changes);
     return { updated: match.matched.length, created };
   });
 }

@@ -2,6 +2,7 @@ import Dexie from 'dexie';
 import type { QdaDatabase } from './database';
 import type { UndoEntry } from './database';
 import { CHANGE_TABLES, type Change } from '../model/change';
+import { translate, type Locale, type MessageKey } from '../i18n';
 
 export type { Change } from '../model/change';
 
@@ -20,6 +21,30 @@ export function onCommittedChanges(listener: ChangeListener): () => void {
 
 function notify(projectId: string, changes: Change[]) {
   for (const listener of listeners) listener(projectId, changes);
+}
+
+/**
+ * How a step is named in the Edit menu and the Undo button: a message and its values, so
+ * it reads in the researcher's language (see historyText).
+ */
+export interface StepLabel {
+  key: MessageKey;
+  params?: Record<string, string | number>;
+}
+
+/** A step's label as stored: steps recorded before labels had keys hold English text. */
+export type HistoryLabel = StepLabel | string;
+
+export function step(key: MessageKey, params?: Record<string, string | number>): StepLabel {
+  return params ? { key, params } : { key };
+}
+
+/** A step's name in a language (English by default). */
+export function historyText(label: HistoryLabel, locale?: Locale): string;
+export function historyText(label: HistoryLabel | null | undefined, locale?: Locale): string | null;
+export function historyText(label: HistoryLabel | null | undefined, locale: Locale = 'en'): string | null {
+  if (label === null || label === undefined) return null;
+  return typeof label === 'string' ? label : translate(locale, label.key, label.params);
 }
 
 const inverse = (changes: Change[]): Change[] => [...changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }));
@@ -44,7 +69,7 @@ async function apply(db: QdaDatabase, changes: Change[], direction: 'forward' | 
  * Applies a researcher's action as one transaction and one undo step. Redo steps are
  * dropped: a new action starts a new branch of history.
  */
-export async function commitChanges(db: QdaDatabase, projectId: string, label: string, changes: Change[]): Promise<void> {
+export async function commitChanges(db: QdaDatabase, projectId: string, label: StepLabel, changes: Change[]): Promise<void> {
   if (changes.length === 0) return;
   await db.transaction('rw', [db.undoLog, ...tablesOf(db, changes)], async () => {
     // Listeners hear of the change once it is really stored, also when this runs inside
@@ -64,7 +89,7 @@ export interface UndoTail {
 
 /** One step to record; steps of the same batch recorded one after another become one step. */
 export interface UndoStep {
-  label: string;
+  label: StepLabel;
   changes: Change[];
   /** A researcher's action stored in several transactions (a folder import): one step in the history. */
   batch?: string;
@@ -123,22 +148,22 @@ async function newestSteps(db: QdaDatabase, projectId: string): Promise<{ undone
 }
 
 /** What Undo and Redo would do now, for the Edit menu's labels. */
-export async function undoState(db: QdaDatabase, projectId: string): Promise<{ undo?: string; redo?: string }> {
+export async function undoState(db: QdaDatabase, projectId: string): Promise<{ undo?: HistoryLabel; redo?: HistoryLabel }> {
   const { undone, lastDone } = await newestSteps(db, projectId);
   return { undo: lastDone?.label, redo: undone.at(-1)?.label };
 }
 
 /** Undoes the last step; returns its label, or null when there is nothing to undo. */
-export async function undo(db: QdaDatabase, projectId: string): Promise<string | null> {
-  return step(db, projectId, 'undo');
+export async function undo(db: QdaDatabase, projectId: string): Promise<HistoryLabel | null> {
+  return undoOrRedo(db, projectId, 'undo');
 }
 
 /** Redoes the last undone step; returns its label, or null when there is nothing to redo. */
-export async function redo(db: QdaDatabase, projectId: string): Promise<string | null> {
-  return step(db, projectId, 'redo');
+export async function redo(db: QdaDatabase, projectId: string): Promise<HistoryLabel | null> {
+  return undoOrRedo(db, projectId, 'redo');
 }
 
-async function step(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): Promise<string | null> {
+async function undoOrRedo(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): Promise<HistoryLabel | null> {
   const allTables = Object.keys(CHANGE_TABLES).map((t) => db.table(t));
   const done = await db.transaction('rw', [db.undoLog, ...allTables], async () => {
     const { undone, lastDone } = await newestSteps(db, projectId);

@@ -3,7 +3,7 @@ import { createMemoChange, deleteMemoChange, editMemoChange, segmentMemoChanges,
 import { codeTextChanges, resizeSegmentChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
 import type { Code, Coder, Memo, Segment } from '../model/types';
 import { newId } from '../util/id';
-import { commitChanges } from './changes';
+import { commitChanges, step } from './changes';
 import type { QdaDatabase } from './database';
 
 const codesOf = (db: QdaDatabase, projectId: string) => db.codes.where('projectId').equals(projectId).toArray();
@@ -29,7 +29,7 @@ export async function createCode(db: QdaDatabase, projectId: string, name: strin
     throw new Error(`There is already a code "${name.trim()}" here.`);
   }
   const { code, changes } = createCodeChange(codes, projectId, name, parentId, color);
-  await commitChanges(db, projectId, `New code “${code.name}”`, changes);
+  await commitChanges(db, projectId, step('history.newCode', { name: code.name }), changes);
   return code;
 }
 
@@ -39,7 +39,7 @@ export async function editCode(db: QdaDatabase, codeId: string, edit: CodeEdit):
   await db.transaction('rw', db.codes, db.undoLog, async () => {
     const code = await db.codes.get(codeId);
     if (!code) return;
-    const label = edit.name !== undefined && edit.name !== code.name ? `Rename “${code.name}”` : edit.color ? `Recolour “${code.name}”` : `Edit “${code.name}”`;
+    const label = step(edit.name !== undefined && edit.name !== code.name ? 'history.renameCode' : edit.color ? 'history.recolourCode' : 'history.editCode', { name: code.name });
     await commitChanges(db, code.projectId, label, editCodeChange(code, edit));
   });
 }
@@ -48,7 +48,7 @@ export async function moveCode(db: QdaDatabase, projectId: string, codeId: strin
   const codes = await codesOf(db, projectId);
   const code = codes.find((c) => c.id === codeId);
   if (!code) return;
-  await commitChanges(db, projectId, `Move “${code.name}”`, moveCodeChanges(codes, codeId, parentId, index));
+  await commitChanges(db, projectId, step('history.moveCode', { name: code.name }), moveCodeChanges(codes, codeId, parentId, index));
 }
 
 export async function mergeCodes(db: QdaDatabase, projectId: string, fromId: string, intoId: string): Promise<void> {
@@ -60,14 +60,14 @@ export async function mergeCodes(db: QdaDatabase, projectId: string, fromId: str
   const from = codes.find((c) => c.id === fromId);
   const into = codes.find((c) => c.id === intoId);
   if (!from || !into) return;
-  await commitChanges(db, projectId, `Merge “${from.name}” into “${codePath(codes, intoId)}”`, mergeCodeChanges(codes, segments, memos, fromId, intoId));
+  await commitChanges(db, projectId, step('history.mergeCodes', { from: from.name, into: codePath(codes, intoId) }), mergeCodeChanges(codes, segments, memos, fromId, intoId));
 }
 
 export async function deleteCode(db: QdaDatabase, projectId: string, codeId: string): Promise<void> {
   const [codes, segments, memos] = await Promise.all([codesOf(db, projectId), db.segments.where('projectId').equals(projectId).toArray(), db.memos.where('projectId').equals(projectId).toArray()]);
   const code = codes.find((c) => c.id === codeId);
   if (!code) return;
-  await commitChanges(db, projectId, `Delete code “${code.name}”`, deleteCodeChanges(codes, segments, memos, codeId));
+  await commitChanges(db, projectId, step('history.deleteCode', { name: code.name }), deleteCodeChanges(codes, segments, memos, codeId));
 }
 
 /** Codes a stretch of a source; returns the segment (an existing one if it was coded already). */
@@ -78,7 +78,7 @@ export async function codeText(db: QdaDatabase, request: CodingRequest): Promise
     const [existing, code] = await Promise.all([db.segments.where('codeId').equals(request.codeId).filter((s) => s.sourceId === request.sourceId).toArray(), db.codes.get(request.codeId)]);
     if (!code) throw new Error('That code no longer exists.');
     const { segment, changes } = codeTextChanges(existing, request);
-    await commitChanges(db, request.projectId, `Code with “${code.name}”`, changes);
+    await commitChanges(db, request.projectId, step('history.codeWith', { name: code.name }), changes);
     return segment;
   });
 }
@@ -88,14 +88,14 @@ export async function codeTextWithNewCode(db: QdaDatabase, request: Omit<CodingR
   const [codes, existing] = await Promise.all([codesOf(db, request.projectId), db.segments.where('sourceId').equals(request.sourceId).toArray()]);
   const { code, changes } = createCodeChange(codes, request.projectId, name, parentId);
   const coded = codeTextChanges(existing, { ...request, codeId: code.id });
-  await commitChanges(db, request.projectId, `Code with new code “${code.name}”`, [...changes, ...coded.changes]);
+  await commitChanges(db, request.projectId, step('history.codeWithNew', { name: code.name }), [...changes, ...coded.changes]);
   return { code, segment: coded.segment! };
 }
 
 export async function uncode(db: QdaDatabase, projectId: string, segmentIds: string[]): Promise<void> {
   const segments = (await db.segments.bulkGet(segmentIds)).filter((s): s is Segment => !!s);
   const memos = await db.memos.where('projectId').equals(projectId).filter((m) => !!m.links.segmentId && segmentIds.includes(m.links.segmentId)).toArray();
-  const label = segments.length === 1 ? 'Uncode segment' : `Uncode ${segments.length} segments`;
+  const label = step('history.uncode', { count: segments.length });
   await commitChanges(db, projectId, label, [...memos.map((m) => ({ table: 'memos' as const, key: m.id, before: m, after: undefined })), ...uncodeChanges(segments)]);
 }
 
@@ -106,7 +106,7 @@ export async function resizeSegment(db: QdaDatabase, segmentId: string, start: n
   const text = content?.text ?? '';
   const tidy = tidySelection(text, start, end);
   if (!tidy) throw new Error('A segment must cover some text of its source.');
-  await commitChanges(db, segment.projectId, 'Adjust segment', resizeSegmentChange(segment, tidy.start, tidy.end, text.length));
+  await commitChanges(db, segment.projectId, step('history.adjustSegment'), resizeSegmentChange(segment, tidy.start, tidy.end, text.length));
 }
 
 /** Writes (or clears) the memo on a segment: a memo linked to it, one undo step. */
@@ -120,24 +120,24 @@ export async function setSegmentMemo(db: QdaDatabase, segmentId: string, body: s
   ]);
   const quote = content ? content.text.slice(segment.start, Math.min(segment.end, segment.start + 40)) : '';
   const title = `${code?.name ?? ''}: “${quote}${segment.end - segment.start > 40 ? '…' : ''}”`;
-  await commitChanges(db, segment.projectId, 'Segment memo', segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)));
+  await commitChanges(db, segment.projectId, step('history.segmentMemo'), segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)));
 }
 
 export async function createMemo(db: QdaDatabase, projectId: string, draft: MemoDraft): Promise<Memo> {
   const { memo, changes } = createMemoChange(projectId, draft);
-  await commitChanges(db, projectId, `New memo “${memo.title}”`, changes);
+  await commitChanges(db, projectId, step('history.newMemo', { title: memo.title }), changes);
   return memo;
 }
 
 export async function editMemo(db: QdaDatabase, memoId: string, edit: Partial<MemoDraft>): Promise<void> {
   await db.transaction('rw', db.memos, db.undoLog, async () => {
     const memo = await db.memos.get(memoId);
-    if (memo) await commitChanges(db, memo.projectId, `Edit memo “${memo.title}”`, editMemoChange(memo, edit));
+    if (memo) await commitChanges(db, memo.projectId, step('history.editMemo', { title: memo.title }), editMemoChange(memo, edit));
   });
 }
 
 export async function deleteMemo(db: QdaDatabase, memoId: string): Promise<void> {
   const memo = await db.memos.get(memoId);
-  if (memo) await commitChanges(db, memo.projectId, `Delete memo “${memo.title}”`, deleteMemoChange(memo));
+  if (memo) await commitChanges(db, memo.projectId, step('history.deleteMemo', { title: memo.title }), deleteMemoChange(memo));
 }
 

@@ -2,13 +2,14 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
 import { compactContents } from './compact-contents';
 import type { PackedSourceContent } from './content-packing';
+import type { HistoryLabel } from './changes';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
 /** One undo step: the rows a researcher's action touched, before and after. */
 export interface UndoEntry {
   seq?: number;
   projectId: string;
-  label: string;
+  label: HistoryLabel;
   at: string;
   changes: { table: string; key: string; before: object | undefined; after: object | undefined }[];
   /** Undone steps wait to be redone until a new action drops them. */

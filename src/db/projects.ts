@@ -1,7 +1,7 @@
 import { updated, type Change } from '../model/change';
 import { DEFAULT_CITATION_PATTERN, DEFAULT_SOURCE_KINDS, type Project } from '../model/types';
 import { newId, nowIso } from '../util/id';
-import { commitChanges } from './changes';
+import { commitChanges, step, type StepLabel } from './changes';
 import type { QdaDatabase } from './database';
 import { CURRENT_SCHEMA_VERSION, PROJECT_TABLES } from './schema';
 
@@ -60,7 +60,7 @@ export async function updateProjectSettings(db: QdaDatabase, id: string, patch: 
     if (kinds.length === 0) throw new Error('Keep at least one source kind.');
     patch = { ...patch, sourceKinds: kinds };
   }
-  await editProject(db, id, patch.citationPattern !== undefined ? 'Change the citation pattern' : 'Change the source kinds', (project) => [updated('projects', id, project, { ...project, ...patch })]);
+  await editProject(db, id, step(patch.citationPattern !== undefined ? 'history.citationPattern' : 'history.sourceKinds'), (project) => [updated('projects', id, project, { ...project, ...patch })]);
 }
 
 /**
@@ -68,7 +68,7 @@ export async function updateProjectSettings(db: QdaDatabase, id: string, patch: 
  * (the project row, and the sources that follow a renamed kind), and commits it as one
  * undo step.
  */
-async function editProject(db: QdaDatabase, id: string, label: string, changesOf: (project: Project) => Change[] | Promise<Change[]>): Promise<void> {
+async function editProject(db: QdaDatabase, id: string, label: StepLabel, changesOf: (project: Project) => Change[] | Promise<Change[]>): Promise<void> {
   await db.transaction('rw', [db.projects, db.sources, db.undoLog], async () => {
     const project = await db.projects.get(id);
     if (!project) return;
@@ -102,7 +102,7 @@ export async function deleteProject(db: QdaDatabase, id: string): Promise<void> 
 export async function addSourceKind(db: QdaDatabase, projectId: string, kind: string): Promise<void> {
   const name = kind.trim();
   if (!name) throw new Error('A source kind needs a name.');
-  await editProject(db, projectId, `Add the source kind “${name}”`, (project) => {
+  await editProject(db, projectId, step('history.addKind', { kind: name }), (project) => {
     if (project.sourceKinds.some((k) => k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
     return [updated('projects', projectId, project, { ...project, sourceKinds: [...project.sourceKinds, name] })];
   });
@@ -113,7 +113,7 @@ export async function renameSourceKind(db: QdaDatabase, projectId: string, from:
   const name = to.trim();
   if (!name) throw new Error('A source kind needs a name.');
   if (name === from) return;
-  await editProject(db, projectId, `Rename the source kind “${from}”`, async (project) => {
+  await editProject(db, projectId, step('history.renameKind', { kind: from }), async (project) => {
     if (project.sourceKinds.some((k) => k !== from && k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
     return [
       updated('projects', projectId, project, { ...project, sourceKinds: project.sourceKinds.map((k) => (k === from ? name : k)) }),
@@ -124,7 +124,7 @@ export async function renameSourceKind(db: QdaDatabase, projectId: string, from:
 
 /** Removes a kind; the sources of that kind take the replacement kind. */
 export async function removeSourceKind(db: QdaDatabase, projectId: string, kind: string, replacement: string): Promise<void> {
-  await editProject(db, projectId, `Remove the source kind “${kind}”`, async (project) => {
+  await editProject(db, projectId, step('history.removeKind', { kind }), async (project) => {
     const rest = project.sourceKinds.filter((k) => k !== kind);
     if (rest.length === 0) throw new Error('Keep at least one source kind.');
     if (!rest.includes(replacement)) throw new Error(`"${replacement}" is not a kind of this project.`);

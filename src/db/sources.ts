@@ -5,7 +5,7 @@ import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
 import { added, removed, updated, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
-import { commitChanges, readUndoTail, writeUndoSteps } from './changes';
+import { commitChanges, readUndoTail, step, writeUndoSteps, type StepLabel } from './changes';
 import { newId, nowIso } from '../util/id';
 import type { PackedSourceContent } from './content-packing';
 import type { QdaDatabase } from './database';
@@ -43,12 +43,12 @@ export async function addImportedSources(db: QdaDatabase, projectId: string, imp
  */
 export interface ImportBatch {
   id: string;
-  label: string;
+  label: StepLabel;
 }
 
 /** How the history names an import: the file, or how many files were chosen. */
-export function importStepLabel(fileNames: string[]): string {
-  return fileNames.length === 1 ? `Import “${fileNames[0]}”` : `Import ${fileNames.length} files`;
+export function importStepLabel(fileNames: string[]): StepLabel {
+  return fileNames.length === 1 ? step('history.import', { name: fileNames[0] }) : step('history.importFiles', { count: fileNames.length });
 }
 
 /**
@@ -87,7 +87,7 @@ export async function addImportedFiles(
     const allSources: Source[] = [];
     const allContents: (SourceContent | PackedSourceContent)[] = [];
     const outcomes: AddSourcesOutcome[] = [];
-    const steps: { label: string; changes: Change[] }[] = [];
+    const steps: { label: StepLabel; changes: Change[] }[] = [];
 
     for (const { imported, options = {} } of files) {
       const sha256 = imported.sources[0].sha256;
@@ -201,11 +201,10 @@ export async function updateSource(db: QdaDatabase, id: string, patch: SourceEdi
   });
 }
 
-function sourceEditLabel(source: Source, patch: SourceEdit): string {
-  if (patch.name !== undefined) return `Rename source “${source.name}”`;
-  if (patch.caseIds !== undefined) return `Change the cases of “${source.name}”`;
-  const field = patch.kind !== undefined ? 'kind' : patch.date !== undefined ? 'date' : 'language';
-  return `Set the ${field} of “${source.name}”`;
+function sourceEditLabel(source: Source, patch: SourceEdit): StepLabel {
+  const key =
+    patch.name !== undefined ? 'history.renameSource' : patch.caseIds !== undefined ? 'history.sourceCases' : patch.kind !== undefined ? 'history.sourceKind' : patch.date !== undefined ? 'history.sourceDate' : 'history.sourceLanguage';
+  return step(key, { name: source.name });
 }
 
 /** Links a source to a case by name, creating the case if the project has none of that name: one undo step. */
@@ -218,7 +217,7 @@ export async function linkSourceToCase(db: QdaDatabase, sourceId: string, caseNa
     const existing = await db.cases.where('[projectId+name]').equals([source.projectId, name]).first();
     const kase: Case = existing ?? { id: newId(), projectId: source.projectId, name, description: '', values: {} };
     if (source.caseIds.includes(kase.id)) return;
-    await commitChanges(db, source.projectId, `Link “${source.name}” to case “${name}”`, [
+    await commitChanges(db, source.projectId, step('history.linkCase', { source: source.name, case: name }), [
       ...(existing ? [] : [added('cases', kase.id, kase)]),
       updated('sources', sourceId, source, { ...source, caseIds: [...source.caseIds, kase.id] }),
     ]);
@@ -231,7 +230,7 @@ export async function deleteSource(db: QdaDatabase, id: string): Promise<void> {
   if (!source) return;
   const segmentIds = new Set(segments.map((s) => s.id));
   const memos = await db.memos.where('projectId').equals(source.projectId).filter((m) => m.links.sourceId === id || (!!m.links.segmentId && segmentIds.has(m.links.segmentId))).toArray();
-  await commitChanges(db, source.projectId, `Delete source “${source.name}”`, [
+  await commitChanges(db, source.projectId, step('history.deleteSource', { name: source.name }), [
     ...memos.map((m) => removed('memos', m.id, m)),
     ...segments.map((s) => removed('segments', s.id, s)),
     ...(content ? [removed('sourceContents', id, content)] : []),

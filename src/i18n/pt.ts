@@ -83,4 +83,21 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'attrType.date': 'Data',
   'attrType.boolean': 'Sim/não',
   'attrType.category': 'Categoria',
+
+  // Steps in the history (Undo / Redo)
+  'history.import': 'Importar «{name}»',
+  'history.importFiles': 'Importar {count} arquivos',
+  'history.deleteSource': 'Excluir a fonte «{name}»',
+  'history.newCase': 'Novo caso «{name}»',
+  'history.deleteCase': 'Excluir o caso «{name}»',
+  'history.setValue': 'Alterar {attribute} de «{case}»',
+  'history.classification': 'Importar a planilha de classificação',
+  'history.newCode': 'Novo código «{name}»',
+  'history.renameCode': 'Renomear «{name}»',
+  'history.deleteCode': 'Excluir o código «{name}»',
+  'history.codeWith': 'Codificar com «{name}»',
+  'history.codeWithNew': 'Codificar com o novo código «{name}»',
+  'history.uncode': 'Remover a codificação de um segmento|Remover a codificação de {count} segmentos',
+  'history.newMemo': 'Novo memo «{title}»',
+  'history.newAnalysis': 'Nova análise «{name}»',
 };

@@ -25,6 +25,16 @@ describe('the interface in English, Spanish and Portuguese', () => {
     expect(translate('en', `import.note.${comments.code}`, { count: 3 })).toBe('3 comments kept beside the text, not in it');
   });
 
+  it('names the steps of the history in the researcher’s language; steps stored as text read as written', async () => {
+    const { historyText, step } = await import('../../src/db/changes');
+    const { importStepLabel } = await import('../../src/db/sources');
+    expect(historyText(importStepLabel(['a.txt', 'b.txt', 'c.txt']), 'es')).toBe('Importar 3 archivos');
+    expect(historyText(step('history.setValue', { attribute: 'Rol', case: 'DRA' }), 'es')).toBe('Cambiar Rol de «DRA»');
+    expect(historyText(step('history.uncode', { count: 1 }))).toBe('Uncode segment');
+    expect(historyText(step('history.moveCode', { name: 'Vínculo' }), 'pt')).toBe('Move “Vínculo”');
+    expect(historyText('Import “ARIII_phone.txt”', 'es')).toBe('Import “ARIII_phone.txt”');
+  });
+
   it('falls back to English where a translation is missing', () => {
     expect(translate('pt', 'survey.skip')).toBe(en['survey.skip']);
   });

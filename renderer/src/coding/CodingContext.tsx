@@ -1,5 +1,5 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { redo, undo } from '../../../src/db/changes';
+import { historyText, redo, undo } from '../../../src/db/changes';
 import { moveBoundary } from '../../../src/coding/segments';
 import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '../../../src/db/coding';
 import { db } from '../db';
@@ -37,7 +37,7 @@ interface Coding {
 const CodingContext = createContext<Coding | null>(null);
 
 export function CodingProvider({ projectId, coderId, children }: { projectId: string; coderId: string; children: ReactNode }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const [selection, setSelectionState] = useState<TextSelection | null>(null);
   const [selectedSegmentId, setSelectedSegmentId] = useState<string | null>(null);
   const [lastCodeId, setLastCodeId] = useState<string | null>(null);
@@ -99,15 +99,15 @@ export function CodingProvider({ projectId, coderId, children }: { projectId: st
       undo: () =>
         run(async () => {
           const label = await undo(db, projectId);
-          setStatus(label ? t('coding.undone', { label }) : t('coding.nothingToUndo'));
+          setStatus(label ? t('coding.undone', { label: historyText(label, locale) }) : t('coding.nothingToUndo'));
         }),
       redo: () =>
         run(async () => {
           const label = await redo(db, projectId);
-          setStatus(label ? t('coding.redone', { label }) : t('coding.nothingToRedo'));
+          setStatus(label ? t('coding.redone', { label: historyText(label, locale) }) : t('coding.nothingToRedo'));
         }),
     }),
-    [projectId, coderId, selection, setSelection, selectedSegmentId, lastCodeId, status, run, t],
+    [projectId, coderId, selection, setSelection, selectedSegmentId, lastCodeId, status, run, t, locale],
   );
   return <CodingContext.Provider value={value}>{children}</CodingContext.Provider>;
 }

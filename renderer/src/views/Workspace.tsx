@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
-import { undoState } from '../../../src/db/changes';
+import { historyText, undoState } from '../../../src/db/changes';
 import { createMemo, ensureCoder } from '../../../src/db/coding';
 import type { SurveyMapping } from '../../../src/import';
 import type { MenuCommand } from '../../../src/ipc/contract';
@@ -66,7 +66,7 @@ function isTyping(target: EventTarget | null): boolean {
 }
 
 function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const coding = useCoding();
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
   const sources = useLiveQuery(() => db.sources.where('projectId').equals(projectId).sortBy('name'), [projectId]);
@@ -206,10 +206,10 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         </button>
         <h1>{project.name}</h1>
         <div className="history">
-          <button onClick={() => void coding.undo()} disabled={!history?.undo} title={history?.undo ? t('coding.undoTitle', { label: history.undo }) : undefined} aria-label={t('coding.undo')}>
+          <button onClick={() => void coding.undo()} disabled={!history?.undo} title={history?.undo ? t('coding.undoTitle', { label: historyText(history.undo, locale) }) : undefined} aria-label={t('coding.undo')}>
             ↶ {t('coding.undo')}
           </button>
-          <button onClick={() => void coding.redo()} disabled={!history?.redo} title={history?.redo ? t('coding.redoTitle', { label: history.redo }) : undefined} aria-label={t('coding.redo')}>
+          <button onClick={() => void coding.redo()} disabled={!history?.redo} title={history?.redo ? t('coding.redoTitle', { label: historyText(history.redo, locale) }) : undefined} aria-label={t('coding.redo')}>
             ↷ {t('coding.redo')}
           </button>
           <button onClick={() => setHelp(true)} aria-label={t('keys.title')} title={t('keys.title')}>

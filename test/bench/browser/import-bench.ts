@@ -3,7 +3,7 @@
 import Dexie from 'dexie';
 import { QdaDatabase } from '../../../src/db/database';
 import { createProject } from '../../../src/db/projects';
-import { addImportedFiles } from '../../../src/db/sources';
+import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
 import { runImportBatch } from '../../../src/import/batch';
 import { createWebBridge } from '../../../renderer/src/bridge/web';
 
@@ -47,7 +47,7 @@ async function run() {
   const storeProject = await createProject(storeDb, 'Bench');
   const ts = performance.now();
   for (let i = 0; i < parsed.length; i += STORE_GROUP) {
-    await addImportedFiles(storeDb, storeProject.id, parsed.slice(i, i + STORE_GROUP).map((imported) => ({ imported })), { id: 'store-alone', label: 'Import' });
+    await addImportedFiles(storeDb, storeProject.id, parsed.slice(i, i + STORE_GROUP).map((imported) => ({ imported })), { id: 'store-alone', label: importStepLabel(files.map((f) => f.name)) });
   }
   const storeMs = performance.now() - ts;
   storeDb.close();
@@ -67,7 +67,7 @@ async function run() {
     let storeBusyMs = 0;
     let groups = 0;
     words = 0;
-    const batch = { id: `batch-${round}`, label: `Import ${files.length} files` };
+    const batch = { id: `batch-${round}`, label: importStepLabel(files.map((f) => f.name)) };
     const t0 = performance.now();
     // The same path as the import panel in a browser: the web bridge parses in a worker while
     // earlier files are stored, in groups of whole files.

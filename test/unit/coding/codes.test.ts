@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { codePath, flattenTree, moveCodeChanges, subtreeIds } from '../../../src/coding/codes';
 import { moveBoundary } from '../../../src/coding/segments';
 import { codeCounts } from '../../../src/coding/counts';
-import { commitChanges, redo, undo, undoState, UNDO_DEPTH } from '../../../src/db/changes';
+import { commitChanges, historyText, redo, step, undo, UNDO_DEPTH, undoState } from '../../../src/db/changes';
 import { codeText, codeTextWithNewCode, createCode, deleteCode, editCode, mergeCodes, moveCode, uncode } from '../../../src/db/coding';
 import { createProject } from '../../../src/db/projects';
 import { addImportedSources } from '../../../src/db/sources';
@@ -101,7 +101,7 @@ describe('coding text, merging and deleting codes, with undo', () => {
     await deleteCode(db, projectId, theme.id);
     expect(await db.codes.count()).toBe(0);
     expect(await db.segments.count()).toBe(0);
-    expect(await undoState(db, projectId)).toEqual({ undo: 'Delete code “Tema”', redo: undefined });
+    expect(historyText((await undoState(db, projectId)).undo)).toBe('Delete code “Tema”');
     await undo(db, projectId);
     expect(await db.codes.count()).toBe(2);
     expect(await db.segments.count()).toBe(2);
@@ -114,20 +114,20 @@ describe('coding text, merging and deleting codes, with undo', () => {
     const { code, segment } = await codeTextWithNewCode(db, req(projectId, sourceId, '', 3, 15), 'Cambio');
     await editCode(db, code.id, { name: 'Cambio percibido' });
     await editCode(db, code.id, { color: '#000000' });
-    expect(await undo(db, projectId)).toBe('Recolour “Cambio percibido”');
-    expect(await undo(db, projectId)).toBe('Rename “Cambio”');
+    expect(historyText(await undo(db, projectId))).toBe('Recolour “Cambio percibido”');
+    expect(historyText(await undo(db, projectId))).toBe('Rename “Cambio”');
     expect((await db.codes.get(code.id))?.name).toBe('Cambio');
-    expect(await redo(db, projectId)).toBe('Rename “Cambio”');
+    expect(historyText(await redo(db, projectId))).toBe('Rename “Cambio”');
     await uncode(db, projectId, [segment.id]);
-    expect(await redo(db, projectId)).toBeNull();
-    expect(await undo(db, projectId)).toBe('Uncode segment');
+    expect(historyText(await redo(db, projectId))).toBeNull();
+    expect(historyText(await undo(db, projectId))).toBe('Uncode segment');
     expect(await db.segments.count()).toBe(1);
-    expect(await undo(db, projectId)).toBe('Rename “Cambio”');
-    expect(await undo(db, projectId)).toBe('Code with new code “Cambio”');
+    expect(historyText(await undo(db, projectId))).toBe('Rename “Cambio”');
+    expect(historyText(await undo(db, projectId))).toBe('Code with new code “Cambio”');
     expect(await db.codes.count()).toBe(0);
     expect(await db.segments.count()).toBe(0);
-    expect(await undo(db, projectId)).toBe('Import “ARIII_phone.txt”');
-    expect(await undo(db, projectId)).toBeNull();
+    expect(historyText(await undo(db, projectId))).toBe('Import “ARIII_phone.txt”');
+    expect(historyText(await undo(db, projectId))).toBeNull();
   });
 
   it('keeps the last 200 steps: the oldest go first, the newest can all be undone', async () => {
@@ -150,11 +150,11 @@ describe('coding text, merging and deleting codes, with undo', () => {
     const second = await importSource({ name: 'GF_report.txt', bytes: utf8('Informe: más visitas a las familias.') });
     if (!second.ok) throw new Error(second.error.message);
     await addImportedSources(db, projectId, second);
-    expect(await redo(db, projectId)).toBeNull();
-    expect(await undo(db, projectId)).toBe('Import “GF_report.txt”');
-    expect(await undo(db, projectId)).toBe('Import “ARIII_phone.txt”');
-    expect(await redo(db, projectId)).toBe('Import “ARIII_phone.txt”');
-    expect(await redo(db, projectId)).toBe('Import “GF_report.txt”');
+    expect(historyText(await redo(db, projectId))).toBeNull();
+    expect(historyText(await undo(db, projectId))).toBe('Import “GF_report.txt”');
+    expect(historyText(await undo(db, projectId))).toBe('Import “ARIII_phone.txt”');
+    expect(historyText(await redo(db, projectId))).toBe('Import “ARIII_phone.txt”');
+    expect(historyText(await redo(db, projectId))).toBe('Import “GF_report.txt”');
     expect(await db.codes.count()).toBe(0);
   });
 
@@ -162,9 +162,9 @@ describe('coding text, merging and deleting codes, with undo', () => {
     const { db, projectId } = await projectWithSource();
     const other = await createProject(db, 'Other');
     await createCode(db, projectId, 'Here');
-    await commitChanges(db, other.id, 'nothing', []);
-    expect(await undo(db, other.id)).toBeNull();
-    expect(await undo(db, projectId)).toBe('New code “Here”');
+    await commitChanges(db, other.id, step('history.adjustSegment'), []);
+    expect(historyText(await undo(db, other.id))).toBeNull();
+    expect(historyText(await undo(db, projectId))).toBe('New code “Here”');
   });
 });
 

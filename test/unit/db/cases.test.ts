@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { applyClassification, createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
 import { createProject, renameSourceKind } from '../../../src/db/projects';
-import { redo, undo, undoState } from '../../../src/db/changes';
+import { historyText, redo, undo, undoState } from '../../../src/db/changes';
 import { addImportedSources, linkSourceToCase, updateSource } from '../../../src/db/sources';
 import { matchClassification } from '../../../src/import/classification';
 import { readCsvTable } from '../../../src/import/csv-table';
@@ -108,19 +108,19 @@ describe('taking back edits of cases, attributes, sources and project settings',
     await setCaseValue(db, ariii.id, role.id, 'Directora');
     await renameCase(db, ariii.id, 'AR-III');
     await deleteCase(db, ariii.id);
-    expect(await undoState(db, projectId)).toEqual({ undo: 'Delete case “AR-III”', redo: undefined });
+    expect(historyText((await undoState(db, projectId)).undo)).toBe('Delete case “AR-III”');
 
-    expect(await undo(db, projectId)).toBe('Delete case “AR-III”');
+    expect(historyText(await undo(db, projectId))).toBe('Delete case “AR-III”');
     expect((await db.sources.get(source.id))?.caseIds).toEqual([ariii.id]);
-    expect(await undo(db, projectId)).toBe('Rename case “ARIII”');
+    expect(historyText(await undo(db, projectId))).toBe('Rename case “ARIII”');
     expect((await db.cases.get(ariii.id))?.name).toBe('ARIII');
-    expect(await undo(db, projectId)).toBe('Set Rol of “ARIII”');
+    expect(historyText(await undo(db, projectId))).toBe('Set Rol of “ARIII”');
     expect((await db.cases.get(ariii.id))?.values).toEqual({});
     expect((await db.attributes.get(role.id))?.values).toEqual([]);
-    expect(await undo(db, projectId)).toBe('New attribute “Rol”');
+    expect(historyText(await undo(db, projectId))).toBe('New attribute “Rol”');
     expect(await db.attributes.count()).toBe(0);
-    expect(await redo(db, projectId)).toBe('New attribute “Rol”');
-    expect(await redo(db, projectId)).toBe('Set Rol of “ARIII”');
+    expect(historyText(await redo(db, projectId))).toBe('New attribute “Rol”');
+    expect(historyText(await redo(db, projectId))).toBe('Set Rol of “ARIII”');
     expect((await db.cases.get(ariii.id))?.values[role.id]).toBe('Directora');
   });
 
@@ -130,7 +130,7 @@ describe('taking back edits of cases, attributes, sources and project settings',
     const match = matchClassification(table, ['ARIII']);
     await applyClassification(db, projectId, table, match, true);
     expect(await db.cases.count()).toBe(2);
-    expect(await undo(db, projectId)).toBe('Import classification sheet');
+    expect(historyText(await undo(db, projectId))).toBe('Import classification sheet');
     expect(await db.cases.count()).toBe(1);
     expect((await db.cases.toArray())[0].values).toEqual({});
     expect(await db.attributes.count()).toBe(0);
@@ -143,12 +143,12 @@ describe('taking back edits of cases, attributes, sources and project settings',
     await renameSourceKind(db, projectId, 'phone interview', 'entrevista telefónica');
     expect((await db.sources.get(source.id))?.kind).toBe('entrevista telefónica');
 
-    expect(await undo(db, projectId)).toBe('Rename the source kind “phone interview”');
+    expect(historyText(await undo(db, projectId))).toBe('Rename the source kind “phone interview”');
     expect((await db.sources.get(source.id))?.kind).toBe('phone interview');
     expect((await db.projects.get(projectId))?.sourceKinds).toContain('phone interview');
-    expect(await undo(db, projectId)).toBe('Link “ARIII_phone” to case “Familia 3”');
+    expect(historyText(await undo(db, projectId))).toBe('Link “ARIII_phone” to case “Familia 3”');
     expect(await db.cases.count()).toBe(1);
-    expect(await undo(db, projectId)).toBe('Set the date of “ARIII_phone”');
+    expect(historyText(await undo(db, projectId))).toBe('Set the date of “ARIII_phone”');
     expect((await db.sources.get(source.id))?.date).toBeUndefined();
   });
 });

@@ -2,6 +2,7 @@ import { importSource, SOURCE_EXTENSIONS, DEFAULT_MAX_BYTES } from '../src/impor
 import { packImportResult } from '../src/import/packed-result';
 import { BRIDGE_METHODS, channelOf, type BridgeHandlers, type BridgeMethod, type PickedFile } from '../src/ipc/contract';
 import { validateImportRequest, validateSaveRequest } from '../src/ipc/validate';
+import type { Translator } from '../src/i18n';
 
 /** The slices of Electron and Node that the handlers use, injected so tests pass fakes. */
 export interface HandlerDeps {
@@ -19,6 +20,8 @@ export interface HandlerDeps {
   };
   /** Only the app's own pages may call the bridge. */
   isTrustedUrl(url: string): boolean;
+  /** The researcher's language, for what the system dialogs show. */
+  t: Translator;
 }
 
 export function createHandlers(deps: HandlerDeps): BridgeHandlers {
@@ -28,7 +31,7 @@ export function createHandlers(deps: HandlerDeps): BridgeHandlers {
     async pickSourceFiles() {
       const result = await deps.dialog.showOpenDialog({
         properties: ['openFile', 'multiSelections'],
-        filters: [{ name: 'Sources', extensions: [...SOURCE_EXTENSIONS] }],
+        filters: [{ name: deps.t('workspace.sources'), extensions: [...SOURCE_EXTENSIONS] }],
       });
       if (result.canceled) return [];
       const files: PickedFile[] = [];

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { MENU_CHANNEL } from '../src/ipc/contract';
 import { registerHandlers, type HandlerDeps } from './handlers';
 import { menuTemplate } from './menu';
+import { createTranslator, pickLocale } from '../src/i18n';
 import { isTrustedUrl, lockNavigation, secureWebPreferences } from './window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
@@ -24,6 +25,8 @@ function createWindow(): BrowserWindow {
 }
 
 app.whenReady().then(() => {
+  // Menus and system dialogs follow the system's language (the pages have their own picker).
+  const t = createTranslator(pickLocale([app.getLocale()]));
   registerHandlers({
     ipcMain: ipcMain as unknown as HandlerDeps['ipcMain'],
     dialog: {
@@ -32,10 +35,11 @@ app.whenReady().then(() => {
     },
     fs: { readFile: async (p) => new Uint8Array(await readFile(p)), writeFile: (p, b) => writeFile(p, b), stat },
     isTrustedUrl: (url) => isTrustedUrl(url, devServerUrl),
+    t,
   });
   const win = createWindow();
   const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command) ?? win.webContents.send(MENU_CHANNEL, command);
-  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin') as Electron.MenuItemConstructorOptions[]));
+  Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', t) as Electron.MenuItemConstructorOptions[]));
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });

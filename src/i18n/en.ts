@@ -434,6 +434,18 @@ export const en = {
   'history.changeAnalysis': 'Change analysis “{name}”',
   'history.cellSummary': 'Cell summary in “{name}”',
   'history.deleteAnalysis': 'Delete analysis “{name}”',
+
+  // The application menu (Electron)
+  'menu.file': 'File',
+  'menu.newProject': 'New Project…',
+  'menu.importSources': 'Import Sources…',
+  'menu.closeProject': 'Close Project',
+  'menu.edit': 'Edit',
+  'menu.undo': 'Undo',
+  'menu.redo': 'Redo',
+  'menu.view': 'View',
+  'menu.sources': 'Sources',
+  'menu.cases': 'Cases',
 } as const;
 
 export type MessageKey = keyof typeof en;

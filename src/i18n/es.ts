@@ -412,4 +412,16 @@ export const es: Partial<Record<MessageKey, string>> = {
   'history.changeAnalysis': 'Cambiar el análisis «{name}»',
   'history.cellSummary': 'Resumen de celda en «{name}»',
   'history.deleteAnalysis': 'Eliminar el análisis «{name}»',
+
+  // The application menu (Electron)
+  'menu.file': 'Archivo',
+  'menu.newProject': 'Nuevo proyecto…',
+  'menu.importSources': 'Importar fuentes…',
+  'menu.closeProject': 'Cerrar el proyecto',
+  'menu.edit': 'Edición',
+  'menu.undo': 'Deshacer',
+  'menu.redo': 'Rehacer',
+  'menu.view': 'Ver',
+  'menu.sources': 'Fuentes',
+  'menu.cases': 'Casos',
 };

@@ -100,4 +100,16 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'history.uncode': 'Remover a codificação de um segmento|Remover a codificação de {count} segmentos',
   'history.newMemo': 'Novo memo «{title}»',
   'history.newAnalysis': 'Nova análise «{name}»',
+
+  // The application menu (Electron)
+  'menu.file': 'Arquivo',
+  'menu.newProject': 'Novo projeto…',
+  'menu.importSources': 'Importar fontes…',
+  'menu.closeProject': 'Fechar o projeto',
+  'menu.edit': 'Editar',
+  'menu.undo': 'Desfazer',
+  'menu.redo': 'Refazer',
+  'menu.view': 'Exibir',
+  'menu.sources': 'Fontes',
+  'menu.cases': 'Casos',
 };

@@ -1,6 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, registerHandlers, type HandlerDeps } from '../../../main/handlers';
 import { menuTemplate } from '../../../main/menu';
+import { createTranslator } from '../../../src/i18n';
 import { isTrustedUrl, lockNavigation, secureWebPreferences } from '../../../main/window';
 import { channelOf } from '../../../src/ipc/contract';
 import { utf8 } from '../helpers';
@@ -21,6 +22,7 @@ function fakes(files: Record<string, Uint8Array> = {}) {
       stat: async (p) => ({ size: files[p].length, isFile: () => true }),
     },
     isTrustedUrl: (url) => isTrustedUrl(url, undefined),
+    t: createTranslator('en'),
   };
   return { deps, handlers, written };
 }
@@ -83,8 +85,14 @@ describe('window security', () => {
 
   it('menu items send commands to the renderer', () => {
     const sent: string[] = [];
-    const file = menuTemplate((c) => sent.push(c), false)[0];
+    const file = menuTemplate((c) => sent.push(c), false, createTranslator('en'))[0];
     file.submenu!.find((i) => i.label === 'Import Sources…')!.click!();
     expect(sent).toEqual(['import-sources']);
+  });
+
+  it('the menu speaks the researcher’s language', () => {
+    const [file, edit] = menuTemplate(() => undefined, false, createTranslator('es'));
+    expect(file.label).toBe('Archivo');
+    expect(edit.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['Deshacer', 'Rehacer']);
   });
 });

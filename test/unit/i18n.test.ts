@@ -31,16 +31,18 @@ describe('the interface in English, Spanish and Portuguese', () => {
     expect(historyText(importStepLabel(['a.txt', 'b.txt', 'c.txt']), 'es')).toBe('Importar 3 archivos');
     expect(historyText(step('history.setValue', { attribute: 'Rol', case: 'DRA' }), 'es')).toBe('Cambiar Rol de «DRA»');
     expect(historyText(step('history.uncode', { count: 1 }))).toBe('Uncode segment');
-    expect(historyText(step('history.moveCode', { name: 'Vínculo' }), 'pt')).toBe('Move “Vínculo”');
+    expect(historyText(step('history.moveCode', { name: 'Vínculo' }), 'pt')).toBe('Mover «Vínculo»');
     expect(historyText('Import “ARIII_phone.txt”', 'es')).toBe('Import “ARIII_phone.txt”');
   });
 
-  it('falls back to English where a translation is missing', () => {
-    expect(translate('pt', 'survey.skip')).toBe(en['survey.skip']);
+  it('falls back to English where a translation is missing (the app’s name is not translated)', () => {
+    expect(translate('pt', 'app.name')).toBe(en['app.name']);
   });
 
-  it('Spanish covers every message, and translations keep the same placeholders', () => {
-    expect(Object.keys(es).sort()).toEqual(Object.keys(en).filter((k) => k !== 'app.name').sort());
+  it('Spanish and Portuguese cover every message, and translations keep the same placeholders', () => {
+    const translatable = Object.keys(en).filter((k) => k !== 'app.name').sort();
+    expect(Object.keys(es).sort()).toEqual(translatable);
+    expect(Object.keys(pt).sort()).toEqual(translatable);
     for (const [catalogue, name] of [[es, 'es'], [pt, 'pt']] as const) {
       for (const [key, text] of Object.entries(catalogue)) {
         const english = en[key as keyof typeof en];

@@ -2,7 +2,7 @@ import mammoth from 'mammoth';
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
 import { fail, notes as importNotes, type ParsedText } from '../result';
-import { isZip } from '../zip';
+import { checkUnpackedSize, isZip } from '../zip';
 import { walkXml } from '../xml-walk';
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt']);
@@ -18,6 +18,7 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParsedText> {
     fail('legacy-word', 'old Word 97–2003 format: open it in Word and save it as .docx');
   }
   if (!isZip(bytes)) fail('corrupt', 'not a valid Word .docx file (it is not a zip package)');
+  checkUnpackedSize(bytes, 'Word');
   let html: string;
   try {
     // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build.

@@ -149,6 +149,8 @@ export async function addImportedFiles(
       });
       imported.sources.forEach((s, i) => {
         const row = { sourceId: sources[i].id, projectId, text: s.text, annotations: s.annotations };
+        // Offsets as they came, plain or packed (the store packs plain ones); the two branches
+        // only tell the type checker that a row is all one or all the other.
         allContents.push(isPackedSource(s) ? { ...row, paragraphs: s.paragraphs, turns: s.turns } : { ...row, paragraphs: s.paragraphs, turns: s.turns });
       });
       allSources.push(...sources);

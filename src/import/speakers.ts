@@ -29,8 +29,21 @@ function isLabelName(name: string): boolean {
   return /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
+/**
+ * A transcript laid out as a table (Word, ODT): each row is read "cell | cell", the speaker
+ * in the first cell ("Interviewer | How did it go?"), or in the second after a time
+ * ("00:01:23 | Speaker 1 | Hello"), as transcription services export to Word.
+ */
+const TABLE_ROW = new RegExp(String.raw`^\s*(?:\[?${TIME}\]?\s*\|\s*)?([^|
+]{1,40}?):?\s*\|\s*(?=\S)`, 'u');
+
 /** The speaker label opening a line, and where the words after it begin. */
 export function matchSpeakerLabel(line: string): { name: string; end: number } | null {
+  const row = TABLE_ROW.exec(line);
+  if (row) {
+    const name = row[1].trim();
+    return isLabelName(name) && /\p{L}/u.test(name) ? { name, end: row[0].length } : null;
+  }
   const m = LABEL.exec(line);
   if (!m) return null;
   const name = (m[1] ?? m[2] ?? '').trim();

@@ -173,3 +173,11 @@ describe('an endnote in a Word report', () => {
     expect(lines.filter((l) => /^(E|P7): /.test(l))).toHaveLength(24);
   });
 });
+
+describe('a transcript laid out as a table (time | speaker | words)', () => {
+  it.each(['docx', 'odt'] as const)('finds the speakers in the .%s, one turn per row', async (ext) => {
+    const source = await importOk(`transcripcion_tabla.${ext}`, fixture(`formats/transcripcion_tabla.${ext}`));
+    expect(paragraphsOf(source)[1]).toBe('00:00:05 | Entrevistadora | Buenos días, gracias por recibirnos. ¿Cómo ha estado?');
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre', 'Entrevistadora', 'Madre']);
+  });
+});

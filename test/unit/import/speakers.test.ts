@@ -63,3 +63,18 @@ describe('transcripts whose speaker label stands on a line of its own', () => {
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['entrevistador', 'madre', 'entrevistador', 'madre']);
   });
 });
+
+describe('finding speakers in a transcript laid out as a table', () => {
+  it('reads the speaker from the first column, or from the second after a time column', () => {
+    const twoColumns = 'Entrevistadora | ¿Cómo fue la visita?\nCuidadora 2 | Muy cercana.\nEntrevistadora | ¿Y después?\nCuidadora 2 | Mejor.';
+    expect(detectTurns(twoColumns, paragraphsOf(twoColumns)).map((t) => t.speaker)).toEqual(['Entrevistadora', 'Cuidadora 2', 'Entrevistadora', 'Cuidadora 2']);
+    const timed = '00:00:05 | Speaker 1 | Hello.\n00:00:09 | Speaker 2 | Hi, thanks.\n00:00:15 | Speaker 1 | Shall we start?\n00:00:18 | Speaker 2 | Yes.';
+    expect(detectTurns(timed, paragraphsOf(timed)).map((t) => t.speaker)).toEqual(['Speaker 1', 'Speaker 2', 'Speaker 1', 'Speaker 2']);
+    expect(speakerLabelAt('Entrevistadora: | ¿Cómo fue?')).toBe('Entrevistadora');
+  });
+
+  it('does not take a table of figures or a header row for speakers', () => {
+    const figures = 'Mes | Visitas realizadas | Familias que continúan\nJunio | 42 | 38\nJulio | 40 | 37';
+    expect(detectTurns(figures, paragraphsOf(figures))).toEqual([]);
+  });
+});

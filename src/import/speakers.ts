@@ -48,8 +48,26 @@ export function matchSpeakerLabel(line: string): { name: string; end: number } |
   if (!m) return null;
   const name = (m[1] ?? m[2] ?? '').trim();
   if (m[2] !== undefined && !isLabelName(name)) return null;
+  if (m[1] !== undefined && !isBracketLabel(name)) return null;
   if (!name || name.split(/\s+/).length > MAX_LABEL_WORDS) return null;
   return { name, end: m[0].length };
+}
+
+/** What transcribers write in brackets that is not a person: "[inaudible]", "[risas]"… */
+const NOT_SPEAKERS = new Set([
+  'inaudible', 'unintelligible', 'crosstalk', 'laughs', 'laughter', 'laughing', 'pause', 'silence', 'music', 'applause', 'noise', 'cough', 'coughs', 'sighs', 'overlapping',
+  'ininteligible', 'incomprensible', 'risas', 'ríe', 'pausa', 'silencio', 'ruido', 'música', 'llanto', 'llora', 'tos', 'suspira', 'interrupción',
+  'inaudível', 'incompreensível', 'risos', 'ri', 'silêncio', 'barulho', 'choro', 'chora', 'tosse', 'suspiro',
+]);
+
+/**
+ * A bracketed label names a speaker ("[id2]", "[P1]", "[Moderadora]"), not a sound or an
+ * inaudible stretch: it holds a digit or begins with a capital, and is not a transcriber's
+ * note such as "[Inaudible]" or "[risas]".
+ */
+function isBracketLabel(name: string): boolean {
+  if (NOT_SPEAKERS.has(name.toLowerCase())) return false;
+  return /\d/.test(name) || /^\p{Lu}/u.test(name);
 }
 
 export function speakerLabelAt(line: string): string | null {

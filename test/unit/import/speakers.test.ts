@@ -18,7 +18,15 @@ describe('finding speakers in plain transcripts', () => {
     expect(speakerLabelAt(line)).toBe(speaker);
   });
 
-  it.each(['The goals are: to recover', '10:30 we met again', 'this is the end of a sentence: and more', 'A very long label with many words here: text'])(
+  it.each([
+    'The goals are: to recover',
+    '10:30 we met again',
+    'this is the end of a sentence: and more',
+    'A very long label with many words here: text',
+    '[inaudible] and then she left',
+    '[Risas] Sí, claro.',
+    '[laughs] Of course.',
+  ])(
     'does not take "%s" for a speaker',
     (line) => {
       expect(speakerLabelAt(line)).toBeNull();

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
 import { historyText, undoState } from '../../../src/db/changes';
 import { createMemo, ensureCoder } from '../../../src/db/coding';
-import type { SurveyMapping } from '../../../src/import';
+import { SOURCE_EXTENSIONS, type SurveyMapping } from '../../../src/import';
 import type { MenuCommand } from '../../../src/ipc/contract';
 import type { Code, Coder, Source } from '../../../src/model/types';
 import { bridge } from '../bridge';
@@ -224,7 +224,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
               type="file"
               multiple
               aria-label={t('workspace.importSources')}
-              accept=".txt,.md,.docx,.pdf,.odt,.rtf,.vtt,.srt,.csv"
+              accept={SOURCE_EXTENSIONS.map((e) => `.${e}`).join(',')}
               onChange={(e) => {
                 void queue.run(filesFromList(e.target.files));
                 e.target.value = '';

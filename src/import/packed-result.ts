@@ -16,7 +16,7 @@ export function isPackedSource(source: ImportedSource | PackedImportedSource): s
 export function packImportResult(result: ImportResult): { packed: PackedImportResult; transfer: ArrayBuffer[] } {
   if (!result.ok) return { packed: result, transfer: [] };
   const sources = result.sources.map((s) => ({ ...s, paragraphs: packRanges(s.paragraphs), turns: packTurns(s.turns) }));
-  const transfer = sources.flatMap((s) => [s.paragraphs.buffer, s.turns.ranges.buffer, ...(s.turns.times ? [s.turns.times.buffer] : [])]);
+  const transfer = sources.flatMap((s) => [s.paragraphs.buffer, s.turns.speaker.buffer, s.turns.ranges.buffer, ...(s.turns.times ? [s.turns.times.buffer] : [])]);
   return { packed: { ...result, sources }, transfer };
 }
 

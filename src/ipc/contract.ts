@@ -28,6 +28,8 @@ export interface BridgeHandlers {
   /**
    * Parses one file's bytes into sources (the same src/import code everywhere). The result
    * crosses a process or thread, so its offsets come packed; the store takes them as they are.
+   * The bytes are handed over, not copied (a 100 MB PDF is not held twice): the caller
+   * must not use them afterwards.
    */
   importSource(request: ImportRequest): Promise<PackedImportResult>;
   /** Native file picker for sources; the web bridge uses an <input type=file> instead. */

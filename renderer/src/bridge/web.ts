@@ -42,7 +42,12 @@ function createWorkerImporter(): (request: ImportRequest) => Promise<PackedImpor
     pending.clear();
   };
   const flush = () => {
-    while (queue.length) worker.postMessage({ batch: queue.splice(0, MAX_BATCH) });
+    while (queue.length) {
+      const batch = queue.splice(0, MAX_BATCH);
+      // The files' bytes move to the worker rather than being copied (see the contract).
+      const transfer = [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+      worker.postMessage({ batch }, { transfer });
+    }
   };
   return (request) =>
     new Promise<PackedImportResult>((resolve, reject) => {

@@ -203,6 +203,17 @@ export async function updateSource(db: QdaDatabase, id: string, patch: SourceEdi
   });
 }
 
+/** Sets the kind, date or language of several sources at once (forty phone interviews): one undo step. */
+export async function updateSources(db: QdaDatabase, ids: string[], patch: Partial<Pick<Source, 'kind' | 'date' | 'language'>>): Promise<void> {
+  if (ids.length === 1) return updateSource(db, ids[0], patch);
+  await db.transaction('rw', [db.sources, db.undoLog], async () => {
+    const sources = (await db.sources.bulkGet(ids)).filter((s): s is Source => !!s);
+    if (sources.length === 0) return;
+    const field = patch.kind !== undefined ? 'kind' : patch.date !== undefined ? 'date' : 'language';
+    await commitChanges(db, sources[0].projectId, step(`history.sources.${field}`, { count: sources.length }), sources.map((s) => updated('sources', s.id, s, { ...s, ...patch })));
+  });
+}
+
 function sourceEditLabel(source: Source, patch: SourceEdit): StepLabel {
   const key =
     patch.name !== undefined ? 'history.renameSource' : patch.caseIds !== undefined ? 'history.sourceCases' : patch.kind !== undefined ? 'history.sourceKind' : patch.date !== undefined ? 'history.sourceDate' : 'history.sourceLanguage';

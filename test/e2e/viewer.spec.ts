@@ -102,3 +102,23 @@ test('the source kinds can be edited, and sources follow a renamed kind', async 
   await dialog.getByRole('button', { name: 'Close' }).click();
   await expect(page.locator('.source-list tbody')).toContainText('Entrevista telefónica (2023)');
 });
+
+test('several sources get their kind and date together, and one Undo takes it back', async ({ page }) => {
+  await createProject(page, 'Entrevistas telefónicas');
+  await page.getByLabel('Import sources').setInputFiles([`${fixtures}sample/TMA_telefonica.txt`, `${fixtures}sample/TMB_telefonica.txt`, `${fixtures}sample/DRA_profundidad.txt`]);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 3 of 3 files')).toBeVisible();
+  const list = page.locator('.source-list');
+  await list.getByLabel('Select TMA_telefonica').check();
+  await list.getByLabel('Select TMB_telefonica').check();
+  const bar = page.getByRole('toolbar', { name: '2 sources selected' });
+  await bar.getByLabel('Set the kind').selectOption({ label: 'Report' });
+  await bar.getByLabel('Set the date').fill('2023-06-14');
+  await expect(list.locator('tr', { hasText: 'TMA_telefonica' })).toContainText('Report');
+  await expect(list.locator('tr', { hasText: 'TMB_telefonica' })).toContainText('2023-06-14');
+  await expect(list.locator('tr', { hasText: 'DRA_profundidad' })).toContainText('In-depth interview');
+
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(list.locator('tr', { hasText: 'TMA_telefonica' })).toContainText('Phone interview');
+  await expect(list.locator('tr', { hasText: 'TMB_telefonica' })).not.toContainText('2023-06-14');
+});

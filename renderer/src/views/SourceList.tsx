@@ -4,6 +4,8 @@ import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
 import { kindLabel, noteText } from '../labels';
 import { SourceKindsDialog } from './SourceKindsDialog';
+import { updateSources } from '../../../src/db/sources';
+import { db } from '../db';
 import { compareNatural } from '../../../src/util/natural-order';
 
 type SortKey = 'name' | 'kind' | 'case' | 'words' | 'date';
@@ -13,6 +15,8 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
   const [sort, setSort] = useState<{ key: SortKey; dir: 1 | -1 }>({ key: 'name', dir: 1 });
   const [filter, setFilter] = useState('');
   const [editingKinds, setEditingKinds] = useState(false);
+  // Sources ticked for setting their kind or date together (forty phone interviews at once).
+  const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const scroller = useRef<HTMLDivElement>(null);
   const caseName = useMemo(() => new Map(cases.map((c) => [c.id, c.name])), [cases]);
   const casesOf = (s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', ');
@@ -26,6 +30,10 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
       return (typeof va === 'number' && typeof vb === 'number' ? va - vb : compareNatural(String(va), String(vb), locale)) * sort.dir;
     });
   }, [sources, filter, sort, caseName, locale]);
+  const chosen = sources.filter((s) => ticked.has(s.id)).map((s) => s.id);
+  const allShownTicked = rows.length > 0 && rows.every((s) => ticked.has(s.id));
+  const tick = (id: string) => setTicked((now) => (now.has(id) ? new Set([...now].filter((x) => x !== id)) : new Set([...now, id])));
+  const tickAllShown = () => setTicked(allShownTicked ? new Set() : new Set(rows.map((s) => s.id)));
   // A project of hundreds of sources draws only the rows in view (as every long table does).
   const { items, padTop, padBottom } = useVisibleRows(rows.length, scroller, 37);
 
@@ -53,10 +61,33 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
         <span className="hint">{t('sources.totalWords', { count: sources.reduce((n, s) => n + s.words, 0) })}</span>
         <button onClick={() => setEditingKinds(true)}>{t('kinds.edit')}</button>
       </div>
+      {chosen.length > 0 && (
+        <div className="bulk-bar" role="toolbar" aria-label={t('sources.selected', { count: chosen.length })}>
+          <strong>{t('sources.selected', { count: chosen.length })}</strong>
+          <label>
+            {t('sources.setKind')}{' '}
+            <select value="" onChange={(e) => e.target.value && void updateSources(db, chosen, { kind: e.target.value })}>
+              <option value="">—</option>
+              {project.sourceKinds.map((k) => (
+                <option key={k} value={k}>
+                  {kindLabel(t, k)}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('sources.setDate')} <input type="date" onChange={(e) => e.target.value && void updateSources(db, chosen, { date: e.target.value })} />
+          </label>
+          <button onClick={() => setTicked(new Set())}>{t('sources.clearSelection')}</button>
+        </div>
+      )}
       <div className="table-scroll" ref={scroller}>
       <table className="grid sticky">
         <thead>
           <tr>
+            <th className="tick">
+              <input type="checkbox" aria-label={t('sources.selectAll')} checked={allShownTicked} onChange={tickAllShown} />
+            </th>
             {header('name', t('sources.col.name'))}
             {header('kind', t('sources.col.kind'))}
             {header('case', t('sources.col.case'))}
@@ -67,7 +98,10 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
         <tbody>
           {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
           {items.map(({ index }) => rows[index]).map((s) => (
-            <tr key={s.id} onDoubleClick={() => onOpen(s.id)}>
+            <tr key={s.id} onDoubleClick={() => onOpen(s.id)} className={ticked.has(s.id) ? 'ticked' : undefined}>
+              <td className="tick">
+                <input type="checkbox" aria-label={t('sources.select', { name: s.name })} checked={ticked.has(s.id)} onChange={() => tick(s.id)} />
+              </td>
               <td>
                 <button className="link" onClick={() => onOpen(s.id)}>
                   {s.name}

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { applyClassification, createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
 import { createProject, renameSourceKind } from '../../../src/db/projects';
 import { historyText, redo, undo, undoState } from '../../../src/db/changes';
-import { addImportedSources, linkSourceToCase, updateSource } from '../../../src/db/sources';
+import { addImportedSources, linkSourceToCase, updateSource, updateSources } from '../../../src/db/sources';
 import { matchClassification } from '../../../src/import/classification';
 import { readCsvTable } from '../../../src/import/csv-table';
 import { importSource } from '../../../src/import';
@@ -134,6 +134,27 @@ describe('taking back edits of cases, attributes, sources and project settings',
     expect(await db.cases.count()).toBe(1);
     expect((await db.cases.toArray())[0].values).toEqual({});
     expect(await db.attributes.count()).toBe(0);
+  });
+
+  it('sets the kind and the date of several sources as one step', async () => {
+    const { db, projectId, source } = await projectWithTranscript();
+    const second = await importSource({ name: 'ARIV_phone.txt', bytes: utf8('E: Hola\nARIV: Qué tal') });
+    if (!second.ok) throw new Error(second.error.message);
+    const added = await addImportedSources(db, projectId, second);
+    if (added.status !== 'added') throw new Error('not added');
+    const ids = [source.id, added.sources[0].id];
+    await updateSources(db, ids, { kind: 'in-depth interview' });
+    await updateSources(db, ids, { date: '2023-07-01' });
+    expect((await db.sources.bulkGet(ids)).map((s) => [s?.kind, s?.date])).toEqual([
+      ['in-depth interview', '2023-07-01'],
+      ['in-depth interview', '2023-07-01'],
+    ]);
+    expect(historyText(await undo(db, projectId))).toBe('Set the date of 2 sources');
+    expect(historyText(await undo(db, projectId))).toBe('Set the kind of 2 sources');
+    expect((await db.sources.bulkGet(ids)).map((s) => [s?.kind, s?.date])).toEqual([
+      ['phone interview', undefined],
+      ['phone interview', undefined],
+    ]);
   });
 
   it('undoes edits of a source and of the project’s source kinds, the sources following the kind back', async () => {

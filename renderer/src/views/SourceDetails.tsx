@@ -5,7 +5,8 @@ import type { Attribute, Case, Project, Source, SourceContent } from '../../../s
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
-import { kindLabel, LANGUAGES, languageLabel, noteText } from '../labels';
+import { KindSelect } from '../components/KindSelect';
+import { LANGUAGES, languageLabel, noteText } from '../labels';
 
 interface Props {
   project: Project;
@@ -37,13 +38,7 @@ export function SourceDetails({ project, source, content, cases, onDeleted, onWr
       <h3>{t('details.title')}</h3>
       <label>
         {t('sources.col.kind')}
-        <select value={source.kind} onChange={(e) => void updateSource(db, source.id, { kind: e.target.value })}>
-          {kinds.map((k) => (
-            <option key={k} value={k}>
-              {kindLabel(t, k)}
-            </option>
-          ))}
-        </select>
+        <KindSelect kinds={kinds} value={source.kind} onChange={(kind) => void updateSource(db, source.id, { kind })} />
       </label>
       <label>
         {t('sources.col.date')}

@@ -1,5 +1,6 @@
 import { useMemo, useRef, useState } from 'react';
 import type { Case, Project, Source } from '../../../src/model/types';
+import { KindSelect } from '../components/KindSelect';
 import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
 import { kindLabel, noteText } from '../labels';
@@ -66,14 +67,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
           <strong>{t('sources.selected', { count: chosen.length })}</strong>
           <label>
             {t('sources.setKind')}{' '}
-            <select value="" onChange={(e) => e.target.value && void updateSources(db, chosen, { kind: e.target.value })}>
-              <option value="">—</option>
-              {project.sourceKinds.map((k) => (
-                <option key={k} value={k}>
-                  {kindLabel(t, k)}
-                </option>
-              ))}
-            </select>
+            <KindSelect kinds={project.sourceKinds} value="" placeholder="—" onChange={(kind) => void updateSources(db, chosen, { kind })} />
           </label>
           <label>
             {t('sources.setDate')} <input type="date" onChange={(e) => e.target.value && void updateSources(db, chosen, { date: e.target.value })} />

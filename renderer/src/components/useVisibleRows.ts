@@ -2,7 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import type { RefObject } from 'react';
 
 /** Lists longer than this draw only the rows in view (and a few around them). */
-export const ALL_ROWS_UP_TO = 150;
+const ALL_ROWS_UP_TO = 150;
 
 /**
  * The rows of a long list or table to draw now, with the space to leave above and below

@@ -91,7 +91,7 @@ function labelLine(line: string): { name: string; timed: boolean } | null {
  * Finds speaker turns in a plain transcript. A label counts only if it opens at least two
  * paragraphs, so a report's single "Keywords:" or "Note:" is not taken for a speaker;
  * timestamped label lines ("Speaker 2  0:07") count once there are two of them.
- * A turn runs until the next labelled paragraph.
+ * A turn runs until the next speaker.
  */
 export function detectTurns(text: string, paragraphs: ParagraphRange[]): SpeakerTurn[] {
   const found = paragraphs.map((p) => {
@@ -105,10 +105,10 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];
-    const label = f?.name;
     if (f && ((counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2))) {
       turns.push({ speaker: f.name, start: p.start, end: p.end });
-    } else if (turns.length > 0 && !label) {
+    } else if (turns.length > 0) {
+      // Words under a label that is not a speaker's ("Nota:", "Primero:") stay in the turn.
       turns[turns.length - 1].end = p.end;
     }
   });

@@ -33,6 +33,17 @@ describe('finding speakers in plain transcripts', () => {
     },
   );
 
+  it('keeps words under a label that is not a speaker’s (a list, a note) in the turn they are in', () => {
+    const text = 'E: ¿Qué aprendió?\nDRD: Dos cosas.\nPrimero: escuchar.\nSegundo: acordar.\nE: Gracias.\nDRD: A usted.';
+    const turns = detectTurns(text, paragraphsOf(text));
+    expect(turns.map((t) => [t.speaker, text.slice(t.start, t.end)])).toEqual([
+      ['E', 'E: ¿Qué aprendió?'],
+      ['DRD', 'DRD: Dos cosas.\nPrimero: escuchar.\nSegundo: acordar.'],
+      ['E', 'E: Gracias.'],
+      ['DRD', 'DRD: A usted.'],
+    ]);
+  });
+
   it('needs a label twice, so a single "Keywords:" in a report is not a speaker', () => {
     const text = 'Keywords: home visits; bond\nThe report begins here.';
     expect(detectTurns(text, paragraphsOf(text))).toEqual([]);

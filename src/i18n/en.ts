@@ -79,6 +79,7 @@ export const en = {
   'import.error.encrypted': '{message}',
   'import.error.no-text': '{message}',
   'import.error.survey-mapping': '{message}',
+  'import.error.unpacks-too-large': '{message}',
 
   'survey.title': 'Import survey “{name}”',
   'survey.detected': '{rows} respondents · delimiter “{delimiter}” · encoding {encoding}. Say what each column holds:',

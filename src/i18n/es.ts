@@ -75,6 +75,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.error.encrypted': 'el PDF está protegido con contraseña',
   'import.error.no-text': 'no se encontró texto ({message})',
   'import.error.survey-mapping': 'asignación de columnas no válida ({message})',
+  'import.error.unpacks-too-large': 'se descomprimiría en {size}, más de los {limit} que puede ocupar un documento (¿archivo malicioso?)',
   'survey.title': 'Importar encuesta «{name}»',
   'survey.detected': '{rows} encuestados · separador «{delimiter}» · codificación {encoding}. Indique qué contiene cada columna:',
   'survey.roleOf': 'Qué contiene la columna «{column}»',

@@ -131,6 +131,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.error.encrypted': 'o PDF está protegido por senha',
   'import.error.no-text': 'nenhum texto encontrado ({message})',
   'import.error.survey-mapping': 'mapeamento de colunas inválido ({message})',
+  'import.error.unpacks-too-large': 'seria descompactado em {size}, mais do que os {limit} que um documento pode ocupar (arquivo malicioso?)',
   'survey.title': 'Importar questionário «{name}»',
   'survey.detected': '{rows} respondentes · separador «{delimiter}» · codificação {encoding}. Indique o que cada coluna contém:',
   'survey.roleOf': 'O que a coluna «{column}» contém',

@@ -11,7 +11,8 @@ export type ImportErrorCode =
   | 'no-text-layer'
   | 'encrypted'
   | 'no-text'
-  | 'survey-mapping';
+  | 'survey-mapping'
+  | 'unpacks-too-large';
 
 export interface ImportError {
   code: ImportErrorCode;

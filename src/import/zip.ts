@@ -27,7 +27,10 @@ export function checkUnpackedSize(bytes: Uint8Array, what: string): void {
   }
   if (total > MAX_UNPACKED_BYTES) {
     const mb = (n: number) => `${Math.round(n / 1024 / 1024).toLocaleString('en')} MB`;
-    fail('corrupt', `damaged ${what} file (it would unpack to ${mb(total)}, over the ${mb(MAX_UNPACKED_BYTES)} a document can hold)`);
+    fail('unpacks-too-large', `damaged ${what} file (it would unpack to ${mb(total)}, over the ${mb(MAX_UNPACKED_BYTES)} a document can hold)`, {
+      size: mb(total),
+      limit: mb(MAX_UNPACKED_BYTES),
+    });
   }
 }
 

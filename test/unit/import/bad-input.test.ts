@@ -17,7 +17,7 @@ const BAD_INPUT: [file: string, code: ImportError['code'], reason: RegExp][] = [
   ['spreadsheet.xlsx', 'unknown-extension', /unsupported file type "\.xlsx"/],
   ['odt-without-content.odt', 'corrupt', /content\.xml is missing/],
   ['entity-bomb.odt', 'corrupt', /damaged OpenDocument file/],
-  ['zip-bomb.docx', 'corrupt', /would unpack to 600 MB, over the 512 MB a document can hold/],
+  ['zip-bomb.docx', 'unpacks-too-large', /would unpack to 600 MB, over the 512 MB a document can hold/],
 ];
 
 describe('refusing bad files with a reason that names the file', () => {

@@ -10,10 +10,32 @@ const LETTERS: [RegExp, string][] = [
   [/[ãõç]/g, 'pt'],
 ];
 
-/** Which languages each marker word belongs to, built once. */
-const LANGUAGES_OF = new Map<string, string[]>();
-for (const [lang, list] of Object.entries(MARKERS)) for (const w of list) LANGUAGES_OF.set(w, [...(LANGUAGES_OF.get(w) ?? []), lang]);
-const LONGEST_MARKER = Math.max(...[...LANGUAGES_OF.keys()].map((w) => w.length));
+/**
+ * The marker words as a trie over lower-case Latin-1 code units (every marker is written in
+ * them), so a word is looked up letter by letter as it is scanned, with no string made for
+ * it: state 0 is the start, -1 no marker; MARKER_LANGUAGES[state] says whose word ends there.
+ */
+const LATIN_1 = 256;
+const { transitions: MARKER_TRIE, languages: MARKER_LANGUAGES } = markerTrie();
+function markerTrie(): { transitions: Int32Array; languages: string[][] } {
+  const words = Object.entries(MARKERS).flatMap(([lang, list]) => list.map((w) => [w, lang] as const));
+  const states = 1 + words.reduce((n, [w]) => n + w.length, 0);
+  const transitions = new Int32Array(states * LATIN_1).fill(-1);
+  const languages: string[][] = [[]];
+  for (const [word, lang] of words) {
+    let state = 0;
+    for (let i = 0; i < word.length; i++) {
+      const at = state * LATIN_1 + word.charCodeAt(i);
+      if (transitions[at] === -1) {
+        transitions[at] = languages.length;
+        languages.push([]);
+      }
+      state = transitions[at];
+    }
+    languages[state].push(lang);
+  }
+  return { transitions, languages };
+}
 
 const LETTER = /\p{L}/u;
 /** Whether each code unit below 0x3000 is a letter: words are found by a scan, not a regex per file. */
@@ -26,28 +48,39 @@ function letters(): Uint8Array {
   return letterTable;
 }
 
+/** Letters beyond the table: other scripts, and astral ones written as surrogate pairs (both halves count). */
+function isLetterAbove(text: string, i: number, c: number): number {
+  let point = c;
+  if (c >= 0xd800 && c <= 0xdbff) point = text.codePointAt(i)!;
+  else if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
+    const high = text.charCodeAt(i - 1);
+    if (high >= 0xd800 && high <= 0xdbff) point = text.codePointAt(i - 1)!;
+  }
+  return LETTER.test(String.fromCodePoint(point)) ? 1 : 0;
+}
+
 /** Guesses whether a text is Spanish, Portuguese or English; "und" when it cannot tell. */
 export function guessLanguage(text: string): string {
   // Speaker labels ("E:", "P1:") are not words of the language.
   const sample = text.slice(0, 2500).replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ').toLowerCase();
   const scores = new Map<string, number>();
   const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
-  // Words are runs of letters; only the short ones can be markers, so only they are looked up.
   const table = letters();
-  const isLetter = (i: number) => {
-    const c = sample.charCodeAt(i);
-    return c < 0x3000 ? table[c] === 1 : LETTER.test(String.fromCodePoint(sample.codePointAt(i)!));
-  };
+  // One pass: a word is counted where it ends, and looked up in the trie as it is read.
   let words = 0;
-  for (let i = 0; i < sample.length; ) {
-    if (!isLetter(i)) {
-      i++;
-      continue;
+  let inWord = 0;
+  let state = 0;
+  for (let i = 0; i <= sample.length; i++) {
+    const c = i < sample.length ? sample.charCodeAt(i) : 32;
+    const letter = c < 0x3000 ? table[c] : isLetterAbove(sample, i, c);
+    if (letter === 1) {
+      state = state !== -1 && c < LATIN_1 ? MARKER_TRIE[state * LATIN_1 + c] : -1;
+    } else if (inWord === 1) {
+      words++;
+      if (state > 0) for (const lang of MARKER_LANGUAGES[state]) add(lang, 1);
+      state = 0;
     }
-    const start = i;
-    while (i < sample.length && isLetter(i)) i += sample.charCodeAt(i) >= 0xd800 && sample.charCodeAt(i) < 0xdc00 ? 2 : 1;
-    words++;
-    if (i - start <= LONGEST_MARKER) for (const lang of LANGUAGES_OF.get(sample.slice(start, i)) ?? []) add(lang, 1);
+    inWord = letter;
   }
   if (words < 5) return 'und';
   for (const [pattern, lang] of LETTERS) add(lang, 3 * (sample.match(pattern)?.length ?? 0));

@@ -22,10 +22,12 @@ const LABEL_LINE = new RegExp(String.raw`^\s*([\p{L}\p{N}][\p{L}\p{N}.'’ -]{0,
 const MAX_LABEL_WORDS = 4;
 
 function isLabelName(name: string): boolean {
+  if (!name) return false;
+  // Most labels are one word ("E", "entrevistador", "P1"): no need to split them.
+  if (!/\s/.test(name)) return /^\p{L}/u.test(name) || /^\p{Lu}?\p{N}+$/u.test(name);
   const words = name.split(/\s+/);
-  if (!name || words.length > MAX_LABEL_WORDS) return false;
-  // "E", "entrevistador", "Social Worker 5", "Trabajadora social 3", "Dr. Pérez": not "The goals are".
-  if (words.length === 1) return /^\p{L}/u.test(name) || /^\p{Lu}?\p{N}+$/u.test(name);
+  if (words.length > MAX_LABEL_WORDS) return false;
+  // "Social Worker 5", "Trabajadora social 3", "Dr. Pérez": not "The goals are".
   return /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
 }
 
@@ -39,7 +41,8 @@ const TABLE_ROW = new RegExp(String.raw`^\s*(?:\[?${TIME}\]?\s*\|\s*)?([^|
 
 /** The speaker label opening a line, and where the words after it begin. */
 export function matchSpeakerLabel(line: string): { name: string; end: number } | null {
-  const row = TABLE_ROW.exec(line);
+  // Most lines have no cell bar: the row pattern's lazy name scan is then not worth trying.
+  const row = line.includes('|') ? TABLE_ROW.exec(line) : null;
   if (row) {
     const name = row[1].trim();
     return isLabelName(name) && /\p{L}/u.test(name) ? { name, end: row[0].length } : null;
@@ -49,7 +52,7 @@ export function matchSpeakerLabel(line: string): { name: string; end: number } |
   const name = (m[1] ?? m[2] ?? '').trim();
   if (m[2] !== undefined && !isLabelName(name)) return null;
   if (m[1] !== undefined && !isBracketLabel(name)) return null;
-  if (!name || name.split(/\s+/).length > MAX_LABEL_WORDS) return null;
+  if (!name || (m[1] !== undefined && name.split(/\s+/).length > MAX_LABEL_WORDS)) return null;
   return { name, end: m[0].length };
 }
 

@@ -26,15 +26,23 @@ export function decodeText(bytes: Uint8Array): DecodedText {
   const utf16 = guessUtf16WithoutBom(bytes);
   if (utf16) return checked(new TextDecoder(utf16).decode(bytes), utf16);
 
-  if (bytes.includes(0)) binary();
+  // Past here a zero byte anywhere is binary data; it decodes to U+0000, which a search of
+  // the text finds several times faster than a search of the bytes.
+  let text: string;
+  let encoding: TextEncodingName;
   try {
-    return checked(new TextDecoder('utf-8', { fatal: true }).decode(bytes), 'utf-8');
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    encoding = 'utf-8';
   } catch {
     // Not UTF-8: a single-byte Western encoding. Bytes 0x80–0x9F are control codes in
-    // ISO-8859-1 but letters and punctuation (… “ ” € –) in Windows-1252.
-    const hasC1 = bytes.some((b) => b >= 0x80 && b <= 0x9f);
-    return checked(decodeWindows1252(bytes), hasC1 ? 'windows-1252' : 'iso-8859-1');
+    // ISO-8859-1 but letters and punctuation (… “ ” € –) in Windows-1252. Binary data
+    // mostly ends up here, and is refused before the slower decoding.
+    if (bytes.includes(0)) binary();
+    text = decodeWindows1252(bytes);
+    encoding = bytes.some((b) => b >= 0x80 && b <= 0x9f) ? 'windows-1252' : 'iso-8859-1';
   }
+  if (text.includes('\0')) binary();
+  return checked(text, encoding);
 }
 
 /** Text written as UTF-16 without a BOM has a zero byte in every other position. */

@@ -1,3 +1,5 @@
+import { codePointOfUnit } from '../util/code-point';
+
 /** Function words found in one of our users' three languages and not the other two. */
 const MARKERS: Record<string, string[]> = {
   es: ['el', 'los', 'las', 'y', 'es', 'por', 'una', 'del', 'pero', 'muy', 'como', 'también', 'porque', 'yo', 'ellos', 'hay', 'sí', 'qué', 'más', 'está', 'con', 'su', 'al', 'lo', 'le', 'se', 'cuando'],
@@ -48,17 +50,6 @@ function letters(): Uint8Array {
   return letterTable;
 }
 
-/** Letters beyond the table: other scripts, and astral ones written as surrogate pairs (both halves count). */
-function isLetterAbove(text: string, i: number, c: number): number {
-  let point = c;
-  if (c >= 0xd800 && c <= 0xdbff) point = text.codePointAt(i)!;
-  else if (c >= 0xdc00 && c <= 0xdfff && i > 0) {
-    const high = text.charCodeAt(i - 1);
-    if (high >= 0xd800 && high <= 0xdbff) point = text.codePointAt(i - 1)!;
-  }
-  return LETTER.test(String.fromCodePoint(point)) ? 1 : 0;
-}
-
 /** Guesses whether a text is Spanish, Portuguese or English; "und" when it cannot tell. */
 export function guessLanguage(text: string): string {
   // Speaker labels ("E:", "P1:") are not words of the language.
@@ -72,7 +63,7 @@ export function guessLanguage(text: string): string {
   let state = 0;
   for (let i = 0; i <= sample.length; i++) {
     const c = i < sample.length ? sample.charCodeAt(i) : 32;
-    const letter = c < 0x3000 ? table[c] : isLetterAbove(sample, i, c);
+    const letter = c < 0x3000 ? table[c] : LETTER.test(String.fromCodePoint(codePointOfUnit(sample, i))) ? 1 : 0;
     if (letter === 1) {
       state = state !== -1 && c < LATIN_1 ? MARKER_TRIE[state * LATIN_1 + c] : -1;
     } else if (inWord === 1) {

@@ -1,3 +1,4 @@
+import { codePointOfUnit } from '../util/code-point';
 import type { ParagraphRange } from '../model/types';
 
 /** Our one text form: NFC, `\n` line ends, no BOM, no trailing whitespace at the very end. */
@@ -54,14 +55,14 @@ export function joinParagraphs(parts: string[]): { text: string; paragraphs: Par
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;
 
-/** Per code unit below TABLE_END: 1 letter, digit or mark; 2 a joiner (' ’ -); 0 anything else. */
-const TABLE_END = 0x3000;
+/** Per UTF-16 code unit: 1 letter, digit or mark; 2 a joiner (' ’ -); 3 half a surrogate pair; 0 anything else. */
 const JOINER = 2;
+const SURROGATE = 3;
 let wordCharTable: Uint8Array | null = null;
 function wordChars(): Uint8Array {
   if (!wordCharTable) {
-    wordCharTable = new Uint8Array(TABLE_END);
-    for (let c = 0; c < TABLE_END; c++) if (WORD_CHAR.test(String.fromCharCode(c))) wordCharTable[c] = 1;
+    wordCharTable = new Uint8Array(0x10000);
+    for (let c = 0; c < 0x10000; c++) wordCharTable[c] = c >= 0xd800 && c <= 0xdfff ? SURROGATE : WORD_CHAR.test(String.fromCharCode(c)) ? 1 : 0;
     for (const c of [39, 45, 0x2019]) wordCharTable[c] = JOINER;
   }
   return wordCharTable;
@@ -69,28 +70,23 @@ function wordChars(): Uint8Array {
 
 /**
  * Words as a reader counts them: runs of letters and digits, with an apostrophe or hyphen
- * inside a word ("l'école", "bem-estar") keeping it one word. A scan over a lookup table
- * that counts word starts without branching on them (a branch per word boundary is
- * mispredicted half the time): transcripts run to hundreds of thousands of words.
+ * inside a word ("l'école", "bem-estar") keeping it one word. A scan over a table of every
+ * code unit that counts word starts without branching on them (a branch per word boundary
+ * is mispredicted half the time): transcripts run to hundreds of thousands of words.
  */
 export function countWords(text: string): number {
   const table = wordChars();
   let words = 0;
   let previous = 0;
   for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    let current = c < TABLE_END ? table[c] : isWordCharAbove(text, i, c);
-    if (current === JOINER) current = previous === 1 && i + 1 < text.length && isLetterOrDigit(text, i + 1) ? 1 : 0;
+    let current = table[text.charCodeAt(i)];
+    if (current > 1) {
+      current = current === SURROGATE ? (WORD_CHAR.test(String.fromCodePoint(codePointOfUnit(text, i))) ? 1 : 0) : previous === 1 && i + 1 < text.length && isLetterOrDigit(text, i + 1) ? 1 : 0;
+    }
     words += current & (previous ^ 1);
     previous = current;
   }
   return words;
-}
-
-/** Letters beyond the table: other scripts, and astral ones written as surrogate pairs. */
-function isWordCharAbove(text: string, i: number, c: number): number {
-  if (c >= 0xd800 && c <= 0xdfff) return WORD_CHAR.test(String.fromCodePoint(text.codePointAt(i - (c >= 0xdc00 ? 1 : 0))!)) ? 1 : 0;
-  return WORD_CHAR.test(text[i]) ? 1 : 0;
 }
 
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]/u;

@@ -3,12 +3,20 @@ import type { ParagraphRange, SpeakerTurn } from '../model/types';
 const TIME = String.raw`\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d+)?`;
 
 /**
+ * A speaker's name as transcribers write it: "E", "P1", "Dr. Pérez", "Entrevistador/a",
+ * "Entrevistador(a)", "Madre (P3)", "Social Worker 5".
+ */
+const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’ /()-]{0,40}?`;
+
+/**
  * A speaker label opening a paragraph: "Interviewer:", "E:", "Entrevistadora:", "P1:",
- * "Caregiver 1:", "Social Worker 5:", "[id1]", optionally after a timestamp
- * ("00:01:23 Speaker 1:") or with one after the name ("Speaker 1 (00:01:23):").
+ * "Caregiver 1:", "Social Worker 5:", "[id1]", "[E]:", optionally after a timestamp
+ * ("00:01:23 Speaker 1:") or a dialogue dash ("—Entrevistadora:"), or with a timestamp
+ * after the name ("Speaker 1 (00:01:23):"). The words may follow the colon without a space
+ * ("E:¿Cómo está?"), but not a digit or a slash, so "10:30" and "http://" are no labels.
  */
 const LABEL = new RegExp(
-  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:\[([^\]\n]{1,40})\]|([\p{L}\p{N}][\p{L}\p{N}.'’ -]{0,40}?)\s*(?:\(${TIME}\))?\s*:)(?=\s|$)`,
+  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:[-–—]\s*)?(?:\[([^\]\n]{1,40})\]:?(?=\s|$)|(${NAME})\s*(?:\(${TIME}\))?\s*:(?=\s|$|[¿¡«"“\p{L}]))`,
   'u',
 );
 
@@ -17,7 +25,7 @@ const LABEL = new RegExp(
  * and Descript write: "Speaker 1  0:03", "Interviewer (00:01:12):", "ENTREVISTADORA:".
  * Without a timestamp it must end with a colon, so a heading is not taken for a speaker.
  */
-const LABEL_LINE = new RegExp(String.raw`^\s*([\p{L}\p{N}][\p{L}\p{N}.'’ -]{0,40}?)\s*(?:(?:\(?${TIME}\)?)\s*:?|:)\s*$`, 'u');
+const LABEL_LINE = new RegExp(String.raw`^\s*(${NAME})\s*(?:(?:\(?${TIME}\)?)\s*:?|:)\s*$`, 'u');
 
 const MAX_LABEL_WORDS = 4;
 
@@ -28,7 +36,8 @@ function isLabelName(name: string): boolean {
   const words = name.split(/\s+/);
   if (words.length > MAX_LABEL_WORDS) return false;
   // "Social Worker 5", "Trabajadora social 3", "Dr. Pérez": not "The goals are".
-  return /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^[\p{Lu}\p{N}]/u.test(w));
+  // A word in brackets counts by what is inside: "Madre (P3)".
+  return /^\p{N}+$/u.test(words[words.length - 1]) || words.every((w) => /^\(?[\p{Lu}\p{N}]/u.test(w));
 }
 
 /**

@@ -14,6 +14,13 @@ describe('finding speakers in plain transcripts', () => {
     ['00:01:23 Speaker 1: Hello', 'Speaker 1'],
     ['Speaker 2 (00:03:10): Yes', 'Speaker 2'],
     ['Trabajadora Social 3: Sí.', 'Trabajadora Social 3'],
+    ['Entrevistador/a: ¿Cómo está?', 'Entrevistador/a'],
+    ['Entrevistador(a): ¿Cómo está?', 'Entrevistador(a)'],
+    ['Madre (P3): Bien, gracias.', 'Madre (P3)'],
+    ['—Entrevistadora: ¿Y después?', 'Entrevistadora'],
+    ['[E]: ¿Qué pasó?', 'E'],
+    ['E:¿Cómo está?', 'E'],
+    ['I: Wie geht es Ihnen? #00:00:05-2#', 'I'],
   ])('reads "%s" as spoken by %s', (line, speaker) => {
     expect(speakerLabelAt(line)).toBe(speaker);
   });
@@ -21,6 +28,10 @@ describe('finding speakers in plain transcripts', () => {
   it.each([
     'The goals are: to recover',
     '10:30 we met again',
+    '10:30am we met again',
+    'http://example.org: a link',
+    'Nota (ver anexo): texto',
+    'Ratio 3:1 in favour',
     'this is the end of a sentence: and more',
     'A very long label with many words here: text',
     '[inaudible] and then she left',

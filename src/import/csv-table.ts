@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { decodeText } from './encoding';
 import { fail } from './result';
+import { foldSurveyHeaderRows, type SurveyTool } from './survey-headers';
 
 /** A spreadsheet read from CSV: header names and rows of strings. */
 export interface CsvTable {
@@ -8,6 +9,8 @@ export interface CsvTable {
   rows: string[][];
   delimiter: string;
   encoding: string;
+  /** The survey tool whose extra header rows were folded into the column names. */
+  writtenBy?: SurveyTool;
 }
 
 /** Reads a CSV file (survey or classification sheet), detecting its encoding and delimiter. */
@@ -21,10 +24,10 @@ export function readCsvTable(bytes: Uint8Array): CsvTable {
   });
   const data = parsed.data.filter((r) => r.some((c) => c.trim() !== ''));
   if (data.length === 0) fail('no-text', 'the spreadsheet has no rows');
-  const header = data[0].map((h, i) => h.trim().normalize('NFC') || `Column ${i + 1}`);
-  const columns = uniqueNames(header);
-  const rows = data.slice(1).map((r) => columns.map((_, i) => (r[i] ?? '').normalize('NFC').replace(/\r\n?/g, '\n')));
-  return { columns, rows, delimiter: parsed.meta.delimiter, encoding };
+  const { header, body, tool } = foldSurveyHeaderRows(data);
+  const columns = uniqueNames(header.map((h, i) => h.trim().normalize('NFC') || `Column ${i + 1}`));
+  const rows = body.map((r) => columns.map((_, i) => (r[i] ?? '').normalize('NFC').replace(/\r\n?/g, '\n')));
+  return { columns, rows, delimiter: parsed.meta.delimiter, encoding, ...(tool ? { writtenBy: tool } : {}) };
 }
 
 function uniqueNames(names: string[]): string[] {

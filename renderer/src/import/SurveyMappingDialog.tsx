@@ -25,10 +25,19 @@ export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
   const [roles, setRoles] = useState<Record<string, Role>>(() => {
     if (!preview.ok || !initial) return {};
     return Object.fromEntries(
-      preview.value.table.columns.map((c) => [c, c === initial.idColumn ? 'id' : initial.answerColumns.includes(c) ? 'answer' : 'attribute'] as const),
+      preview.value.table.columns.map(
+        (c) => [c, c === initial.idColumn ? 'id' : initial.answerColumns.includes(c) ? 'answer' : initial.attributeColumns.includes(c) ? 'attribute' : 'ignore'] as const,
+      ),
     );
   });
   const [sourcePer, setSourcePer] = useState<SurveyMapping['sourcePer']>('answer');
+  // Shown in the order of the first guess, the columns left out last (a Qualtrics export
+  // starts with seventeen columns about the response); the order stays while roles change.
+  const [shown] = useState<number[]>(() => {
+    if (!preview.ok) return [];
+    const rank: Record<Role, number> = { id: 0, answer: 1, attribute: 2, ignore: 3 };
+    return preview.value.table.columns.map((c, i) => i).sort((a, b) => rank[roles[preview.value.table.columns[a]]] - rank[roles[preview.value.table.columns[b]]] || a - b);
+  });
 
   if (!preview.ok) {
     return (
@@ -69,12 +78,15 @@ export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
         </>
       }
     >
-      <p className="hint">{t('survey.detected', { rows: table.rows.length, delimiter: table.delimiter === '\t' ? 'tab' : table.delimiter, encoding: table.encoding })}</p>
+      <p className="hint">
+        {table.writtenBy && <>{t('survey.writtenBy', { tool: table.writtenBy })} </>}
+        {t('survey.detected', { rows: table.rows.length, delimiter: table.delimiter === '\t' ? 'tab' : table.delimiter, encoding: table.encoding })}
+      </p>
       <div className="table-scroll">
         <table className="grid survey-preview">
           <thead>
             <tr>
-              {table.columns.map((c) => (
+              {shown.map((j) => table.columns[j]).map((c) => (
                 <th key={c}>
                   <div>{c}</div>
                   <select aria-label={t('survey.roleOf', { column: c })} value={roles[c]} onChange={(e) => setRole(c, e.target.value as Role)}>
@@ -90,9 +102,9 @@ export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
           <tbody>
             {table.rows.slice(0, 6).map((r, i) => (
               <tr key={i}>
-                {r.map((v, j) => (
+                {shown.map((j) => (
                   <td key={j} className={roles[table.columns[j]]}>
-                    {v.length > 120 ? v.slice(0, 120) + '…' : v}
+                    {r[j].length > 120 ? r[j].slice(0, 120) + '…' : r[j]}
                   </td>
                 ))}
               </tr>

@@ -31,25 +31,47 @@ export function previewSurvey(bytes: Uint8Array): SurveyPreview {
   return { table, mapping: guessSurveyMapping(table) };
 }
 
+/** Words that name a respondent's id column: "Response ID", "ResponseId", "Folio", "Código participante". */
+const ID_WORDS = new Set(['id', 'respondent', 'participant', 'participante', 'folio', 'case', 'caso', 'code', 'código', 'codigo', 'identifier', 'identificador']);
+
+function namesAnId(column: string): boolean {
+  return column
+    .replace(/(\p{Ll})(\p{Lu})/gu, '$1 $2')
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .some((w) => ID_WORDS.has(w));
+}
+
+/** Columns Qualtrics, SurveyMonkey and Google Forms add about each response (in their English, Spanish and Portuguese exports). */
+const SURVEY_TOOL_METADATA = new Set([
+  'start date', 'end date', 'response type', 'ip address', 'progress', 'duration (in seconds)', 'finished', 'recorded date',
+  'recipient last name', 'recipient first name', 'recipient email', 'external data reference', 'location latitude', 'location longitude',
+  'distribution channel', 'user language', 'collector id', 'email address', 'first name', 'last name', 'custom data 1',
+  'timestamp', 'marca temporal', 'carimbo de data/hora', 'dirección de correo electrónico', 'endereço de e-mail',
+]);
+
 /**
- * The id column is the first whose values are all present, short and unique; answer
- * columns are those where people wrote sentences; the rest describe the respondent.
+ * The id column is one whose values are all present, short and unique, named like an id
+ * if one is (survey tools put dates, which are unique too, before the response id);
+ * answer columns are those where people wrote sentences; the rest describe the respondent.
  */
 export function guessSurveyMapping(table: CsvTable): SurveyMapping {
   const { columns, rows } = table;
   const values = (i: number) => rows.map((r) => r[i].trim());
-  const idIndex = Math.max(
-    0,
-    columns.findIndex((_, i) => {
-      const v = values(i);
-      return v.every((x) => x !== '' && x.length <= 40) && new Set(v).size === v.length;
-    }),
-  );
+  const identifies = (i: number) => {
+    const v = values(i);
+    return v.every((x) => x !== '' && x.length <= 40) && new Set(v).size === v.length;
+  };
+  const candidates = columns.map((_, i) => i).filter(identifies);
+  const idIndex = candidates.find((i) => namesAnId(columns[i])) ?? candidates[0] ?? 0;
   const answerColumns: string[] = [];
   const attributeColumns: string[] = [];
   columns.forEach((name, i) => {
     if (i === idIndex) return;
     const filled = values(i).filter(Boolean);
+    // Left out unless the researcher asks: columns nobody filled, and what the survey tool
+    // recorded about the response (times, IP address, e-mail, location), personal data included.
+    if (filled.length === 0 || SURVEY_TOOL_METADATA.has(name.toLowerCase())) return;
     const meanWords = filled.reduce((n, v) => n + v.split(/\s+/).length, 0) / Math.max(1, filled.length);
     if (meanWords >= 6) answerColumns.push(name);
     else attributeColumns.push(name);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importSource, previewSurvey } from '../../../src/import';
-import { shared, utf8 } from '../helpers';
+import { fixture, shared, utf8 } from '../helpers';
 
 describe('importing a survey with open-ended answers', () => {
   it('proposes the id column, the answer column and the attribute columns of a real survey', () => {
@@ -58,5 +58,51 @@ describe('importing a survey with open-ended answers', () => {
   it('refuses a survey whose answer columns are all empty', async () => {
     const result = await importSource({ name: 'blank.csv', bytes: utf8('id,comment\nA,\nB,\n'), options: { survey: { idColumn: 'id', answerColumns: ['comment'], attributeColumns: [], sourcePer: 'answer' } } });
     expect(result).toMatchObject({ ok: false, error: { code: 'no-text', fileName: 'blank.csv' } });
+  });
+
+  it('reads a Qualtrics export: question texts name the columns, and the import-id row is no respondent', () => {
+    const { table, mapping } = previewSurvey(fixture('surveys/qualtrics_capacitacion.csv'));
+    expect(table.writtenBy).toBe('Qualtrics');
+    expect(table.rows).toHaveLength(3);
+    expect(table.columns).toContain('¿Qué cambió en su trabajo con las familias después de la capacitación?');
+    expect(table.columns).toContain('Municipio');
+    // Start Date is unique too, but the response id is what names a respondent.
+    expect(mapping.idColumn).toBe('Response ID');
+    expect(mapping.answerColumns).toEqual(['¿Qué cambió en su trabajo con las familias después de la capacitación?', '¿Qué dificultades encontró al aplicar lo aprendido?']);
+    expect(table.rows[0][table.columns.indexOf('Municipio')]).toBe('Peñalolén');
+    // What Qualtrics recorded about the response (times, IP address, location) is left out unless asked for.
+    expect(mapping.attributeColumns).toEqual(['Municipio', 'Rol']);
+  });
+
+  it('reads a SurveyMonkey export: answer options under a question become "question – option" columns', async () => {
+    const bytes = fixture('surveys/surveymonkey_training.csv');
+    const { table, mapping } = previewSurvey(bytes);
+    expect(table.writtenBy).toBe('SurveyMonkey');
+    expect(table.rows).toHaveLength(3);
+    expect(table.columns.slice(9)).toEqual([
+      'What is your role? – Social worker',
+      'What is your role? – Nurse',
+      'What is your role? – Other (please specify)',
+      'What changed in your practice after the training?',
+      'How many home visits did you make last month?',
+    ]);
+    expect(mapping.idColumn).toBe('Respondent ID');
+    expect(mapping.answerColumns).toEqual(['What changed in your practice after the training?']);
+    expect(mapping.attributeColumns).toEqual([
+      'What is your role? – Social worker',
+      'What is your role? – Nurse',
+      'What is your role? – Other (please specify)',
+      'How many home visits did you make last month?',
+    ]);
+    const result = await importSource({ name: 'surveymonkey_training.csv', bytes });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.sources.map((s) => s.suggestedCase)).toEqual(['114239876501', '114239876502', '114239876503']);
+    expect(result.cases[2].values['What is your role? – Other (please specify)']).toBe('Family support worker');
+  });
+
+  it('keeps a one-header survey as it is, even when its second row has an empty first cell', () => {
+    const { table } = previewSurvey(utf8('id,comment\n,Response was positive and the family asked for more visits\nB,Nothing to add about the visits this month\n'));
+    expect(table.writtenBy).toBeUndefined();
+    expect(table.rows).toHaveLength(2);
   });
 });

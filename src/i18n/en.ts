@@ -60,6 +60,7 @@ export const en = {
   'import.note.footnotes-appended': '{count} footnote appended at the end of the text|{count} footnotes appended at the end of the text',
   'import.note.comments-aside': '{count} comment kept beside the text, not in it|{count} comments kept beside the text, not in it',
   'import.note.images-left-out': '{count} image not imported|{count} images not imported',
+  'import.note.embedded-left-out': '{count} embedded document could not be read|{count} embedded documents could not be read',
   'import.note.running-heads-left-out': 'page headers and footers left out: {lines}',
   'import.status.waiting': 'Waiting',
   'import.status.working': 'Importing…',

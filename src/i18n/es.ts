@@ -56,6 +56,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.note.footnotes-appended': '{count} nota al pie añadida al final del texto|{count} notas al pie añadidas al final del texto',
   'import.note.comments-aside': '{count} comentario guardado junto al texto, no dentro de él|{count} comentarios guardados junto al texto, no dentro de él',
   'import.note.images-left-out': '{count} imagen no importada|{count} imágenes no importadas',
+  'import.note.embedded-left-out': 'No se pudo leer {count} documento incrustado|No se pudieron leer {count} documentos incrustados',
   'import.note.running-heads-left-out': 'encabezados y pies de página omitidos: {lines}',
   'import.status.waiting': 'En espera',
   'import.status.working': 'Importando…',

@@ -50,6 +50,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.note.footnotes-appended': '{count} nota de rodapé acrescentada ao final do texto|{count} notas de rodapé acrescentadas ao final do texto',
   'import.note.comments-aside': '{count} comentário guardado ao lado do texto, não nele|{count} comentários guardados ao lado do texto, não neles',
   'import.note.images-left-out': '{count} imagem não importada|{count} imagens não importadas',
+  'import.note.embedded-left-out': 'Não foi possível ler {count} documento incorporado|Não foi possível ler {count} documentos incorporados',
   'import.note.running-heads-left-out': 'cabeçalhos e rodapés deixados de fora: {lines}',
   'import.status.done': 'Importado',
   'import.status.error': 'Não importado',

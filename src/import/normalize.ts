@@ -1,13 +1,15 @@
 import { codePointOfUnit } from '../util/code-point';
 import type { ParagraphRange } from '../model/types';
 
-/** Our one text form: NFC, `\n` line ends, no BOM, no trailing whitespace at the very end. */
+/** Our one text form: NFC, `\n` line ends, no BOM, no soft hyphens, no trailing whitespace at the very end. */
 export function normalizeText(raw: string): string {
   // Each step scans the whole text, and transcripts are long: a step is skipped when a
   // quick search finds nothing for it to do (most files are already clean).
   let text = raw.charCodeAt(0) === 0xfeff ? raw.slice(1) : raw;
   if (text.indexOf('\r') !== -1) text = text.replaceAll('\r\n', '\n');
   if (OTHER_BREAKS.test(text)) text = text.replace(OTHER_BREAKS_ALL, '\n').replace(/\x1a/g, '');
+  // A soft hyphen (Word's optional hyphen) is invisible, yet it splits a word for search and counting.
+  if (text.indexOf('\u00ad') !== -1) text = text.replaceAll('\u00ad', '');
   text = text.normalize('NFC');
   if (hasTrailingSpace(text)) text = text.replace(/[ \t]+\n/g, '\n');
   return text.trimEnd();
@@ -44,7 +46,7 @@ export function joinParagraphs(parts: string[]): { text: string; paragraphs: Par
   const paragraphs: ParagraphRange[] = [];
   let text = '';
   for (const raw of parts) {
-    const part = raw.replace(/\n+/g, ' ').trim().normalize('NFC');
+    const part = raw.replace(/\n+/g, ' ').replaceAll('\u00ad', '').trim().normalize('NFC');
     if (part.trim() === '') continue;
     if (text.length > 0) text += '\n';
     paragraphs.push({ start: text.length, end: text.length + part.length });

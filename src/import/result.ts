@@ -81,6 +81,7 @@ export const notes = {
   footnotesAppended: (count: number): ImportNote => ({ code: 'footnotes-appended', params: { count }, message: `${count} footnote(s) appended at the end of the text` }),
   commentsAside: (count: number): ImportNote => ({ code: 'comments-aside', params: { count }, message: `${count} comment(s) kept beside the text, not in it` }),
   imagesLeftOut: (count: number): ImportNote => ({ code: 'images-left-out', params: { count }, message: `${count} image(s) not imported` }),
+  embeddedLeftOut: (count: number): ImportNote => ({ code: 'embedded-left-out', params: { count }, message: `${count} embedded document(s) could not be read` }),
   runningHeadsLeftOut: (lines: string[]): ImportNote => {
     const quoted = lines.map((h) => `“${h}”`).join(', ');
     return { code: 'running-heads-left-out', params: { lines: quoted }, message: `page headers and footers left out: ${quoted}` };

@@ -3,7 +3,10 @@ import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
 import { fail, notes as importNotes, type ParsedText } from '../result';
 import { checkUnpackedSize, isZip } from '../zip';
+import { inlineAltChunks, type ReadNested } from './docx-alt-chunks';
 import { walkXml } from '../xml-walk';
+
+const MAX_NESTING = 3;
 
 const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt']);
 
@@ -13,16 +16,19 @@ const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt']);
  * cells joined by " | ", footnotes and endnotes appended as "[n] text", comments kept
  * beside the text as annotations and reported in the warnings.
  */
-export async function parseDocx(bytes: Uint8Array): Promise<ParsedText> {
+export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedText> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
     fail('legacy-word', 'old Word 97–2003 format: open it in Word and save it as .docx');
   }
   if (!isZip(bytes)) fail('corrupt', 'not a valid Word .docx file (it is not a zip package)');
   checkUnpackedSize(bytes, 'Word');
+  // A document embedded in a document is read, down to a few levels (a package can hold itself).
+  const readNested: ReadNested = nesting < MAX_NESTING ? (nested) => nestedParagraphs(nested, nesting + 1) : async () => null;
+  const { bytes: readable, unreadable } = await inlineAltChunks(bytes, readNested, rtfParagraphs);
   let html: string;
   try {
     // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build.
-    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
+    const input = { buffer: readable, arrayBuffer: readable } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     const result = await mammoth.convertToHtml(input, {
       styleMap: ['comment-reference => sup'],
       ignoreEmptyParagraphs: true,
@@ -31,7 +37,21 @@ export async function parseDocx(bytes: Uint8Array): Promise<ParsedText> {
   } catch (e) {
     fail('corrupt', `damaged Word file (${shortReason(e)})`);
   }
-  return htmlToParsedText(html);
+  const parsed = htmlToParsedText(html);
+  if (unreadable) parsed.warnings = [...(parsed.warnings ?? []), importNotes.embeddedLeftOut(unreadable)];
+  return parsed;
+}
+
+/** A Word document embedded in another (an altChunk): its paragraphs, footnotes included. */
+async function nestedParagraphs(bytes: Uint8Array, nesting: number): Promise<{ paragraphs: string[]; unreadable: number }> {
+  const { text, paragraphs, warnings = [] } = await parseDocx(bytes, nesting);
+  const unreadable = warnings.reduce((n, w) => n + (w.code === 'embedded-left-out' ? Number(w.params?.count ?? 0) : 0), 0);
+  return { paragraphs: (paragraphs ?? []).map((p) => text.slice(p.start, p.end)), unreadable };
+}
+
+async function rtfParagraphs(bytes: Uint8Array): Promise<string[]> {
+  const { text, paragraphs } = (await import('./rtf')).parseRtf(bytes);
+  return (paragraphs ?? []).map((p) => text.slice(p.start, p.end));
 }
 
 function shortReason(e: unknown): string {

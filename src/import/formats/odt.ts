@@ -25,6 +25,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   let note: { kind: SourceAnnotation['kind']; label: string; parts: string[] } | null = null;
   let noteDepth = 0;
   const saved: { current: string[] | null; depth: number }[] = [];
+  const boxes: { depth: number }[] = [];
 
   const emit = (text: string) => {
     if (note) note.parts.push(text);
@@ -47,6 +48,20 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
           case 'dc:date':
           case 'meta:date-string':
             skip = 1;
+            return;
+          case 'text:hidden-text':
+            // Conditional text the document shows only when its condition holds.
+            if (el.attributes['text:is-hidden'] === 'true') skip = 1;
+            else if (note) noteDepth++;
+            return;
+          case 'draw:text-box':
+            // A text box anchored in a paragraph holds paragraphs of its own: they are not
+            // run into the words around the box.
+            if (note) noteDepth++;
+            if (current && current.join('').trim()) emit(current.join(''));
+            boxes.push({ depth });
+            current = null;
+            depth = 0;
             return;
           case 'text:note':
           case 'office:annotation': {
@@ -94,6 +109,10 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
           return;
         }
         if (note) {
+          if (name === 'draw:text-box') {
+            depth = boxes.pop()?.depth ?? 0;
+            current = depth > 0 ? [] : null;
+          }
           if (name === 'text:p' || name === 'text:h') {
             depth--;
             if (depth === 0 && current) {
@@ -117,6 +136,9 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
             emit(current.join(''));
             current = null;
           }
+        } else if (name === 'draw:text-box') {
+          depth = boxes.pop()?.depth ?? 0;
+          current = depth > 0 ? [] : null;
         } else if (name === 'table:table-cell' && cell) {
           row?.push(cell.join(' ').trim());
           cell = null;

@@ -197,7 +197,7 @@ function paragraphsOf(lines: Line[]): string[] {
       text = '';
     }
     if (!text) text = words;
-    else if (/\p{Ll}-$/u.test(text) && /^\p{Ll}/u.test(words)) text = text.slice(0, -1) + words;
+    else if (/\p{Ll}[-\u00ad\u2010]$/u.test(text) && /^\p{Ll}/u.test(words)) text = text.slice(0, -1) + words;
     else text += ' ' + words;
   });
   if (text) paragraphs.push(text);

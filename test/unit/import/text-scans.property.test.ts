@@ -11,7 +11,7 @@ import { countWords, normalizeText } from '../../../src/import/normalize';
 const transcriptText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('E:', 'Entrevistadora', 'niño', 'ação', 'l’école', "d'Ávila", 'bem-estar', 'Αυτή', '𝒳', '😊', 'n\u0303', '3', '—', '…', '\ud835', '\udcb3', '和平'),
+      fc.constantFrom('E:', 'Entrevistadora', 'niño', 'ação', 'l’école', "d'Ávila", 'bem-estar', 'Αυτή', '𝒳', '😊', 'n\u0303', '3', '—', '…', '\ud835', '\udcb3', '和平', 'inter\u00advención'),
       fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\f', '\v', '\x1a', ' \n', '\t\r\n', '-', "'", '’', '\ufeff', '\u0001'),
       fc.string({ unit: 'binary', maxLength: 4 }),
     ),
@@ -30,6 +30,7 @@ function normalFormByDefinition(raw: string): string {
     .replace(/^\uFEFF/, '')
     .replace(/\r\n?|[\u2028\u2029\u0085\f\v]/g, '\n')
     .replace(/\x1a/g, '')
+    .replace(/\u00ad/g, '')
     .normalize('NFC')
     .replace(/[ \t]+\n/g, '\n')
     .trimEnd();

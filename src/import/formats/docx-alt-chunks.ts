@@ -21,14 +21,14 @@ export async function inlineAltChunks(
   readRtf: (rtf: Uint8Array) => Promise<string[]>,
 ): Promise<{ bytes: Uint8Array; unreadable: number }> {
   const head = readZipEntries(bytes, (n) => n === DOCUMENT || n === DOCUMENT_LINKS, 'Word');
-  const document = head[DOCUMENT] && new TextDecoder().decode(head[DOCUMENT]);
-  if (!document || !/<w:altChunk\b/.test(document)) return { bytes, unreadable: 0 };
+  const mainXml = head[DOCUMENT] && new TextDecoder().decode(head[DOCUMENT]);
+  if (!mainXml || !/<w:altChunk\b/.test(mainXml)) return { bytes, unreadable: 0 };
 
   const targets = relationshipTargets(head[DOCUMENT_LINKS]);
   const entries = readZipEntries(bytes, () => true, 'Word');
   let unreadable = 0;
   const replacements: string[] = [];
-  for (const m of document.matchAll(ALT_CHUNK)) {
+  for (const m of mainXml.matchAll(ALT_CHUNK)) {
     const id = /\b[\w.-]+:id\s*=\s*"([^"]*)"/.exec(m[1])?.[1];
     const target = id ? targets.get(id) : undefined;
     const part = target ? entries[target] : undefined;
@@ -37,7 +37,7 @@ export async function inlineAltChunks(
     replacements.push((chunk?.paragraphs ?? []).map(wordParagraph).join(''));
   }
   let i = 0;
-  const rewritten = document.replace(ALT_CHUNK, () => replacements[i++]);
+  const rewritten = mainXml.replace(ALT_CHUNK, () => replacements[i++]);
   const files: Zippable = { ...entries, [DOCUMENT]: new TextEncoder().encode(rewritten) };
   return { bytes: zipSync(files), unreadable };
 }

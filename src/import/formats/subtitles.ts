@@ -11,7 +11,8 @@ export function parseTimestamp(s: string): number {
   const [hms, frac = '0'] = s.split(/[.,]/);
   const parts = hms.split(':').map(Number);
   while (parts.length < 3) parts.unshift(0);
-  return parts[0] * 3600 + parts[1] * 60 + parts[2] + Number(`0.${frac}`);
+  // Whole milliseconds, so 00:00:02.280 is 2.28 and not 2.2800000000000002.
+  return Math.round((parts[0] * 3600 + parts[1] * 60 + parts[2] + Number(`0.${frac}`)) * 1000) / 1000;
 }
 
 interface Cue {
@@ -34,15 +35,28 @@ export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): Parsed
     fail('corrupt', 'not a WebVTT file (it must begin with "WEBVTT")');
   }
   const cues: Cue[] = [];
+  let previousLine = '';
   for (let i = 0; i < lines.length; i++) {
     const timing = CUE_TIMING.exec(lines[i]);
     if (!timing) continue;
     const body: string[] = [];
     let j = i + 1;
-    for (; j < lines.length && lines[j].trim() !== ''; j++) body.push(lines[j]);
+    for (; j < lines.length && !endsCue(lines, j); j++) body.push(lines[j]);
     i = j;
-    const cue = cueFrom(body.join(' '), parseTimestamp(timing[1]), parseTimestamp(timing[2]));
-    if (cue.text) cues.push(cue);
+    const [startTime, endTime] = [parseTimestamp(timing[1]), parseTimestamp(timing[2])];
+    // Roll-up captions (YouTube's automatic ones) repeat the previous cue's last line above
+    // the new words, and flash it alone for a few milliseconds: the repeat is not said again.
+    const shown = body.filter((line) => plainWords(line) !== '');
+    if (shown.length > 0 && previousLine !== '' && plainWords(shown[0]) === previousLine && (shown.length > 1 || endTime - startTime <= ROLL_UP_FLASH)) shown.shift();
+    if (shown.length === 0) continue;
+    previousLine = plainWords(shown[shown.length - 1]);
+    // Two people in one caption, each line opened by a dash ("- ¿Cómo está?" "- Bien."):
+    // a turn each, with the caption's times.
+    const dialogue = shown.length > 1 && shown.every((line) => DIALOGUE_DASH.test(plainWords(line)));
+    for (const said of dialogue ? shown.map((line) => plainWords(line).replace(DIALOGUE_DASH, '')) : [shown.join(' ')]) {
+      const cue = cueFrom(said, startTime, endTime);
+      if (cue.text) cues.push(cue);
+    }
   }
   if (cues.length === 0) fail('no-text', 'no captions found');
 
@@ -57,16 +71,38 @@ export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): Parsed
     // Every cue keeps its times; a cue nobody is named in has no speaker ('').
     turns.push({ speaker: cue.speaker ?? '', start, end: out.length, startTime: cue.startTime, endTime: cue.endTime });
   }
-  return { text: out.normalize('NFC'), paragraphs, turns, encoding };
+  return { text: out, paragraphs, turns, encoding };
+}
+
+/**
+ * An empty line ends a cue. A line of spaces does too when the next cue follows it, but not
+ * otherwise: roll-up captions open each cue with a line of one space.
+ */
+function endsCue(lines: string[], j: number): boolean {
+  if (lines[j] === '') return true;
+  if (lines[j].trim() !== '') return false;
+  const next = lines[j + 1] ?? '';
+  return j + 1 >= lines.length || next.trim() === '' || CUE_TIMING.test(next) || CUE_TIMING.test(lines[j + 2] ?? '');
+}
+
+const DIALOGUE_DASH = /^[-–—]\s+/;
+
+/** How long a roll-up caption shows its last line alone before the next words (YouTube: 10 ms). */
+const ROLL_UP_FLASH = 0.1;
+
+/** A caption line as it reads: markup, editor overrides and character references gone. */
+function plainWords(line: string): string {
+  return decodeEntities(line.replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, '')).replace(/\s+/g, ' ').trim();
 }
 
 function cueFrom(raw: string, startTime: number, endTime: number): Cue {
   let speaker: string | null = null;
   const voice = /<v(?:\.[^\s>]*)?\s+([^>]+)>/.exec(raw);
-  if (voice) speaker = voice[1].trim();
+  if (voice) speaker = voice[1].trim().normalize('NFC');
   // Markup goes: HTML-like tags (<i>, <c.color>, <font>) and the {\an8}-style overrides
   // that subtitle editors (Aegisub, Subtitle Edit) leave in .srt files.
-  let words = decodeEntities(raw.replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, '')).replace(/\s+/g, ' ').trim();
+  // NFC here, before offsets are counted: composing accents shortens the text.
+  let words = plainWords(raw).normalize('NFC');
   if (!speaker) {
     const label = matchSpeakerLabel(words);
     if (label) {

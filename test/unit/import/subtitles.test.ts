@@ -51,6 +51,45 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
     expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre']);
   });
 
+  it('reads YouTube’s automatic captions once, without the line each cue repeats from the one before', async () => {
+    const youtube = [
+      'WEBVTT', 'Kind: captions', 'Language: es', '',
+      '00:00:00.030 --> 00:00:02.270 align:start position:0%', ' ', 'hola<00:00:00.480><c> cómo</c><00:00:00.840><c> está</c>', '',
+      '00:00:02.270 --> 00:00:02.280 align:start position:0%', 'hola cómo está', ' ', '',
+      '00:00:02.280 --> 00:00:05.000 align:start position:0%', 'hola cómo está', 'muy<00:00:03.000><c> bien</c><00:00:03.500><c> gracias</c>', '',
+      '00:00:05.000 --> 00:00:05.010 align:start position:0%', 'muy bien gracias', ' ', '',
+    ].join('\n');
+    const source = await importOk('youtube.es.vtt', utf8(youtube));
+    expect(source.text).toBe('hola cómo está\nmuy bien gracias');
+    expect(source.turns.map((t) => [t.startTime, t.endTime])).toEqual([
+      [0.03, 2.27],
+      [2.28, 5],
+    ]);
+  });
+
+  it('keeps a caption said twice in a row by someone, which is no roll-up', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:02,000\nSí.\n\n2\n00:00:02,500 --> 00:00:03,500\nSí.\n';
+    expect((await importOk('si.srt', utf8(srt))).text).toBe('Sí.\nSí.');
+  });
+
+  it('gives each line of a two-person caption ("- ¿Cómo está?" "- Bien.") a turn of its own', async () => {
+    const srt = '1\n00:00:01,000 --> 00:00:04,000\n- ¿Cómo está?\n- Bien, gracias.\n\n2\n00:00:05,000 --> 00:00:06,000\n- Entrevistadora: ¿Y la familia?\n- Madre: Mejor.\n';
+    const source = await importOk('dialogo.srt', utf8(srt));
+    expect(source.text).toBe('¿Cómo está?\nBien, gracias.\nEntrevistadora: ¿Y la familia?\nMadre: Mejor.');
+    expect(source.turns.map((t) => [t.speaker, t.startTime])).toEqual([
+      ['', 1],
+      ['', 1],
+      ['Entrevistadora', 5],
+      ['Madre', 5],
+    ]);
+  });
+
+  it('composes accents typed as two characters before it counts where each turn begins', async () => {
+    const vtt = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Nin\u0303o peque\u0301n\u0303o</v>\n\n00:03.000 --> 00:04.000\n<v Luis>Sí</v>\n';
+    const source = await importOk('nfd.vtt', utf8(vtt));
+    expect(source.turns.map((t) => source.text.slice(t.start, t.end))).toEqual(['Ana: Niño pequéño', 'Luis: Sí']);
+  });
+
   it('reads the timestamp shapes different tools write', () => {
     expect(parseTimestamp('00:01:02.500')).toBe(62.5);
     expect(parseTimestamp('01:02,250')).toBe(62.25);

@@ -18,6 +18,8 @@ interface Line {
   /** Where the line's words begin and end on the page. */
   left: number;
   right: number;
+  /** The note mark raised at the start of the line ("¹" opening a footnote). */
+  mark?: string;
 }
 
 const BULLET = /^\s*[\u{E000}-\u{F8FF}•◦▪▫●○■□‣⁃∙]\s+/u;
@@ -62,9 +64,13 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
     await doc.destroy();
   }
   if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) fail('no-text-layer', 'no text layer (scanned?)');
-  const { body, runningHeads } = withoutRunningHeads(lines);
-  const warnings = runningHeads.length ? [notes.runningHeadsLeftOut(runningHeads)] : [];
-  return { ...joinParagraphs(paragraphsOf(body)), warnings };
+  const { body: pageText, runningHeads } = withoutRunningHeads(lines);
+  const { body: marked, footnotes } = withoutFootnotes(pageText);
+  const labels = new Set(footnotes.map((n) => `${n.page}:${n.label}`));
+  const body = marked.map((l) => ({ ...l, text: l.text.replace(RAISED_MARK, (_, label: string) => (labels.has(`${l.page}:${label}`) ? `[${label}]` : '')) }));
+  const warnings = [...(runningHeads.length ? [notes.runningHeadsLeftOut(runningHeads)] : []), ...(footnotes.length ? [notes.footnotesAppended(footnotes.length)] : [])];
+  // As for Word and OpenDocument files: the notes follow the text, each with its mark.
+  return { ...joinParagraphs([...paragraphsOf(body), ...footnotes.map((n) => `[${n.label}] ${n.text}`)]), warnings };
 }
 
 /**
@@ -143,25 +149,51 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/** Where a raised mark was in a line's text, until the page's notes say what it is. */
+const MARK_OPEN = '\u0001';
+const MARK_CLOSE = '\u0002';
+const RAISED_MARK = /\u0001([^\u0002]*)\u0002/g;
+
+/** A note mark (or a page number) when it stands alone: "3", "iv", "*". */
+const MARK = /^\s*(\d{1,3}|[ivxlc]{1,5}|[*†‡]+)\s*$/;
+
 function linesOf(items: TextItem[], page: number): Line[] {
   const lines: Line[] = [];
   let current: Line | null = null;
+  // A mark that opened the current line, set above it (a footnote's "¹"), until the line's words come.
+  let leadingMark: string | null = null;
   for (const item of items) {
     if (typeof item.str !== 'string') continue;
     const y = item.transform[5];
     const height = Math.abs(item.height || item.transform[3] || 10);
-    if (current && Math.abs(current.y - y) > height * 0.5 && item.str.trim() !== '') {
-      lines.push(current);
-      current = null;
+    if (current && item.str.trim() !== '') {
+      const rise = y - current.y;
+      if (leadingMark !== null && current.text.trim() === leadingMark && rise < 0 && -rise < height * 0.8 && height > current.height) {
+        // The words the raised mark was set above: one line with them, on their baseline.
+        Object.assign(current, { text: '', y, height, mark: leadingMark });
+        leadingMark = null;
+      } else if (MARK.test(item.str) && height < current.height * 0.85 && rise > 0 && rise < current.height * 0.8 && current.text.trim() !== '') {
+        // A note mark raised above the line it is in ("familia¹"): kept aside until the notes
+        // of the page are known (then it reads "[1]" as in Word files; any other raised
+        // number is dropped).
+        current.text += `${MARK_OPEN}${item.str.trim()}${MARK_CLOSE}`;
+        continue;
+      } else if (Math.abs(rise) > height * 0.5) {
+        lines.push(current);
+        current = null;
+      }
     }
-    if (!current) current = { text: '', y, height, page, left: Infinity, right: 0 };
+    if (!current) {
+      current = { text: '', y, height, page, left: Infinity, right: 0 };
+      leadingMark = MARK.test(item.str) ? item.str.trim() : null;
+    }
     current.text += item.str;
     current.height = Math.max(current.height, height);
     if (item.str.trim()) {
       current.left = Math.min(current.left, item.transform[4]);
       current.right = Math.max(current.right, item.transform[4] + (item.width || 0));
     }
-    if (item.hasEOL) {
+    if (item.hasEOL && !(leadingMark !== null && current.text.trim() === leadingMark)) {
       lines.push(current);
       current = null;
     }
@@ -169,7 +201,40 @@ function linesOf(items: TextItem[], page: number): Line[] {
   if (current) lines.push(current);
   // Lines holding only a number, a small roman numeral or an asterisk are page numbers or
   // note marks set above the line, not the author's words.
-  return lines.filter((l) => l.text.trim() !== '' && !/^\s*(\d{1,3}|[ivxlc]{1,5}|[*†‡]+)\s*$/.test(l.text));
+  return lines.filter((l) => l.text.trim() !== '' && !MARK.test(l.text));
+}
+
+/**
+ * Footnotes printed at the foot of a page would cut the paragraph running over the page
+ * break in two. They are the lines at the bottom of a page set smaller than the text, the
+ * first opening with its mark ("¹ See…", "1 See…"); each mark starts a note.
+ */
+const NOTE_OPENING = /^\s*(\d{1,3}|[*†‡]+)(?:\s+|(?=\p{Lu}))(?=\S)/u;
+
+function withoutFootnotes(lines: Line[]): { body: Line[]; footnotes: { label: string; text: string; page: number }[] } {
+  const heights = lines.map((l) => l.height).sort((a, b) => a - b);
+  const textHeight = heights[Math.floor(heights.length / 2)] ?? 0;
+  const small = (l: Line) => l.height < textHeight * 0.9;
+  // The mark is raised, or set before the words with a space or none ("1La ficha…", as LibreOffice prints it).
+  const opening = (l: Line) => l.mark ?? NOTE_OPENING.exec(l.text)?.[1];
+  const byPage = new Map<number, Line[]>();
+  for (const l of lines) byPage.set(l.page, [...(byPage.get(l.page) ?? []), l]);
+  const notes = new Set<Line>();
+  const footnotes: { label: string; text: string; page: number }[] = [];
+  for (const pageLines of byPage.values()) {
+    const sorted = [...pageLines].sort((a, b) => b.y - a.y);
+    let first = sorted.length;
+    while (first > 1 && small(sorted[first - 1])) first--;
+    if (first === sorted.length || first === 0 || !opening(sorted[first])) continue;
+    for (const line of sorted.slice(first)) {
+      notes.add(line);
+      const label = opening(line);
+      const words = line.mark !== undefined ? line.text.trim() : line.text.replace(NOTE_OPENING, '').trim();
+      if (label !== undefined) footnotes.push({ label, text: words, page: line.page });
+      else footnotes[footnotes.length - 1].text += ' ' + words;
+    }
+  }
+  return { body: lines.filter((l) => !notes.has(l)), footnotes };
 }
 
 /**

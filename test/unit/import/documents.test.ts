@@ -58,11 +58,12 @@ describe('importing the same interview from OpenDocument, RTF and PDF', () => {
     expect(source.annotations.map((a) => a.text)).toEqual([COMMENT]);
   });
 
-  it('reads the .pdf text layer and rebuilds its paragraphs', async () => {
+  it('reads the .pdf text layer and rebuilds its paragraphs, the footnote from the foot of the page appended as in Word', async () => {
     const source = await importOk('entrevista_DRC.pdf', fixture('formats/entrevista_DRC.pdf'));
     const paragraphs = paragraphsOf(source);
-    expect(paragraphs.slice(0, 6)).toEqual(EXPECTED_BODY);
-    expect(paragraphs).toContain(CLOSING[1]);
+    expect(paragraphs.slice(0, 6)).toEqual([EXPECTED_BODY[0], EXPECTED_BODY[1] + '[1]', ...EXPECTED_BODY.slice(2)]);
+    expect(paragraphs.slice(-3)).toEqual([...CLOSING, `[1] ${FOOTNOTE}`]);
+    expect(source.warnings.map((w) => w.code)).toEqual(['footnotes-appended']);
     expect(source.turns).toHaveLength(6);
   });
 });
@@ -149,6 +150,21 @@ describe('a two-page interview with headers, tracked changes, a list and a line 
     expect(source.warnings.map((w) => w.message)).toEqual(['page headers and footers left out: “Estudio ViDA – Entrevista DRD (confidencial)”, “Página 1”']);
     // The PDF shows the deletion as it was printed, struck through: its words are there.
     expect(paragraphsOf(source)[6]).toBe('DRD: La visita fue no útil y muy cercana.');
+  });
+});
+
+describe('footnotes printed at the foot of the page (PDF)', () => {
+  it('reads them after the text as Word does, each with its mark, without cutting the answer that runs over the page break', async () => {
+    const pdf = await importOk('entrevista_DRE_notas.pdf', fixture('formats/entrevista_DRE_notas.pdf'));
+    const word = await importOk('entrevista_DRE_notas.docx', fixture('formats/entrevista_DRE_notas.docx'));
+    expect(pdf.text).toBe(word.text);
+    expect(paragraphsOf(pdf).slice(-2)).toEqual([
+      '[1] La ficha clínica del programa permite un campo de texto libre desde 2022.',
+      '[2] La entrevistada pidió que no se nombrara la comuna de esta familia.',
+    ]);
+    expect(paragraphsOf(pdf)[3]).toMatch(/^DRE: Lo anoté en la ficha con sus palabras\[1\] y lo conversamos .* para ver cómo seguía\.$/);
+    expect(pdf.turns).toHaveLength(12);
+    expect(pdf.warnings.map((w) => w.code)).toEqual(['footnotes-appended']);
   });
 });
 

@@ -73,7 +73,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.error.corrupt': 'archivo dañado o ilegible ({message})',
   'import.error.legacy-word': 'formato antiguo de Word 97–2003: ábralo en Word y guárdelo como .docx',
   'import.error.no-text-layer': 'el PDF no tiene capa de texto (¿escaneado?)',
-  'import.error.encrypted': 'el PDF está protegido con contraseña',
+  'import.error.encrypted': 'el documento está protegido con contraseña: quítela y vuelva a importarlo',
   'import.error.no-text': 'no se encontró texto ({message})',
   'import.error.survey-mapping': 'asignación de columnas no válida ({message})',
   'import.error.unpacks-too-large': 'se descomprimiría en {size}, más de los {limit} que puede ocupar un documento (¿archivo malicioso?)',

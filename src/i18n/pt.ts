@@ -129,7 +129,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.error.unknown-extension': 'tipo de arquivo não suportado «.{extension}»',
   'import.error.corrupt': 'arquivo danificado ou ilegível ({message})',
   'import.error.legacy-word': 'formato antigo do Word 97–2003: abra-o no Word e salve-o como .docx',
-  'import.error.encrypted': 'o PDF está protegido por senha',
+  'import.error.encrypted': 'o documento está protegido por senha: remova a senha e importe-o novamente',
   'import.error.no-text': 'nenhum texto encontrado ({message})',
   'import.error.survey-mapping': 'mapeamento de colunas inválido ({message})',
   'import.error.unpacks-too-large': 'seria descompactado em {size}, mais do que os {limit} que um documento pode ocupar (arquivo malicioso?)',

@@ -77,6 +77,9 @@ export interface ParsedText {
 }
 
 /** The notes a document parser gives: how many notes it appended, comments it kept aside, images it left out. */
+/** Why a document saved with a password cannot be read, whatever its format. */
+export const PASSWORD_PROTECTED = 'the document is password-protected: remove the password and import it again';
+
 export const notes = {
   footnotesAppended: (count: number): ImportNote => ({ code: 'footnotes-appended', params: { count }, message: `${count} footnote(s) appended at the end of the text` }),
   commentsAside: (count: number): ImportNote => ({ code: 'comments-aside', params: { count }, message: `${count} comment(s) kept beside the text, not in it` }),

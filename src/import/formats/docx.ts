@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { fail, notes as importNotes, type ParsedText } from '../result';
+import { PASSWORD_PROTECTED, fail, notes as importNotes, type ParsedText } from '../result';
 import { checkUnpackedSize, isZip } from '../zip';
 import { inlineAltChunks, type ReadNested } from './docx-alt-chunks';
 import { walkXml } from '../xml-walk';
@@ -18,6 +18,8 @@ const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt']);
  */
 export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedText> {
   if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
+    // Word keeps a .docx saved with a password inside an OLE compound file, as it kept .doc files.
+    if (holdsUtf16Name(bytes, 'EncryptedPackage')) fail('encrypted', PASSWORD_PROTECTED);
     fail('legacy-word', 'old Word 97–2003 format: open it in Word and save it as .docx');
   }
   if (!isZip(bytes)) fail('corrupt', 'not a valid Word .docx file (it is not a zip package)');
@@ -52,6 +54,15 @@ async function nestedParagraphs(bytes: Uint8Array, nesting: number): Promise<{ p
 async function rtfParagraphs(bytes: Uint8Array): Promise<string[]> {
   const { text, paragraphs } = (await import('./rtf')).parseRtf(bytes);
   return (paragraphs ?? []).map((p) => text.slice(p.start, p.end));
+}
+
+/** Whether a compound file's directory names a stream `name` (stored as UTF-16LE). */
+function holdsUtf16Name(bytes: Uint8Array, name: string): boolean {
+  const pattern = Uint8Array.from([...name].flatMap((c) => [c.charCodeAt(0), 0]));
+  for (let i = bytes.indexOf(pattern[0]); i !== -1 && i + pattern.length <= bytes.length; i = bytes.indexOf(pattern[0], i + 1)) {
+    if (pattern.every((b, k) => bytes[i + k] === b)) return true;
+  }
+  return false;
 }
 
 function shortReason(e: unknown): string {

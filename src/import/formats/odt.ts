@@ -1,6 +1,6 @@
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { fail, notes as importNotes, type ParsedText } from '../result';
+import { PASSWORD_PROTECTED, fail, notes as importNotes, type ParsedText } from '../result';
 import { walkXml } from '../xml-walk';
 import { readZipEntries } from '../zip';
 
@@ -10,7 +10,10 @@ import { readZipEntries } from '../zip';
  * comments (office:annotation) kept beside the text, tracked deletions left out.
  */
 export function parseOdt(bytes: Uint8Array): ParsedText {
-  const entries = readZipEntries(bytes, (n) => n === 'content.xml', 'OpenDocument (.odt)');
+  const entries = readZipEntries(bytes, (n) => n === 'content.xml' || n === 'META-INF/manifest.xml', 'OpenDocument (.odt)');
+  // Saved with a password, the package's parts are encrypted and the manifest says how.
+  const manifest = entries['META-INF/manifest.xml'];
+  if (manifest && /<manifest:encryption-data\b/.test(new TextDecoder().decode(manifest))) fail('encrypted', PASSWORD_PROTECTED);
   const content = entries['content.xml'];
   if (!content) fail('corrupt', 'not an OpenDocument text: content.xml is missing');
   const xml = new TextDecoder('utf-8').decode(content);

@@ -1,5 +1,5 @@
 import { joinParagraphs } from '../normalize';
-import { fail, notes, type ParsedText } from '../result';
+import { PASSWORD_PROTECTED, fail, notes, type ParsedText } from '../result';
 import { speakerLabelAt } from '../speakers';
 
 interface TextItem {
@@ -47,7 +47,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
     doc = await getDocument({ data: bytes.slice(), isEvalSupported: false, verbosity: 0, useSystemFonts: false, disableFontFace: true, stopAtErrors: true }).promise;
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
-    if (name === 'PasswordException') fail('encrypted', 'the PDF is password-protected');
+    if (name === 'PasswordException') fail('encrypted', PASSWORD_PROTECTED);
     fail('corrupt', `damaged PDF file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
   }
   const lines: Line[] = [];

@@ -28,10 +28,13 @@ export function parseNumber(v: string): number | null {
   return Number(s.replace(',', '.'));
 }
 
-/** ISO dates and day-first dates (dd/mm/yyyy, as used in Chile, Spain, Portugal, Brazil). */
+/**
+ * ISO dates and day-first dates (dd/mm/yyyy, as used in Chile, Spain, Portugal, Brazil);
+ * a time after the date, as survey tools write it ("2024-05-06 09:12:40"), is let go.
+ */
 export function parseDate(v: string): string | null {
-  const s = v.trim();
-  let m = /^(\d{4})-(\d{1,2})-(\d{1,2})$/.exec(s);
+  const s = v.trim().replace(/(?:[ T]\d{1,2}:\d{2}(?::\d{2}(?:\.\d+)?)?\s*(?:[ap]\.?\s?m\.?)?(?:Z|[+-]\d{2}:?\d{2})?)$/i, '');
+  let m = /^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})$/.exec(s);
   if (m) return isoDate(+m[1], +m[2], +m[3]);
   m = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/.exec(s);
   if (m) return isoDate(+m[3], +m[2], +m[1]);

@@ -49,6 +49,12 @@ describe('reading attribute values as researchers type them', () => {
     expect(coerceAttributeValue('boolean', 'não')).toBe(false);
     expect(coerceAttributeValue('text', '  ')).toBeNull();
     expect(coerceAttributeValue('number', 'many')).toBeNull();
+    // Dates with the time survey tools and spreadsheets add, and year-first with slashes.
+    expect(coerceAttributeValue('date', '2024-05-06 09:12:40')).toBe('2024-05-06');
+    expect(coerceAttributeValue('date', '2024-05-06T09:12:40Z')).toBe('2024-05-06');
+    expect(coerceAttributeValue('date', '2024/05/12 10:32:11 a.m.')).toBe('2024-05-12');
+    expect(coerceAttributeValue('date', '06/05/2024 16:40')).toBe('2024-05-06');
+    expect(inferAttributeType(['2024-05-06 09:12:40', '2024-05-07 16:58:31']).type).toBe('date');
   });
 });
 

@@ -25,7 +25,10 @@ const LABEL = new RegExp(
  * and Descript write: "Speaker 1  0:03", "Interviewer (00:01:12):", "ENTREVISTADORA:".
  * Without a timestamp it must end with a colon, so a heading is not taken for a speaker.
  */
-const LABEL_LINE = new RegExp(String.raw`^\s*(${NAME})\s*(?:(?:\(?${TIME}\)?)\s*:?|:)\s*$`, 'u');
+const LABEL_LINE = new RegExp(String.raw`^\s*(${NAME})\s*(?:(?:[[(]?${TIME}[\])]?)\s*:?|:)\s*$`, 'u');
+
+/** The same, the time first, as Trint and some Word exports write it: "00:00:03 Ana Pérez". */
+const TIMED_LABEL_LINE = new RegExp(String.raw`^\s*[[(]?${TIME}[\])]?\s*[-–]?\s*(${NAME})\s*:?\s*$`, 'u');
 
 const MAX_LABEL_WORDS = 4;
 
@@ -93,10 +96,12 @@ export function matchLabelLine(line: string): string | null {
 
 function labelLine(line: string): { name: string; timed: boolean } | null {
   if (line.length > 80) return null;
-  const m = LABEL_LINE.exec(line);
+  const timeFirst = TIMED_LABEL_LINE.exec(line);
+  const m = timeFirst ?? LABEL_LINE.exec(line);
   if (!m) return null;
   const name = m[1].trim();
-  return isLabelName(name) && /[\p{L}]/u.test(name) ? { name, timed: new RegExp(TIME).test(line.slice(m[1].length)) } : null;
+  const timed = !!timeFirst || new RegExp(TIME).test(line.slice(line.indexOf(m[1]) + m[1].length));
+  return isLabelName(name) && /[\p{L}]/u.test(name) ? { name, timed } : null;
 }
 
 /**

@@ -83,6 +83,15 @@ describe('transcripts whose speaker label stands on a line of its own', () => {
     ]);
   });
 
+  it.each([
+    ['Trint, the time first', '00:00:03 Ana Pérez\nBuenos días, ¿me escucha?\n\n00:00:07 Luis Soto\nSí, perfecto.\n\n00:00:12 Ana Pérez\nEmpecemos.'],
+    ['Descript, the time in brackets', 'Ana Pérez [00:00:03]\nBuenos días, ¿me escucha?\n\nLuis Soto [00:00:07]\nSí, perfecto.\n\nAna Pérez [00:00:12]\nEmpecemos.'],
+  ])('reads a transcript with the speaker and the time on a line of their own (%s)', (_, text) => {
+    const turns = detectTurns(text, paragraphsOf(text));
+    expect(turns.map((t) => t.speaker)).toEqual(['Ana Pérez', 'Luis Soto', 'Ana Pérez']);
+    expect(text.slice(turns[1].start, turns[1].end)).toMatch(/Luis Soto.*\nSí, perfecto\.$/);
+  });
+
   it('reads a Rev-style transcript: "Interviewer (00:01:12):" on its own line', () => {
     const text = 'Interviewer (00:01:12):\n¿Cómo está?\nCuidadora 4 (00:01:15):\nMejor, gracias.\nInterviewer (00:01:20):\nMe alegro.\nCuidadora 4 (00:01:22):\nSí.';
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Interviewer', 'Cuidadora 4', 'Interviewer', 'Cuidadora 4']);

@@ -29,7 +29,7 @@ export interface ImportRequest {
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 /** The formats a researcher can bring in, by extension. */
-export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'pdf', 'odt', 'rtf', 'vtt', 'srt', 'csv'] as const;
+export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'vtt', 'srt', 'csv'] as const;
 export type SourceExtension = (typeof SOURCE_EXTENSIONS)[number];
 
 export function extensionOf(name: string): string {
@@ -94,6 +94,8 @@ async function parseByExtension(ext: string, bytes: Uint8Array): Promise<ParsedT
       return parseMarkdown(bytes);
     case 'docx':
       return (await import('./formats/docx')).parseDocx(bytes);
+    case 'doc':
+      return (await import('./formats/doc')).parseDoc(bytes);
     case 'odt':
       return (await import('./formats/odt')).parseOdt(bytes);
     case 'rtf':

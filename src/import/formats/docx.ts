@@ -1,9 +1,11 @@
 import mammoth from 'mammoth';
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { PASSWORD_PROTECTED, fail, notes as importNotes, type ParsedText } from '../result';
+import { fail, notes as importNotes, type ParsedText } from '../result';
 import { checkUnpackedSize, isZip } from '../zip';
+import { isCompoundFile } from '../compound-file';
 import { inlineAltChunks, type ReadNested } from './docx-alt-chunks';
+import { toRoman } from '../../util/roman';
 import { walkXml } from '../xml-walk';
 
 const MAX_NESTING = 3;
@@ -17,11 +19,9 @@ const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt']);
  * beside the text as annotations and reported in the warnings.
  */
 export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedText> {
-  if (bytes[0] === 0xd0 && bytes[1] === 0xcf && bytes[2] === 0x11 && bytes[3] === 0xe0) {
-    // Word keeps a .docx saved with a password inside an OLE compound file, as it kept .doc files.
-    if (holdsUtf16Name(bytes, 'EncryptedPackage')) fail('encrypted', PASSWORD_PROTECTED);
-    fail('legacy-word', 'old Word 97–2003 format: open it in Word and save it as .docx');
-  }
+  // An OLE compound file: a Word 97–2003 document under a .docx name, read as what it is,
+  // or a .docx saved with a password, which Word keeps in the same kind of container.
+  if (isCompoundFile(bytes)) return (await import('./doc')).parseDoc(bytes);
   if (!isZip(bytes)) fail('corrupt', 'not a valid Word .docx file (it is not a zip package)');
   checkUnpackedSize(bytes, 'Word');
   // A document embedded in a document is read, down to a few levels (a package can hold itself).
@@ -54,15 +54,6 @@ async function nestedParagraphs(bytes: Uint8Array, nesting: number): Promise<{ p
 async function rtfParagraphs(bytes: Uint8Array): Promise<string[]> {
   const { text, paragraphs } = (await import('./rtf')).parseRtf(bytes);
   return (paragraphs ?? []).map((p) => text.slice(p.start, p.end));
-}
-
-/** Whether a compound file's directory names a stream `name` (stored as UTF-16LE). */
-function holdsUtf16Name(bytes: Uint8Array, name: string): boolean {
-  const pattern = Uint8Array.from([...name].flatMap((c) => [c.charCodeAt(0), 0]));
-  for (let i = bytes.indexOf(pattern[0]); i !== -1 && i + pattern.length <= bytes.length; i = bytes.indexOf(pattern[0], i + 1)) {
-    if (pattern.every((b, k) => bytes[i + k] === b)) return true;
-  }
-  return false;
 }
 
 function shortReason(e: unknown): string {
@@ -187,12 +178,4 @@ function htmlToParsedText(html: string): ParsedText {
   if (comments.length) warnings.push(importNotes.commentsAside(comments.length));
   if (images) warnings.push(importNotes.imagesLeftOut(images));
   return { text, paragraphs, annotations, warnings };
-}
-
-/** Endnotes are numbered i, ii, iii… by Word by default. */
-function toRoman(n: number): string {
-  const table: [number, string][] = [[10, 'x'], [9, 'ix'], [5, 'v'], [4, 'iv'], [1, 'i']];
-  let out = '';
-  for (const [value, letters] of table) while (n >= value) (out += letters), (n -= value);
-  return out;
 }

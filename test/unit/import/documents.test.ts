@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importSource, type ImportedSource } from '../../../src/import';
 import { fixture, shared } from '../helpers';
@@ -150,6 +151,44 @@ describe('a two-page interview with headers, tracked changes, a list and a line 
     expect(source.warnings.map((w) => w.message)).toEqual(['page headers and footers left out: “Estudio ViDA – Entrevista DRD (confidencial)”, “Página 1”']);
     // The PDF shows the deletion as it was printed, struck through: its words are there.
     expect(paragraphsOf(source)[6]).toBe('DRD: La visita fue no útil y muy cercana.');
+  });
+});
+
+describe('Word 97–2003 documents (.doc), written by LibreOffice from the same interviews', () => {
+  it.each(['entrevista_DRC', 'entrevista_DRD'])('reads %s.doc as its .docx: paragraphs, table rows, notes, comments, accepted tracked changes', async (name) => {
+    const doc = await importOk(`${name}.doc`, fixture(`formats/${name}.doc`));
+    const docx = await importOk(`${name}.docx`, fixture(`formats/${name}.docx`));
+    expect(doc.text).toBe(docx.text);
+    expect(doc.annotations).toEqual(docx.annotations);
+    expect(doc.turns.map((t) => t.speaker)).toEqual(docx.turns.map((t) => t.speaker));
+    expect(doc.warnings.map((w) => w.code)).toEqual(docx.warnings.map((w) => w.code));
+  });
+
+  it('reads a .doc saved under a .docx name as what it is', async () => {
+    const source = await importOk('entrevista_DRC.docx', fixture('formats/entrevista_DRC.doc'));
+    expect(paragraphsOf(source)[2]).toBe('Entrevistadora: ¿Qué cambió en el equipo después de la capacitación?');
+  });
+
+  it('refuses a Word 6/95 document with what to do about it', async () => {
+    const bytes = fixture('formats/entrevista_DRC.doc').slice();
+    // The document header (0xA5EC, then the format version) says Word 6 instead of Word 97.
+    const header = bytes.findIndex((b, i) => b === 0xec && bytes[i + 1] === 0xa5 && i % 512 === 0);
+    bytes.set([0x65, 0x00], header + 2);
+    const result = await importSource({ name: 'antigua.doc', bytes });
+    expect(result).toMatchObject({ ok: false, error: { code: 'legacy-word', message: 'Word 6/95 format: open it in Word and save it as .docx' } });
+  });
+
+  it('never hangs or fails without a reason on a damaged .doc', async () => {
+    const good = fixture('formats/entrevista_DRC.doc');
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.nat(good.length - 1), fc.nat(255)), { minLength: 1, maxLength: 40 }), fc.nat(good.length), async (flips, cut) => {
+        const bytes = good.slice(0, Math.max(512, cut));
+        for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
+        const result = await importSource({ name: 'dañado.doc', bytes });
+        if (!result.ok) expect(result.error.message).not.toBe('');
+      }),
+      { numRuns: 300 },
+    );
   });
 });
 

@@ -1,4 +1,5 @@
 import { DEFAULT_SOURCE_KINDS, type ImportNote } from '../../src/model/types';
+import type { ImportError } from '../../src/import/result';
 import type { MessageKey, Translator } from '../../src/i18n';
 
 /** The built-in source kinds are stored in English and shown in the researcher's language. */
@@ -15,4 +16,9 @@ export function languageLabel(t: Translator, code: string): string {
 /** An import note in the researcher's language (notes stored before they had codes are shown as written). */
 export function noteText(t: Translator, note: ImportNote | string): string {
   return typeof note === 'string' ? note : t(`import.note.${note.code}` as MessageKey, note.params);
+}
+
+/** Why a file was refused, in the researcher's language. */
+export function importErrorText(t: Translator, error: Pick<ImportError, 'code' | 'message' | 'params'>): string {
+  return t(`import.error.${error.code}` as MessageKey, { ...error.params, message: error.message });
 }

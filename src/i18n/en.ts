@@ -76,6 +76,7 @@ export const en = {
   'import.error.unknown-extension': '{message}',
   'import.error.corrupt': '{message}',
   'import.error.legacy-word': '{message}',
+  'import.error.legacy-excel': '{message}',
   'import.error.no-text-layer': '{message}',
   'import.error.encrypted': '{message}',
   'import.error.no-text': '{message}',
@@ -98,6 +99,7 @@ export const en = {
   'survey.skip': 'Skip this file',
   'survey.unreadable': '{name} cannot be read: {message}',
 
+  'classification.reading': 'Reading the sheet…',
   'classification.title': 'Classification sheet “{name}”',
   'classification.nameColumn': 'Case names are in the column',
   'classification.attributes': 'Attributes it sets: {list}',

@@ -9,6 +9,8 @@ export interface CsvTable {
   rows: string[][];
   delimiter: string;
   encoding: string;
+  /** The worksheet read, for a workbook (.xlsx). */
+  sheet?: string;
   /** The survey tool whose extra header rows were folded into the column names. */
   writtenBy?: SurveyTool;
 }
@@ -22,12 +24,20 @@ export function readCsvTable(bytes: Uint8Array): CsvTable {
     skipEmptyLines: 'greedy',
     ...(declared ? { delimiter: declared[1] } : { delimitersToGuess: [',', ';', '\t', '|'] }),
   });
-  const data = parsed.data.filter((r) => r.some((c) => c.trim() !== ''));
+  return tableOfRows(parsed.data, { delimiter: parsed.meta.delimiter, encoding });
+}
+
+/**
+ * A table from a sheet's rows (from CSV or from a workbook): the header row, with the extra
+ * header rows survey tools write folded into it, names made unique, empty rows dropped.
+ */
+export function tableOfRows(cells: string[][], how: Pick<CsvTable, 'delimiter' | 'encoding' | 'sheet'>): CsvTable {
+  const data = cells.filter((r) => r.some((c) => c.trim() !== ''));
   if (data.length === 0) fail('no-text', 'the spreadsheet has no rows');
   const { header, body, tool } = foldSurveyHeaderRows(data);
   const columns = uniqueNames(header.map((h, i) => h.trim().normalize('NFC') || `Column ${i + 1}`));
   const rows = body.map((r) => columns.map((_, i) => (r[i] ?? '').normalize('NFC').replace(/\r\n?/g, '\n')));
-  return { columns, rows, delimiter: parsed.meta.delimiter, encoding, ...(tool ? { writtenBy: tool } : {}) };
+  return { columns, rows, ...how, ...(tool ? { writtenBy: tool } : {}) };
 }
 
 function uniqueNames(names: string[]): string[] {

@@ -8,6 +8,7 @@ export type ImportErrorCode =
   | 'unknown-extension'
   | 'corrupt'
   | 'legacy-word'
+  | 'legacy-excel'
   | 'no-text-layer'
   | 'encrypted'
   | 'no-text'

@@ -76,6 +76,25 @@ test('a corrupt Word file shows its reason and changes nothing else', async ({ p
   await expect(page.locator('.cases-sheet tbody tr')).toHaveCount(1);
 });
 
+test('a classification sheet kept in Excel sets the cases’ attributes, after a preview of what matches', async ({ page }) => {
+  await createProject(page, 'Visitas telefónicas');
+  await page.getByLabel('Import sources').setInputFiles([`${fixtures}sample/TMA_telefonica.txt`, `${fixtures}sample/TMB_telefonica.txt`, `${fixtures}sample/TMC_phone.txt`]);
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 3 of 3 files')).toBeVisible();
+
+  await page.getByLabel('Import classification sheet').setInputFiles(`${fixtures}classification/casos_visitas.xlsx`);
+  const dialog = page.getByRole('dialog', { name: /Classification sheet “casos_visitas.xlsx”/ });
+  await expect(dialog.getByText('3 rows match cases')).toBeVisible();
+  await expect(dialog.getByText('1 row matches no case')).toBeVisible();
+  await expect(dialog.locator('.chips.warn')).toHaveText('TMZ');
+  await dialog.getByRole('button', { name: 'Set attributes' }).click();
+  await expect(page.getByText('Attributes set on 3 cases; 0 new cases.')).toBeVisible();
+
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.getByLabel('TMB · Comuna')).toHaveValue('Santa Brígida');
+  await expect(page.getByLabel('TMA · Años de experiencia')).toHaveValue('12');
+  await expect(page.locator('.cases-sheet tbody tr')).toHaveCount(3);
+});
+
 test('the sample project is one click away, in the ViDA style', async ({ page }) => {
   await openSample(page);
   await expect(page.locator('.source-list tbody tr')).toHaveCount(11);

@@ -1,7 +1,10 @@
-import { useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import { applyClassification } from '../../../src/db/cases';
 import { matchClassification } from '../../../src/import/classification';
-import { readCsvTable } from '../../../src/import/csv-table';
+import type { CsvTable } from '../../../src/import/csv-table';
+import { ImportFailure } from '../../../src/import/result';
+import { readSheetTable } from '../../../src/import/workbook-table';
+import { importErrorText } from '../labels';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -17,15 +20,25 @@ interface Props {
 /** Previews which sheet rows match which cases before setting their attributes. */
 export function ClassificationDialog({ projectId, fileName, bytes, caseNames, onClose }: Props) {
   const { t } = useI18n();
-  const table = useMemo(() => {
-    try {
-      return readCsvTable(bytes);
-    } catch (e) {
-      return e instanceof Error ? e.message : String(e);
-    }
-  }, [bytes]);
+  // A workbook is read asynchronously (its reader is loaded on demand); CSV at once.
+  const [table, setTable] = useState<CsvTable | string | null>(null);
+  useEffect(() => {
+    let live = true;
+    readSheetTable(bytes).then(
+      (read) => live && setTable(read),
+      (e: unknown) => live && setTable(e instanceof ImportFailure ? importErrorText(t, e) : e instanceof Error ? e.message : String(e)),
+    );
+    return () => void (live = false);
+  }, [bytes, t]);
   const [nameColumn, setNameColumn] = useState<string | undefined>();
   const [createUnmatched, setCreateUnmatched] = useState(false);
+  if (table === null) {
+    return (
+      <Dialog title={t('classification.title', { name: fileName })} onCancel={() => onClose()} actions={<button onClick={() => onClose()}>{t('common.cancel')}</button>}>
+        <p className="hint" role="status">{t('classification.reading')}</p>
+      </Dialog>
+    );
+  }
   if (typeof table === 'string') {
     return (
       <Dialog title={t('classification.title', { name: fileName })} onCancel={() => onClose()} actions={<button onClick={() => onClose()}>{t('common.close')}</button>}>

@@ -2,7 +2,7 @@ import { useRef, useSyncExternalStore } from 'react';
 import type { MessageKey } from '../../../src/i18n';
 import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
-import { noteText } from '../labels';
+import { importErrorText, noteText } from '../labels';
 import type { ImportProgressStore, ImportRow } from './import-progress';
 
 /**
@@ -53,7 +53,7 @@ function Row({ row: r }: { row: ImportRow }) {
       <span className="file">{r.fileName}</span>
       <span className="status">{t(`import.status.${r.status}` as MessageKey)}</span>
       <span className="detail">
-        {r.status === 'error' && r.error && t(`import.error.${r.error.code}` as MessageKey, { ...r.error.params, message: r.error.message })}
+        {r.status === 'error' && r.error && importErrorText(t, r.error)}
         {r.status === 'duplicate' && t('import.duplicateOf', { name: r.duplicateOf ?? '' })}
         {r.status === 'warning' && r.warnings?.map((w) => noteText(t, w)).join('; ')}
         {r.status === 'done' && r.added && r.added > 1 && t('count.sources', { count: r.added })}

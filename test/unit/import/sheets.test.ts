@@ -1,0 +1,48 @@
+import { describe, expect, it } from 'vitest';
+import { applyClassification, createCase } from '../../../src/db/cases';
+import { createProject } from '../../../src/db/projects';
+import { matchClassification } from '../../../src/import/classification';
+import { readCsvTable } from '../../../src/import/csv-table';
+import { readSheetTable } from '../../../src/import/workbook-table';
+import { fixture, freshDatabase, utf8 } from '../helpers';
+
+// fixtures/classification: one sheet of cases, typed in a CSV and saved by LibreOffice Calc as .xlsx and .xls.
+
+describe('reading a classification sheet kept in Excel', () => {
+  it('reads the .xlsx as its CSV: numbers, yes/no and dates as the researcher typed them', async () => {
+    const workbook = await readSheetTable(fixture('classification/casos_visitas.xlsx'));
+    const csv = readCsvTable(fixture('classification/casos_visitas.csv'));
+    expect(workbook.columns).toEqual(['Caso', 'Rol', 'Comuna', 'Años de experiencia', 'Capacitación', 'Fecha entrevista']);
+    expect(workbook.rows).toEqual(csv.rows);
+    expect(workbook.rows[1]).toEqual(['TMB', 'Matrona', 'Santa Brígida', '4', 'Sí', '2023-05-19']);
+    expect(workbook.sheet).toBe('casos_visitas');
+  });
+
+  it('sets typed attributes from the workbook: a number, yes/no and a date', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'Visitas');
+    for (const name of ['TMA', 'TMB', 'TMC']) await createCase(db, project.id, name);
+    const table = await readSheetTable(fixture('classification/casos_visitas.xlsx'));
+    const match = matchClassification(table, ['TMA', 'TMB', 'TMC']);
+    expect(match.unmatched.map((u) => u.name)).toEqual(['TMZ']);
+    expect(await applyClassification(db, project.id, table, match, false)).toEqual({ updated: 3, created: 0 });
+    const attributes = new Map((await db.attributes.toArray()).map((a) => [a.name, a]));
+    expect(['Años de experiencia', 'Capacitación', 'Fecha entrevista'].map((n) => attributes.get(n)?.type)).toEqual(['number', 'boolean', 'date']);
+    const tmb = await db.cases.filter((c) => c.name === 'TMB').first();
+    expect(tmb?.values[attributes.get('Años de experiencia')!.id]).toBe(4);
+    expect(tmb?.values[attributes.get('Capacitación')!.id]).toBe(true);
+    expect(tmb?.values[attributes.get('Fecha entrevista')!.id]).toBe('2023-05-19');
+  });
+
+  it('reads a tab-separated sheet, as NVivo exports classification sheets to text', async () => {
+    const table = await readSheetTable(utf8('Name\tRole\tMunicipality\nTMA\tNurse\tLos Aromos\nTMB\tMidwife\tSanta Brígida\n'));
+    expect(table.delimiter).toBe('\t');
+    expect(table.rows[1]).toEqual(['TMB', 'Midwife', 'Santa Brígida']);
+  });
+
+  it('refuses an Excel 97–2003 .xls with what to do, and a damaged .xlsx with why', async () => {
+    await expect(readSheetTable(fixture('classification/casos_visitas.xls'))).rejects.toMatchObject({ code: 'legacy-excel', message: /save it as \.xlsx or \.csv/ });
+    const xlsx = fixture('classification/casos_visitas.xlsx');
+    await expect(readSheetTable(xlsx.slice(0, Math.floor(xlsx.length / 2)))).rejects.toMatchObject({ code: 'corrupt', message: /damaged Excel file/ });
+  });
+});

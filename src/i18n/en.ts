@@ -85,6 +85,7 @@ export const en = {
 
   'survey.title': 'Import survey “{name}”',
   'survey.detected': '{rows} respondents · delimiter “{delimiter}” · encoding {encoding}. Say what each column holds:',
+  'survey.detectedSheet': '{rows} respondents · worksheet “{sheet}”. Say what each column holds:',
   'survey.writtenBy': 'A {tool} export: its extra header rows (question texts, answer options) name the columns; they are not respondents.',
   'survey.roleOf': 'What column “{column}” holds',
   'survey.role.id': 'Respondent id (case)',

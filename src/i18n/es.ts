@@ -80,6 +80,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.error.unpacks-too-large': 'se descomprimiría en {size}, más de los {limit} que puede ocupar un documento (¿archivo malicioso?)',
   'survey.title': 'Importar encuesta «{name}»',
   'survey.detected': '{rows} encuestados · separador «{delimiter}» · codificación {encoding}. Indique qué contiene cada columna:',
+  'survey.detectedSheet': '{rows} encuestados · hoja «{sheet}». Indique qué contiene cada columna:',
   'survey.writtenBy': 'Exportado desde {tool}: sus filas de encabezado adicionales (textos de las preguntas, opciones de respuesta) dan nombre a las columnas; no son encuestados.',
   'survey.roleOf': 'Qué contiene la columna «{column}»',
   'survey.role.id': 'Id del encuestado (caso)',

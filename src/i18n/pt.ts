@@ -136,6 +136,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.error.unpacks-too-large': 'seria descompactado em {size}, mais do que os {limit} que um documento pode ocupar (arquivo malicioso?)',
   'survey.title': 'Importar questionário «{name}»',
   'survey.detected': '{rows} respondentes · separador «{delimiter}» · codificação {encoding}. Indique o que cada coluna contém:',
+  'survey.detectedSheet': '{rows} respondentes · planilha «{sheet}». Indique o que cada coluna contém:',
   'survey.writtenBy': 'Exportado do {tool}: as linhas extras de cabeçalho (textos das perguntas, opções de resposta) dão nome às colunas; não são respondentes.',
   'survey.roleOf': 'O que a coluna «{column}» contém',
   'survey.role.id': 'Id do respondente (caso)',

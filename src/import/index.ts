@@ -29,7 +29,10 @@ export interface ImportRequest {
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 /** The formats a researcher can bring in, by extension. */
-export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'vtt', 'srt', 'csv'] as const;
+export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'vtt', 'srt', 'csv', 'xlsx'] as const;
+
+/** Surveys: a table of respondents whose open answers become sources (the mapping dialog asks how). */
+export const SURVEY_EXTENSIONS = ['csv', 'xlsx'] as const;
 export type SourceExtension = (typeof SOURCE_EXTENSIONS)[number];
 
 export function extensionOf(name: string): string {
@@ -66,12 +69,13 @@ async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOpt
   if (bytes.length === 0) throw new ImportFailure('empty', 'the file is empty (0 bytes)');
 
   const sha256 = await sha256Hex(bytes);
-  if (ext === 'csv') {
-    const preview = previewSurvey(bytes);
+  if ((SURVEY_EXTENSIONS as readonly string[]).includes(ext)) {
+    const preview = await previewSurvey(bytes);
     const { sources, cases } = surveyToSources(preview.table, options.survey ?? preview.mapping);
+    const encoding = preview.table.sheet === undefined ? preview.table.encoding : undefined;
     return {
       ok: true,
-      sources: sources.map((s) => finish(s.name, name, ext, s.parsed, sha256, s.caseName, 'survey answer', false, preview.table.encoding)),
+      sources: sources.map((s) => finish(s.name, name, ext, s.parsed, sha256, s.caseName, 'survey answer', false, encoding)),
       cases,
       warnings: [],
     };

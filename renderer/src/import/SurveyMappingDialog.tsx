@@ -1,5 +1,7 @@
-import { useMemo, useState } from 'react';
-import { previewSurvey, type SurveyMapping } from '../../../src/import';
+import { useEffect, useState } from 'react';
+import { previewSurvey, type SurveyMapping, type SurveyPreview } from '../../../src/import';
+import { ImportFailure } from '../../../src/import/result';
+import { importErrorText } from '../labels';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
 
@@ -14,31 +16,23 @@ interface Props {
 /** Lets the researcher say which column names respondents, which hold answers, which describe them. */
 export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
   const { t } = useI18n();
-  const preview = useMemo(() => {
-    try {
-      return { ok: true as const, value: previewSurvey(bytes) };
-    } catch (e) {
-      return { ok: false as const, message: e instanceof Error ? e.message : String(e) };
-    }
-  }, [bytes]);
-  const initial = preview.ok ? preview.value.mapping : null;
-  const [roles, setRoles] = useState<Record<string, Role>>(() => {
-    if (!preview.ok || !initial) return {};
-    return Object.fromEntries(
-      preview.value.table.columns.map(
-        (c) => [c, c === initial.idColumn ? 'id' : initial.answerColumns.includes(c) ? 'answer' : initial.attributeColumns.includes(c) ? 'attribute' : 'ignore'] as const,
-      ),
+  // A workbook is read asynchronously (its reader is loaded on demand).
+  const [preview, setPreview] = useState<{ ok: true; value: SurveyPreview } | { ok: false; message: string } | null>(null);
+  useEffect(() => {
+    let live = true;
+    previewSurvey(bytes).then(
+      (value) => live && setPreview({ ok: true, value }),
+      (e: unknown) => live && setPreview({ ok: false, message: e instanceof ImportFailure ? importErrorText(t, e) : e instanceof Error ? e.message : String(e) }),
     );
-  });
-  const [sourcePer, setSourcePer] = useState<SurveyMapping['sourcePer']>('answer');
-  // Shown in the order of the first guess, the columns left out last (a Qualtrics export
-  // starts with seventeen columns about the response); the order stays while roles change.
-  const [shown] = useState<number[]>(() => {
-    if (!preview.ok) return [];
-    const rank: Record<Role, number> = { id: 0, answer: 1, attribute: 2, ignore: 3 };
-    return preview.value.table.columns.map((c, i) => i).sort((a, b) => rank[roles[preview.value.table.columns[a]]] - rank[roles[preview.value.table.columns[b]]] || a - b);
-  });
-
+    return () => void (live = false);
+  }, [bytes, t]);
+  if (preview === null) {
+    return (
+      <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.cancel')}</button>}>
+        <p className="hint" role="status">{t('classification.reading')}</p>
+      </Dialog>
+    );
+  }
   if (!preview.ok) {
     return (
       <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.close')}</button>}>
@@ -46,7 +40,29 @@ export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
       </Dialog>
     );
   }
-  const { table } = preview.value;
+  return <SurveyMapping fileName={fileName} preview={preview.value} onDone={onDone} />;
+}
+
+/** The mapping itself, once the survey is read: a role for each column, and what a source is. */
+function SurveyMapping({ fileName, preview, onDone }: { fileName: string; preview: SurveyPreview; onDone: Props['onDone'] }) {
+  const { t } = useI18n();
+  const initial = preview.mapping;
+  const [roles, setRoles] = useState<Record<string, Role>>(() =>
+    Object.fromEntries(
+      preview.table.columns.map(
+        (c) => [c, c === initial.idColumn ? 'id' : initial.answerColumns.includes(c) ? 'answer' : initial.attributeColumns.includes(c) ? 'attribute' : 'ignore'] as const,
+      ),
+    ),
+  );
+  const [sourcePer, setSourcePer] = useState<SurveyMapping['sourcePer']>('answer');
+  // Shown in the order of the first guess, the columns left out last (a Qualtrics export
+  // starts with seventeen columns about the response); the order stays while roles change.
+  const [shown] = useState<number[]>(() => {
+    const rank: Record<Role, number> = { id: 0, answer: 1, attribute: 2, ignore: 3 };
+    return preview.table.columns.map((c, i) => i).sort((a, b) => rank[roles[preview.table.columns[a]]] - rank[roles[preview.table.columns[b]]] || a - b);
+  });
+
+  const { table } = preview;
   const idColumn = Object.keys(roles).find((c) => roles[c] === 'id');
   const answers = table.columns.filter((c) => roles[c] === 'answer');
   const valid = !!idColumn && answers.length > 0;
@@ -80,7 +96,9 @@ export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
     >
       <p className="hint">
         {table.writtenBy && <>{t('survey.writtenBy', { tool: table.writtenBy })} </>}
-        {t('survey.detected', { rows: table.rows.length, delimiter: table.delimiter === '\t' ? 'tab' : table.delimiter, encoding: table.encoding })}
+        {table.sheet !== undefined
+          ? t('survey.detectedSheet', { rows: table.rows.length, sheet: table.sheet })
+          : t('survey.detected', { rows: table.rows.length, delimiter: table.delimiter === '\t' ? 'tab' : table.delimiter, encoding: table.encoding })}
       </p>
       <div className="table-scroll">
         <table className="grid survey-preview">

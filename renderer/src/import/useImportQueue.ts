@@ -1,6 +1,6 @@
 import { useMemo, useRef } from 'react';
 import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
-import { extensionOf, type SurveyMapping } from '../../../src/import';
+import { extensionOf, SURVEY_EXTENSIONS, type SurveyMapping } from '../../../src/import';
 import { runImportBatch, type BatchFile } from '../../../src/import/batch';
 import { newId } from '../../../src/util/id';
 import { bridge } from '../bridge';
@@ -46,7 +46,7 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): Impo
             files,
             {
               async prepare(file, bytes) {
-                if (extensionOf(file.name) !== 'csv' || bytes.length === 0) return { name: file.name, bytes };
+                if (!(SURVEY_EXTENSIONS as readonly string[]).includes(extensionOf(file.name)) || bytes.length === 0) return { name: file.name, bytes };
                 const survey = await mapSurvey(file.name, bytes);
                 return survey ? { name: file.name, bytes, options: { survey } } : null;
               },

@@ -1,4 +1,5 @@
-import { readCsvTable, type CsvTable } from '../csv-table';
+import type { CsvTable } from '../csv-table';
+import { readSheetTable } from '../workbook-table';
 import { joinParagraphs } from '../normalize';
 import { fail, type ImportedCase, type ParsedText } from '../result';
 
@@ -25,9 +26,9 @@ export interface SurveySource {
   parsed: ParsedText;
 }
 
-/** Reads a survey and proposes a mapping the researcher then adjusts in the dialog. */
-export function previewSurvey(bytes: Uint8Array): SurveyPreview {
-  const table = readCsvTable(bytes);
+/** Reads a survey (CSV or an Excel workbook) and proposes a mapping the researcher then adjusts in the dialog. */
+export async function previewSurvey(bytes: Uint8Array): Promise<SurveyPreview> {
+  const table = await readSheetTable(bytes);
   return { table, mapping: guessSurveyMapping(table) };
 }
 

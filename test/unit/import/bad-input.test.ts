@@ -15,7 +15,7 @@ const BAD_INPUT: [file: string, code: ImportError['code'], reason: RegExp][] = [
   ['scanned.pdf', 'no-text-layer', /no text layer \(scanned\?\)/],
   ['cut-short.rtf', 'corrupt', /damaged RTF file/],
   ['no-header.vtt', 'corrupt', /not a WebVTT file/],
-  ['spreadsheet.xlsx', 'unknown-extension', /unsupported file type "\.xlsx"/],
+  ['spreadsheet.xlsx', 'no-text', /the spreadsheet has no rows/],
   ['odt-without-content.odt', 'corrupt', /content\.xml is missing/],
   ['entity-bomb.odt', 'corrupt', /damaged OpenDocument file/],
   ['zip-bomb.docx', 'unpacks-too-large', /would unpack to 600 MB, over the 512 MB a document can hold/],

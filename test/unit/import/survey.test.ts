@@ -3,8 +3,8 @@ import { importSource, previewSurvey } from '../../../src/import';
 import { fixture, shared, utf8 } from '../helpers';
 
 describe('importing a survey with open-ended answers', () => {
-  it('proposes the id column, the answer column and the attribute columns of a real survey', () => {
-    const { table, mapping } = previewSurvey(shared('corpus/docs/qualcoder_survey456.csv'));
+  it('proposes the id column, the answer column and the attribute columns of a real survey', async () => {
+    const { table, mapping } = await previewSurvey(shared('corpus/docs/qualcoder_survey456.csv'));
     expect(table.columns).toEqual(['Case', 'Age', 'Gender', 'Interest', 'freetext']);
     expect(mapping).toEqual({ idColumn: 'Case', answerColumns: ['freetext'], attributeColumns: ['Age', 'Gender', 'Interest'], sourcePer: 'answer' });
     expect(table.rows[1][1]).toBe(''); // ID5 left Age empty
@@ -25,7 +25,7 @@ describe('importing a survey with open-ended answers', () => {
   it('reads a Spanish survey saved by Excel: semicolons, Windows-1252, one source per respondent', async () => {
     const csv = 'Folio;Comuna;Calidad;¿Qué le pareció la atención?;¿Qué cambiaría?\r\nF-01;Peñalolén;Alta;La asistente me explicó todo con mucha paciencia y cariño.;Que vengan más seguido a la casa.\r\nF-02;Renca;Baja;No me sentí escuchada, fue todo muy rápido.;\r\n';
     const bytes = new Uint8Array([...csv].map((c) => c.charCodeAt(0)));
-    const preview = previewSurvey(bytes);
+    const preview = await previewSurvey(bytes);
     expect(preview.table.delimiter).toBe(';');
     expect(preview.table.encoding).toBe('iso-8859-1');
     expect(preview.mapping.answerColumns).toEqual(['¿Qué le pareció la atención?', '¿Qué cambiaría?']);
@@ -37,9 +37,9 @@ describe('importing a survey with open-ended answers', () => {
     expect(result.cases[0].values).toEqual({ Comuna: 'Peñalolén', Calidad: 'Alta' });
   });
 
-  it('reads the "sep=;" line Excel writes first as the delimiter, not as a column', () => {
+  it('reads the "sep=;" line Excel writes first as the delimiter, not as a column', async () => {
     const csv = 'sep=;\nid;edad;comentario\nR1;34;"Me gustó mucho la visita; fue muy útil para la familia y los niños"\nR2;41;"Nada que agregar, todo bien con la profesional que vino"\n';
-    const { table, mapping } = previewSurvey(new TextEncoder().encode(csv));
+    const { table, mapping } = await previewSurvey(new TextEncoder().encode(csv));
     expect(table.columns).toEqual(['id', 'edad', 'comentario']);
     expect(table.rows[0][2]).toBe('Me gustó mucho la visita; fue muy útil para la familia y los niños');
     expect(mapping).toMatchObject({ idColumn: 'id', answerColumns: ['comentario'], attributeColumns: ['edad'] });
@@ -60,8 +60,8 @@ describe('importing a survey with open-ended answers', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'no-text', fileName: 'blank.csv' } });
   });
 
-  it('reads a Qualtrics export: question texts name the columns, and the import-id row is no respondent', () => {
-    const { table, mapping } = previewSurvey(fixture('surveys/qualtrics_capacitacion.csv'));
+  it('reads a Qualtrics export: question texts name the columns, and the import-id row is no respondent', async () => {
+    const { table, mapping } = await previewSurvey(fixture('surveys/qualtrics_capacitacion.csv'));
     expect(table.writtenBy).toBe('Qualtrics');
     expect(table.rows).toHaveLength(3);
     expect(table.columns).toContain('¿Qué cambió en su trabajo con las familias después de la capacitación?');
@@ -76,7 +76,7 @@ describe('importing a survey with open-ended answers', () => {
 
   it('reads a SurveyMonkey export: answer options under a question become "question – option" columns', async () => {
     const bytes = fixture('surveys/surveymonkey_training.csv');
-    const { table, mapping } = previewSurvey(bytes);
+    const { table, mapping } = await previewSurvey(bytes);
     expect(table.writtenBy).toBe('SurveyMonkey');
     expect(table.rows).toHaveLength(3);
     expect(table.columns.slice(9)).toEqual([
@@ -100,9 +100,20 @@ describe('importing a survey with open-ended answers', () => {
     expect(result.cases[2].values['What is your role? – Other (please specify)']).toBe('Family support worker');
   });
 
-  it('keeps a one-header survey as it is, even when its second row has an empty first cell', () => {
-    const { table } = previewSurvey(utf8('id,comment\n,Response was positive and the family asked for more visits\nB,Nothing to add about the visits this month\n'));
+  it('keeps a one-header survey as it is, even when its second row has an empty first cell', async () => {
+    const { table } = await previewSurvey(utf8('id,comment\n,Response was positive and the family asked for more visits\nB,Nothing to add about the visits this month\n'));
     expect(table.writtenBy).toBeUndefined();
     expect(table.rows).toHaveLength(2);
+  });
+
+  it('reads a survey saved as an Excel workbook as its CSV: same columns, respondents, answers and cases', async () => {
+    const workbook = await importSource({ name: 'encuesta_puente.xlsx', bytes: fixture('surveys/encuesta_puente.xlsx') });
+    const csv = await importSource({ name: 'encuesta_puente.csv', bytes: fixture('surveys/encuesta_puente.csv') });
+    if (!workbook.ok || !csv.ok) throw new Error('not imported');
+    expect(workbook.sources.map((s) => [s.name, s.text, s.suggestedCase, s.suggestedKind])).toEqual(csv.sources.map((s) => [s.name, s.text, s.suggestedCase, s.suggestedKind]));
+    expect(workbook.cases).toEqual(csv.cases);
+    expect(workbook.sources[0].format).toBe('xlsx');
+    const { table } = await previewSurvey(fixture('surveys/encuesta_puente.xlsx'));
+    expect(table.sheet).toBe('encuesta_puente');
   });
 });

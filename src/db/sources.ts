@@ -139,7 +139,7 @@ export async function addImportedFiles(
           format: s.format,
           sha256: s.sha256,
           encoding: s.encoding,
-          date: options.date,
+          date: options.date ?? s.suggestedDate,
           language: s.language ?? 'und',
           words: s.words,
           caseIds: caseName ? [caseFor(caseName).id] : [],

@@ -41,9 +41,11 @@ export function parseDate(v: string): string | null {
   return null;
 }
 
-function isoDate(y: number, mo: number, d: number): string | null {
-  if (mo < 1 || mo > 12 || d < 1 || d > 31) return null;
-  return `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+export function isoDate(y: number, mo: number, d: number): string | null {
+  // A real day of the calendar: not the 31st of June, nor the 29th of February of 2023.
+  const day = new Date(Date.UTC(y, mo - 1, d));
+  if (mo < 1 || mo > 12 || d < 1 || day.getUTCMonth() !== mo - 1 || day.getUTCDate() !== d) return null;
+  return `${String(y).padStart(4, '0')}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
 }
 
 /** Converts a typed-in value to what the store keeps for an attribute of this type. */

@@ -1,4 +1,5 @@
 import { suggestCaseName } from './case-name';
+import { suggestSourceDate } from './source-date';
 import { parseMarkdown } from './formats/markdown';
 import { parsePlainText } from './formats/plain-text';
 import { parseSubtitles } from './formats/subtitles';
@@ -151,6 +152,7 @@ function finish(
     warnings: parsed.warnings ?? [],
     suggestedCase,
     suggestedKind,
+    suggestedDate: suggestSourceDate(fileName),
     language: guessLanguage(text),
   };
 }

@@ -40,6 +40,8 @@ export interface ImportedSource {
   suggestedCase?: string;
   /** Suggested kind ('survey answer' for survey rows). */
   suggestedKind?: string;
+  /** A date suggested from the file name ("2023-05-12_P3.docx"), ISO. */
+  suggestedDate?: string;
   language?: string;
 }
 

@@ -30,6 +30,17 @@ describe('storing imported sources', () => {
     expect(data.contents[0].text).toContain('cercanía');
   });
 
+  it('dates a source from its file name, unless the researcher gives a date', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const first = await addImportedSources(db, project.id, await imported('2023-05-12_ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')));
+    const second = await addImportedSources(db, project.id, await imported('DRI 03.06.2023.txt', utf8('E: Hola\nDRI: Buenas')), { date: '2023-06-04' });
+    if (first.status !== 'added' || second.status !== 'added') throw new Error('not added');
+    expect(first.sources[0]).toMatchObject({ date: '2023-05-12', caseIds: [expect.any(String)] });
+    expect(second.sources[0].date).toBe('2023-06-04');
+    expect((await loadProjectData(db, project.id)).cases.map((c) => c.name).sort()).toEqual(['ARIII', 'DRI']);
+  });
+
   it('reports a file already in the project (same sha-256) and stores nothing twice', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'ViDA');

@@ -5,6 +5,7 @@ import { countWords } from '../../../src/import/normalize';
 import { guessLanguage } from '../../../src/import/language';
 import { compareNatural } from '../../../src/util/natural-order';
 import { guessSourceKind } from '../../../src/import/source-kind';
+import { suggestSourceDate } from '../../../src/import/source-date';
 import { DEFAULT_SOURCE_KINDS } from '../../../src/model/types';
 
 describe('suggesting a case from the file name', () => {
@@ -33,6 +34,20 @@ describe('suggesting a source kind from the file name', () => {
   ])('suggests %s → %s', (file, kind) => expect(guessSourceKind(file, DEFAULT_SOURCE_KINDS)).toBe(kind));
 });
 
+describe('suggesting a source’s date from the file name', () => {
+  it.each([
+    ['2023-05-12_P3_entrevista.docx', '2023-05-12'],
+    ['P3 20230512.txt', '2023-05-12'],
+    ['entrevista 12.05.2023.docx', '2023-05-12'],
+    ['Caregiver 2 - 3_6_2024.vtt', '2024-06-03'],
+    ['ARIII_phone.docx', undefined],
+    ['Informe_RLA_Rep1.txt', undefined],
+    ['informe_2019_v2.docx', undefined],
+    ['P3_2023-02-30.txt', undefined],
+    ['P3 12-05-23.txt', undefined],
+  ])('%s → %s', (file, date) => expect(suggestSourceDate(file)).toBe(date));
+});
+
 describe('reading attribute values as researchers type them', () => {
   it('recognises numbers, dates, yes/no and categories', () => {
     expect(inferAttributeType(['24', '', '67']).type).toBe('number');
@@ -49,6 +64,7 @@ describe('reading attribute values as researchers type them', () => {
     expect(coerceAttributeValue('boolean', 'não')).toBe(false);
     expect(coerceAttributeValue('text', '  ')).toBeNull();
     expect(coerceAttributeValue('number', 'many')).toBeNull();
+    expect(coerceAttributeValue('date', '31/06/2023')).toBeNull(); // June has 30 days
     // Dates with the time survey tools and spreadsheets add, and year-first with slashes.
     expect(coerceAttributeValue('date', '2024-05-06 09:12:40')).toBe('2024-05-06');
     expect(coerceAttributeValue('date', '2024-05-06T09:12:40Z')).toBe('2024-05-06');

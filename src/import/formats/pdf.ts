@@ -206,8 +206,8 @@ function linesOf(items: TextItem[], page: number): Line[] {
 
 /**
  * Footnotes printed at the foot of a page would cut the paragraph running over the page
- * break in two. They are the lines at the bottom of a page set smaller than the text, the
- * first opening with its mark ("¹ See…", "1 See…"); each mark starts a note.
+ * break in two. They are the lines at the bottom of a page set smaller than the text and
+ * apart from it, the first opening with its mark ("¹ See…", "1 See…"); each mark starts a note.
  */
 const NOTE_OPENING = /^\s*(\d{1,3}|[*†‡]+)(?:\s+|(?=\p{Lu}))(?=\S)/u;
 
@@ -215,6 +215,7 @@ function withoutFootnotes(lines: Line[]): { body: Line[]; footnotes: { label: st
   const heights = lines.map((l) => l.height).sort((a, b) => a - b);
   const textHeight = heights[Math.floor(heights.length / 2)] ?? 0;
   const small = (l: Line) => l.height < textHeight * 0.9;
+  const usual = usualLineGap(lines.filter((l) => !small(l)));
   // The mark is raised, or set before the words with a space or none ("1La ficha…", as LibreOffice prints it).
   const opening = (l: Line) => l.mark ?? NOTE_OPENING.exec(l.text)?.[1];
   const byPage = new Map<number, Line[]>();
@@ -226,6 +227,8 @@ function withoutFootnotes(lines: Line[]): { body: Line[]; footnotes: { label: st
     let first = sorted.length;
     while (first > 1 && small(sorted[first - 1])) first--;
     if (first === sorted.length || first === 0 || !opening(sorted[first])) continue;
+    // Set apart from the text above (a rule and a space): not a table in small print that goes on to the foot.
+    if (sorted[first - 1].y - sorted[first].y < usual * 1.2) continue;
     for (const line of sorted.slice(first)) {
       notes.add(line);
       const label = opening(line);

@@ -14,9 +14,14 @@ const GENERIC = new Set([
 export function suggestCaseName(fileName: string): string | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
   if (!base) return undefined;
-  const labelled = /((?:caregiver|cuidador[a]?|social worker|trabajador[a]? social|participant[e]?|dyad|d[ií]ada|respondent|entrevistad[oa]|caso|case|familia|family)\s*\d+)/i.exec(base);
-  if (labelled) return labelled[1].replace(/\s+/g, ' ');
+  const labelled = /((?:caregiver|cuidador[a]?|social[\s_-]*worker|trabajador[a]?[\s_-]*social|participant[e]?|dyad|d[ií]ada|respondent|entrevistad[oa]|caso|case|familia|family|focus[\s_-]*group|grupo[\s_-]*focal)[\s_-]*\d+)/i.exec(base);
+  if (labelled) return labelled[1].replace(/[\s_-]+/g, ' ');
   const tokens = base.split(/[\s_\-–.,()]+/).filter(Boolean);
   const isMeta = (t: string) => GENERIC.has(t.toLowerCase()) || /^(rep|report|informe|session|sesion|s|v|t)\d+$/i.test(t) || /^\d{1,4}$/.test(t) || /^\d{4}-?\d{2}-?\d{2}$/.test(t);
-  return tokens.find((t) => !isMeta(t)) ?? tokens[0];
+  const at = tokens.findIndex((t) => !isMeta(t));
+  if (at === -1) return tokens[0];
+  // A word and its number name one person among several: "Entrevista madre 3" → "madre 3", not "madre".
+  // (Numbers that go on into more numbers are a date: "DRI 03.06.2023" → "DRI".)
+  const numbered = /^\p{L}+$/u.test(tokens[at]) && /^\d{1,3}$/.test(tokens[at + 1] ?? '') && !/^\d+$/.test(tokens[at + 2] ?? '');
+  return numbered ? `${tokens[at]} ${tokens[at + 1]}` : tokens[at];
 }

@@ -20,6 +20,10 @@ describe('suggesting a case from the file name', () => {
     ['entrevista_DRC.docx', 'DRC'],
     ['Transcripción - P07 - 2023-05-02.docx', 'P07'],
     ['2023-06-14_TMA_telefonica.txt', 'TMA'],
+    ['Entrevista madre 3.docx', 'madre 3'],
+    ['madre_12_entrevista.txt', 'madre 12'],
+    ['Grupo focal 2 - transcripción.docx', 'Grupo focal 2'],
+    ['focus_group_1.vtt', 'focus group 1'],
   ])('suggests %s → %s', (file, name) => expect(suggestCaseName(file)).toBe(name));
 });
 

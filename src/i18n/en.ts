@@ -113,7 +113,7 @@ export const en = {
   'classification.unreadable': '{name} cannot be read: {message}',
 
   'sources.emptyTitle': 'No sources yet',
-  'sources.emptyBody': 'Import transcripts, reports and surveys (.docx, .pdf, .odt, .rtf, .txt, .md, .vtt, .srt, .csv) with the buttons above, or drop files or a whole folder here.',
+  'sources.emptyBody': 'Import transcripts, reports and surveys ({formats}) with the buttons above, or drop files or a whole folder here.',
   'sources.filter': 'Filter sources',
   'sources.select': 'Select {name}',
   'sources.selectAll': 'Select every source shown',

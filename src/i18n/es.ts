@@ -106,7 +106,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'classification.applied': 'Atributos asignados a {updated} casos; {created} casos nuevos.',
   'classification.unreadable': 'No se puede leer {name}: {message}',
   'sources.emptyTitle': 'Aún no hay fuentes',
-  'sources.emptyBody': 'Importe transcripciones, informes y encuestas (.docx, .pdf, .odt, .rtf, .txt, .md, .vtt, .srt, .csv) con los botones de arriba, o suelte aquí archivos o una carpeta completa.',
+  'sources.emptyBody': 'Importe transcripciones, informes y encuestas ({formats}) con los botones de arriba, o suelte aquí archivos o una carpeta completa.',
   'sources.filter': 'Filtrar fuentes',
   'sources.select': 'Seleccionar {name}',
   'sources.selectAll': 'Seleccionar todas las fuentes mostradas',

@@ -161,7 +161,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'classification.apply': 'Definir atributos',
   'classification.applied': 'Atributos definidos em {updated} casos; {created} casos novos.',
   'classification.unreadable': 'Não é possível ler {name}: {message}',
-  'sources.emptyBody': 'Importe transcrições, relatórios e questionários (.docx, .pdf, .odt, .rtf, .txt, .md, .vtt, .srt, .csv) com os botões acima, ou solte aqui arquivos ou uma pasta inteira.',
+  'sources.emptyBody': 'Importe transcrições, relatórios e questionários ({formats}) com os botões acima, ou solte aqui arquivos ou uma pasta inteira.',
   'sources.filter': 'Filtrar fontes',
   'sources.select': 'Selecionar {name}',
   'sources.selectAll': 'Selecionar todas as fontes mostradas',

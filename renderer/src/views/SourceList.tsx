@@ -1,3 +1,4 @@
+import { SOURCE_EXTENSIONS } from '../../../src/import';
 import { useMemo, useRef, useState } from 'react';
 import type { Case, Project, Source } from '../../../src/model/types';
 import { KindSelect } from '../components/KindSelect';
@@ -42,7 +43,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
     return (
       <div className="empty-state">
         <h2>{t('sources.emptyTitle')}</h2>
-        <p>{t('sources.emptyBody')}</p>
+        <p>{t('sources.emptyBody', { formats: SOURCE_EXTENSIONS.map((e) => `.${e}`).join(', ') })}</p>
       </div>
     );
   }

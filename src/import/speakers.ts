@@ -12,11 +12,12 @@ const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’ /()-]{0,40}?`;
  * A speaker label opening a paragraph: "Interviewer:", "E:", "Entrevistadora:", "P1:",
  * "Caregiver 1:", "Social Worker 5:", "[id1]", "[E]:", optionally after a timestamp
  * ("00:01:23 Speaker 1:") or a dialogue dash ("—Entrevistadora:"), or with a timestamp
- * after the name ("Speaker 1 (00:01:23):"). The words may follow the colon without a space
+ * after the name ("Speaker 1 (00:01:23):"), or the Spanish ".-" for a colon ("E.- ¿Cómo está?").
+ * The words may follow the colon without a space
  * ("E:¿Cómo está?"), but not a digit or a slash, so "10:30" and "http://" are no labels.
  */
 const LABEL = new RegExp(
-  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:[-–—]\s*)?(?:\[([^\]\n]{1,40})\]:?(?=\s|$)|(${NAME})\s*(?:\(${TIME}\))?\s*:(?=\s|$|[¿¡«"“\p{L}]))`,
+  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:[-–—]\s*)?(?:\[([^\]\n]{1,40})\]:?(?=\s|$)|(${NAME})\s*(?:\(${TIME}\))?\s*(?::(?=\s|$|[¿¡«"“\p{L}])|\.[-–](?=\s)))`,
   'u',
 );
 
@@ -33,6 +34,9 @@ const TIMED_LABEL_LINE = new RegExp(String.raw`^\s*[[(]?${TIME}[\])]?\s*[-–]?\
 const MAX_LABEL_WORDS = 4;
 
 function isLabelName(name: string): boolean {
+  // A note in brackets after a code says who it is ("P1 (madre)", "E (trabajadora social)").
+  const coded = /^(\S+)\s+\([^()]*\)$/u.exec(name);
+  if (coded && /\d|^\p{Lu}+$/u.test(coded[1])) return true;
   if (!name) return false;
   // Most labels are one word ("E", "entrevistador", "P1"): no need to split them.
   if (!/\s/.test(name)) return /^\p{L}/u.test(name) || /^\p{Lu}?\p{N}+$/u.test(name);

@@ -21,6 +21,9 @@ describe('finding speakers in plain transcripts', () => {
     ['[E]: ¿Qué pasó?', 'E'],
     ['E:¿Cómo está?', 'E'],
     ['I: Wie geht es Ihnen? #00:00:05-2#', 'I'],
+    ['E.- ¿Cómo se llama usted?', 'E'],
+    ['P1.– Me llamo Rosa.', 'P1'],
+    ['P1 (madre): Bien.', 'P1 (madre)'],
   ])('reads "%s" as spoken by %s', (line, speaker) => {
     expect(speakerLabelAt(line)).toBe(speaker);
   });
@@ -32,6 +35,7 @@ describe('finding speakers in plain transcripts', () => {
     'http://example.org: a link',
     'Nota (ver anexo): texto',
     'Ratio 3:1 in favour',
+    'Sr.-Pérez llegó tarde',
     'this is the end of a sentence: and more',
     'A very long label with many words here: text',
     '[inaudible] and then she left',

@@ -98,15 +98,25 @@ export function matchLabelLine(line: string): string | null {
   return labelLine(line)?.name ?? null;
 }
 
-function labelLine(line: string): { name: string; timed: boolean } | null {
+function labelLine(line: string): { name: string; timed: boolean; bare?: boolean } | null {
   if (line.length > 80) return null;
   const timeFirst = TIMED_LABEL_LINE.exec(line);
   const m = timeFirst ?? LABEL_LINE.exec(line);
-  if (!m) return null;
+  if (!m) {
+    const bare = BARE_CAPITALS.exec(line);
+    return bare && isLabelName(bare[1].trim()) ? { name: bare[1].trim(), timed: false, bare: true } : null;
+  }
   const name = m[1].trim();
   const timed = !!timeFirst || new RegExp(TIME).test(line.slice(line.indexOf(m[1]) + m[1].length));
   return isLabelName(name) && /[\p{L}]/u.test(name) ? { name, timed } : null;
 }
+
+/**
+ * A name alone on its line in capitals, the words below it ("ENTREVISTADORA", "MADRE 2"),
+ * as some transcribers set speakers without a colon. A heading looks the same, so these
+ * count only when two or more such names each come back three times or more: a dialogue.
+ */
+const BARE_CAPITALS = /^\s*(\p{Lu}[\p{Lu}\p{N} .'’/-]{0,40}?)\s*$/u;
 
 /**
  * Finds speaker turns in a plain transcript. A label counts only if it opens at least two
@@ -118,15 +128,18 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   const found = paragraphs.map((p) => {
     const line = text.slice(p.start, Math.min(p.end, p.start + 120));
     const inline = speakerLabelAt(line);
-    return inline ? { name: inline, timed: false } : labelLine(line);
+    return inline ? { name: inline, timed: false, bare: false } : labelLine(line);
   });
   const counts = new Map<string, number>();
   for (const l of found) if (l) counts.set(l.name, (counts.get(l.name) ?? 0) + 1);
   const timedLines = found.filter((l) => l?.timed).length;
+  const bareSpeakers = new Set(found.filter((l) => l?.bare && (counts.get(l.name) ?? 0) >= 3).map((l) => l!.name));
+  const isSpeaker = (f: NonNullable<(typeof found)[number]>) =>
+    f.bare ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name) : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2);
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];
-    if (f && ((counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2))) {
+    if (f && isSpeaker(f)) {
       turns.push({ speaker: f.name, start: p.start, end: p.end });
     } else if (turns.length > 0) {
       // Words under a label that is not a speaker's ("Nota:", "Primero:") stay in the turn.

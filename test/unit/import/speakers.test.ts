@@ -96,6 +96,16 @@ describe('transcripts whose speaker label stands on a line of its own', () => {
     expect(text.slice(turns[1].start, turns[1].end)).toMatch(/Luis Soto.*\nSí, perfecto\.$/);
   });
 
+  it('reads speakers set in capitals on a line of their own, once two of them come back', () => {
+    const text = 'ENTREVISTADORA\n¿Cómo fue la visita?\nMADRE\nBien.\nENTREVISTADORA\n¿Y después?\nMADRE\nMejor.\nENTREVISTADORA\nGracias.\nMADRE\nA usted.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['ENTREVISTADORA', 'MADRE', 'ENTREVISTADORA', 'MADRE', 'ENTREVISTADORA', 'MADRE']);
+  });
+
+  it('does not take a report’s headings in capitals for speakers', () => {
+    const text = 'VISITA 1\nLa familia nos recibió.\nOBSERVACIONES\nBuena acogida.\nVISITA 2\nNo estaban.\nOBSERVACIONES\nVolver.\nVISITA 3\nSe conversó.\nOBSERVACIONES\nMejor.';
+    expect(detectTurns(text, paragraphsOf(text))).toEqual([]);
+  });
+
   it('reads a Rev-style transcript: "Interviewer (00:01:12):" on its own line', () => {
     const text = 'Interviewer (00:01:12):\n¿Cómo está?\nCuidadora 4 (00:01:15):\nMejor, gracias.\nInterviewer (00:01:20):\nMe alegro.\nCuidadora 4 (00:01:22):\nSí.';
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Interviewer', 'Cuidadora 4', 'Interviewer', 'Cuidadora 4']);

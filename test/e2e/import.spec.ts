@@ -76,6 +76,21 @@ test('a corrupt Word file shows its reason and changes nothing else', async ({ p
   await expect(page.locator('.cases-sheet tbody tr')).toHaveCount(1);
 });
 
+test('a survey exported to Excel and an old Word 97 interview import like their CSV and .docx', async ({ page }) => {
+  await createProject(page, 'Encuesta y entrevista antigua');
+  await page.getByLabel('Import sources').setInputFiles([`${fixtures}surveys/encuesta_puente.xlsx`, `${fixtures}formats/entrevista_DRC.doc`]);
+  const dialog = page.getByRole('dialog', { name: /Import survey “encuesta_puente.xlsx”/ });
+  await expect(dialog.getByText('4 respondents · worksheet “encuesta_puente”')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Import survey' }).click();
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 2 of 2 files')).toBeVisible();
+  const table = page.locator('.source-list table');
+  await expect(table.locator('tbody tr')).toHaveCount(8); // the interview + 7 non-empty answers
+  await table.getByRole('button', { name: 'entrevista_DRC' }).click();
+  const viewer = page.getByRole('region', { name: 'Text of entrevista_DRC' });
+  await expect(viewer.locator('.paragraph').nth(3).locator('.speaker')).toHaveText('DRC:');
+  await expect(viewer).toContainText('Mes | Visitas realizadas | Familias que continúan');
+});
+
 test('a classification sheet kept in Excel sets the cases’ attributes, after a preview of what matches', async ({ page }) => {
   await createProject(page, 'Visitas telefónicas');
   await page.getByLabel('Import sources').setInputFiles([`${fixtures}sample/TMA_telefonica.txt`, `${fixtures}sample/TMB_telefonica.txt`, `${fixtures}sample/TMC_phone.txt`]);

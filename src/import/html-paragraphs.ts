@@ -1,16 +1,24 @@
 /**
  * The paragraphs of an HTML page as a reader sees them: blocks (p, div, headings, list
  * items) become paragraphs, a line break starts a new one, table rows read "cell | cell",
- * scripts, styles and comments are left out and character references are decoded. For
- * HTML that other programs put inside documents (Word's embedded chunks), not for the web.
+ * note marks read "[1]"; scripts, styles, comments, tracked deletions and page headers
+ * and footers are left out, and character references are decoded. For documents saved as
+ * HTML and HTML embedded in Word files: a reader's view, not a browser's layout.
  */
 export function htmlParagraphs(html: string): string[] {
   const body = (/<body\b[^>]*>([\s\S]*?)(?:<\/body\s*>|$)/i.exec(html)?.[1] ?? html)
     .replace(/<!--[\s\S]*?-->/g, '')
-    .replace(/<(script|style|head|title|template)\b[\s\S]*?<\/\1\s*>/gi, '');
+    .replace(/<(script|style|head|title|template)\b[\s\S]*?<\/\1\s*>/gi, '')
+    // Tracked deletions (as Word and LibreOffice write them to HTML), and page headers and footers.
+    .replace(/<del\b[\s\S]*?<\/del\s*>/gi, '')
+    .replace(/<div\b[^>]*\btitle\s*=\s*["'](?:header|footer)["'][^>]*>[\s\S]*?<\/div\s*>/gi, '');
   const text = body
     .replace(/\s+/g, ' ')
-    .replace(/<\/t[dh]\s*>\s*(?=<t[dh]\b)/gi, ' | ')
+    // Note marks read as in Word files: "[1]" in the text, "[1] …" where the note is.
+    .replace(/<sup\b[^>]*>\s*(\d{1,3}|[ivxlc]{1,5}|[*†‡]+)\s*<\/sup\s*>/gi, '[$1]')
+    .replace(/<a\b[^>]*href\s*=\s*["']#[^>]*>\s*(\d{1,3})\s*<\/a\s*>/gi, '[$1] ')
+    // A table row is one line, "cell | cell", whatever paragraphs the cells hold.
+    .replace(/<tr\b[^>]*>([\s\S]*?)<\/tr\s*>/gi, (_, row: string) => `\n${cellsOf(row).join(' | ')}\n`)
     .replace(/<br\b[^>]*>/gi, '\n')
     .replace(/<\/?(?:p|div|h[1-6]|li|dt|dd|tr|table|thead|tbody|tfoot|ul|ol|dl|blockquote|pre|section|article|header|footer|address|figure|figcaption|caption)\b[^>]*>/gi, '\n')
     .replace(/<[^>]*>/g, '');
@@ -18,6 +26,13 @@ export function htmlParagraphs(html: string): string[] {
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter((line) => line !== '');
+}
+
+function cellsOf(row: string): string[] {
+  return row
+    .split(/<t[dh]\b[^>]*>/i)
+    .slice(1)
+    .map((cell) => cell.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim());
 }
 
 /** The named references HTML editors write for our users' letters and punctuation. */

@@ -30,7 +30,7 @@ export interface ImportRequest {
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 /** The formats a researcher can bring in, by extension. */
-export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'vtt', 'srt', 'csv', 'xlsx'] as const;
+export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'csv', 'xlsx'] as const;
 
 /** Surveys: a table of respondents whose open answers become sources (the mapping dialog asks how). */
 export const SURVEY_EXTENSIONS = ['csv', 'xlsx'] as const;
@@ -97,6 +97,9 @@ async function parseByExtension(ext: string, bytes: Uint8Array): Promise<ParsedT
       return parsePlainText(bytes);
     case 'md':
       return parseMarkdown(bytes);
+    case 'html':
+    case 'htm':
+      return (await import('./formats/html')).parseHtml(bytes);
     case 'docx':
       return (await import('./formats/docx')).parseDocx(bytes);
     case 'doc':

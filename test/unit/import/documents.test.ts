@@ -192,6 +192,21 @@ describe('Word 97–2003 documents (.doc), written by LibreOffice from the same 
   });
 });
 
+describe('a document saved as a web page (HTML, written by LibreOffice)', () => {
+  it('reads as its .docx: paragraphs, table rows "cell | cell", the footnote mark and the footnote', async () => {
+    const html = await importOk('entrevista_DRC.html', fixture('formats/entrevista_DRC.html'));
+    const docx = await importOk('entrevista_DRC.docx', fixture('formats/entrevista_DRC.docx'));
+    expect(html.text).toBe(docx.text);
+    expect(html.turns.map((t) => t.speaker)).toEqual(docx.turns.map((t) => t.speaker));
+  });
+
+  it('leaves out scripts, styles and what the page hides, and reads entities and line breaks', async () => {
+    const page = '<html><head><title>x</title><script>document.write("<p>no</p>")</script></head><body><p>E: &iquest;Qu&eacute; tal?</p><p>P: Bien<br>y usted.</p><p>E: Bien.</p><p>P: Me alegro &amp; gracias.</p></body></html>';
+    const source = await importOk('p.htm', new TextEncoder().encode(page));
+    expect(paragraphsOf(source)).toEqual(['E: ¿Qué tal?', 'P: Bien', 'y usted.', 'E: Bien.', 'P: Me alegro & gracias.']);
+  });
+});
+
 describe('footnotes printed at the foot of the page (PDF)', () => {
   it('reads them after the text as Word does, each with its mark, without cutting the answer that runs over the page break', async () => {
     const pdf = await importOk('entrevista_DRE_notas.pdf', fixture('formats/entrevista_DRE_notas.pdf'));

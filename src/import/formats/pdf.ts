@@ -20,6 +20,8 @@ interface Line {
   right: number;
   /** The note mark raised at the start of the line ("¹" opening a footnote). */
   mark?: string;
+  /** A table row, its cells read "cell | cell": a paragraph of its own. */
+  row?: boolean;
 }
 
 const BULLET = /^\s*[\u{E000}-\u{F8FF}•◦▪▫●○■□‣⁃∙]\s+/u;
@@ -65,12 +67,16 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
   }
   if (!lines.some((l) => /[\p{L}\p{N}]/u.test(l.text))) fail('no-text-layer', 'no text layer (scanned?)');
   const { body: pageText, runningHeads } = withoutRunningHeads(lines);
-  const { body: marked, footnotes } = withoutFootnotes(pageText);
+  const { body: withEndnotes, footnotes } = withoutFootnotes(pageText);
+  const { body: marked, endnotes } = withoutEndnotes(withEndnotes);
   const labels = new Set(footnotes.map((n) => `${n.page}:${n.label}`));
-  const body = marked.map((l) => ({ ...l, text: l.text.replace(RAISED_MARK, (_, label: string) => (labels.has(`${l.page}:${label}`) ? `[${label}]` : '')) }));
-  const warnings = [...(runningHeads.length ? [notes.runningHeadsLeftOut(runningHeads)] : []), ...(footnotes.length ? [notes.footnotesAppended(footnotes.length)] : [])];
+  const endLabels = new Set(endnotes.map((n) => n.label));
+  const markText = (l: Line, label: string) => (labels.has(`${l.page}:${label}`) || endLabels.has(label) ? `[${label}]` : '');
+  const body = marked.map((l) => ({ ...l, text: l.text.replace(RAISED_MARK, (_, label: string) => markText(l, label)) }));
+  const notesFound = footnotes.length + endnotes.length;
+  const warnings = [...(runningHeads.length ? [notes.runningHeadsLeftOut(runningHeads)] : []), ...(notesFound ? [notes.footnotesAppended(notesFound)] : [])];
   // As for Word and OpenDocument files: the notes follow the text, each with its mark.
-  return { ...joinParagraphs([...paragraphsOf(body), ...footnotes.map((n) => `[${n.label}] ${n.text}`)]), warnings };
+  return { ...joinParagraphs([...paragraphsOf(body), ...[...footnotes, ...endnotes].map((n) => `[${n.label}] ${n.text}`)]), warnings };
 }
 
 /**
@@ -149,6 +155,9 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
   return head.includes('%PDF-');
 }
 
+/** Where a table's column gap was in a line's text, until the line is known to be a row. */
+const CELL_GAP = '\u0003';
+
 /** Where a raised mark was in a line's text, until the page's notes say what it is. */
 const MARK_OPEN = '\u0001';
 const MARK_CLOSE = '\u0002';
@@ -187,6 +196,11 @@ function linesOf(items: TextItem[], page: number): Line[] {
       current = { text: '', y, height, page, left: Infinity, right: 0 };
       leadingMark = MARK.test(item.str) ? item.str.trim() : null;
     }
+    // pdf.js gives the space between a table's columns as one wide blank: a cell boundary.
+    if (item.str.trim() === '' && item.str !== '' && (item.width || 0) > Math.max(current.height, height) * 2.5 && current.text.trim() !== '') {
+      current.text += CELL_GAP;
+      continue;
+    }
     current.text += item.str;
     current.height = Math.max(current.height, height);
     if (item.str.trim()) {
@@ -199,6 +213,13 @@ function linesOf(items: TextItem[], page: number): Line[] {
     }
   }
   if (current) lines.push(current);
+  // A line cut in three or more cells is a table row, read "cell | cell" as in Word files;
+  // one wide gap is only a tab (after "Entrevistadora:", say).
+  for (const line of lines) {
+    const gaps = line.text.replace(/\u0003+$/, '').split(CELL_GAP).length - 1;
+    line.row = gaps >= 2;
+    line.text = line.text.replace(/\u0003+$/, '').replace(/\s*\u0003\s*/g, gaps >= 2 ? ' | ' : ' ');
+  }
   // Lines holding only a number, a small roman numeral or an asterisk are page numbers or
   // note marks set above the line, not the author's words.
   return lines.filter((l) => l.text.trim() !== '' && !MARK.test(l.text));
@@ -209,7 +230,7 @@ function linesOf(items: TextItem[], page: number): Line[] {
  * break in two. They are the lines at the bottom of a page set smaller than the text and
  * apart from it, the first opening with its mark ("¹ See…", "1 See…"); each mark starts a note.
  */
-const NOTE_OPENING = /^\s*(\d{1,3}|[*†‡]+)(?:\s+|(?=\p{Lu}))(?=\S)/u;
+const NOTE_OPENING = /^\s*(\d{1,3}|[ivxlc]{1,5}|[*†‡]+)(?:\s+|(?=\p{Lu}))(?=\S)/u;
 
 function withoutFootnotes(lines: Line[]): { body: Line[]; footnotes: { label: string; text: string; page: number }[] } {
   const heights = lines.map((l) => l.height).sort((a, b) => a - b);
@@ -241,6 +262,35 @@ function withoutFootnotes(lines: Line[]): { body: Line[]; footnotes: { label: st
 }
 
 /**
+ * Endnotes close the document (on the last page, or a page of their own): a run of lines
+ * at the very end, each note opening with a mark the text raised somewhere ("i", "1"),
+ * each at most a few lines long.
+ */
+function withoutEndnotes(lines: Line[]): { body: Line[]; endnotes: { label: string; text: string }[] } {
+  const raised = new Set(lines.flatMap((l) => [...l.text.matchAll(RAISED_MARK)].map((m) => m[1])));
+  if (raised.size === 0) return { body: lines, endnotes: [] };
+  const opening = (l: Line) => {
+    const label = l.mark ?? NOTE_OPENING.exec(l.text)?.[1];
+    return label !== undefined && raised.has(label) ? label : undefined;
+  };
+  let start = lines.length;
+  for (let i = lines.length - 1, since = 0; i >= 0 && since <= 3; i--, since++) {
+    if (opening(lines[i]) === undefined) continue;
+    start = i;
+    since = 0;
+  }
+  if (start === lines.length) return { body: lines, endnotes: [] };
+  const endnotes: { label: string; text: string }[] = [];
+  for (const line of lines.slice(start)) {
+    const label = opening(line);
+    const words = (line.mark !== undefined ? line.text : line.text.replace(NOTE_OPENING, '')).replace(RAISED_MARK, '').trim();
+    if (label !== undefined) endnotes.push({ label, text: words });
+    else endnotes[endnotes.length - 1].text += ' ' + words;
+  }
+  return { body: lines.slice(0, start), endnotes };
+}
+
+/**
  * A new paragraph starts after a gap clearly wider than the usual line spacing, after a
  * line that stops well short of the right margin, and at a speaker label.
  */
@@ -248,6 +298,7 @@ function paragraphsOf(lines: Line[]): string[] {
   const fullLineEnd = columnEnds(lines);
   const usual = usualLineGap(lines);
   const paragraphs: string[] = [];
+  const rowGoesOn = new Set<Line>();
   let text = '';
   lines.forEach((line, i) => {
     const prev = lines[i - 1];
@@ -258,8 +309,15 @@ function paragraphsOf(lines: Line[]): string[] {
     // The text goes on at the top of the next page or column: a paragraph may go on with it.
     const flowsOn = !!prev && (line.page !== prev.page || (gap < 0 && Math.abs(line.left - prev.left) > COLUMN_SHIFT));
     const midSentence = !!prev && !/[.!?:"”»)]$/.test(prev.text.trim()) && /^\p{Ll}/u.test(words);
+    // A row's last cell running on below it (a transcript table's words), under a later column.
+    const continuesRow = !!prev && (prev.row || rowGoesOn.has(prev)) && !line.row && gap > 0 && gap < usual * 1.4 && line.left > prev.left + COLUMN_SHIFT;
+    if (continuesRow) rowGoesOn.add(line);
     const newParagraph =
-      !prev || (flowsOn ? !midSentence : gap > usual * 1.4 || gap < 0 || shortPrev) || speakerLabelAt(words) !== null;
+      !prev ||
+      !!line.row ||
+      ((!!prev.row || rowGoesOn.has(prev)) && !continuesRow) ||
+      (!continuesRow && (flowsOn ? !midSentence : gap > usual * 1.4 || gap < 0 || shortPrev)) ||
+      speakerLabelAt(words) !== null;
     if (newParagraph && text) {
       paragraphs.push(text);
       text = '';

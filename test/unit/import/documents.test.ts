@@ -226,11 +226,32 @@ describe('a report set in two columns (PDF)', () => {
   it('keeps each paragraph whole, reading the first column and then the second', async () => {
     const source = await importOk('informe_dos_columnas.pdf', fixture('formats/informe_dos_columnas.pdf'));
     const lines = paragraphsOf(source);
-    expect(lines[0]).toBe('Informe con enlace al protocolo y nota final.');
+    expect(lines[0]).toBe('Informe con enlace al protocolo y nota final.[i]');
     const answers = lines.filter((l) => /^(E|P7): Párrafo/.test(l));
     expect(answers).toHaveLength(24);
     answers.forEach((a, i) => expect(a).toMatch(new RegExp(`^(E|P7): Párrafo ${i + 1} de la entrevista, .* sin perder el orden de lectura\\.$`)));
     expect(source.turns).toHaveLength(24);
+  });
+
+  it('reads the endnote from the page after the text, marked i as in the .docx', async () => {
+    const pdf = await importOk('informe_dos_columnas.pdf', fixture('formats/informe_dos_columnas.pdf'));
+    const docx = await importOk('informe_dos_columnas.docx', fixture('formats/informe_dos_columnas.docx'));
+    expect(pdf.text).toBe(docx.text);
+    expect(paragraphsOf(pdf).at(-1)).toBe('[i] Versión 2.');
+  });
+});
+
+describe('a transcript laid out as a table, printed to PDF', () => {
+  it('reads each row "time | speaker | words" as the .docx does, the words that run on below included', async () => {
+    const pdf = await importOk('transcripcion_tabla.pdf', fixture('formats/transcripcion_tabla.pdf'));
+    const docx = await importOk('transcripcion_tabla.docx', fixture('formats/transcripcion_tabla.docx'));
+    expect(pdf.text).toBe(docx.text);
+    expect(pdf.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre', 'Entrevistadora', 'Madre']);
+  });
+
+  it('keeps a table of figures in a PDF report as rows, as the .docx does', async () => {
+    const pdf = await importOk('entrevista_DRC.pdf', fixture('formats/entrevista_DRC.pdf'));
+    expect(paragraphsOf(pdf).slice(6, 8)).toEqual(TABLE_ROWS);
   });
 });
 

@@ -120,7 +120,8 @@ const BARE_CAPITALS = /^\s*(\p{Lu}[\p{Lu}\p{N} .'’/-]{0,40}?)\s*$/u;
 
 /**
  * Finds speaker turns in a plain transcript. A label counts only if it opens at least two
- * paragraphs, so a report's single "Keywords:" or "Note:" is not taken for a speaker;
+ * paragraphs (or is numbered like labels that do: "P7" among P1, P2), so a report's single
+ * "Keywords:" or "Note:" is not taken for a speaker;
  * timestamped label lines ("Speaker 2  0:07") count once there are two of them.
  * A turn runs until the next speaker.
  */
@@ -134,8 +135,13 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   for (const l of found) if (l) counts.set(l.name, (counts.get(l.name) ?? 0) + 1);
   const timedLines = found.filter((l) => l?.timed).length;
   const bareSpeakers = new Set(found.filter((l) => l?.bare && (counts.get(l.name) ?? 0) >= 3).map((l) => l!.name));
+  // Someone who speaks once is a speaker too when named like the others: "P7" among P1, P2…
+  const numbered = (name: string) => (/\d/.test(name) ? name.replace(/\d+/g, '#') : null);
+  const speakerShapes = new Set([...counts].filter(([name, n]) => n >= 2 && numbered(name)).map(([name]) => numbered(name)));
   const isSpeaker = (f: NonNullable<(typeof found)[number]>) =>
-    f.bare ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name) : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2);
+    f.bare
+      ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name)
+      : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2) || speakerShapes.has(numbered(f.name));
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];

@@ -59,6 +59,16 @@ describe('finding speakers in plain transcripts', () => {
     ]);
   });
 
+  it('takes a participant who speaks once for a speaker when numbered like the others (a focus group)', () => {
+    const text = 'M: ¿Qué cambió?\nP1: La confianza.\nP2: Los horarios.\nM: ¿Alguien más?\nP7: Yo también.\nP1: Y la escucha.\nP2: Sí.\nM: Gracias.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['M', 'P1', 'P2', 'M', 'P7', 'P1', 'P2', 'M']);
+  });
+
+  it('does not take numbered steps of a list for speakers', () => {
+    const text = 'E: ¿Cómo lo hace?\nP1: Así.\nPaso 1: llamar.\nPaso 2: visitar.\nE: ¿Y?\nP1: Nada más.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['E', 'P1', 'E', 'P1']);
+  });
+
   it('needs a label twice, so a single "Keywords:" in a report is not a speaker', () => {
     const text = 'Keywords: home visits; bond\nThe report begins here.';
     expect(detectTurns(text, paragraphsOf(text))).toEqual([]);

@@ -74,7 +74,8 @@ export async function addImportedFiles(
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
     const [project, existingSources, found, undoTail] = await Promise.all([
       db.projects.get(projectId),
-      sourcesWithContent(db, projectId, files.map((f) => f.imported.sources[0].sha256)),
+      // The project's sources, read once: their contents (sha-256) and names are checked below.
+      db.sources.where('projectId').equals(projectId).toArray(),
       // A project's cases are few and small: one read for all beats a read per name.
       names.length ? db.cases.where('projectId').equals(projectId).toArray() : [],
       readUndoTail(db, projectId),
@@ -82,6 +83,14 @@ export async function addImportedFiles(
     if (!project) throw new Error('The project no longer exists.');
 
     const bySha = new Map(existingSources.map((s) => [s.sha256, s]));
+    // Two sources of one name would make citations ambiguous: a second "P1" becomes "P1 (2)".
+    const takenNames = new Set(existingSources.map((s) => s.name.toLowerCase()));
+    const uniqueName = (name: string) => {
+      let candidate = name;
+      for (let k = 2; takenNames.has(candidate.toLowerCase()); k++) candidate = `${name} (${k})`;
+      takenNames.add(candidate.toLowerCase());
+      return candidate;
+    };
     const caseByName = new Map(found.map((c) => [c.name, c]));
     const changed = new Set<Case>();
     const allSources: Source[] = [];
@@ -133,7 +142,7 @@ export async function addImportedFiles(
         return {
           id: newId(),
           projectId,
-          name: s.name,
+          name: uniqueName(s.name),
           kind: options.kind ?? s.suggestedKind ?? guessSourceKind(s.originalFileName, project.sourceKinds),
           originalFileName: s.originalFileName,
           format: s.format,
@@ -173,22 +182,6 @@ export async function addImportedFiles(
     return outcomes;
   });
 }
-
-/**
- * The project's sources whose content (sha-256) is among these. A few files are looked up
- * one request each, sent at once (anyOf() would walk a cursor, a round trip per key); for a
- * group of a folder's files, reading the project's source list once costs the database far
- * less than a lookup per file, and source rows are small.
- */
-async function sourcesWithContent(db: QdaDatabase, projectId: string, shas: string[]): Promise<Source[]> {
-  if (shas.length <= FEW_FILES) {
-    return (await Promise.all(shas.map((sha) => db.sources.where('[projectId+sha256]').equals([projectId, sha]).toArray()))).flat();
-  }
-  const wanted = new Set(shas);
-  return (await db.sources.where('projectId').equals(projectId).toArray()).filter((s) => wanted.has(s.sha256));
-}
-
-const FEW_FILES = 8;
 
 type SourceEdit = Partial<Pick<Source, 'name' | 'kind' | 'date' | 'language' | 'caseIds'>>;
 

@@ -41,6 +41,19 @@ describe('storing imported sources', () => {
     expect((await loadProjectData(db, project.id)).cases.map((c) => c.name).sort()).toEqual(['ARIII', 'DRI']);
   });
 
+  it('gives a second source of the same name a number, so citations stay unambiguous', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    await addImportedSources(db, project.id, await imported('P1.txt', utf8('E: Primera entrevista.\nP1: Hola.')));
+    const [second, third] = await addImportedFiles(db, project.id, [
+      { imported: await imported('P1.txt', utf8('E: Segunda entrevista.\nP1: Hola otra vez.')) },
+      { imported: await imported('visita 2/P1.txt', utf8('E: Tercera entrevista.\nP1: Y otra.')) },
+    ]);
+    if (second.status !== 'added' || third.status !== 'added') throw new Error('not added');
+    expect([second.sources[0].name, third.sources[0].name]).toEqual(['P1 (2)', 'P1 (3)']);
+    expect((await loadProjectData(db, project.id)).cases.map((c) => c.name)).toEqual(['P1']);
+  });
+
   it('reports a file already in the project (same sha-256) and stores nothing twice', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'ViDA');

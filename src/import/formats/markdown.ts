@@ -1,4 +1,6 @@
 import { decodeText } from '../encoding';
+import { unwrapHardLines } from '../hard-wrap';
+import { normalizeText } from '../normalize';
 import type { ParsedText } from '../result';
 
 /**
@@ -23,5 +25,6 @@ export function parseMarkdown(bytes: Uint8Array): ParsedText {
     .replace(/(^|[^\p{L}\p{N}*_])([*_])(?!\s)(.+?)(?<!\s)\2(?![\p{L}\p{N}])/gu, '$1$3')
     .replace(/`([^`]+)`/g, '$1')
     .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/gm, '');
-  return { text: plain, encoding };
+  // Markdown written with a line break every seventy-odd characters: its paragraphs, as rendered.
+  return { text: unwrapHardLines(normalizeText(plain)) ?? plain, encoding };
 }

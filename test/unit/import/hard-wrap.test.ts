@@ -38,6 +38,12 @@ describe('plain text saved with hard line breaks', () => {
     expect(source.turns.map((t) => t.speaker)).toEqual(['E', 'P', 'E', 'P']);
   });
 
+  it('joins a hard-wrapped Markdown transcript the same way, as Markdown renders it', async () => {
+    const source = await importOk('madre_3.md', WRAPPED.replace('Entrevista a la madre 3', '# Entrevista a la madre 3'));
+    expect(paragraphs(source)).toHaveLength(5);
+    expect(paragraphs(source)[0]).toBe('Entrevista a la madre 3, visita domiciliaria de mayo.');
+  });
+
   it('keeps a transcript with a turn on each line as it is', async () => {
     const text = 'E: ¿Cómo fue la primera visita a la casa de la familia, la de mayo?\nP: Bien, aunque al principio no sabía qué esperar de la señora.\n\nE: ¿Y después de esa primera visita, qué cambió en la relación?\nP: Empecé a ir a los controles del centro de salud cada mes.\nE: ¿Por qué no iba antes a los controles del niño sano?\nP: Me daba vergüenza que me retaran por no haber ido antes.\nE: ¿Quién la acompañaba en esas visitas del programa?\nP: La profesional y a veces una técnica del centro de salud.\n';
     const source = await importOk('turnos.txt', text);

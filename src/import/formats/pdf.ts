@@ -1,3 +1,4 @@
+import type { SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
 import { PASSWORD_PROTECTED, fail, notes, type ParsedText } from '../result';
 import { speakerLabelAt } from '../speakers';
@@ -76,7 +77,11 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
   const notesFound = footnotes.length + endnotes.length;
   const warnings = [...(runningHeads.length ? [notes.runningHeadsLeftOut(runningHeads)] : []), ...(notesFound ? [notes.footnotesAppended(notesFound)] : [])];
   // As for Word and OpenDocument files: the notes follow the text, each with its mark.
-  return { ...joinParagraphs([...paragraphsOf(body), ...[...footnotes, ...endnotes].map((n) => `[${n.label}] ${n.text}`)]), warnings };
+  const annotations: SourceAnnotation[] = [
+    ...footnotes.map((n): SourceAnnotation => ({ kind: 'footnote', label: n.label, text: n.text })),
+    ...endnotes.map((n): SourceAnnotation => ({ kind: 'endnote', label: n.label, text: n.text })),
+  ];
+  return { ...joinParagraphs([...paragraphsOf(body), ...annotations.map((n) => `[${n.label}] ${n.text}`)]), annotations, warnings };
 }
 
 /**

@@ -212,6 +212,7 @@ describe('footnotes printed at the foot of the page (PDF)', () => {
     const pdf = await importOk('entrevista_DRE_notas.pdf', fixture('formats/entrevista_DRE_notas.pdf'));
     const word = await importOk('entrevista_DRE_notas.docx', fixture('formats/entrevista_DRE_notas.docx'));
     expect(pdf.text).toBe(word.text);
+    expect(pdf.annotations).toEqual(word.annotations);
     expect(paragraphsOf(pdf).slice(-2)).toEqual([
       '[1] La ficha clínica del programa permite un campo de texto libre desde 2022.',
       '[2] La entrevistada pidió que no se nombrara la comuna de esta familia.',

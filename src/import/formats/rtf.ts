@@ -151,7 +151,9 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
       // Footnotes and comments are often written as {\\*\\footnote …} / {\\*\\annotation …}.
       else if (word === 'footnote') Object.assign(state, { skip: false, footnote: true });
       else if (word === 'annotation') Object.assign(state, { skip: false, comment: true });
-      else if (word === 'ansicpg' && param) state.codepage = param === 65001 ? 'utf-8' : `windows-${param}`;
+      else if (word === 'ansicpg' && param) state.codepage = param === 65001 ? 'utf-8' : param === 10000 ? 'macintosh' : `windows-${param}`;
+      // Old Mac word processors wrote their own character set: "Caf\'8e" is "Café".
+      else if (word === 'mac') state.codepage = 'macintosh';
       else if (word === 'uc' && param !== undefined) state.uc = param;
       else if (word === 'u' && param !== undefined) {
         put(String.fromCharCode(param < 0 ? param + 65536 : param));

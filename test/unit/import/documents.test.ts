@@ -53,6 +53,12 @@ describe('importing the same interview from OpenDocument, RTF and PDF', () => {
     expect(source.annotations.filter((a) => a.kind === 'comment').map((a) => a.text)).toEqual([COMMENT]);
   });
 
+  it('reads an RTF written on an old Mac in its own character set', async () => {
+    const rtf = "{\\rtf1\\mac\\deff0{\\fonttbl{\\f0 Helvetica;}}\\f0 E: \\'c0C\\'97mo est\\'87?\\par P: Caf\\'8e con le\\'96a, se\\'96ora.\\par}";
+    const source = await importOk('mac.rtf', new Uint8Array([...rtf].map((c) => c.charCodeAt(0))));
+    expect(paragraphsOf(source)).toEqual(['E: ¿Cómo está?', 'P: Café con leña, señora.']);
+  });
+
   it('reads the .rtf, decoding its code page and Unicode escapes', async () => {
     const source = await importOk('entrevista_DRC.rtf', fixture('formats/entrevista_DRC.rtf'));
     expect(paragraphsOf(source)).toEqual([...EXPECTED_BODY, ...TABLE_ROWS, ...CLOSING, `[1] ${FOOTNOTE}`]);

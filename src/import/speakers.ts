@@ -138,14 +138,16 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   // Someone who speaks once is a speaker too when named like the others: "P7" among P1, P2…
   const numbered = (name: string) => (/\d/.test(name) ? name.replace(/\d+/g, '#') : null);
   const speakerShapes = new Set([...counts].filter(([name, n]) => n >= 2 && numbered(name)).map(([name]) => numbered(name)));
-  const isSpeaker = (f: NonNullable<(typeof found)[number]>) =>
+  // A timed line said once is a speaker only with words under it: "00:05:00 Pausa" followed by the next speaker is a note.
+  const saysSomething = (i: number) => i + 1 < found.length && !found[i + 1];
+  const isSpeaker = (f: NonNullable<(typeof found)[number]>, i: number) =>
     f.bare
       ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name)
-      : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2) || speakerShapes.has(numbered(f.name));
+      : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name));
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];
-    if (f && isSpeaker(f)) {
+    if (f && isSpeaker(f, i)) {
       turns.push({ speaker: f.name, start: p.start, end: p.end });
     } else if (turns.length > 0) {
       // Words under a label that is not a speaker's ("Nota:", "Primero:") stay in the turn.

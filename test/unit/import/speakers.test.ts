@@ -116,6 +116,11 @@ describe('transcripts whose speaker label stands on a line of its own', () => {
     expect(detectTurns(text, paragraphsOf(text))).toEqual([]);
   });
 
+  it('does not take a timed note between two speakers ("00:05:00 Pausa") for a speaker', () => {
+    const text = '00:00:03 Ana Pérez\nHola.\n00:05:00 Pausa\n00:06:00 Luis Soto\nSí.\n00:07:00 Ana Pérez\nBien.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Ana Pérez', 'Luis Soto', 'Ana Pérez']);
+  });
+
   it('reads a Rev-style transcript: "Interviewer (00:01:12):" on its own line', () => {
     const text = 'Interviewer (00:01:12):\n¿Cómo está?\nCuidadora 4 (00:01:15):\nMejor, gracias.\nInterviewer (00:01:20):\nMe alegro.\nCuidadora 4 (00:01:22):\nSí.';
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Interviewer', 'Cuidadora 4', 'Interviewer', 'Cuidadora 4']);

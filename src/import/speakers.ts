@@ -26,7 +26,7 @@ const LABEL = new RegExp(
  * and Descript write: "Speaker 1  0:03", "Interviewer (00:01:12):", "ENTREVISTADORA:".
  * Without a timestamp it must end with a colon, so a heading is not taken for a speaker.
  */
-const LABEL_LINE = new RegExp(String.raw`^\s*(${NAME})\s*(?:(?:[[(]?${TIME}[\])]?)\s*:?|:)\s*$`, 'u');
+const LABEL_LINE = new RegExp(String.raw`^\s*(${NAME})\s*(?:(?:[-–]\s*)?(?:[[(]?${TIME}[\])]?)\s*:?|:)\s*$`, 'u');
 
 /** The same, the time first, as Trint and some Word exports write it: "00:00:03 Ana Pérez". */
 const TIMED_LABEL_LINE = new RegExp(String.raw`^\s*[[(]?${TIME}[\])]?\s*[-–]?\s*(${NAME})\s*:?\s*$`, 'u');

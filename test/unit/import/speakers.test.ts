@@ -100,6 +100,7 @@ describe('transcripts whose speaker label stands on a line of its own', () => {
   it.each([
     ['Trint, the time first', '00:00:03 Ana Pérez\nBuenos días, ¿me escucha?\n\n00:00:07 Luis Soto\nSí, perfecto.\n\n00:00:12 Ana Pérez\nEmpecemos.'],
     ['Descript, the time in brackets', 'Ana Pérez [00:00:03]\nBuenos días, ¿me escucha?\n\nLuis Soto [00:00:07]\nSí, perfecto.\n\nAna Pérez [00:00:12]\nEmpecemos.'],
+    ['a dash before the time', 'Ana Pérez - 00:00:03\nBuenos días, ¿me escucha?\n\nLuis Soto - 00:00:07\nSí, perfecto.\n\nAna Pérez - 00:00:12\nEmpecemos.'],
   ])('reads a transcript with the speaker and the time on a line of their own (%s)', (_, text) => {
     const turns = detectTurns(text, paragraphsOf(text));
     expect(turns.map((t) => t.speaker)).toEqual(['Ana Pérez', 'Luis Soto', 'Ana Pérez']);

@@ -111,6 +111,23 @@ function labelLine(line: string): { name: string; timed: boolean; bare?: boolean
   return isLabelName(name) && /[\p{L}]/u.test(name) ? { name, timed } : null;
 }
 
+const TIME_SPAN = new RegExp(String.raw`^\[?${TIME}\]?(?:\s*[-–]\s*\[?${TIME}\]?)?$`);
+
+/**
+ * NVivo's transcripts put the speaker last: "0:00:03.0 - 0:00:10.5 | words | Speaker 1"
+ * (cells of a Word table, or tab-separated text). `start` is the row's beginning, `end`
+ * gives its last characters, where the speaker's cell is.
+ */
+function speakerInLastCell(start: string, end: () => string): string | null {
+  const separator = /\s*\|\s*|\t+/;
+  if (!separator.test(start)) return null;
+  const first = start.split(separator)[0].trim();
+  const cells = end().split(separator);
+  if (cells.length < 2 || !TIME_SPAN.test(first)) return null;
+  const name = cells[cells.length - 1].trim();
+  return isLabelName(name) && /\p{L}/u.test(name) && !TIME_SPAN.test(name) ? name : null;
+}
+
 /**
  * A name alone on its line in capitals, the words below it ("ENTREVISTADORA", "MADRE 2"),
  * as some transcribers set speakers without a colon. A heading looks the same, so these
@@ -129,7 +146,9 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   const found = paragraphs.map((p) => {
     const line = text.slice(p.start, Math.min(p.end, p.start + 120));
     const inline = speakerLabelAt(line);
-    return inline ? { name: inline, timed: false, bare: false } : labelLine(line);
+    if (inline) return { name: inline, timed: false, bare: false };
+    const trailing = speakerInLastCell(line, () => text.slice(Math.max(p.start, p.end - 60), p.end));
+    return trailing ? { name: trailing, timed: true, bare: false } : labelLine(line);
   });
   const counts = new Map<string, number>();
   for (const l of found) if (l) counts.set(l.name, (counts.get(l.name) ?? 0) + 1);

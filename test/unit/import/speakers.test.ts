@@ -142,6 +142,21 @@ describe('finding speakers in a transcript laid out as a table', () => {
     expect(speakerLabelAt('Entrevistadora: | ¿Cómo fue?')).toBe('Entrevistadora');
   });
 
+  it.each([
+    ['a Word table', ' | '],
+    ['tab-separated text', '\t'],
+  ])('reads an NVivo transcript, the speaker in the last column (%s)', (_, bar) => {
+    const rows = [
+      ['Timespan', 'Content', 'Speaker'],
+      ['0:00:03.0 - 0:00:10.5', '¿Cómo fue la visita de la profesional a su casa la semana pasada?', 'Entrevistadora'],
+      ['0:00:10.5 - 0:00:21.0', 'Bien, me explicó todo con paciencia y me preguntó cómo estaba yo.', 'Madre'],
+      ['0:00:21.0 - 0:00:25.0', '¿Y después?', 'Entrevistadora'],
+      ['0:00:25.0 - 0:00:31.0', 'Empecé a ir a los controles.', 'Madre'],
+    ];
+    const text = rows.map((r) => r.join(bar)).join('\n');
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre', 'Entrevistadora', 'Madre']);
+  });
+
   it('does not take a table of figures or a header row for speakers', () => {
     const figures = 'Mes | Visitas realizadas | Familias que continúan\nJunio | 42 | 38\nJulio | 40 | 37';
     expect(detectTurns(figures, paragraphsOf(figures))).toEqual([]);

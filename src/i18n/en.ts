@@ -77,6 +77,7 @@ export const en = {
   'import.error.corrupt': '{message}',
   'import.error.legacy-word': '{message}',
   'import.error.legacy-excel': '{message}',
+  'import.error.export-first': '{message}',
   'import.error.no-text-layer': '{message}',
   'import.error.encrypted': '{message}',
   'import.error.no-text': '{message}',

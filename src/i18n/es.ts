@@ -73,6 +73,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.error.corrupt': 'archivo dañado o ilegible ({message})',
   'import.error.legacy-word': 'formato antiguo de Word 97–2003: ábralo en Word y guárdelo como .docx',
   'import.error.legacy-excel': 'formato antiguo de Excel 97–2003 (.xls): ábralo en Excel y guárdelo como .xlsx o .csv',
+  'import.error.export-first': 'archivo de {app}: ábralo en {app}, guárdelo o expórtelo como {target} e importe ese archivo',
   'import.error.no-text-layer': 'el PDF no tiene capa de texto (¿escaneado?)',
   'import.error.encrypted': 'el documento está protegido con contraseña: quítela y vuelva a importarlo',
   'import.error.no-text': 'no se encontró texto ({message})',

@@ -130,6 +130,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.error.corrupt': 'arquivo danificado ou ilegível ({message})',
   'import.error.legacy-word': 'formato antigo do Word 97–2003: abra-o no Word e salve-o como .docx',
   'import.error.legacy-excel': 'formato antigo do Excel 97–2003 (.xls): abra-o no Excel e salve-o como .xlsx ou .csv',
+  'import.error.export-first': 'arquivo do {app}: abra-o no {app}, salve-o ou exporte-o como {target} e importe esse arquivo',
   'import.error.encrypted': 'o documento está protegido por senha: remova a senha e importe-o novamente',
   'import.error.no-text': 'nenhum texto encontrado ({message})',
   'import.error.survey-mapping': 'mapeamento de colunas inválido ({message})',

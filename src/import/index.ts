@@ -32,6 +32,16 @@ export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 /** The formats a researcher can bring in, by extension. */
 export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'csv', 'xlsx'] as const;
 
+/** Files researchers often have whose text another program must give first: that program, and what to save as. */
+const EXPORT_FIRST: Record<string, [app: string, target: string]> = {
+  xls: ['Excel', '.xlsx or .csv'],
+  ods: ['LibreOffice Calc', '.xlsx or .csv'],
+  numbers: ['Numbers', '.xlsx or .csv'],
+  pages: ['Pages', '.docx'],
+  wpd: ['WordPerfect', '.docx'],
+  wps: ['Works', '.docx'],
+};
+
 /** Surveys: a table of respondents whose open answers become sources (the mapping dialog asks how). */
 export const SURVEY_EXTENSIONS = ['csv', 'xlsx'] as const;
 export type SourceExtension = (typeof SOURCE_EXTENSIONS)[number];
@@ -59,6 +69,11 @@ export async function importSource({ name, bytes, options = {} }: ImportRequest)
 
 async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOptions): Promise<ImportResult> {
   const ext = extensionOf(name);
+  const exportFirst = EXPORT_FIRST[ext];
+  if (exportFirst) {
+    const [app, target] = exportFirst;
+    throw new ImportFailure('export-first', `${app} file: open it in ${app}, save or export it as ${target}, and import that`, { extension: ext, app, target });
+  }
   if (!(SOURCE_EXTENSIONS as readonly string[]).includes(ext)) {
     throw new ImportFailure('unknown-extension', `unsupported file type "${ext ? '.' + ext : 'no extension'}" (supported: ${SOURCE_EXTENSIONS.map((e) => '.' + e).join(', ')})`, { extension: ext });
   }

@@ -9,6 +9,7 @@ export type ImportErrorCode =
   | 'corrupt'
   | 'legacy-word'
   | 'legacy-excel'
+  | 'export-first'
   | 'no-text-layer'
   | 'encrypted'
   | 'no-text'

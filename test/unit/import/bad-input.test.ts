@@ -39,6 +39,16 @@ describe('refusing bad files with a reason that names the file', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'too-large', message: 'the file is 3.0 MB, over the size limit of 2.0 MB' } });
   });
 
+  it.each([
+    ['encuesta.xls', /^Excel file: open it in Excel, save or export it as \.xlsx or \.csv, and import that$/],
+    ['entrevista.pages', /Pages file: open it in Pages, save or export it as \.docx/],
+    ['casos.ods', /LibreOffice Calc file: .* \.xlsx or \.csv/],
+  ])('tells what to do with %s, a file whose text another program must give first', async (name, reason) => {
+    const result = await importSource({ name, bytes: new Uint8Array([1, 2, 3]) });
+    expect(result).toMatchObject({ ok: false, error: { code: 'export-first', fileName: name } });
+    if (!result.ok) expect(result.error.message).toMatch(reason);
+  });
+
   it('refuses a file with no extension', async () => {
     const result = await importSource({ name: 'README', bytes: new Uint8Array([65]) });
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-extension' } });

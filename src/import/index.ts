@@ -30,12 +30,11 @@ export interface ImportRequest {
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 /** The formats a researcher can bring in, by extension. */
-export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'csv', 'xlsx'] as const;
+export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'csv', 'xlsx', 'ods'] as const;
 
 /** Files researchers often have whose text another program must give first: that program, and what to save as. */
 const EXPORT_FIRST: Record<string, [app: string, target: string]> = {
   xls: ['Excel', '.xlsx or .csv'],
-  ods: ['LibreOffice Calc', '.xlsx or .csv'],
   numbers: ['Numbers', '.xlsx or .csv'],
   pages: ['Pages', '.docx'],
   wpd: ['WordPerfect', '.docx'],
@@ -43,7 +42,7 @@ const EXPORT_FIRST: Record<string, [app: string, target: string]> = {
 };
 
 /** Surveys: a table of respondents whose open answers become sources (the mapping dialog asks how). */
-export const SURVEY_EXTENSIONS = ['csv', 'xlsx'] as const;
+export const SURVEY_EXTENSIONS = ['csv', 'xlsx', 'ods'] as const;
 export type SourceExtension = (typeof SOURCE_EXTENSIONS)[number];
 
 export function extensionOf(name: string): string {

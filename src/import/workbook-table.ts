@@ -1,12 +1,13 @@
 import { isCompoundFile, readCompoundFile } from './compound-file';
 import { readCsvTable, tableOfRows, type CsvTable } from './csv-table';
+import { readOdsTable } from './ods-table';
 import { PASSWORD_PROTECTED, fail } from './result';
 import { checkUnpackedSize, isZip } from './zip';
 
 /**
- * A sheet of cases or respondents, as researchers keep them: CSV or tab-separated text, or
- * an Excel workbook (.xlsx, the first worksheet with data), as NVivo and MAXQDA export
- * classification sheets and survey tools export responses.
+ * A sheet of cases or respondents, as researchers keep them: CSV or tab-separated text, an
+ * Excel workbook (.xlsx) or a LibreOffice Calc one (.ods), the first sheet with data — as
+ * NVivo and MAXQDA export classification sheets and survey tools export responses.
  */
 export async function readSheetTable(bytes: Uint8Array): Promise<CsvTable> {
   if (isCompoundFile(bytes)) {
@@ -14,7 +15,10 @@ export async function readSheetTable(bytes: Uint8Array): Promise<CsvTable> {
     if (readCompoundFile(bytes, 'Excel').stream('EncryptedPackage')) fail('encrypted', PASSWORD_PROTECTED);
     fail('legacy-excel', 'old Excel 97–2003 format (.xls): open it in Excel and save it as .xlsx or .csv');
   }
-  return isZip(bytes) ? readWorkbookTable(bytes) : readCsvTable(bytes);
+  if (!isZip(bytes)) return readCsvTable(bytes);
+  // An OpenDocument package says what it is in its first entry, "mimetype", stored as is.
+  if (new TextDecoder('latin1').decode(bytes.subarray(30, 120)).includes('application/vnd.oasis.opendocument.spreadsheet')) return readOdsTable(bytes);
+  return readWorkbookTable(bytes);
 }
 
 async function readWorkbookTable(bytes: Uint8Array): Promise<CsvTable> {

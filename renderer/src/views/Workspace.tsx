@@ -247,7 +247,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             {t('workspace.importClassification')}
             <input
               type="file"
-              accept=".csv,.tsv,.txt,.xlsx"
+              accept=".csv,.tsv,.txt,.xlsx,.ods"
               aria-label={t('workspace.importClassification')}
               onChange={async (e) => {
                 const f = e.target.files?.[0];

@@ -42,7 +42,7 @@ describe('refusing bad files with a reason that names the file', () => {
   it.each([
     ['encuesta.xls', /^Excel file: open it in Excel, save or export it as \.xlsx or \.csv, and import that$/],
     ['entrevista.pages', /Pages file: open it in Pages, save or export it as \.docx/],
-    ['casos.ods', /LibreOffice Calc file: .* \.xlsx or \.csv/],
+    ['notas.wpd', /^WordPerfect file: .* \.docx/],
   ])('tells what to do with %s, a file whose text another program must give first', async (name, reason) => {
     const result = await importSource({ name, bytes: new Uint8Array([1, 2, 3]) });
     expect(result).toMatchObject({ ok: false, error: { code: 'export-first', fileName: name } });

@@ -1,3 +1,4 @@
+import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { applyClassification, createCase } from '../../../src/db/cases';
 import { createProject } from '../../../src/db/projects';
@@ -16,6 +17,25 @@ describe('reading a classification sheet kept in Excel', () => {
     expect(workbook.rows).toEqual(csv.rows);
     expect(workbook.rows[1]).toEqual(['TMB', 'Matrona', 'Santa Brígida', '4', 'Sí', '2023-05-19']);
     expect(workbook.sheet).toBe('casos_visitas');
+  });
+
+  it('reads the LibreOffice Calc .ods as its CSV too', async () => {
+    const ods = await readSheetTable(fixture('classification/casos_visitas.ods'));
+    const csv = readCsvTable(fixture('classification/casos_visitas.csv'));
+    expect(ods.columns).toEqual(csv.columns);
+    expect(ods.rows).toEqual(csv.rows);
+    expect(ods.sheet).toBe('casos_visitas');
+  });
+
+  it('reads a spreadsheet whose unused rest is a million repeated empty rows, without reading them', async () => {
+    const sheet = `<table:table table:name="Hoja1"><table:table-row><table:table-cell office:value-type="string"><text:p>Caso</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Rol</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>TMA</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Enfermera</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row><table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>`;
+    const bytes = zipSync({
+      mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
+      'content.xml': strToU8(`<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${sheet}</office:spreadsheet></office:body></office:document-content>`),
+    });
+    const table = await readSheetTable(bytes);
+    expect(table.columns).toEqual(['Caso', 'Rol']);
+    expect(table.rows).toEqual([['TMA', 'Enfermera']]);
   });
 
   it('sets typed attributes from the workbook: a number, yes/no and a date', async () => {

@@ -116,4 +116,12 @@ describe('importing a survey with open-ended answers', () => {
     const { table } = await previewSurvey(fixture('surveys/encuesta_puente.xlsx'));
     expect(table.sheet).toBe('encuesta_puente');
   });
+
+  it('reads a survey kept in LibreOffice Calc (.ods) as its CSV', async () => {
+    const ods = await importSource({ name: 'encuesta_puente.ods', bytes: fixture('surveys/encuesta_puente.ods') });
+    const csv = await importSource({ name: 'encuesta_puente.csv', bytes: fixture('surveys/encuesta_puente.csv') });
+    if (!ods.ok || !csv.ok) throw new Error('not imported');
+    expect(ods.sources.map((s) => [s.name, s.text, s.suggestedCase])).toEqual(csv.sources.map((s) => [s.name, s.text, s.suggestedCase]));
+    expect(ods.cases).toEqual(csv.cases);
+  });
 });

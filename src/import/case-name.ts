@@ -15,7 +15,8 @@ export function suggestCaseName(fileName: string): string | undefined {
   const base = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').trim();
   if (!base) return undefined;
   const labelled = /((?:caregiver|cuidador[a]?|social[\s_-]*worker|trabajador[a]?[\s_-]*social|participant[e]?|dyad|d[ií]ada|respondent|entrevistad[oa]|caso|case|familia|family|focus[\s_-]*group|grupo[\s_-]*focal)[\s_-]*\d+)/i.exec(base);
-  if (labelled) return labelled[1].replace(/[\s_-]+/g, ' ');
+  // "Cuidadora5" and "Cuidadora_5" name the one the transcript calls "Cuidadora 5".
+  if (labelled) return labelled[1].replace(/[\s_-]+/g, ' ').replace(/(\p{L})(\d)/u, '$1 $2');
   const tokens = base.split(/[\s_\-–.,()]+/).filter(Boolean);
   const isMeta = (t: string) => GENERIC.has(t.toLowerCase()) || /^(rep|report|informe|session|sesion|s|v|t)\d+$/i.test(t) || /^\d{1,4}$/.test(t) || /^\d{4}-?\d{2}-?\d{2}$/.test(t);
   const at = tokens.findIndex((t) => !isMeta(t));

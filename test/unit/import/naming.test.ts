@@ -24,6 +24,7 @@ describe('suggesting a case from the file name', () => {
     ['madre_12_entrevista.txt', 'madre 12'],
     ['Grupo focal 2 - transcripción.docx', 'Grupo focal 2'],
     ['focus_group_1.vtt', 'focus group 1'],
+    ['entrevista_Cuidadora5_cp1252.srt', 'Cuidadora 5'],
   ])('suggests %s → %s', (file, name) => expect(suggestCaseName(file)).toBe(name));
 });
 

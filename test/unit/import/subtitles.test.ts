@@ -104,7 +104,7 @@ describe('transcripts in fixtures/transcripts', () => {
     expect(source.turns.map((t) => t.speaker)).toEqual(['Trabajadora Social 2', 'Cuidadora 2', 'Trabajadora Social 2', 'Cuidadora 2']);
     expect(source.text.split('\n')[3]).toBe('Cuidadora 2: Mejor. La mayor todavía extraña a sus compañeras, pero ya no llora en la mañana. Estamos más tranquilas.');
     expect(source.turns[3]).toMatchObject({ startTime: 21.5, endTime: 33.76 });
-    expect(source.suggestedCase).toBe('Cuidadora2');
+    expect(source.suggestedCase).toBe('Cuidadora 2'); // as the transcript names her
   });
 
   it('reads a Windows-1252 .srt from an old transcription tool, accents and curly quotes intact', async () => {

@@ -4,7 +4,7 @@ import { joinParagraphs } from '../normalize';
 import { fail, notes as importNotes, type ParsedText } from '../result';
 import { checkUnpackedSize, isZip } from '../zip';
 import { isCompoundFile } from '../compound-file';
-import { inlineAltChunks, type ReadNested } from './docx-alt-chunks';
+import { readableWordPackage, type ReadNested } from './docx-package';
 import { toRoman } from '../../util/roman';
 import { walkXml } from '../xml-walk';
 
@@ -26,7 +26,7 @@ export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedT
   checkUnpackedSize(bytes, 'Word');
   // A document embedded in a document is read, down to a few levels (a package can hold itself).
   const readNested: ReadNested = nesting < MAX_NESTING ? (nested) => nestedParagraphs(nested, nesting + 1) : async () => null;
-  const { bytes: readable, unreadable } = await inlineAltChunks(bytes, readNested, rtfParagraphs);
+  const { bytes: readable, unreadable } = await readableWordPackage(bytes, readNested, rtfParagraphs);
   let html: string;
   try {
     // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build.

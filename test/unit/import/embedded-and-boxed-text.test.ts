@@ -59,6 +59,13 @@ describe('Word documents with embedded documents (altChunk), as HTML-to-Word con
   });
 });
 
+describe('fields in Word documents', () => {
+  it('keeps the words a simple field shows (a hyperlink, a merged name), which mammoth would drop', async () => {
+    const body = `<w:p><w:r><w:t xml:space="preserve">Ver </w:t></w:r><w:fldSimple w:instr=" HYPERLINK &quot;https://vida.cl&quot; "><w:r><w:t>el protocolo</w:t></w:r></w:fldSimple><w:r><w:t xml:space="preserve"> con </w:t></w:r><w:fldSimple w:instr=" MERGEFIELD Nombre "><w:r><w:t>Rosa</w:t></w:r></w:fldSimple><w:r><w:t>.</w:t></w:r><w:fldSimple w:instr=" PAGE "/></w:p>`;
+    expect((await textOf('carta.docx', wordPackage(body))).text).toBe('Ver el protocolo con Rosa.');
+  });
+});
+
 describe('text a reader sees in boxes, and text the document hides', () => {
   it('keeps a Word text box as a paragraph of its own, once (not also from its fallback drawing)', async () => {
     const box = (t: string) => `<w:txbxContent>${wordParagraph(t)}</w:txbxContent>`;

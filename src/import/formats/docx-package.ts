@@ -9,20 +9,25 @@ const DOCUMENT = 'word/document.xml';
 const DOCUMENT_LINKS = 'word/_rels/document.xml.rels';
 const ALT_CHUNK = /<w:altChunk\b([^>]*?)(?:\/>|>[\s\S]*?<\/w:altChunk\s*>)/g;
 
+const SIMPLE_FIELD = /<w:fldSimple\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:fldSimple\s*>)/g;
+
 /**
- * Word can embed another document in a .docx as an "altChunk" (HTML, a web archive, RTF,
- * plain text or another .docx) and shows it in place; HTML-to-Word converters write whole
- * documents that way. mammoth skips them, so their text is put back in place as paragraphs
- * before mammoth reads the package. `unreadable` counts the chunks that could not be read.
+ * Puts back, before mammoth reads the package, text that mammoth would skip:
+ * - a simple field's shown result (w:fldSimple: a hyperlink's words, a merged name), which
+ *   mammoth drops with the field;
+ * - documents Word embeds as an "altChunk" (HTML, a web archive, RTF, plain text or another
+ *   .docx) and shows in place, as HTML-to-Word converters write whole documents; their text
+ *   goes back in place as paragraphs. `unreadable` counts the chunks that could not be read.
+ * A package with neither is returned as it came.
  */
-export async function inlineAltChunks(
+export async function readableWordPackage(
   bytes: Uint8Array,
   readNested: ReadNested,
   readRtf: (rtf: Uint8Array) => Promise<string[]>,
 ): Promise<{ bytes: Uint8Array; unreadable: number }> {
   const head = readZipEntries(bytes, (n) => n === DOCUMENT || n === DOCUMENT_LINKS, 'Word');
   const mainXml = head[DOCUMENT] && new TextDecoder().decode(head[DOCUMENT]);
-  if (!mainXml || !/<w:altChunk\b/.test(mainXml)) return { bytes, unreadable: 0 };
+  if (!mainXml || !/<w:(?:altChunk|fldSimple)\b/.test(mainXml)) return { bytes, unreadable: 0 };
 
   const targets = relationshipTargets(head[DOCUMENT_LINKS]);
   const entries = readZipEntries(bytes, () => true, 'Word');
@@ -37,7 +42,7 @@ export async function inlineAltChunks(
     replacements.push((chunk?.paragraphs ?? []).map(wordParagraph).join(''));
   }
   let i = 0;
-  const rewritten = mainXml.replace(ALT_CHUNK, () => replacements[i++]);
+  const rewritten = mainXml.replace(ALT_CHUNK, () => replacements[i++]).replace(SIMPLE_FIELD, (_, shown: string | undefined) => shown ?? '');
   const files: Zippable = { ...entries, [DOCUMENT]: new TextEncoder().encode(rewritten) };
   return { bytes: zipSync(files), unreadable };
 }

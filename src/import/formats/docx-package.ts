@@ -14,7 +14,7 @@ const SIMPLE_FIELD = /<w:fldSimple\b[^>]*?(?:\/>|>([\s\S]*?)<\/w:fldSimple\s*>)/
 /**
  * Puts back, before mammoth reads the package, text that mammoth would skip:
  * - a simple field's shown result (w:fldSimple: a hyperlink's words, a merged name), which
- *   mammoth drops with the field;
+ *   mammoth drops with the field, and a carriage return (w:cr) as a line break;
  * - documents Word embeds as an "altChunk" (HTML, a web archive, RTF, plain text or another
  *   .docx) and shows in place, as HTML-to-Word converters write whole documents; their text
  *   goes back in place as paragraphs. `unreadable` counts the chunks that could not be read.
@@ -27,7 +27,7 @@ export async function readableWordPackage(
 ): Promise<{ bytes: Uint8Array; unreadable: number }> {
   const head = readZipEntries(bytes, (n) => n === DOCUMENT || n === DOCUMENT_LINKS, 'Word');
   const mainXml = head[DOCUMENT] && new TextDecoder().decode(head[DOCUMENT]);
-  if (!mainXml || !/<w:(?:altChunk|fldSimple)\b/.test(mainXml)) return { bytes, unreadable: 0 };
+  if (!mainXml || !/<w:(?:altChunk|fldSimple|cr)\b/.test(mainXml)) return { bytes, unreadable: 0 };
 
   const targets = relationshipTargets(head[DOCUMENT_LINKS]);
   const entries = readZipEntries(bytes, () => true, 'Word');
@@ -42,7 +42,11 @@ export async function readableWordPackage(
     replacements.push((chunk?.paragraphs ?? []).map(wordParagraph).join(''));
   }
   let i = 0;
-  const rewritten = mainXml.replace(ALT_CHUNK, () => replacements[i++]).replace(SIMPLE_FIELD, (_, shown: string | undefined) => shown ?? '');
+  const rewritten = mainXml
+    .replace(ALT_CHUNK, () => replacements[i++])
+    .replace(SIMPLE_FIELD, (_, shown: string | undefined) => shown ?? '')
+    // A carriage return in a run is a line break; mammoth skips it and runs the words together.
+    .replace(/<w:cr\s*\/>/g, '<w:br/>');
   const files: Zippable = { ...entries, [DOCUMENT]: new TextEncoder().encode(rewritten) };
   return { bytes: zipSync(files), unreadable };
 }

@@ -32,7 +32,9 @@ export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedT
     // mammoth reads `buffer` in Node and `arrayBuffer` in its browser build.
     const input = { buffer: readable, arrayBuffer: readable } as unknown as Parameters<typeof mammoth.convertToHtml>[0];
     const result = await mammoth.convertToHtml(input, {
-      styleMap: ['comment-reference => sup'],
+      // Page and column breaks inside a paragraph part its words as a line break does
+      // (mammoth drops them by default, running "a" and "b" together as "ab").
+      styleMap: ['comment-reference => sup', "br[type='page'] => br", "br[type='column'] => br"],
       ignoreEmptyParagraphs: true,
     });
     html = result.value;

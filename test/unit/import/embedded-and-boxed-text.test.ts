@@ -66,6 +66,13 @@ describe('fields in Word documents', () => {
   });
 });
 
+describe('breaks inside a Word paragraph', () => {
+  it('parts the words at a page break, a column break or a carriage return instead of running them together', async () => {
+    const body = `<w:p><w:r><w:t>Primera parte.</w:t></w:r><w:r><w:br w:type="page"/></w:r><w:r><w:t>Segunda parte.</w:t></w:r><w:r><w:br w:type="column"/></w:r><w:r><w:t>Tercera.</w:t></w:r><w:r><w:cr/></w:r><w:r><w:t>Cuarta.</w:t></w:r></w:p>`;
+    expect((await textOf('partes.docx', wordPackage(body))).text).toBe('Primera parte.\nSegunda parte.\nTercera.\nCuarta.');
+  });
+});
+
 describe('text a reader sees in boxes, and text the document hides', () => {
   it('keeps a Word text box as a paragraph of its own, once (not also from its fallback drawing)', async () => {
     const box = (t: string) => `<w:txbxContent>${wordParagraph(t)}</w:txbxContent>`;

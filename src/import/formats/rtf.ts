@@ -158,7 +158,7 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
       else if (word === 'u' && param !== undefined) {
         put(String.fromCharCode(param < 0 ? param + 65536 : param));
         skipChars = state.uc;
-      } else if (word === 'par' || word === 'sect' || word === 'page') endParagraph();
+      } else if (word === 'par' || word === 'sect' || word === 'page' || word === 'column') endParagraph();
       else if (word === 'intbl') inTable = true;
       else if (word === 'pard') inTable = false;
       // A manual line break starts a new line of the text, as in Word files and plain

@@ -72,6 +72,14 @@ export function matchSpeakerLabel(line: string): { name: string; end: number } |
   return { name, end: m[0].length };
 }
 
+/** Words that open a transcriber's or a report's line with a colon, and are no one's name. */
+const NOT_A_PERSON = new Set([
+  'nota', 'notas', 'note', 'notes', 'nb', 'obs', 'observación', 'observacion', 'observaciones', 'observação', 'observation', 'comentario', 'comentário', 'comment',
+  'aclaración', 'aclaracion', 'pausa', 'pause', 'silencio', 'silêncio', 'silence', 'interrupción', 'interrupção', 'fin', 'fim', 'end', 'inicio', 'início', 'start',
+  'pregunta', 'pergunta', 'question', 'respuesta', 'resposta', 'answer', 'tema', 'topic', 'fecha', 'data', 'date', 'hora', 'time', 'lugar', 'local', 'place',
+  'primero', 'segundo', 'tercero', 'primeiro', 'terceiro', 'first', 'second', 'third', 'ejemplo', 'exemplo', 'example', 'importante', 'important', 'resumen', 'resumo', 'summary',
+]);
+
 /** What transcribers write in brackets that is not a person: "[inaudible]", "[risas]"… */
 const NOT_SPEAKERS = new Set([
   'inaudible', 'unintelligible', 'crosstalk', 'laughs', 'laughter', 'laughing', 'pause', 'silence', 'music', 'applause', 'noise', 'cough', 'coughs', 'sighs', 'overlapping',
@@ -137,8 +145,9 @@ const BARE_CAPITALS = /^\s*(\p{Lu}[\p{Lu}\p{N} .'’/-]{0,40}?)\s*$/u;
 
 /**
  * Finds speaker turns in a plain transcript. A label counts only if it opens at least two
- * paragraphs (or is numbered like labels that do: "P7" among P1, P2), so a report's single
- * "Keywords:" or "Note:" is not taken for a speaker;
+ * paragraphs (or is numbered like labels that do: "P7" among P1, P2, or comes once between
+ * two people who speak more), so a report's single "Keywords:" or "Note:" is not taken for
+ * a speaker;
  * timestamped label lines ("Speaker 2  0:07") count once there are two of them.
  * A turn runs until the next speaker.
  */
@@ -159,10 +168,18 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   const speakerShapes = new Set([...counts].filter(([name, n]) => n >= 2 && numbered(name)).map(([name]) => numbered(name)));
   // A timed line said once is a speaker only with words under it: "00:05:00 Pausa" followed by the next speaker is a note.
   const saysSomething = (i: number) => i + 1 < found.length && !found[i + 1];
+  // Someone named once between two turns of people who speak more ("Ana: Yo también." in a
+  // focus group) is a speaker too, unless the name is a transcriber's word ("Nota:").
+  const recurring = (j: number) => {
+    const g = found[j];
+    return !!g && !g.bare && (counts.get(g.name) ?? 0) >= 2;
+  };
+  const betweenSpeakers = (f: NonNullable<(typeof found)[number]>, i: number) =>
+    !f.timed && recurring(i - 1) && recurring(i + 1) && /^\p{Lu}/u.test(f.name) && f.name.split(/\s+/).length <= 3 && !NOT_A_PERSON.has(f.name.toLowerCase());
   const isSpeaker = (f: NonNullable<(typeof found)[number]>, i: number) =>
     f.bare
       ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name)
-      : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name));
+      : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name)) || betweenSpeakers(f, i);
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];

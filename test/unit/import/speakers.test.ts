@@ -64,6 +64,11 @@ describe('finding speakers in plain transcripts', () => {
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['M', 'P1', 'P2', 'M', 'P7', 'P1', 'P2', 'M']);
   });
 
+  it('takes someone who speaks once between two people who speak more for a speaker, not a transcriber’s note', () => {
+    const text = 'Moderadora: ¿Qué cambió?\nRosa: La confianza.\nModeradora: ¿Alguien más?\nAna: Yo también lo noté.\nRosa: Y la escucha.\nNota: se escucha un niño.\nModeradora: Gracias.\nRosa: A ustedes.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Moderadora', 'Rosa', 'Moderadora', 'Ana', 'Rosa', 'Moderadora', 'Rosa']);
+  });
+
   it('does not take numbered steps of a list for speakers', () => {
     const text = 'E: ¿Cómo lo hace?\nP1: Así.\nPaso 1: llamar.\nPaso 2: visitar.\nE: ¿Y?\nP1: Nada más.';
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['E', 'P1', 'E', 'P1']);

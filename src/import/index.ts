@@ -101,12 +101,28 @@ async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOpt
 }
 
 /**
+ * The format a word-processing file is really in, when its name says another: old
+ * transcription tools and Word itself saved RTF and web pages under ".doc", and an RTF
+ * file renamed ".txt" is still RTF. Other files are read by their extension.
+ */
+function writtenAs(ext: string, bytes: Uint8Array): string {
+  if (ext !== 'doc' && ext !== 'docx' && ext !== 'txt') return ext;
+  const start = new TextDecoder('latin1').decode(bytes.subarray(0, 256)).replace(/^(\xef\xbb\xbf|\s)+/, '');
+  if (start.startsWith('{\\rtf')) return 'rtf';
+  if (ext === 'txt') return ext;
+  if (/^(<!doctype html|<html|<\?xml[^>]*>\s*<html)/i.test(start)) return 'html';
+  if (ext === 'doc' && bytes[0] === 0x50 && bytes[1] === 0x4b) return 'docx';
+  return ext;
+}
+
+/**
  * Plain-text formats are parsed at once; the document formats' parsers (and the zip, XML
  * and PDF libraries behind them) are loaded the first time such a file comes, so the
  * page that only lists and codes sources does not carry them.
  */
 async function parseByExtension(ext: string, bytes: Uint8Array): Promise<ParsedText> {
-  switch (ext) {
+  const format = writtenAs(ext, bytes);
+  switch (format) {
     case 'txt':
       return parsePlainText(bytes);
     case 'md':
@@ -126,7 +142,7 @@ async function parseByExtension(ext: string, bytes: Uint8Array): Promise<ParsedT
       return (await import('./formats/pdf')).parsePdf(bytes);
     case 'vtt':
     case 'srt':
-      return parseSubtitles(bytes, ext);
+      return parseSubtitles(bytes, format);
     default:
       throw new ImportFailure('unknown-extension', `unsupported file type ".${ext}"`, { extension: ext });
   }

@@ -170,6 +170,16 @@ describe('Word 97–2003 documents (.doc), written by LibreOffice from the same 
     expect(doc.warnings.map((w) => w.code)).toEqual(docx.warnings.map((w) => w.code));
   });
 
+  it.each([
+    ['an RTF file', 'entrevista.doc', 'formats/entrevista_DRC.rtf'],
+    ['a web page', 'entrevista.doc', 'formats/entrevista_DRC.html'],
+    ['a .docx', 'entrevista.doc', 'formats/entrevista_DRC.docx'],
+    ['an RTF file', 'entrevista.txt', 'formats/entrevista_DRC.rtf'],
+  ])('reads %s saved as %s, as old transcription tools and Word did, by what it is', async (_, name, path) => {
+    const source = await importOk(name, fixture(path));
+    expect(paragraphsOf(source)[2]).toBe('Entrevistadora: ¿Qué cambió en el equipo después de la capacitación?');
+  });
+
   it('reads a .doc saved under a .docx name as what it is', async () => {
     const source = await importOk('entrevista_DRC.docx', fixture('formats/entrevista_DRC.doc'));
     expect(paragraphsOf(source)[2]).toBe('Entrevistadora: ¿Qué cambió en el equipo después de la capacitación?');

@@ -20,5 +20,7 @@ export function noteText(t: Translator, note: ImportNote | string): string {
 
 /** Why a file was refused, in the researcher's language. */
 export function importErrorText(t: Translator, error: Pick<ImportError, 'code' | 'message' | 'params'>): string {
+  // A damaged file names its format and the reader's reason, which read in any language.
+  if (error.code === 'corrupt' && error.params?.format !== undefined) return t('import.error.damaged', { ...error.params, message: error.message });
   return t(`import.error.${error.code}` as MessageKey, { ...error.params, message: error.message });
 }

@@ -75,6 +75,7 @@ export const en = {
   'import.error.binary': '{message}',
   'import.error.unknown-extension': '{message}',
   'import.error.corrupt': '{message}',
+  'import.error.damaged': '{message}',
   'import.error.legacy-word': '{message}',
   'import.error.legacy-excel': '{message}',
   'import.error.export-first': '{message}',

@@ -71,6 +71,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.error.binary': 'contiene datos binarios, no texto (¿extensión equivocada?)',
   'import.error.unknown-extension': 'tipo de archivo no admitido «.{extension}»',
   'import.error.corrupt': 'archivo dañado o ilegible ({message})',
+  'import.error.damaged': 'archivo {format} dañado o ilegible ({reason})',
   'import.error.legacy-word': 'formato antiguo de Word 97–2003: ábralo en Word y guárdelo como .docx',
   'import.error.legacy-excel': 'formato antiguo de Excel 97–2003 (.xls): ábralo en Excel y guárdelo como .xlsx o .csv',
   'import.error.export-first': 'archivo de {app}: ábralo en {app}, guárdelo o expórtelo como {target} e importe ese archivo',

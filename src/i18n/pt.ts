@@ -128,6 +128,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.status.skipped': 'Ignorado',
   'import.error.unknown-extension': 'tipo de arquivo não suportado «.{extension}»',
   'import.error.corrupt': 'arquivo danificado ou ilegível ({message})',
+  'import.error.damaged': 'arquivo {format} danificado ou ilegível ({reason})',
   'import.error.legacy-word': 'formato antigo do Word 97–2003: abra-o no Word e salve-o como .docx',
   'import.error.legacy-excel': 'formato antigo do Excel 97–2003 (.xls): abra-o no Excel e salve-o como .xlsx ou .csv',
   'import.error.export-first': 'arquivo do {app}: abra-o no {app}, salve-o ou exporte-o como {target} e importe esse arquivo',

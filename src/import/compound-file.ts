@@ -1,4 +1,4 @@
-import { fail } from './result';
+import { damaged } from './result';
 
 /**
  * Reads the streams of an OLE compound file (the container of Word 97–2003 .doc files, and
@@ -22,21 +22,21 @@ export function isCompoundFile(bytes: Uint8Array): boolean {
 }
 
 export function readCompoundFile(bytes: Uint8Array, what: string): CompoundFile {
-  const damaged = (why: string): never => fail('corrupt', `damaged ${what} file (${why})`);
-  if (!isCompoundFile(bytes)) damaged('not an OLE compound file');
+  const damagedFile = (why: string): never => damaged(what, why);
+  if (!isCompoundFile(bytes)) damagedFile('not an OLE compound file');
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const u16 = (at: number) => view.getUint16(at, true);
   const u32 = (at: number) => view.getUint32(at, true);
 
   const sectorShift = u16(0x1e);
   const miniShift = u16(0x20);
-  if (sectorShift !== 9 && sectorShift !== 12) damaged('unknown sector size');
+  if (sectorShift !== 9 && sectorShift !== 12) damagedFile('unknown sector size');
   const sectorSize = 1 << sectorShift;
   const miniSize = 1 << miniShift;
   const sectorCount = Math.floor((bytes.length - sectorSize) / sectorSize) + 1;
   const sectorAt = (s: number) => {
     const start = (s + 1) * sectorSize;
-    if (s >= MAX_REGULAR || start >= bytes.length) damaged('a sector lies past the end of the file');
+    if (s >= MAX_REGULAR || start >= bytes.length) damagedFile('a sector lies past the end of the file');
     return bytes.subarray(start, Math.min(start + sectorSize, bytes.length));
   };
 
@@ -48,7 +48,7 @@ export function readCompoundFile(bytes: Uint8Array, what: string): CompoundFile 
   }
   const perSector = sectorSize / 4 - 1;
   for (let s = u32(0x44), seen = 0; s !== END_OF_CHAIN && s !== FREE; seen++) {
-    if (seen > sectorCount) damaged('the sector list loops');
+    if (seen > sectorCount) damagedFile('the sector list loops');
     const sector = new DataView(sectorAt(s).buffer, sectorAt(s).byteOffset, sectorSize);
     for (let i = 0; i < perSector; i++) {
       const f = sector.getUint32(i * 4, true);
@@ -65,7 +65,7 @@ export function readCompoundFile(bytes: Uint8Array, what: string): CompoundFile 
   const chain = (start: number, table: Uint32Array, limit: number): number[] => {
     const out: number[] = [];
     for (let s = start; s !== END_OF_CHAIN; s = table[s]) {
-      if (s >= table.length || s >= MAX_REGULAR || out.length > limit) damaged('a sector chain is broken or loops');
+      if (s >= table.length || s >= MAX_REGULAR || out.length > limit) damagedFile('a sector chain is broken or loops');
       out.push(s);
     }
     return out;
@@ -79,7 +79,7 @@ export function readCompoundFile(bytes: Uint8Array, what: string): CompoundFile 
       out.set(sector.subarray(0, Math.min(sector.length, size - at)), at);
       at += sectorSize;
     }
-    if (at < size) damaged('a stream is cut short');
+    if (at < size) damagedFile('a stream is cut short');
     return out;
   };
 
@@ -95,7 +95,7 @@ export function readCompoundFile(bytes: Uint8Array, what: string): CompoundFile 
     entries.push({ name, type: directory[at + 66], start: dirView.getUint32(at + 116, true), size: dirView.getUint32(at + 120, true) });
   }
   const root = entries.find((e) => e.type === 5);
-  if (!root) damaged('no root entry');
+  if (!root) damagedFile('no root entry');
   const cutoff = u32(0x38) || 4096;
   const miniStream = root!.size > 0 ? readChain(root!.start, root!.size) : new Uint8Array(0);
   const miniFatStart = u32(0x3c);
@@ -112,11 +112,11 @@ export function readCompoundFile(bytes: Uint8Array, what: string): CompoundFile 
       for (const s of chain(entry.start, miniFat, miniStream.length / miniSize + 1)) {
         if (at >= entry.size) break;
         const from = s * miniSize;
-        if (from + Math.min(miniSize, entry.size - at) > miniStream.length) damaged('a stream lies past the end of the file');
+        if (from + Math.min(miniSize, entry.size - at) > miniStream.length) damagedFile('a stream lies past the end of the file');
         out.set(miniStream.subarray(from, from + Math.min(miniSize, entry.size - at)), at);
         at += miniSize;
       }
-      if (at < entry.size) damaged('a stream is cut short');
+      if (at < entry.size) damagedFile('a stream is cut short');
       return out;
     },
   };

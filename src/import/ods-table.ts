@@ -1,5 +1,5 @@
 import { tableOfRows, type CsvTable } from './csv-table';
-import { fail } from './result';
+import { damaged, fail } from './result';
 import { walkXml } from './xml-walk';
 import { readZipEntries } from './zip';
 
@@ -12,7 +12,7 @@ const MAX_REPEAT = 1000;
  */
 export function readOdsTable(bytes: Uint8Array): CsvTable {
   const content = readZipEntries(bytes, (n) => n === 'content.xml', 'OpenDocument spreadsheet')['content.xml'];
-  if (!content) fail('corrupt', 'not an OpenDocument spreadsheet: content.xml is missing');
+  if (!content) fail('corrupt', 'not an OpenDocument spreadsheet: content.xml is missing', { format: 'OpenDocument', reason: 'content.xml is missing' });
   const sheets: { name: string; rows: string[][] }[] = [];
   let rows: string[][] | null = null;
   let row: string[] | null = null;
@@ -74,7 +74,7 @@ export function readOdsTable(bytes: Uint8Array): CsvTable {
       },
     });
   } catch (e) {
-    fail('corrupt', `damaged OpenDocument spreadsheet (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    damaged('OpenDocument', e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
   const sheet = sheets.find((s) => s.rows.some((r) => r.some((c) => c.trim() !== '')));
   if (!sheet) fail('no-text', 'the spreadsheet has no rows');

@@ -81,6 +81,19 @@ export interface ParsedText {
 }
 
 /** The notes a document parser gives: how many notes it appended, comments it kept aside, images it left out. */
+/**
+ * A file of this format that cannot be read, and why in the words of the reader that
+ * failed: the format is named in the researcher's language, the technical reason as given.
+ */
+export function damaged(format: string, reason: string): never {
+  fail('corrupt', `damaged ${format} file (${reason})`, { format, reason });
+}
+
+/** A file whose name says a format its bytes are not in. */
+export function notValid(format: string, reason: string): never {
+  fail('corrupt', `not a valid ${format} file (${reason})`, { format, reason });
+}
+
 /** Why a document saved with a password cannot be read, whatever its format. */
 export const PASSWORD_PROTECTED = 'the document is password-protected: remove the password and import it again';
 

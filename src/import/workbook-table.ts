@@ -1,7 +1,7 @@
 import { isCompoundFile, readCompoundFile } from './compound-file';
 import { readCsvTable, tableOfRows, type CsvTable } from './csv-table';
 import { readOdsTable } from './ods-table';
-import { PASSWORD_PROTECTED, fail } from './result';
+import { PASSWORD_PROTECTED, damaged, fail } from './result';
 import { checkUnpackedSize, isZip } from './zip';
 
 /**
@@ -28,7 +28,7 @@ async function readWorkbookTable(bytes: Uint8Array): Promise<CsvTable> {
   try {
     await book.xlsx.load(bytes.slice().buffer as ArrayBuffer);
   } catch (e) {
-    fail('corrupt', `damaged Excel file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    damaged('Excel', e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
   const sheet = book.worksheets.find((w) => w.actualRowCount > 0);
   if (!sheet) fail('no-text', 'the spreadsheet has no rows');

@@ -25,6 +25,19 @@ describe('the interface in English, Spanish and Portuguese', () => {
     expect(translate('en', `import.note.${comments.code}`, { count: 3 })).toBe('3 comments kept beside the text, not in it');
   });
 
+  it('says why a file was refused in the researcher’s language, a damaged file’s format included', async () => {
+    const { importSource } = await import('../../src/import');
+    const { fixture } = await import('./helpers');
+    const { importErrorText } = await import('../../renderer/src/labels');
+    const truncated = await importSource({ name: 'truncated.docx', bytes: fixture('bad-input/truncated.docx') });
+    const locked = await importSource({ name: 'password-protected.odt', bytes: fixture('bad-input/password-protected.odt') });
+    if (truncated.ok || locked.ok) throw new Error('imported');
+    const es = (key: string, params?: Record<string, string | number>) => translate('es', key as never, params);
+    expect(importErrorText(es, truncated.error)).toMatch(/^archivo Word dañado o ilegible \(.+\)$/);
+    expect(importErrorText(es, locked.error)).toBe('el documento está protegido con contraseña: quítela y vuelva a importarlo');
+    expect(importErrorText((key, params) => translate('en', key, params), truncated.error)).toBe(truncated.error.message);
+  });
+
   it('names the steps of the history in the researcher’s language; steps stored as text read as written', async () => {
     const { historyText, step } = await import('../../src/db/changes');
     const { importStepLabel } = await import('../../src/db/sources');

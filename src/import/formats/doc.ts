@@ -1,7 +1,7 @@
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { readCompoundFile } from '../compound-file';
 import { joinParagraphs } from '../normalize';
-import { PASSWORD_PROTECTED, fail, notes as importNotes, type ParsedText } from '../result';
+import { PASSWORD_PROTECTED, damaged, fail, notes as importNotes, type ParsedText } from '../result';
 import { decodeWindows1252 } from '../windows-1252';
 import { toRoman } from '../../util/roman';
 
@@ -17,15 +17,15 @@ export function parseDoc(bytes: Uint8Array): ParsedText {
   if (!main) {
     // A .docx saved with a password is kept in the same kind of container.
     if (file.stream('EncryptedPackage')) fail('encrypted', PASSWORD_PROTECTED);
-    fail('corrupt', 'damaged Word file (no WordDocument stream)');
+    damaged('Word', 'no WordDocument stream');
   }
   const fib = new DataView(main!.buffer, main!.byteOffset, main!.byteLength);
-  if (main!.length < 0x200 || fib.getUint16(0, true) !== 0xa5ec) fail('corrupt', 'damaged Word file (no document header)');
+  if (main!.length < 0x200 || fib.getUint16(0, true) !== 0xa5ec) damaged('Word', 'no document header');
   if (fib.getUint16(2, true) < 0xc1) fail('legacy-word', 'Word 6/95 format: open it in Word and save it as .docx');
   const flags = fib.getUint16(0x0a, true);
   if (flags & 0x0100) fail('encrypted', PASSWORD_PROTECTED);
   const table = file.stream(flags & 0x0200 ? '1Table' : '0Table');
-  if (!table) fail('corrupt', 'damaged Word file (no table stream)');
+  if (!table) damaged('Word', 'no table stream');
 
   // FibRgLw97 (story lengths) and FibRgFcLcb97 (where the piece table is) follow two
   // variable-length blocks, so their places are computed, not assumed.
@@ -81,14 +81,14 @@ function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => 
   // Property runs (Prc) come first, not text; a negative size would be a damaged file.
   while (at + 3 <= clx.length && clx[at] === 0x01) {
     const size = view.getInt16(at + 1, true);
-    if (size < 0) fail('corrupt', 'damaged Word file (bad piece table)');
+    if (size < 0) damaged('Word', 'bad piece table');
     at += 3 + size;
   }
-  if (clx[at] !== 0x02 || at + 5 > clx.length) fail('corrupt', 'damaged Word file (no piece table)');
+  if (clx[at] !== 0x02 || at + 5 > clx.length) damaged('Word', 'no piece table');
   const lcb = view.getUint32(at + 1, true);
   const plc = at + 5;
   const count = Math.floor((lcb - 4) / 12);
-  if (count < 1 || plc + lcb > clx.length) fail('corrupt', 'damaged Word file (piece table cut short)');
+  if (count < 1 || plc + lcb > clx.length) damaged('Word', 'piece table cut short');
   const pieces = Array.from({ length: count }, (_, i) => {
     const fc = view.getUint32(plc + (count + 1) * 4 + i * 8 + 2, true);
     return { start: view.getUint32(plc + i * 4, true), end: view.getUint32(plc + (i + 1) * 4, true), compressed: (fc & 0x40000000) !== 0, fc: fc & 0x3fffffff };
@@ -103,7 +103,7 @@ function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => 
       if (a >= b) continue;
       const width = p.compressed ? 1 : 2;
       const start = (p.compressed ? p.fc / 2 : p.fc) + (a - p.start) * width;
-      if (start + (b - a) * width > main.length) fail('corrupt', 'damaged Word file (text past the end of the document)');
+      if (start + (b - a) * width > main.length) damaged('Word', 'text past the end of the document');
       const run = main.subarray(start, start + (b - a) * width);
       text += p.compressed ? decodeWindows1252(run) : new TextDecoder('utf-16le').decode(run);
       const fc = (p.compressed ? p.fc / 2 : p.fc) + (a - p.start) * width;

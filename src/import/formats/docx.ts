@@ -1,7 +1,7 @@
 import mammoth from 'mammoth';
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { fail, notes as importNotes, type ParsedText } from '../result';
+import { damaged, notValid, notes as importNotes, type ParsedText } from '../result';
 import { checkUnpackedSize, isZip } from '../zip';
 import { isCompoundFile } from '../compound-file';
 import { readableWordPackage, type ReadNested } from './docx-package';
@@ -22,7 +22,7 @@ export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedT
   // An OLE compound file: a Word 97–2003 document under a .docx name, read as what it is,
   // or a .docx saved with a password, which Word keeps in the same kind of container.
   if (isCompoundFile(bytes)) return (await import('./doc')).parseDoc(bytes);
-  if (!isZip(bytes)) fail('corrupt', 'not a valid Word .docx file (it is not a zip package)');
+  if (!isZip(bytes)) notValid('Word .docx', 'it is not a zip package');
   checkUnpackedSize(bytes, 'Word');
   // A document embedded in a document is read, down to a few levels (a package can hold itself).
   const readNested: ReadNested = nesting < MAX_NESTING ? (nested) => nestedParagraphs(nested, nesting + 1) : async () => null;
@@ -39,7 +39,7 @@ export async function parseDocx(bytes: Uint8Array, nesting = 0): Promise<ParsedT
     });
     html = result.value;
   } catch (e) {
-    fail('corrupt', `damaged Word file (${shortReason(e)})`);
+    damaged('Word', shortReason(e));
   }
   const parsed = htmlToParsedText(html);
   if (unreadable) parsed.warnings = [...(parsed.warnings ?? []), importNotes.embeddedLeftOut(unreadable)];

@@ -1,6 +1,6 @@
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { PASSWORD_PROTECTED, fail, notes as importNotes, type ParsedText } from '../result';
+import { PASSWORD_PROTECTED, damaged, fail, notes as importNotes, type ParsedText } from '../result';
 import { walkXml } from '../xml-walk';
 import { readZipEntries } from '../zip';
 
@@ -15,7 +15,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   const manifest = entries['META-INF/manifest.xml'];
   if (manifest && /<manifest:encryption-data\b/.test(new TextDecoder().decode(manifest))) fail('encrypted', PASSWORD_PROTECTED);
   const content = entries['content.xml'];
-  if (!content) fail('corrupt', 'not an OpenDocument text: content.xml is missing');
+  if (!content) fail('corrupt', 'not an OpenDocument text: content.xml is missing', { format: 'OpenDocument', reason: 'content.xml is missing' });
   const xml = new TextDecoder('utf-8').decode(content);
 
   const body: string[] = [];
@@ -157,7 +157,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
       },
     });
   } catch (e) {
-    fail('corrupt', `damaged OpenDocument file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    damaged('OpenDocument', e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
 
   const notes = annotations.filter((a) => a.kind !== 'comment');

@@ -1,6 +1,6 @@
 import type { SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
-import { PASSWORD_PROTECTED, fail, notes, type ParsedText } from '../result';
+import { PASSWORD_PROTECTED, damaged, fail, notValid, notes, type ParsedText } from '../result';
 import { speakerLabelAt } from '../speakers';
 
 interface TextItem {
@@ -42,7 +42,7 @@ function loadPdfJs(): Promise<PdfJs> {
  * no text layer (a scan) is refused, since there are no words to code.
  */
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
-  if (!startsWithPdfHeader(bytes)) fail('corrupt', 'not a valid PDF file (no "%PDF-" header)');
+  if (!startsWithPdfHeader(bytes)) notValid('PDF', 'no "%PDF-" header');
   const { getDocument } = await loadPdfJs();
   let doc;
   try {
@@ -51,7 +51,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
   } catch (e) {
     const name = (e as { name?: string }).name ?? '';
     if (name === 'PasswordException') fail('encrypted', PASSWORD_PROTECTED);
-    fail('corrupt', `damaged PDF file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    damaged('PDF', e instanceof Error ? e.message.split('\n')[0] : String(e));
   }
   const lines: Line[] = [];
   try {
@@ -62,7 +62,7 @@ export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
       page.cleanup();
     }
   } catch (e) {
-    fail('corrupt', `damaged PDF file (${e instanceof Error ? e.message.split('\n')[0] : String(e)})`);
+    damaged('PDF', e instanceof Error ? e.message.split('\n')[0] : String(e));
   } finally {
     await doc.destroy();
   }

@@ -1,5 +1,5 @@
 import { joinParagraphs } from '../normalize';
-import { fail, notes, type ParsedText } from '../result';
+import { damaged, notValid, notes, type ParsedText } from '../result';
 import { decodeWindows1252 } from '../windows-1252';
 
 /** Destinations whose text is not part of the document body. */
@@ -34,7 +34,7 @@ interface GroupState {
 export function parseRtf(bytes: Uint8Array): ParsedText {
   // RTF is 7-bit text; stray 8-bit bytes are read as Windows-1252, its usual code page.
   const src = decodeWindows1252(bytes);
-  if (!src.startsWith('{\\rtf')) fail('corrupt', 'not a valid RTF file (it must begin with "{\\rtf")');
+  if (!src.startsWith('{\\rtf')) notValid('RTF', 'it must begin with "{\\rtf"');
 
   const paragraphs: string[] = [];
   const footnotes: string[] = [];
@@ -187,7 +187,7 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
   }
   flushBytes();
   if (line.trim()) paragraphs.push(line);
-  if (depth !== 0) fail('corrupt', 'damaged RTF file (unbalanced braces: the file may be cut short)');
+  if (depth !== 0) damaged('RTF', 'unbalanced braces: the file may be cut short');
   const labelled = footnotes.filter(Boolean).map((f, n) => `[${n + 1}] ${f}`);
   const joined = joinParagraphs([...paragraphs, ...labelled]);
   const warnings = labelled.length ? [notes.footnotesAppended(labelled.length)] : [];

@@ -32,7 +32,7 @@ export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): Parsed
   const { text, encoding } = decodeText(bytes);
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   if (format === 'vtt' && !/^\uFEFF?WEBVTT/.test(lines[0] ?? '')) {
-    fail('corrupt', 'not a WebVTT file (it must begin with "WEBVTT")');
+    fail('corrupt', 'not a WebVTT file (it must begin with "WEBVTT")', { format: 'WebVTT', reason: 'it must begin with "WEBVTT"' });
   }
   const cues: Cue[] = [];
   let previousLine = '';

@@ -50,6 +50,11 @@ describe('plain text saved with hard line breaks', () => {
     expect(paragraphs(source)).toHaveLength(8);
   });
 
+  it('keeps field notes written a sentence per line as they are, though the lines are alike in length', async () => {
+    const notes = 'Notas de campo, visita del martes a la familia de la comuna de Renca.\n\nLa madre nos recibió en la cocina y ofreció té a todo el equipo.\nEl niño menor jugaba en el suelo con unos autos de plástico rojos.\nLa abuela escuchó toda la conversación sin decir nada al principio.\nAl final la abuela contó que ella también fue visitada hace años.\nAcordamos volver en dos semanas para revisar los controles.\n';
+    expect(paragraphs(await importOk('notas.txt', notes))).toHaveLength(6);
+  });
+
   it('never loses, adds or reorders a word', () => {
     const line = fc.stringMatching(/^[a-zéñ ]{0,90}$/);
     fc.assert(

@@ -1,10 +1,8 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { applyClassification } from '../../../src/db/cases';
 import { matchClassification } from '../../../src/import/classification';
-import type { CsvTable } from '../../../src/import/csv-table';
-import { ImportFailure } from '../../../src/import/result';
 import { readSheetTable } from '../../../src/import/workbook-table';
-import { importErrorText } from '../labels';
+import { useSheetRead } from './useSheetRead';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -20,32 +18,24 @@ interface Props {
 /** Previews which sheet rows match which cases before setting their attributes. */
 export function ClassificationDialog({ projectId, fileName, bytes, caseNames, onClose }: Props) {
   const { t } = useI18n();
-  // A workbook is read asynchronously (its reader is loaded on demand); CSV at once.
-  const [table, setTable] = useState<CsvTable | string | null>(null);
-  useEffect(() => {
-    let live = true;
-    readSheetTable(bytes).then(
-      (read) => live && setTable(read),
-      (e: unknown) => live && setTable(e instanceof ImportFailure ? importErrorText(t, e) : e instanceof Error ? e.message : String(e)),
-    );
-    return () => void (live = false);
-  }, [bytes, t]);
+  const read = useSheetRead(bytes, readSheetTable);
   const [nameColumn, setNameColumn] = useState<string | undefined>();
   const [createUnmatched, setCreateUnmatched] = useState(false);
-  if (table === null) {
+  if (read.state === 'reading') {
     return (
       <Dialog title={t('classification.title', { name: fileName })} onCancel={() => onClose()} actions={<button onClick={() => onClose()}>{t('common.cancel')}</button>}>
         <p className="hint" role="status">{t('classification.reading')}</p>
       </Dialog>
     );
   }
-  if (typeof table === 'string') {
+  if (read.state === 'failed') {
     return (
       <Dialog title={t('classification.title', { name: fileName })} onCancel={() => onClose()} actions={<button onClick={() => onClose()}>{t('common.close')}</button>}>
-        <p className="error" role="alert">{t('classification.unreadable', { name: fileName, message: table })}</p>
+        <p className="error" role="alert">{t('classification.unreadable', { name: fileName, message: read.message })}</p>
       </Dialog>
     );
   }
+  const table = read.value;
   const match = matchClassification(table, caseNames, nameColumn);
   return (
     <Dialog

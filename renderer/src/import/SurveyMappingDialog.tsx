@@ -1,7 +1,6 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { previewSurvey, type SurveyMapping, type SurveyPreview } from '../../../src/import';
-import { ImportFailure } from '../../../src/import/result';
-import { importErrorText } from '../labels';
+import { useSheetRead } from './useSheetRead';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
 
@@ -16,24 +15,15 @@ interface Props {
 /** Lets the researcher say which column names respondents, which hold answers, which describe them. */
 export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
   const { t } = useI18n();
-  // A workbook is read asynchronously (its reader is loaded on demand).
-  const [preview, setPreview] = useState<{ ok: true; value: SurveyPreview } | { ok: false; message: string } | null>(null);
-  useEffect(() => {
-    let live = true;
-    previewSurvey(bytes).then(
-      (value) => live && setPreview({ ok: true, value }),
-      (e: unknown) => live && setPreview({ ok: false, message: e instanceof ImportFailure ? importErrorText(t, e) : e instanceof Error ? e.message : String(e) }),
-    );
-    return () => void (live = false);
-  }, [bytes, t]);
-  if (preview === null) {
+  const preview = useSheetRead(bytes, previewSurvey);
+  if (preview.state === 'reading') {
     return (
       <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.cancel')}</button>}>
         <p className="hint" role="status">{t('classification.reading')}</p>
       </Dialog>
     );
   }
-  if (!preview.ok) {
+  if (preview.state === 'failed') {
     return (
       <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.close')}</button>}>
         <p className="error" role="alert">{t('survey.unreadable', { name: fileName, message: preview.message })}</p>

@@ -111,9 +111,9 @@ export async function readUndoTail(db: QdaDatabase, projectId: string): Promise<
  * Records steps whose changes the caller writes in the same transaction (which must
  * include the undo log): drops the redo branch and the steps beyond UNDO_DEPTH. Writes
  * only, so the caller can send them together with its own. A step of the batch the newest
- * step belongs to is added to that step.
+ * step belongs to is added to that step. Resolves to the key of the newest step.
  */
-export function writeUndoSteps(db: QdaDatabase, projectId: string, tail: UndoTail, steps: UndoStep[]): Promise<unknown> {
+export async function writeUndoSteps(db: QdaDatabase, projectId: string, tail: UndoTail, steps: UndoStep[]): Promise<number> {
   const slim = (changes: Change[]) => changes.map((c) => (c.lazy ? { ...c, after: undefined } : c));
   const newest = tail.newest;
   if (steps.length === 1 && steps[0].batch && newest && !newest.undone && newest.batch === steps[0].batch) {
@@ -125,10 +125,11 @@ export function writeUndoSteps(db: QdaDatabase, projectId: string, tail: UndoTai
   const excess = Math.max(0, kept.length + recorded.length - UNDO_DEPTH);
   const dropped = [...tail.undone, ...kept.slice(0, excess)];
   const at = new Date().toISOString();
-  return Promise.all([
+  const [, newestKey] = await Promise.all([
     dropped.length ? db.undoLog.bulkDelete(dropped) : undefined,
     db.undoLog.bulkAdd(recorded.map(({ label, changes, batch }) => ({ projectId, label, at, changes: slim(changes), undone: false, ...(batch ? { batch } : {}) }))),
   ]);
+  return newestKey;
 }
 
 /**

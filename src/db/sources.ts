@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import { coerceAttributeValue } from '../import/attribute-values';
 import { planAttributes } from './attribute-plan';
 import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
@@ -46,6 +47,22 @@ export interface ImportBatch {
   label: StepLabel;
 }
 
+/**
+ * The project's sources and cases as a batch's last transaction left them, and the history
+ * step it wrote. Every other change to sources and cases is a step of its own (or undoes
+ * this one), so while the batch's step is still the newest and not undone, the next group
+ * can skip reading every source and case again (a folder of 500 transcripts read them
+ * eight times).
+ */
+interface BatchSnapshot {
+  db: QdaDatabase;
+  projectId: string;
+  step: number;
+  sources: Source[];
+  cases: Case[];
+}
+const snapshots = new WeakMap<ImportBatch, BatchSnapshot>();
+
 /** How the history names an import: the file, or how many files were chosen. */
 export function importStepLabel(fileNames: string[]): StepLabel {
   return fileNames.length === 1 ? step('history.import', { name: fileNames[0] }) : step('history.importFiles', { count: fileNames.length });
@@ -72,15 +89,19 @@ export async function addImportedFiles(
       ),
     ];
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
-    const [project, existingSources, found, undoTail] = await Promise.all([
-      db.projects.get(projectId),
-      // The project's sources, read once: their contents (sha-256) and names are checked below.
-      db.sources.where('projectId').equals(projectId).toArray(),
-      // A project's cases are few and small: one read for all beats a read per name.
-      names.length ? db.cases.where('projectId').equals(projectId).toArray() : [],
-      readUndoTail(db, projectId),
-    ]);
+    const [project, undoTail] = await Promise.all([db.projects.get(projectId), readUndoTail(db, projectId)]);
     if (!project) throw new Error('The project no longer exists.');
+    const snapshot = batch && snapshots.get(batch);
+    const unchanged = snapshot && snapshot.db === db && snapshot.projectId === projectId && undoTail.newest?.seq === snapshot.step && !undoTail.newest.undone;
+    const [existingSources, found] = unchanged
+      ? // Copies: a case's values change below, and this transaction may yet fail.
+        [snapshot.sources, snapshot.cases.map((c) => ({ ...c }))]
+      : await Promise.all([
+          // The project's sources, read once: their contents (sha-256) and names are checked below.
+          db.sources.where('projectId').equals(projectId).toArray(),
+          // A project's cases are few and small: one read for all beats a read per name.
+          names.length || batch ? db.cases.where('projectId').equals(projectId).toArray() : [],
+        ]);
 
     const bySha = new Map(existingSources.map((s) => [s.sha256, s]));
     // Two sources of one name would make citations ambiguous: a second "P1" becomes "P1 (2)".
@@ -173,12 +194,16 @@ export async function addImportedFiles(
         changes: [...attributeChanges, ...[...caseBefore].map(([id, before]) => lazy('cases', id, before)), ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)])],
       });
     }
-    await Promise.all([
+    const [, , , newestStep] = await Promise.all([
       db.cases.bulkPut([...changed]),
       db.sources.bulkAdd(allSources),
       db.sourceContents.bulkAdd(allContents),
       steps.length ? writeUndoSteps(db, projectId, undoTail, batch ? [{ label: batch.label, batch: batch.id, changes: steps.flatMap((x) => x.changes) }] : steps) : undefined,
     ]);
+    if (batch && newestStep !== undefined) {
+      const left = { db, projectId, step: newestStep, sources: [...existingSources, ...allSources], cases: [...caseByName.values()] };
+      Dexie.currentTransaction.idbtrans.addEventListener('complete', () => snapshots.set(batch, left));
+    }
     return outcomes;
   });
 }

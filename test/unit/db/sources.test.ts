@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../src/db/projects';
 import { addImportedFiles, addImportedSources, deleteSource, importStepLabel, updateSource } from '../../../src/db/sources';
 import { createCode } from '../../../src/db/coding';
+import { renameCase } from '../../../src/db/cases';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { historyText, redo, undo, undoState } from '../../../src/db/changes';
 import { importSource } from '../../../src/import';
@@ -204,6 +205,50 @@ describe('undoing an import', () => {
     expect(historyText(await undo(db, project.id))).toBe('Import 2 files');
     expect((await db.sources.toArray()).map((s) => s.name)).toEqual(['ARIII_phone']);
     expect(historyText(await undo(db, project.id))).toBe('New code “Confianza”');
+  });
+
+  it('remembers, group after group of a folder, the names, contents and cases stored before', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const folder = { id: 'drop-3', label: importStepLabel(['a', 'b', 'c', 'd']) };
+    await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) }], folder);
+    const later = await addImportedFiles(
+      db,
+      project.id,
+      [
+        { imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) },
+        { imported: await imported('sub/ARIII_phone.txt', utf8('E: Hola otra vez\nARIII: Buenas tardes')) },
+      ],
+      folder,
+    );
+    expect(later.map((o) => o.status)).toEqual(['duplicate', 'added']);
+    const data = await loadProjectData(db, project.id);
+    expect(data.sources.map((s) => s.name).sort()).toEqual(['ARIII_phone', 'ARIII_phone (2)']);
+    expect(data.cases.map((c) => c.name)).toEqual(['ARIII']);
+    expect(new Set(data.sources.flatMap((s) => s.caseIds))).toEqual(new Set([data.cases[0].id]));
+  });
+
+  it('sees what the researcher changed or undid while a folder was being stored', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    const folder = { id: 'drop-4', label: importStepLabel(['a', 'b', 'c']) };
+    const [first] = await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) }], folder);
+    if (first.status !== 'added') throw new Error('not added');
+    // Renamed between two groups: the name is free again, and the case is known by its new name.
+    await updateSource(db, first.sources[0].id, { name: 'ARIII llamada' });
+    await renameCase(db, first.sources[0].caseIds[0], 'ARIII madre');
+    await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Otra llamada')) }], folder);
+    let data = await loadProjectData(db, project.id);
+    expect(data.sources.map((s) => s.name).sort()).toEqual(['ARIII llamada', 'ARIII_phone']);
+    expect(data.cases.map((c) => c.name).sort()).toEqual(['ARIII', 'ARIII madre']);
+    // Undone between two groups: the file is no longer in the project, so it is stored again.
+    expect(historyText(await undo(db, project.id))).toBe('Import 3 files');
+    const [again] = await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Otra llamada')) }], folder);
+    expect(again.status).toBe('added');
+    data = await loadProjectData(db, project.id);
+    expect(data.sources.map((s) => s.name).sort()).toEqual(['ARIII llamada', 'ARIII_phone']);
+    expect(data.cases.map((c) => c.name).sort()).toEqual(['ARIII', 'ARIII madre']);
+    expect(data.sources.every((s) => s.caseIds.every((id) => data.cases.some((c) => c.id === id)))).toBe(true);
   });
 
   it('undoes a survey import: its answers, and the attribute values it set on existing cases', async () => {

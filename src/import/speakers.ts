@@ -35,7 +35,7 @@ const MAX_LABEL_WORDS = 4;
 
 function isLabelName(name: string): boolean {
   // A note in brackets after a code says who it is ("P1 (madre)", "E (trabajadora social)").
-  const coded = /^(\S+)\s+\([^()]*\)$/u.exec(name);
+  const coded = name.includes('(') ? /^(\S+)\s+\([^()]*\)$/u.exec(name) : null;
   if (coded && /\d|^\p{Lu}+$/u.test(coded[1])) return true;
   if (!name) return false;
   // Most labels are one word ("E", "entrevistador", "P1"): no need to split them.

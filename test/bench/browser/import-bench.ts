@@ -22,6 +22,14 @@ const WORDS = Number(params.get('words') ?? 5000);
 const ROUNDS = Number(params.get('rounds') ?? 5);
 const STORE_GROUP = 64;
 
+/**
+ * Each measurement starts from a heap without the last one's garbage, so no round pays
+ * for collecting another's (gc is exposed by the runner).
+ */
+function collectGarbage() {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
 function heap(): number {
   return (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0;
 }
@@ -54,8 +62,8 @@ async function run() {
   const storeMs = performance.now() - ts;
   storeDb.close();
   parsed = [];
-  // Peak memory is the import's own, not the measurements' above (gc is exposed by the runner).
-  (globalThis as { gc?: () => void }).gc?.();
+  // Peak memory is the import's own, not the measurements' above.
+  collectGarbage();
   peakHeap = heap();
 
   // Import and raw limit alternate for a few rounds, each into a fresh database, and the
@@ -70,6 +78,7 @@ async function run() {
     let groups = 0;
     words = 0;
     const batch = { id: `batch-${round}`, label: importStepLabel(files.map((f) => f.name)) };
+    collectGarbage();
     const t0 = performance.now();
     // The same path as the import panel in a browser: the web bridge parses in a worker while
     // earlier files are stored, in groups of whole files.
@@ -102,6 +111,7 @@ async function run() {
     const raw = new QdaDatabase(`bench-raw-${round}`);
     await raw.open();
     const decoder = new TextDecoder();
+    collectGarbage();
     const t1 = performance.now();
     await raw.sourceContents.bulkPut(files.map((f, i) => ({ sourceId: `s${i}`, projectId: 'p', text: decoder.decode(f.bytes), paragraphs: [], turns: [], annotations: [] })));
     const rawMs = performance.now() - t1;

@@ -4,7 +4,13 @@ const GENERIC = new Set([
   'informe', 'informes', 'report', 'reporte', 'relatorio', 'relatório', 'phone', 'telefonica', 'telefónica', 'telefonico', 'telefone',
   'profundidad', 'profundidade', 'indepth', 'in', 'depth', 'encuesta', 'survey', 'notas', 'nota', 'notes', 'field', 'campo', 'de', 'del',
   'da', 'do', 'the', 'final', 'version', 'versión', 'copia', 'copy', 'borrador', 'draft', 'audio', 'zoom', 'teams', 'sesion', 'sesión', 'session',
+  'recording', 'grabación', 'grabacion', 'gravação', 'gravacao', 'meeting', 'reunión', 'reunion', 'reunião', 'reuniao', 'only', 'otter', 'trint',
+  'transcription', 'transcripts', 'transcrito', 'transcrita', 'video', 'vídeo', 'call', 'llamada', 'chamada',
+  'la', 'el', 'los', 'las', 'a', 'o', 'os', 'as', 'em', 'no', 'na', 'con', 'com', 'of', 'with', 'para', 'por', 'for',
 ]);
+
+/** What recorders stamp on a file's name: Zoom's "GMT20230512-140102", a clock time "140102". */
+const STAMP = /^(gmt\d{8}|\d{5,})$/i;
 
 /**
  * Suggests the case a file belongs to from its name, as researchers name files after
@@ -18,11 +24,25 @@ export function suggestCaseName(fileName: string): string | undefined {
   // "Cuidadora5" and "Cuidadora_5" name the one the transcript calls "Cuidadora 5".
   if (labelled) return labelled[1].replace(/[\s_-]+/g, ' ').replace(/(\p{L})(\d)/u, '$1 $2');
   const tokens = base.split(/[\s_\-–.,()]+/).filter(Boolean);
-  const isMeta = (t: string) => GENERIC.has(t.toLowerCase()) || /^(rep|report|informe|session|sesion|s|v|t)\d+$/i.test(t) || /^\d{1,4}$/.test(t) || /^\d{4}-?\d{2}-?\d{2}$/.test(t);
+  const isMeta = (t: string) => GENERIC.has(t.toLowerCase()) || STAMP.test(t) || /^(rep|report|informe|session|sesion|s|v|t)\d+$/i.test(t) || /^\d{1,4}$/.test(t) || /^\d{4}-?\d{2}-?\d{2}$/.test(t);
   const at = tokens.findIndex((t) => !isMeta(t));
-  if (at === -1) return tokens[0];
+  // A name that only says when it was recorded names nobody: "GMT20230512-140102_Recording".
+  if (at === -1) return STAMP.test(tokens[0]) || /^\d/.test(tokens[0]) ? undefined : tokens[0];
   // A word and its number name one person among several: "Entrevista madre 3" → "madre 3", not "madre".
   // (Numbers that go on into more numbers are a date: "DRI 03.06.2023" → "DRI".)
   const numbered = /^\p{L}+$/u.test(tokens[at]) && /^\d{1,3}$/.test(tokens[at + 1] ?? '') && !/^\d+$/.test(tokens[at + 2] ?? '');
   return numbered ? `${tokens[at]} ${tokens[at + 1]}` : tokens[at];
+}
+
+/**
+ * The case as the transcript itself names the person: a file "Madre2.rtf" or "Entrevista
+ * madre 3.docx" whose speaker is "Madre 2" or "Madre 3" belongs to that case, so the
+ * case and the speaker read alike in tables and citations.
+ */
+export function caseAsSpoken(suggested: string | undefined, speakers: Iterable<string>): string | undefined {
+  if (!suggested) return suggested;
+  const key = (name: string) => name.normalize('NFC').toLowerCase().replace(/[\s_-]+/g, '');
+  const wanted = key(suggested);
+  for (const speaker of speakers) if (key(speaker) === wanted) return speaker;
+  return suggested;
 }

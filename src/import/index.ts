@@ -1,4 +1,4 @@
-import { suggestCaseName } from './case-name';
+import { caseAsSpoken, suggestCaseName } from './case-name';
 import { suggestSourceDate } from './source-date';
 import { parseMarkdown } from './formats/markdown';
 import { parsePlainText } from './formats/plain-text';
@@ -183,7 +183,7 @@ function finish(
     sha256,
     words: countWords(text),
     warnings: parsed.warnings ?? [],
-    suggestedCase,
+    suggestedCase: caseAsSpoken(suggestedCase, new Set(turns.map((t) => t.speaker))),
     suggestedKind,
     suggestedDate: suggestSourceDate(fileName),
     language: guessLanguage(text),

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { importSource } from '../../../src/import';
 import { coerceAttributeValue, inferAttributeType } from '../../../src/import/attribute-values';
-import { suggestCaseName } from '../../../src/import/case-name';
+import { caseAsSpoken, suggestCaseName } from '../../../src/import/case-name';
 import { countWords } from '../../../src/import/normalize';
 import { guessLanguage } from '../../../src/import/language';
 import { compareNatural } from '../../../src/util/natural-order';
@@ -25,7 +26,30 @@ describe('suggesting a case from the file name', () => {
     ['Grupo focal 2 - transcripción.docx', 'Grupo focal 2'],
     ['focus_group_1.vtt', 'focus group 1'],
     ['entrevista_Cuidadora5_cp1252.srt', 'Cuidadora 5'],
+    ['GMT20230512-140102_Recording.transcript.vtt', undefined],
+    ['GMT20230512-140102_Recording_P4.vtt', 'P4'],
+    ['Grabación de la reunión - Madre 2.vtt', 'Madre 2'],
   ])('suggests %s → %s', (file, name) => expect(suggestCaseName(file)).toBe(name));
+
+  it('names the case as the transcript names the person', () => {
+    expect(caseAsSpoken('Madre2', ['Entrevistadora', 'Madre 2'])).toBe('Madre 2');
+    expect(caseAsSpoken('madre 3', ['E', 'Madre 3'])).toBe('Madre 3');
+    expect(caseAsSpoken('trabajadora_social_1', ['Trabajadora Social 1'])).toBe('Trabajadora Social 1');
+    expect(caseAsSpoken('ARIII', ['E', 'Madre'])).toBe('ARIII');
+    expect(caseAsSpoken(undefined, ['E'])).toBeUndefined();
+  });
+
+  it('suggests for a TextEdit transcript "Madre2.rtf" the case "Madre 2" its speaker is called', async () => {
+    const rtf = String.raw`{\rtf1\ansi\ansicpg1252\cocoartf2761{\fonttbl\f0\fswiss\fcharset0 Helvetica;}
+\pard\f0\fs24 \cf0 Entrevistadora: \'bfC\'f3mo fue la visita?\
+Madre 2: La se\'f1ora me escuch\'f3. \uc0\u8220 Vuelva cuando quiera\u8221 , me dijo.\
+Entrevistadora: \'bfY despu\'e9s?\
+Madre 2: Me sent\'ed m\'e1s tranquila.}`;
+    const result = await importSource({ name: 'Madre2.rtf', bytes: new TextEncoder().encode(rtf) });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.sources[0].text).toContain('La señora me escuchó. “Vuelva cuando quiera”, me dijo.');
+    expect(result.sources[0].suggestedCase).toBe('Madre 2');
+  });
 });
 
 describe('suggesting a source kind from the file name', () => {

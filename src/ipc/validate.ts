@@ -27,7 +27,8 @@ export function validateImportRequest(arg: unknown): ImportRequest {
   if (options?.survey !== undefined) {
     const s = options.survey;
     const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
-    if (!isRecord(s) || typeof s.idColumn !== 'string' || !strings(s.answerColumns) || !strings(s.attributeColumns) || (s.sourcePer !== 'answer' && s.sourcePer !== 'respondent')) {
+    const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
+    if (!isRecord(s) || !optionalString(s.idColumn) || !optionalString(s.respondent) || !strings(s.answerColumns) || !strings(s.attributeColumns) || (s.sourcePer !== 'answer' && s.sourcePer !== 'respondent')) {
       throw new InvalidArgument('options.survey is not a valid survey mapping');
     }
   }

@@ -91,6 +91,22 @@ test('a survey exported to Excel and an old Word 97 interview import like their 
   await expect(viewer).toContainText('Mes | Visitas realizadas | Familias que continúan');
 });
 
+test('a Google Forms survey, which names nobody, gives numbered respondents and leaves e-mails out', async ({ page }) => {
+  await createProject(page, 'Encuesta de capacitación');
+  await page.getByLabel('Import sources').setInputFiles(`${fixtures}surveys/google_forms_capacitacion.csv`);
+  const dialog = page.getByRole('dialog', { name: /Import survey “google_forms_capacitacion.csv”/ });
+  await expect(dialog.getByText('No column names the respondents: they become cases numbered in row order (Respondent 1, Respondent 2…).')).toBeVisible();
+  await expect(dialog.getByLabel('What column “Dirección de correo electrónico” holds')).toHaveValue('ignore');
+  await dialog.getByRole('button', { name: 'Import survey' }).click();
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 file')).toBeVisible();
+  const table = page.locator('.source-list table');
+  await expect(table.getByRole('button', { name: 'Respondent 2 – ¿Qué cambió en sus visitas después de la capacitación?' })).toBeVisible();
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.locator('.cases-sheet tbody tr')).toHaveCount(4);
+  await expect(page.getByLabel('Respondent 3 · Municipio')).toHaveValue('Pudahuel');
+  await expect(page.locator('.cases-sheet')).not.toContainText('@example.org');
+});
+
 test('a classification sheet kept in Excel sets the cases’ attributes, after a preview of what matches', async ({ page }) => {
   await createProject(page, 'Visitas telefónicas');
   await page.getByLabel('Import sources').setInputFiles([`${fixtures}sample/TMA_telefonica.txt`, `${fixtures}sample/TMB_telefonica.txt`, `${fixtures}sample/TMC_phone.txt`]);

@@ -55,7 +55,8 @@ function SurveyMapping({ fileName, preview, onDone }: { fileName: string; previe
   const { table } = preview;
   const idColumn = Object.keys(roles).find((c) => roles[c] === 'id');
   const answers = table.columns.filter((c) => roles[c] === 'answer');
-  const valid = !!idColumn && answers.length > 0;
+  const valid = answers.length > 0;
+  const respondent = t('survey.respondent');
   const setRole = (column: string, role: Role) =>
     setRoles((r) => {
       const next = { ...r, [column]: role };
@@ -76,7 +77,7 @@ function SurveyMapping({ fileName, preview, onDone }: { fileName: string; previe
             className="primary"
             disabled={!valid}
             onClick={() =>
-              onDone({ idColumn: idColumn!, answerColumns: answers, attributeColumns: table.columns.filter((c) => roles[c] === 'attribute'), sourcePer })
+              onDone({ idColumn, respondent, answerColumns: answers, attributeColumns: table.columns.filter((c) => roles[c] === 'attribute'), sourcePer })
             }
           >
             {t('survey.import')}
@@ -129,7 +130,8 @@ function SurveyMapping({ fileName, preview, onDone }: { fileName: string; previe
           <input type="radio" name="source-per" checked={sourcePer === 'respondent'} onChange={() => setSourcePer('respondent')} /> {t('survey.perRespondent')}
         </label>
       </fieldset>
-      {!valid && <p className="error">{t('survey.needIdAndAnswer')}</p>}
+      {!idColumn && <p className="hint">{t('survey.numbered', { first: `${respondent} 1`, second: `${respondent} 2` })}</p>}
+      {!valid && <p className="error">{t('survey.needAnswer')}</p>}
     </Dialog>
   );
 }

@@ -5,8 +5,13 @@ import { fail, type ImportedCase, type ParsedText } from '../result';
 
 /** How the researcher maps a survey's columns. */
 export interface SurveyMapping {
-  /** Column holding the respondent id; it names the cases. */
-  idColumn: string;
+  /**
+   * Column holding the respondent id; it names the cases. Without one (Google Forms gives
+   * only a time stamp) respondents are numbered in the order of the rows: "Respondent 3".
+   */
+  idColumn?: string;
+  /** The word for a numbered respondent, in the researcher's language ("Encuestado 3"). */
+  respondent?: string;
   /** Open-ended answer columns: these become sources. */
   answerColumns: string[];
   /** Columns that become case attributes. */
@@ -51,6 +56,9 @@ const SURVEY_TOOL_METADATA = new Set([
   'timestamp', 'marca temporal', 'carimbo de data/hora', 'dirección de correo electrónico', 'endereço de e-mail',
 ]);
 
+/** A column named as an open question ("Comentario abierto", "Other comments", "¿Por qué?", "Explique"): short answers are answers too. */
+const OPEN_QUESTION = /(?<!\p{L})(comentarios?|coment[aá]rios?|comments?|observaci[oó]n(es)?|observa[cç][oõ]es|abiert[ao]s?|abert[ao]s?|open|por qu[eé]|why|expli(que|ca)|describ[ae]|descreva|cu[eé]ntenos|conte-nos|tell us)(?!\p{L})/iu;
+
 /**
  * The id column is one whose values are all present, short and unique, named like an id
  * if one is (survey tools put dates, which are unique too, before the response id);
@@ -63,8 +71,12 @@ export function guessSurveyMapping(table: CsvTable): SurveyMapping {
     const v = values(i);
     return v.every((x) => x !== '' && x.length <= 40) && new Set(v).size === v.length;
   };
-  const candidates = columns.map((_, i) => i).filter(identifies);
-  const idIndex = candidates.find((i) => namesAnId(columns[i])) ?? candidates[0] ?? 0;
+  // A time stamp or an e-mail address is unique too, but names nobody as a researcher would.
+  const candidates = columns.map((_, i) => i).filter((i) => !SURVEY_TOOL_METADATA.has(columns[i].toLowerCase()) && identifies(i));
+  // Unless named as one, an id is a code or a name ("P07", "Ana"), not the answer to a
+  // question that happened to differ in a small survey ("Trabajadora social").
+  const codeLike = (i: number) => !columns[i].includes('?') && values(i).every((x) => !/\s/.test(x) || /\d/.test(x));
+  const idIndex = candidates.find((i) => namesAnId(columns[i])) ?? candidates.find(codeLike) ?? -1;
   const answerColumns: string[] = [];
   const attributeColumns: string[] = [];
   columns.forEach((name, i) => {
@@ -74,10 +86,10 @@ export function guessSurveyMapping(table: CsvTable): SurveyMapping {
     // recorded about the response (times, IP address, e-mail, location), personal data included.
     if (filled.length === 0 || SURVEY_TOOL_METADATA.has(name.toLowerCase())) return;
     const meanWords = filled.reduce((n, v) => n + v.split(/\s+/).length, 0) / Math.max(1, filled.length);
-    if (meanWords >= 6) answerColumns.push(name);
+    if (meanWords >= 6 || (meanWords >= 3 && OPEN_QUESTION.test(name))) answerColumns.push(name);
     else attributeColumns.push(name);
   });
-  return { idColumn: columns[idIndex], answerColumns, attributeColumns, sourcePer: 'answer' };
+  return { ...(idIndex >= 0 ? { idColumn: columns[idIndex] } : {}), answerColumns, attributeColumns, sourcePer: 'answer' };
 }
 
 /** Turns survey rows into sources (open answers) and cases (respondents with attributes). */
@@ -87,7 +99,7 @@ export function surveyToSources(table: CsvTable, mapping: SurveyMapping): { sour
     if (i < 0) fail('survey-mapping', `the column "${name}" is not in the file`, { column: name });
     return i;
   };
-  const idIndex = col(mapping.idColumn);
+  const idIndex = mapping.idColumn === undefined ? -1 : col(mapping.idColumn);
   const answers = mapping.answerColumns.map((name) => ({ name, i: col(name) }));
   const attributes = mapping.attributeColumns.map((name) => ({ name, i: col(name) }));
   if (answers.length === 0) fail('survey-mapping', 'no open-ended answer column was chosen');
@@ -95,7 +107,7 @@ export function surveyToSources(table: CsvTable, mapping: SurveyMapping): { sour
   const sources: SurveySource[] = [];
   const cases: ImportedCase[] = [];
   table.rows.forEach((row, r) => {
-    const caseName = row[idIndex].trim() || `Respondent ${r + 1}`;
+    const caseName = row[idIndex]?.trim() || `${mapping.respondent?.trim() || 'Respondent'} ${r + 1}`;
     const values: Record<string, string> = {};
     for (const a of attributes) values[a.name] = row[a.i].trim();
     cases.push({ name: caseName, values });

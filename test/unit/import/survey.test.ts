@@ -124,4 +124,27 @@ describe('importing a survey with open-ended answers', () => {
     expect(ods.sources.map((s) => [s.name, s.text, s.suggestedCase])).toEqual(csv.sources.map((s) => [s.name, s.text, s.suggestedCase]));
     expect(ods.cases).toEqual(csv.cases);
   });
+  it('numbers the respondents of a Google Forms export, which names nobody (its time stamp and e-mail are not ids)', async () => {
+    const csv = utf8(
+      'Marca temporal,Dirección de correo electrónico,¿Cuál es su rol?,¿Qué cambió después de la capacitación?\r\n' +
+        '12/05/2023 10:01:02,ana@example.org,Trabajadora social,"Ahora escucho más, y pregunto antes de opinar."\r\n' +
+        '12/05/2023 11:15:40,bea@example.org,Psicóloga,Más confianza con las familias que visito cada semana.\r\n',
+    );
+    const { mapping } = await previewSurvey(csv);
+    expect(mapping).toEqual({ answerColumns: ['¿Qué cambió después de la capacitación?'], attributeColumns: ['¿Cuál es su rol?'], sourcePer: 'answer' });
+    const result = await importSource({ name: 'Capacitación (respuestas).csv', bytes: csv, options: { survey: { ...mapping, respondent: 'Encuestado' } } });
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.cases.map((c) => [c.name, c.values])).toEqual([
+      ['Encuestado 1', { '¿Cuál es su rol?': 'Trabajadora social' }],
+      ['Encuestado 2', { '¿Cuál es su rol?': 'Psicóloga' }],
+    ]);
+    expect(result.sources.map((s) => s.name)).toEqual(['Encuestado 1 – ¿Qué cambió después de la capacitación?', 'Encuestado 2 – ¿Qué cambió después de la capacitación?']);
+  });
+
+  it('takes a column named as an open question for answers, however short, in a semicolon CSV Excel saved in Windows-1252', async () => {
+    const latin1 = (text: string) => Uint8Array.from(text, (c) => c.charCodeAt(0));
+    const { table, mapping } = await previewSurvey(latin1('Código;Rol;Comentario abierto;Edad\r\nP1;Madre;Me sentí acompañada, útil;34\r\nP2;Abuela;Todo bien, gracias;61\r\n'));
+    expect(table.rows[0][2]).toBe('Me sentí acompañada, útil');
+    expect(mapping).toEqual({ idColumn: 'Código', answerColumns: ['Comentario abierto'], attributeColumns: ['Rol', 'Edad'], sourcePer: 'answer' });
+  });
 });

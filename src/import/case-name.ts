@@ -37,12 +37,17 @@ export function suggestCaseName(fileName: string): string | undefined {
 /**
  * The case as the transcript itself names the person: a file "Madre2.rtf" or "Entrevista
  * madre 3.docx" whose speaker is "Madre 2" or "Madre 3" belongs to that case, so the
- * case and the speaker read alike in tables and citations.
+ * case and the speaker read alike in tables and citations; and in "rev_P3.txt", where P3
+ * speaks, the case is P3 rather than the file's first word.
  */
-export function caseAsSpoken(suggested: string | undefined, speakers: Iterable<string>): string | undefined {
-  if (!suggested) return suggested;
+export function caseAsSpoken(fileName: string, suggested: string | undefined, speakers: Iterable<string>): string | undefined {
   const key = (name: string) => name.normalize('NFC').toLowerCase().replace(/[\s_-]+/g, '');
-  const wanted = key(suggested);
-  for (const speaker of speakers) if (key(speaker) === wanted) return speaker;
-  return suggested;
+  const bySpeaker = new Map([...speakers].map((s) => [key(s), s]));
+  if (suggested && bySpeaker.has(key(suggested))) return bySpeaker.get(key(suggested));
+  const tokens = fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '').split(/[\s_\-–.,()]+/).filter(Boolean);
+  const named = new Set<string>();
+  tokens.forEach((t, i) => {
+    for (const candidate of [t, `${t}${tokens[i + 1] ?? ''}`]) if (bySpeaker.has(key(candidate))) named.add(bySpeaker.get(key(candidate))!);
+  });
+  return named.size === 1 ? [...named][0] : suggested;
 }

@@ -183,7 +183,7 @@ function finish(
     sha256,
     words: countWords(text),
     warnings: parsed.warnings ?? [],
-    suggestedCase: caseAsSpoken(suggestedCase, new Set(turns.map((t) => t.speaker))),
+    suggestedCase: caseAsSpoken(fileName, suggestedCase, new Set(turns.map((t) => t.speaker))),
     suggestedKind,
     suggestedDate: suggestSourceDate(fileName),
     language: guessLanguage(text),

@@ -32,11 +32,15 @@ describe('suggesting a case from the file name', () => {
   ])('suggests %s → %s', (file, name) => expect(suggestCaseName(file)).toBe(name));
 
   it('names the case as the transcript names the person', () => {
-    expect(caseAsSpoken('Madre2', ['Entrevistadora', 'Madre 2'])).toBe('Madre 2');
-    expect(caseAsSpoken('madre 3', ['E', 'Madre 3'])).toBe('Madre 3');
-    expect(caseAsSpoken('trabajadora_social_1', ['Trabajadora Social 1'])).toBe('Trabajadora Social 1');
-    expect(caseAsSpoken('ARIII', ['E', 'Madre'])).toBe('ARIII');
-    expect(caseAsSpoken(undefined, ['E'])).toBeUndefined();
+    expect(caseAsSpoken('Madre2.rtf', 'Madre2', ['Entrevistadora', 'Madre 2'])).toBe('Madre 2');
+    expect(caseAsSpoken('Entrevista madre 3.docx', 'madre 3', ['E', 'Madre 3'])).toBe('Madre 3');
+    expect(caseAsSpoken('trabajadora_social_1.txt', 'trabajadora_social_1', ['Trabajadora Social 1'])).toBe('Trabajadora Social 1');
+    expect(caseAsSpoken('rev_P3.txt', 'rev', ['Interviewer', 'P3'])).toBe('P3');
+    expect(caseAsSpoken('sonix export P5 parte 2.txt', 'sonix', ['Interviewer', 'P5'])).toBe('P5');
+    expect(caseAsSpoken('ARIII_phone.txt', 'ARIII', ['E', 'Madre'])).toBe('ARIII');
+    // Two people of the file name speak: the name alone cannot say whose file it is.
+    expect(caseAsSpoken('Ana_y_Beatriz.txt', 'Ana', ['E', 'Ana', 'Beatriz'])).toBe('Ana');
+    expect(caseAsSpoken('notas.txt', undefined, ['E'])).toBeUndefined();
   });
 
   it('suggests for a TextEdit transcript "Madre2.rtf" the case "Madre 2" its speaker is called', async () => {

@@ -50,10 +50,7 @@ export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): Parsed
     if (shown.length > 0 && previousLine !== '' && plainWords(shown[0]) === previousLine && (shown.length > 1 || endTime - startTime <= ROLL_UP_FLASH)) shown.shift();
     if (shown.length === 0) continue;
     previousLine = plainWords(shown[shown.length - 1]);
-    // Two people in one caption, each line opened by a dash ("- ¿Cómo está?" "- Bien."):
-    // a turn each, with the caption's times.
-    const dialogue = shown.length > 1 && shown.every((line) => DIALOGUE_DASH.test(plainWords(line)));
-    for (const said of dialogue ? shown.map((line) => plainWords(line).replace(DIALOGUE_DASH, '')) : [shown.join(' ')]) {
+    for (const said of saidInCaption(shown)) {
       const cue = cueFrom(said, startTime, endTime);
       if (cue.text) cues.push(cue);
     }
@@ -75,6 +72,30 @@ export function parseSubtitles(bytes: Uint8Array, format: 'vtt' | 'srt'): Parsed
 }
 
 /**
+ * What each person says in a caption, with the caption's times: usually all its lines, but
+ * two people may share one, each in a voice tag ("<v Ana>¿Y la visita?</v> <v Bea>Muy
+ * buena.</v>"), on a line of their own after a dash ("- ¿Cómo está?" "- Bien.") or after
+ * their name ("Ana: Hola." "Bea: Bien.").
+ */
+function saidInCaption(shown: string[]): string[] {
+  const joined = shown.join(' ');
+  const voices = joined.split(/(?=<v[\s.])/);
+  if (voices.filter((part) => VOICE_TAG.test(part)).length > 1) {
+    // Words before the first voice tag are said in that voice.
+    if (!VOICE_TAG.test(voices[0])) voices.splice(0, 2, voices[0] + voices[1]);
+    return voices;
+  }
+  if (shown.length < 2) return [joined];
+  if (shown.every((line) => DIALOGUE_DASH.test(plainWords(line)))) return shown.map((line) => plainWords(line).replace(DIALOGUE_DASH, ''));
+  // Named as people are ("Bea:", "P2:"): a line of one person's words may go on with "fue: …".
+  const names = shown.map((line) => matchSpeakerLabel(plainWords(line))?.name).map((name) => (name && /^[\p{Lu}\p{N}]/u.test(name) ? name : undefined));
+  if (!names[0] || !names.some((name) => name && name !== names[0])) return [joined];
+  const parts: string[] = [];
+  shown.forEach((line, k) => (names[k] ? parts.push(line) : (parts[parts.length - 1] += ` ${line}`)));
+  return parts;
+}
+
+/**
  * An empty line ends a cue. A line of spaces does too when the next cue follows it, but not
  * otherwise: roll-up captions open each cue with a line of one space.
  */
@@ -86,6 +107,7 @@ function endsCue(lines: string[], j: number): boolean {
 }
 
 const DIALOGUE_DASH = /^[-–—]\s+/;
+const VOICE_TAG = /^<v[\s.]/;
 
 /** How long a roll-up caption shows its last line alone before the next words (YouTube: 10 ms). */
 const ROLL_UP_FLASH = 0.1;

@@ -84,6 +84,25 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
     ]);
   });
 
+  it('gives each voice of a caption shared by two people a turn: two voice tags, or two named lines', async () => {
+    const vtt =
+      'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nAna: Hola, ¿cómo está?\nBea: Bien, gracias.\n\n' +
+      '00:00:04.500 --> 00:00:07.000\n<v Ana>¿Y la visita?</v>\n<v Bea>Muy buena.</v>\n\n' +
+      '00:00:07.500 --> 00:00:09.000\n<v Ana>Me alegro.</v> <v.loud Bea>¡Yo también!</v>\n\n' +
+      // One person whose words run over two lines, the second of which looks like a label: one turn.
+      '00:00:09.500 --> 00:00:12.000\nAna: Lo que dijo la visitadora\nfue: vuelva cuando quiera.\n';
+    const source = await importOk('visita.vtt', utf8(vtt));
+    expect(source.turns.map((t) => [t.speaker, source.text.slice(t.start, t.end), t.startTime])).toEqual([
+      ['Ana', 'Ana: Hola, ¿cómo está?', 1],
+      ['Bea', 'Bea: Bien, gracias.', 1],
+      ['Ana', 'Ana: ¿Y la visita?', 4.5],
+      ['Bea', 'Bea: Muy buena.', 4.5],
+      ['Ana', 'Ana: Me alegro.', 7.5],
+      ['Bea', 'Bea: ¡Yo también!', 7.5],
+      ['Ana', 'Ana: Lo que dijo la visitadora fue: vuelva cuando quiera.', 9.5],
+    ]);
+  });
+
   it('composes accents typed as two characters before it counts where each turn begins', async () => {
     const vtt = 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Nin\u0303o peque\u0301n\u0303o</v>\n\n00:03.000 --> 00:04.000\n<v Luis>Sí</v>\n';
     const source = await importOk('nfd.vtt', utf8(vtt));

@@ -162,6 +162,7 @@ function startsWithPdfHeader(bytes: Uint8Array): boolean {
 
 /** Where a table's column gap was in a line's text, until the line is known to be a row. */
 const CELL_GAP = '\u0003';
+const TAB_GAP = '\u0004';
 
 /** Where a raised mark was in a line's text, until the page's notes say what it is. */
 const MARK_OPEN = '\u0001';
@@ -201,9 +202,11 @@ function linesOf(items: TextItem[], page: number): Line[] {
       current = { text: '', y, height, page, left: Infinity, right: 0 };
       leadingMark = MARK.test(item.str) ? item.str.trim() : null;
     }
-    // pdf.js gives the space between a table's columns as one wide blank: a cell boundary.
-    if (item.str.trim() === '' && item.str !== '' && (item.width || 0) > Math.max(current.height, height) * 2.5 && current.text.trim() !== '') {
-      current.text += CELL_GAP;
+    // pdf.js gives the space between a table's columns as one wide blank: a cell boundary;
+    // a narrower one, still wider than any space between words, is a tab.
+    const blank = item.str.trim() === '' && item.str !== '' && current.text.trim() !== '' ? (item.width || 0) / Math.max(current.height, height) : 0;
+    if (blank > 1.5) {
+      current.text += blank > 2.5 ? CELL_GAP : TAB_GAP;
       continue;
     }
     current.text += item.str;
@@ -219,11 +222,13 @@ function linesOf(items: TextItem[], page: number): Line[] {
   }
   if (current) lines.push(current);
   // A line cut in three or more cells is a table row, read "cell | cell" as in Word files;
-  // one wide gap is only a tab (after "Entrevistadora:", say).
+  // otherwise a gap is a tab, as after a speaker's name set in a column of its own
+  // ("Entrevistadora⇥Buenos días", which the speakers' reading relies on).
   for (const line of lines) {
-    const gaps = line.text.replace(/\u0003+$/, '').split(CELL_GAP).length - 1;
+    const text = line.text.replace(/[\u0003\u0004]+$/, '');
+    const gaps = text.split(CELL_GAP).length - 1;
     line.row = gaps >= 2;
-    line.text = line.text.replace(/\u0003+$/, '').replace(/\s*\u0003\s*/g, gaps >= 2 ? ' | ' : ' ');
+    line.text = line.row ? text.replace(/\s*\u0003\s*/g, ' | ').replace(/\s*\u0004\s*/g, ' ') : text.replace(/\s*[\u0003\u0004]+\s*/g, '\t');
   }
   // Lines holding only a number, a small roman numeral or an asterisk are page numbers or
   // note marks set above the line, not the author's words.
@@ -332,5 +337,6 @@ function paragraphsOf(lines: Line[]): string[] {
     else text += ' ' + words;
   });
   if (text) paragraphs.push(text);
-  return paragraphs.map((p) => p.replace(/\s+/g, ' '));
+  // Runs of blanks read as one; a tab stays one (a speaker's name set apart from the words).
+  return paragraphs.map((p) => p.replace(/\s+/g, (blank) => (blank.includes('\t') ? '\t' : ' ')));
 }

@@ -289,3 +289,12 @@ describe('a transcript laid out as a table (time | speaker | words)', () => {
     expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre', 'Entrevistadora', 'Madre']);
   });
 });
+
+describe('a transcript whose speakers stand apart from their words by a tab (a hanging indent)', () => {
+  it.each(['docx', 'doc', 'odt', 'rtf', 'pdf'] as const)('finds the speakers in the .%s, and the case the transcript names', async (ext) => {
+    const source = await importOk(`entrevista_Madre4_tabulada.${ext}`, fixture(`formats/entrevista_Madre4_tabulada.${ext}`));
+    expect(paragraphsOf(source)[2]).toBe('Madre 4\tBien, más tranquila. La visitadora me llamó el martes y conversamos harto rato sobre la guagua.');
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Madre 4', 'Entrevistadora', 'Madre 4']);
+    expect(source.suggestedCase).toBe('Madre 4');
+  });
+});

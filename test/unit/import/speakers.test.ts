@@ -24,6 +24,10 @@ describe('finding speakers in plain transcripts', () => {
     ['E.- ¿Cómo se llama usted?', 'E'],
     ['P1.– Me llamo Rosa.', 'P1'],
     ['P1 (madre): Bien.', 'P1 (madre)'],
+    ['Interviewer\tHow did the visits go?', 'Interviewer'],
+    ['P3\tThey were good.', 'P3'],
+    ['E.: ¿Cómo fueron las visitas?', 'E'],
+    ['P3.: Buenas.', 'P3'],
   ])('reads "%s" as spoken by %s', (line, speaker) => {
     expect(speakerLabelAt(line)).toBe(speaker);
   });
@@ -41,6 +45,8 @@ describe('finding speakers in plain transcripts', () => {
     '[inaudible] and then she left',
     '[Risas] Sí, claro.',
     '[laughs] Of course.',
+    '0:00:03.0 - 0:00:10.5\tHow did it go?\tSpeaker 1',
+    '12\t34\t56',
   ])(
     'does not take "%s" for a speaker',
     (line) => {

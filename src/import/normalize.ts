@@ -1,3 +1,4 @@
+import { setApartBoldName } from './bold-name';
 import { codePointOfUnit } from '../util/code-point';
 import type { ParagraphRange } from '../model/types';
 
@@ -46,7 +47,7 @@ export function joinParagraphs(parts: string[]): { text: string; paragraphs: Par
   const paragraphs: ParagraphRange[] = [];
   let text = '';
   for (const raw of parts) {
-    const part = raw.replace(/\n+/g, ' ').replaceAll('\u00ad', '').trim().normalize('NFC');
+    const part = setApartBoldName(raw.replace(/\n+/g, ' ')).replaceAll('\u00ad', '').trim().normalize('NFC');
     if (part.trim() === '') continue;
     if (text.length > 0) text += '\n';
     paragraphs.push({ start: text.length, end: text.length + part.length });

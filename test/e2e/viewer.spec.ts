@@ -42,16 +42,16 @@ test('a folder of transcripts is imported in one go, unsupported files named wit
   await createProject(page, 'Carpeta completa');
   await page.getByLabel('Import folder').setInputFiles(`${fixtures}formats`);
   const panel = page.getByRole('region', { name: 'Import progress' });
-  await expect(panel.getByText('Import finished: 29 of 29 files')).toBeVisible();
+  await expect(panel.getByText('Import finished: 34 of 34 files')).toBeVisible();
   await expect(panel.locator('.import-row', { hasText: 'entrevista_DRC.fodt' })).toContainText('unsupported file type ".fodt"');
-  await expect(page.locator('.source-list tbody tr')).toHaveCount(23);
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(27);
 
   // The wrong folder? One Undo, not one per file.
-  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Import 29 files');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Import 34 files');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.locator('.source-list tbody tr')).toHaveCount(0);
   await page.getByRole('button', { name: 'Redo', exact: true }).click();
-  await expect(page.locator('.source-list tbody tr')).toHaveCount(23);
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(27);
 });
 
 test('two hundred transcripts import in one go: the panel sums them up and the source list scrolls to the last', async ({ page }) => {

@@ -1,6 +1,7 @@
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { readCompoundFile } from '../compound-file';
 import { joinParagraphs } from '../normalize';
+import { BOLD_LEAD_END } from '../bold-name';
 import { PASSWORD_PROTECTED, damaged, fail, notes as importNotes, type ParsedText } from '../result';
 import { decodeWindows1252 } from '../windows-1252';
 import { toRoman } from '../../util/roman';
@@ -43,12 +44,13 @@ export function parseDoc(bytes: Uint8Array): ParsedText {
     table!.subarray(fcClx, fcClx + lcbClx),
     propertyRuns(main!, table!, pair(12), 'character', isDeletion),
     propertyRuns(main!, table!, pair(13), 'paragraph', isInTable),
+    propertyRuns(main!, table!, pair(12), 'character', isBold),
   );
   // Where footnote and endnote references are in the text (both are written as 0x02).
   const references = (i: number) => new Set(plcPositions(table!, ...pair(i)));
   const [footnoteRefs, endnoteRefs] = [references(2), references(46)];
 
-  const story = (from: number, length: number): Story => (length > 0 ? characters(from, from + length) : { text: '', deleted: [], inTable: [] });
+  const story = (from: number, length: number): Story => (length > 0 ? characters(from, from + length) : { text: '', deleted: [], inTable: [], bold: [] });
   const footnotes = notesOf(story(ccpText, ccpFtn), '\u0002');
   const comments = notesOf(story(atnStart, ccpAtn), '\u0005');
   const endnotes = notesOf(story(atnStart + ccpAtn, ccpEdn), '\u0002');
@@ -75,7 +77,7 @@ export function parseDoc(bytes: Uint8Array): ParsedText {
  * Clx) says where each run of them is in the WordDocument stream, as 8-bit Windows-1252
  * ("compressed") or as UTF-16.
  */
-function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => boolean, inTable: (fc: number) => boolean): (from: number, to: number) => Story {
+function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => boolean, inTable: (fc: number) => boolean, bold: (fc: number) => boolean): (from: number, to: number) => Story {
   const view = new DataView(clx.buffer, clx.byteOffset, clx.byteLength);
   let at = 0;
   // Property runs (Prc) come first, not text; a negative size would be a damaged file.
@@ -97,6 +99,7 @@ function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => 
     let text = '';
     const gone: boolean[] = [];
     const cell: boolean[] = [];
+    const strong: boolean[] = [];
     for (const p of pieces) {
       const a = Math.max(from, p.start);
       const b = Math.min(to, p.end);
@@ -110,17 +113,19 @@ function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => 
       for (let k = 0; k < b - a; k++) {
         gone.push(deleted(fc + k * width));
         cell.push(inTable(fc + k * width));
+        strong.push(bold(fc + k * width));
       }
     }
-    return { text, deleted: gone, inTable: cell };
+    return { text, deleted: gone, inTable: cell, bold: strong };
   };
 }
 
-/** A stretch of the document: its characters, which of them are tracked deletions, which are in table cells. */
+/** A stretch of the document: its characters, which of them are tracked deletions, in table cells, in bold. */
 interface Story {
   text: string;
   deleted: boolean[];
   inTable: boolean[];
+  bold: boolean[];
 }
 
 /**
@@ -182,6 +187,8 @@ function propertyValue(view: DataView, from: number, to: number, sprm: number): 
 
 /** Tracked deletions (sprmCFRMarkDel on): Word shows the accepted text, and so do we. */
 const isDeletion = (props: DataView, from: number, to: number) => propertyValue(props, from, to, 0x0800) === 1;
+/** Bold set on the words (sprmCFBold: on, or the opposite of a style that is not bold). */
+const isBold = (props: DataView, from: number, to: number) => [1, 0x81].includes(propertyValue(props, from, to, 0x0835) ?? 0);
 /** Paragraphs in table cells (sprmPFInTable, or a table depth sprmPItap above 0). */
 const isInTable = (props: DataView, from: number, to: number) => propertyValue(props, from, to, 0x2416) === 1 || (propertyValue(props, from, to, 0x6649) ?? 0) > 0;
 
@@ -212,9 +219,11 @@ function operandSize(sprm: number, view: DataView, at: number, to: number): numb
  * begin (0x13) instructions separator (0x14) result end (0x15): the result is what a reader
  * sees. Pictures and objects (0x01, 0x08) are counted, note marks become "[n]".
  */
-function readStory({ text: story, deleted, inTable }: Story, noteMark: (cp: number) => string): { paragraphs: string[]; images: number } {
+function readStory({ text: story, deleted, inTable, bold }: Story, noteMark: (cp: number) => string): { paragraphs: string[]; images: number } {
   let out = '';
   let images = 0;
+  // Bold opening a paragraph, perhaps a speaker's name (see bold-name).
+  let boldLead = false;
   // For each open field: whether its result (after the separator) is being read.
   const fields: boolean[] = [];
   for (let i = 0; i < story.length; i++) {
@@ -233,8 +242,14 @@ function readStory({ text: story, deleted, inTable }: Story, noteMark: (cp: numb
       continue;
     }
     if (fields.length && !fields[fields.length - 1]) continue; // a field's instructions
+    if (bold[i] && !inTable[i] && /(^|\n)\s*$/.test(out.slice(-200))) boldLead = true;
+    else if (boldLead && !bold[i] && c.trim()) {
+      out += BOLD_LEAD_END;
+      boldLead = false;
+    }
     switch (c) {
       case '\r':
+        boldLead = false;
         // A paragraph inside a table cell goes on in the cell, as in Word files.
         if (!inTable[i]) out += '\n';
         else if (!out.endsWith(' ')) out += ' ';
@@ -278,7 +293,7 @@ function readStory({ text: story, deleted, inTable }: Story, noteMark: (cp: numb
 function notesOf(story: Story, mark: string): string[] {
   const notes: Story[] = [];
   [...story.text].forEach((c, i) => {
-    if (c === mark && !story.deleted[i]) notes.push({ text: '', deleted: [], inTable: [] });
+    if (c === mark && !story.deleted[i]) notes.push({ text: '', deleted: [], inTable: [], bold: [] });
     else if (notes.length) {
       notes[notes.length - 1].text += c;
       notes[notes.length - 1].deleted.push(story.deleted[i]);

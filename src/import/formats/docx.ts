@@ -1,6 +1,7 @@
 import mammoth from 'mammoth';
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
+import { BOLD_LEAD_END } from '../bold-name';
 import { damaged, notValid, notes as importNotes, type ParsedText } from '../result';
 import { checkUnpackedSize, isZip } from '../zip';
 import { isCompoundFile } from '../compound-file';
@@ -79,6 +80,8 @@ function htmlToParsedText(html: string): ParsedText {
   let cell: string[] | null = null;
   let note: NoteTarget | null = null;
   let skipDepth = 0;
+  // Inside bold that opens a paragraph: perhaps a speaker's name (see bold-name).
+  let boldLead = false;
 
   const flush = () => {
     if (current === null) return;
@@ -127,12 +130,18 @@ function htmlToParsedText(html: string): ParsedText {
       } else if (BLOCKS.has(el.name)) {
         flush();
         current = [];
+      } else if (el.name === 'strong' && !cell && !note && !(current ?? []).join('').trim()) {
+        boldLead = true;
       }
     },
     close(name) {
       if (skipDepth > 0) {
         skipDepth--;
         return;
+      }
+      if (name === 'strong' && boldLead) {
+        boldLead = false;
+        current?.push(BOLD_LEAD_END);
       }
       if (name === 'li' && note && note.kind !== 'comment') {
         flush();

@@ -1,5 +1,6 @@
 import type { ImportNote, SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
+import { BOLD_LEAD_END } from '../bold-name';
 import { PASSWORD_PROTECTED, damaged, fail, notes as importNotes, type ParsedText } from '../result';
 import { walkXml } from '../xml-walk';
 import { readZipEntries } from '../zip';
@@ -10,13 +11,14 @@ import { readZipEntries } from '../zip';
  * comments (office:annotation) kept beside the text, tracked deletions left out.
  */
 export function parseOdt(bytes: Uint8Array): ParsedText {
-  const entries = readZipEntries(bytes, (n) => n === 'content.xml' || n === 'META-INF/manifest.xml', 'OpenDocument (.odt)');
+  const entries = readZipEntries(bytes, (n) => n === 'content.xml' || n === 'styles.xml' || n === 'META-INF/manifest.xml', 'OpenDocument (.odt)');
   // Saved with a password, the package's parts are encrypted and the manifest says how.
   const manifest = entries['META-INF/manifest.xml'];
   if (manifest && /<manifest:encryption-data\b/.test(new TextDecoder().decode(manifest))) fail('encrypted', PASSWORD_PROTECTED);
   const content = entries['content.xml'];
   if (!content) fail('corrupt', 'not an OpenDocument text: content.xml is missing', { format: 'OpenDocument', reason: 'content.xml is missing' });
   const xml = new TextDecoder('utf-8').decode(content);
+  const styles = entries['styles.xml'] ? new TextDecoder('utf-8').decode(entries['styles.xml']) : '';
 
   const body: string[] = [];
   const annotations: SourceAnnotation[] = [];
@@ -29,6 +31,9 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   let noteDepth = 0;
   const saved: { current: string[] | null; depth: number }[] = [];
   const boxes: { depth: number }[] = [];
+  // Spans open in the paragraph; true for bold opening it, perhaps a speaker's name (see bold-name).
+  const spans: boolean[] = [];
+  let bold: Set<string> = new Set();
 
   const emit = (text: string) => {
     if (note) note.parts.push(text);
@@ -37,6 +42,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   };
 
   try {
+    bold = boldTextStyles([styles, xml]);
     walkXml(xml, {
       open(el) {
         if (skip > 0) {
@@ -94,6 +100,10 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
           case 'text:tab':
             current?.push('\t');
             return;
+          case 'text:span':
+            spans.push(!note && !cell && depth === 1 && bold.has(el.attributes['text:style-name'] ?? '') && !(current ?? []).join('').trim() && !spans.includes(true));
+            if (note) noteDepth++;
+            return;
           case 'text:line-break':
             // A manual line break starts a new line of the text, as in Word files and plain
             // transcripts; inside a table cell or a note it is a space.
@@ -111,6 +121,7 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
           skip--;
           return;
         }
+        if (name === 'text:span' && spans.pop()) current?.push(BOLD_LEAD_END);
         if (note) {
           if (name === 'draw:text-box') {
             depth = boxes.pop()?.depth ?? 0;
@@ -169,4 +180,36 @@ export function parseOdt(bytes: Uint8Array): ParsedText {
   if (notes.length) warnings.push(importNotes.footnotesAppended(notes.length));
   if (comments.length) warnings.push(importNotes.commentsAside(comments.length));
   return { text, paragraphs, annotations, warnings };
+}
+
+/**
+ * The text styles that set words in bold, from the document's own styles and its
+ * automatic ones (LibreOffice writes a bold word as a span of an automatic style "T1").
+ */
+function boldTextStyles(xmls: string[]): Set<string> {
+  const styles = new Map<string, { parent?: string; bold?: boolean }>();
+  let current: { parent?: string; bold?: boolean } | null = null;
+  for (const xml of xmls) {
+    if (!xml) continue;
+    walkXml(xml, {
+      open(el) {
+        if (el.name === 'style:style' && el.attributes['style:family'] === 'text') {
+          current = { parent: el.attributes['style:parent-style-name'] };
+          styles.set(el.attributes['style:name'] ?? '', current);
+        } else if (el.name === 'style:text-properties' && current) {
+          const weight = el.attributes['fo:font-weight'];
+          if (weight !== undefined) current.bold = weight === 'bold' || Number(weight) >= 600;
+        }
+      },
+      close(name) {
+        if (name === 'style:style') current = null;
+      },
+    });
+  }
+  const isBold = (name: string | undefined, seen = 0): boolean => {
+    const style = name === undefined ? undefined : styles.get(name);
+    if (!style || seen > 10) return false;
+    return style.bold ?? isBold(style.parent, seen + 1);
+  };
+  return new Set([...styles.keys()].filter((name) => isBold(name)));
 }

@@ -1,4 +1,5 @@
 import { joinParagraphs } from '../normalize';
+import { BOLD_LEAD_END } from '../bold-name';
 import { damaged, notValid, notes, type ParsedText } from '../result';
 import { decodeWindows1252 } from '../windows-1252';
 
@@ -23,6 +24,7 @@ interface GroupState {
   uc: number;
   footnote: boolean;
   comment: boolean;
+  bold: boolean;
 }
 
 /**
@@ -44,7 +46,9 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
   let skipChars = 0;
   let inTable = false;
   const stack: GroupState[] = [];
-  let state: GroupState = { skip: false, codepage: 'windows-1252', uc: 1, footnote: false, comment: false };
+  let state: GroupState = { skip: false, codepage: 'windows-1252', uc: 1, footnote: false, comment: false, bold: false };
+  // Bold opening the paragraph, perhaps a speaker's name (see bold-name).
+  let boldLead = false;
   const comments: string[] = [];
   let comment = '';
 
@@ -64,7 +68,14 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
     if (state.skip) return;
     if (state.comment) comment += s;
     else if (state.footnote) footnote += s;
-    else line += s;
+    else {
+      if (state.bold && !inTable && !line.trim()) boldLead = true;
+      else if (!state.bold && boldLead && s.trim()) {
+        line += BOLD_LEAD_END;
+        boldLead = false;
+      }
+      line += s;
+    }
   };
   const endParagraph = () => {
     flushBytes();
@@ -73,6 +84,7 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
     else {
       paragraphs.push(line);
       line = '';
+      boldLead = false;
     }
   };
 
@@ -159,6 +171,8 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
         put(String.fromCharCode(param < 0 ? param + 65536 : param));
         skipChars = state.uc;
       } else if (word === 'par' || word === 'sect' || word === 'page' || word === 'column') endParagraph();
+      else if (word === 'b') state.bold = param !== 0;
+      else if (word === 'plain') state.bold = false;
       else if (word === 'intbl') inTable = true;
       else if (word === 'pard') inTable = false;
       // A manual line break starts a new line of the text, as in Word files and plain

@@ -298,3 +298,12 @@ describe('a transcript whose speakers stand apart from their words by a tab (a h
     expect(source.suggestedCase).toBe('Madre 4');
   });
 });
+
+describe('a transcript whose speakers’ names are set in bold, with no colon', () => {
+  it.each(['docx', 'doc', 'odt', 'rtf'] as const)('finds the speakers in the .%s, their names set apart by a tab', async (ext) => {
+    const source = await importOk(`entrevista_Padre2_negritas.${ext}`, fixture(`formats/entrevista_Padre2_negritas.${ext}`));
+    expect(paragraphsOf(source)).toEqual(['Entrevistadora\tBuenos días, ¿cómo ha estado?', 'Padre 2\tBien, gracias. Más tranquilo.', 'Entrevistadora\t¿Qué le sirvió?', 'Padre 2\tQue me escucharon.']);
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Padre 2', 'Entrevistadora', 'Padre 2']);
+    expect(source.suggestedCase).toBe('Padre 2');
+  });
+});

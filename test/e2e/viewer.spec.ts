@@ -1,4 +1,7 @@
 import { expect, test } from '@playwright/test';
+import { copyFileSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createProject } from './steps';
 
@@ -73,6 +76,22 @@ test('two hundred transcripts import in one go: the panel sums them up and the s
   await expect(list.getByRole('button', { name: 'P200_telefonica' })).toBeVisible();
   await list.getByRole('button', { name: 'P200_telefonica' }).click();
   await expect(page.getByRole('region', { name: 'Text of P200_telefonica' })).toContainText('visita número 200');
+});
+
+test('a folder copied from Windows and a Mac imports its transcripts, not the files the systems and Word left there', async ({ page }) => {
+  const folder = mkdtempSync(join(tmpdir(), 'entrevistas-'));
+  copyFileSync(`${fixtures}formats/entrevista_DRC.docx`, join(folder, 'entrevista_DRC.docx'));
+  copyFileSync(`${fixtures}sample/TMA_telefonica.txt`, join(folder, 'TMA_telefonica.txt'));
+  // Word's lock file while the interview is open, a Mac's folder settings, Windows' thumbnails.
+  writeFileSync(join(folder, '~$trevista_DRC.docx'), Buffer.alloc(162, 0x41));
+  writeFileSync(join(folder, '.DS_Store'), Buffer.from([0, 0, 0, 1, 0x42, 0x75, 0x64, 0x31]));
+  writeFileSync(join(folder, 'Thumbs.db'), Buffer.alloc(64, 0xd0));
+  await createProject(page, 'Carpeta compartida');
+  await page.getByLabel('Import folder').setInputFiles(folder);
+  const panel = page.getByRole('region', { name: 'Import progress' });
+  await expect(panel.getByText('Import finished: 2 of 2 files')).toBeVisible();
+  await expect(panel).not.toContainText('~$trevista');
+  await expect(page.locator('.source-list tbody tr')).toHaveCount(2);
 });
 
 test('files dropped on the window are imported', async ({ page }) => {

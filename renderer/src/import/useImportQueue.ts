@@ -2,6 +2,7 @@ import { useMemo, useRef } from 'react';
 import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
 import { extensionOf, SURVEY_EXTENSIONS, type SurveyMapping } from '../../../src/import';
 import { runImportBatch, type BatchFile } from '../../../src/import/batch';
+import { isSystemFile } from '../../../src/import/system-files';
 import { newId } from '../../../src/util/id';
 import { bridge } from '../bridge';
 import { db } from '../db';
@@ -69,9 +70,11 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): Impo
   }, [projectId, mapSurvey]);
 }
 
-/** Files from <input type=file> (also with webkitdirectory, for a folder). */
+/** Files from <input type=file> (also with webkitdirectory, for a folder: its system files left out). */
 export function filesFromList(list: FileList | null): FileToImport[] {
-  return Array.from(list ?? []).map((f) => ({ name: f.name, size: f.size, read: async () => new Uint8Array(await f.arrayBuffer()) }));
+  return Array.from(list ?? [])
+    .filter((f) => !(f.webkitRelativePath && isSystemFile(f.name)))
+    .map((f) => ({ name: f.name, size: f.size, read: async () => new Uint8Array(await f.arrayBuffer()) }));
 }
 
 /** Files dropped on the window, walking into dropped folders. */
@@ -85,7 +88,7 @@ export async function filesFromDrop(data: DataTransfer): Promise<FileToImport[]>
   const walk = async (entry: FileSystemEntry): Promise<void> => {
     if (entry.isFile) {
       const file = await new Promise<File>((res, rej) => (entry as FileSystemFileEntry).file(res, rej));
-      if (!file.name.startsWith('.')) out.push({ name: file.name, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
+      if (!isSystemFile(file.name)) out.push({ name: file.name, size: file.size, read: async () => new Uint8Array(await file.arrayBuffer()) });
     } else if (entry.isDirectory) {
       const reader = (entry as FileSystemDirectoryEntry).createReader();
       let batch: FileSystemEntry[];

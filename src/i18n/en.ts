@@ -62,6 +62,7 @@ export const en = {
   'import.note.images-left-out': '{count} image not imported|{count} images not imported',
   'import.note.embedded-left-out': '{count} embedded document could not be read|{count} embedded documents could not be read',
   'import.note.running-heads-left-out': 'page headers and footers left out: {lines}',
+  'import.note.mixed-encoding': 'most of the text is UTF-8, some of it Windows-1252: each part was read in its own encoding',
   'import.status.waiting': 'Waiting',
   'import.status.working': 'Importing…',
   'import.status.done': 'Imported',

@@ -58,6 +58,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.note.images-left-out': '{count} imagen no importada|{count} imágenes no importadas',
   'import.note.embedded-left-out': 'No se pudo leer {count} documento incrustado|No se pudieron leer {count} documentos incrustados',
   'import.note.running-heads-left-out': 'encabezados y pies de página omitidos: {lines}',
+  'import.note.mixed-encoding': 'la mayor parte del texto está en UTF-8 y una parte en Windows-1252: cada parte se leyó en su codificación',
   'import.status.waiting': 'En espera',
   'import.status.working': 'Importando…',
   'import.status.done': 'Importado',

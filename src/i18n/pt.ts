@@ -52,6 +52,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.note.images-left-out': '{count} imagem não importada|{count} imagens não importadas',
   'import.note.embedded-left-out': 'Não foi possível ler {count} documento incorporado|Não foi possível ler {count} documentos incorporados',
   'import.note.running-heads-left-out': 'cabeçalhos e rodapés deixados de fora: {lines}',
+  'import.note.mixed-encoding': 'a maior parte do texto está em UTF-8 e uma parte em Windows-1252: cada parte foi lida na sua codificação',
   'import.status.done': 'Importado',
   'import.status.error': 'Não importado',
   'import.status.duplicate': 'Já está no projeto',

@@ -1,4 +1,5 @@
 import { caseAsSpoken, suggestCaseName } from './case-name';
+import { MIXED_ENCODING } from './encoding';
 import { suggestSourceDate } from './source-date';
 import { parseMarkdown } from './formats/markdown';
 import { parsePlainText } from './formats/plain-text';
@@ -7,7 +8,7 @@ import { previewSurvey, surveyToSources, type SurveyMapping } from './formats/su
 import { sha256Hex } from './hash';
 import { guessLanguage } from './language';
 import { countWords, normalizeText, paragraphsOf } from './normalize';
-import { ImportFailure, type ImportError, type ImportedSource, type ImportResult, type ParsedText } from './result';
+import { ImportFailure, notes, type ImportError, type ImportedSource, type ImportResult, type ParsedText } from './result';
 import { detectTurns } from './speakers';
 
 export type { ImportedSource, ImportResult, ImportError, ImportedCase } from './result';
@@ -182,7 +183,7 @@ function finish(
     encoding,
     sha256,
     words: countWords(text),
-    warnings: parsed.warnings ?? [],
+    warnings: encoding === MIXED_ENCODING ? [...(parsed.warnings ?? []), notes.mixedEncoding()] : (parsed.warnings ?? []),
     suggestedCase: caseAsSpoken(fileName, suggestedCase, new Set(turns.map((t) => t.speaker))),
     suggestedKind,
     suggestedDate: suggestSourceDate(fileName),

@@ -102,6 +102,7 @@ export const notes = {
   commentsAside: (count: number): ImportNote => ({ code: 'comments-aside', params: { count }, message: `${count} comment(s) kept beside the text, not in it` }),
   imagesLeftOut: (count: number): ImportNote => ({ code: 'images-left-out', params: { count }, message: `${count} image(s) not imported` }),
   embeddedLeftOut: (count: number): ImportNote => ({ code: 'embedded-left-out', params: { count }, message: `${count} embedded document(s) could not be read` }),
+  mixedEncoding: (): ImportNote => ({ code: 'mixed-encoding', params: {}, message: 'most of the text is UTF-8, some of it Windows-1252: each part was read in its own encoding' }),
   runningHeadsLeftOut: (lines: string[]): ImportNote => {
     const quoted = lines.map((h) => `“${h}”`).join(', ');
     return { code: 'running-heads-left-out', params: { lines: quoted }, message: `page headers and footers left out: ${quoted}` };

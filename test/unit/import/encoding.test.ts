@@ -47,6 +47,26 @@ describe('reading plain-text transcripts in the encodings researchers have', () 
     expect(source.language).toBe('es');
   });
 
+  it('imports a UTF-8 transcript into which a Windows-1252 paragraph was pasted, every accent kept, and says so', async () => {
+    const bytes = new Uint8Array([
+      ...utf8('E: ¿Qué cambió después de la capacitación? Cuénteme con calma.\nP: Más cercanía, más confianza y acompañamiento.\n'),
+      ...cp1252('E: ¿Y la señora Muñoz?\n'),
+      ...utf8('P: Ella también… sintió que la escuchábamos.'),
+    ]);
+    const result = await importSource({ name: 'P4_telefonica.txt', bytes });
+    if (!result.ok) throw new Error(result.error.message);
+    const [source] = result.sources;
+    expect(source.text).toBe('E: ¿Qué cambió después de la capacitación? Cuénteme con calma.\nP: Más cercanía, más confianza y acompañamiento.\nE: ¿Y la señora Muñoz?\nP: Ella también… sintió que la escuchábamos.');
+    expect(source.encoding).toBe('utf-8 + windows-1252');
+    expect(source.warnings.map((w) => w.code)).toEqual(['mixed-encoding']);
+  });
+
+  it('reads a Windows-1252 text as Windows-1252 though a pair of its bytes would be a UTF-8 character ("Ñ…")', () => {
+    const { text, encoding } = decodeText(cp1252('AÑ… dijo la señora: ¿qué más? Ñandú, acción, corazón.'));
+    expect(encoding).toBe('windows-1252');
+    expect(text).toBe('AÑ… dijo la señora: ¿qué más? Ñandú, acción, corazón.');
+  });
+
   it('reads a real ISO-8859-1 Portuguese text (ã, ç, õ) that is not valid UTF-8', () => {
     const { text, encoding } = decodeText(shared('corpus/docs/chardet_latin1_portuguese.txt'));
     expect(encoding).toBe('iso-8859-1');

@@ -56,19 +56,24 @@ function isLabelName(name: string): boolean {
 const TABLE_ROW = new RegExp(String.raw`^\s*(?:\[?${TIME}\]?\s*\|\s*)?([^|
 ]{1,40}?):?\s*\|\s*(?=\S)`, 'u');
 
-/** The speaker label opening a line, and where the words after it begin. */
-export function matchSpeakerLabel(line: string): { name: string; end: number } | null {
+/**
+ * The speaker label opening a line, and where the words after it begin. A role in words
+ * ("Trabajadora social:", "Madre de Tomás:") is `weak`: prose opens lines that way too
+ * ("Lo que dijo fue:"), so it counts only in a dialogue (see detectTurns).
+ */
+export function matchSpeakerLabel(line: string): { name: string; end: number; weak?: boolean } | null {
   // Most lines have no cell bar: the row pattern's lazy name scan is then not worth trying.
   const row = line.includes('|') ? TABLE_ROW.exec(line) : null;
   if (row) {
     const name = row[1].trim();
-    return isLabelName(name) && /\p{L}/u.test(name) ? { name, end: row[0].length } : null;
+    if (!/\p{L}/u.test(name)) return null;
+    return isLabelName(name) ? { name, end: row[0].length } : isRoleName(name) ? { name, end: row[0].length, weak: true } : null;
   }
   const m = LABEL.exec(line);
   if (!m) return null;
   // "E.:" and "P3.:" are E and P3, as their other lines may write them.
   const name = (m[1] ?? m[2] ?? '').trim().replace(/^([\p{L}\p{N}]{1,3})\.$/u, '$1');
-  if (m[2] !== undefined && !isLabelName(name)) return null;
+  if (m[2] !== undefined && !isLabelName(name)) return isRoleName(name) ? { name, end: m[0].length, weak: true } : null;
   // A number before a tab is a table's cell, not a speaker.
   if (m[0].endsWith('\t') && !/\p{L}/u.test(name)) return null;
   if (m[1] !== undefined && !isBracketLabel(name)) return null;
@@ -101,8 +106,32 @@ function isBracketLabel(name: string): boolean {
   return /\d/.test(name) || /^\p{Lu}/u.test(name);
 }
 
+/** The speaker a line opens with, weak labels aside. */
 export function speakerLabelAt(line: string): string | null {
-  return matchSpeakerLabel(line)?.name ?? null;
+  const label = matchSpeakerLabel(line);
+  return label && !label.weak ? label.name : null;
+}
+
+/** Words that open a sentence, not a role: "Por ejemplo:", "Lo que dijo fue:", "The goals are:". */
+const FUNCTION_WORDS = new Set([
+  'el', 'la', 'los', 'las', 'lo', 'un', 'una', 'unos', 'unas', 'en', 'de', 'del', 'al', 'por', 'para', 'con', 'sin', 'como', 'que', 'y', 'o', 'pero', 'si', 'no',
+  'mi', 'mis', 'su', 'sus', 'este', 'esta', 'estos', 'estas', 'ese', 'esa', 'eso', 'esto', 'ya', 'también', 'además', 'entonces', 'luego', 'así', 'es', 'son',
+  'fue', 'era', 'hay', 'se', 'le', 'les', 'me', 'yo', 'nos', 'ella', 'él', 'ellos', 'ellas', 'cuando', 'donde', 'porque', 'aunque', 'sobre', 'entre', 'hasta', 'desde',
+  'os', 'as', 'um', 'uma', 'em', 'na', 'nos', 'nas', 'do', 'da', 'dos', 'das', 'com', 'sem', 'mas', 'não', 'meu', 'minha', 'seu', 'sua', 'isso', 'isto', 'ao',
+  'já', 'então', 'assim', 'é', 'são', 'foi', 'há', 'eu', 'ele', 'eles', 'elas', 'quando', 'onde', 'porque',
+  'the', 'a', 'an', 'in', 'on', 'at', 'of', 'for', 'to', 'with', 'without', 'as', 'that', 'this', 'these', 'those', 'and', 'or', 'but', 'if', 'not', 'my', 'his',
+  'her', 'its', 'our', 'their', 'so', 'then', 'also', 'is', 'are', 'was', 'were', 'there', 'it', 'we', 'i', 'you', 'he', 'she', 'they', 'when', 'where', 'what', 'how', 'why',
+]);
+
+/**
+ * A role or a relation in a few words, as transcripts name people they do not number:
+ * "Trabajadora social", "Abuela materna", "Madre de Tomás", "Social worker".
+ */
+function isRoleName(name: string): boolean {
+  const words = name.split(/\s+/);
+  if (words.length < 2 || words.length > 3 || !/^\p{Lu}/u.test(name)) return false;
+  const first = words[0].toLowerCase();
+  return !FUNCTION_WORDS.has(first) && !NOT_A_PERSON.has(first) && words.every((w) => /^[\p{L}.'’-]+$/u.test(w)) && !FUNCTION_WORDS.has(words[words.length - 1].toLowerCase());
 }
 
 /** The speaker of a paragraph that holds only a label (the words follow below it). */
@@ -158,8 +187,8 @@ const BARE_CAPITALS = /^\s*(\p{Lu}[\p{Lu}\p{N} .'’/-]{0,40}?)\s*$/u;
 export function detectTurns(text: string, paragraphs: ParagraphRange[]): SpeakerTurn[] {
   const found = paragraphs.map((p) => {
     const line = text.slice(p.start, Math.min(p.end, p.start + 120));
-    const inline = speakerLabelAt(line);
-    if (inline) return { name: inline, timed: false, bare: false };
+    const inline = matchSpeakerLabel(line);
+    if (inline) return { name: inline.name, timed: false, bare: false, weak: inline.weak };
     const trailing = speakerInLastCell(line, () => text.slice(Math.max(p.start, p.end - 60), p.end));
     return trailing ? { name: trailing, timed: true, bare: false } : labelLine(line);
   });
@@ -180,10 +209,20 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
   };
   const betweenSpeakers = (f: NonNullable<(typeof found)[number]>, i: number) =>
     !f.timed && recurring(i - 1) && recurring(i + 1) && /^\p{Lu}/u.test(f.name) && f.name.split(/\s+/).length <= 3 && !NOT_A_PERSON.has(f.name.toLowerCase());
+  // A role in words ("Trabajadora social:") is a speaker when it recurs in a dialogue:
+  // someone else recurs too, and mostly it answers or is answered by another label
+  // (a report's "Resultados principales:" stands among paragraphs without one).
+  const answered = new Map<string, number>();
+  found.forEach((f, i) => {
+    if (f && ((found[i - 1] && found[i - 1]!.name !== f.name) || (found[i + 1] && found[i + 1]!.name !== f.name))) answered.set(f.name, (answered.get(f.name) ?? 0) + 1);
+  });
+  const inDialogue = (name: string) => (answered.get(name) ?? 0) * 2 >= (counts.get(name) ?? 0) && [...counts].some(([other, n]) => other !== name && n >= 2);
   const isSpeaker = (f: NonNullable<(typeof found)[number]>, i: number) =>
     f.bare
       ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name)
-      : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name)) || betweenSpeakers(f, i);
+      : 'weak' in f && f.weak
+        ? (counts.get(f.name) ?? 0) >= 2 && inDialogue(f.name)
+        : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name)) || betweenSpeakers(f, i);
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];

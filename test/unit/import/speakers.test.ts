@@ -80,6 +80,20 @@ describe('finding speakers in plain transcripts', () => {
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['E', 'P1', 'E', 'P1']);
   });
 
+  it('takes people named by their role in words for speakers in a dialogue ("Trabajadora social:", "Madre de Tomás:")', () => {
+    const text = 'Trabajadora social: Buenos días, ¿cómo está?\nMadre de Tomás: Bien, gracias.\nTrabajadora social: ¿Y el niño?\nMadre de Tomás: Mejor, más tranquilo.';
+    expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Trabajadora social', 'Madre de Tomás', 'Trabajadora social', 'Madre de Tomás']);
+    const mixed = 'E: ¿Quién la acompaña?\nAbuela materna: Yo, casi siempre.\nE: ¿Desde cuándo?\nAbuela materna: Desde que nació.';
+    expect(detectTurns(mixed, paragraphsOf(mixed)).map((t) => t.speaker)).toEqual(['E', 'Abuela materna', 'E', 'Abuela materna']);
+  });
+
+  it('does not take a report’s recurring lead-ins for speakers ("Resultados principales:", "Por ejemplo:")', () => {
+    const text =
+      'Informe de la visita.\nResultados principales: la familia mejoró.\nSe observó más cercanía.\nAcciones sugeridas: visitar cada mes.\nLa madre está de acuerdo.\n' +
+      'Resultados principales: el niño asiste.\nPor ejemplo: va al jardín.\nPor ejemplo: come mejor.\nAcciones sugeridas: llamar en marzo.\nFin del informe.';
+    expect(detectTurns(text, paragraphsOf(text))).toEqual([]);
+  });
+
   it('needs a label twice, so a single "Keywords:" in a report is not a speaker', () => {
     const text = 'Keywords: home visits; bond\nThe report begins here.';
     expect(detectTurns(text, paragraphsOf(text))).toEqual([]);

@@ -12,13 +12,26 @@ export interface ClassificationMatch {
 
 const key = (s: string) => s.trim().normalize('NFC').toLowerCase();
 
+/** A name as written anywhere: "Madre_2", "madre 2" and "Madre2", "P01" and "P1", "José" and "Jose" are one. */
+const looseKey = (s: string) =>
+  key(s)
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s_.\-–]+/g, '')
+    .replace(/(^|\D)0+(?=\d)/g, '$1');
+
 /**
- * Matches sheet rows to cases by name (ignoring case and surrounding spaces). The name
- * column is the one that matches the most cases, unless the researcher picks one.
+ * Matches sheet rows to cases by name: as written (ignoring case and surrounding spaces),
+ * else as the same name written another way (spaces, underscores, accents, leading zeros)
+ * when that names one case only. The name column is the one that matches the most cases,
+ * unless the researcher picks one.
  */
 export function matchClassification(table: CsvTable, caseNames: string[], nameColumn?: string): ClassificationMatch {
-  const known = new Map(caseNames.map((n) => [key(n), n]));
-  const score = (i: number) => table.rows.filter((r) => known.has(key(r[i]))).length;
+  const exact = new Map(caseNames.map((n) => [key(n), n]));
+  const loose = new Map<string, string | null>();
+  for (const n of caseNames) loose.set(looseKey(n), loose.has(looseKey(n)) ? null : n);
+  const known = { get: (name: string) => exact.get(key(name)) ?? loose.get(looseKey(name)) ?? undefined, has: (name: string) => known.get(name) !== undefined };
+  const score = (i: number) => table.rows.filter((r) => known.has(r[i])).length;
   let nameIndex = nameColumn ? table.columns.indexOf(nameColumn) : -1;
   if (nameIndex < 0) {
     nameIndex = 0;
@@ -32,7 +45,7 @@ export function matchClassification(table: CsvTable, caseNames: string[], nameCo
   table.rows.forEach((r, row) => {
     const name = r[nameIndex].trim();
     if (!name) return;
-    const found = known.get(key(name));
+    const found = known.get(name);
     if (found) {
       matched.push({ caseName: found, row });
       seen.add(found);

@@ -54,6 +54,18 @@ describe('reading a classification sheet kept in Excel', () => {
     expect(tmb?.values[attributes.get('Fecha entrevista')!.id]).toBe('2023-05-19');
   });
 
+  it('matches a sheet that writes the case names another way (P01 for P1, Madre_2, José without its accent), when that names one case', () => {
+    const table = readCsvTable(utf8('Participante,Rol\nP01,Madre\nMadre_2,Abuela\nJose,Padre\nP10,Tía\np 3,Hermana\n'));
+    const match = matchClassification(table, ['P1', 'Madre 2', 'José', 'P3', 'P03']);
+    expect(match.matched.map((m) => [table.rows[m.row][0], m.caseName])).toEqual([
+      ['P01', 'P1'],
+      ['Madre_2', 'Madre 2'],
+      ['Jose', 'José'],
+    ]);
+    // P10 is not P1; "p 3" could be P3 or P03.
+    expect(match.unmatched.map((u) => u.name)).toEqual(['P10', 'p 3']);
+  });
+
   it('reads a tab-separated sheet, as NVivo exports classification sheets to text', async () => {
     const table = await readSheetTable(utf8('Name\tRole\tMunicipality\nTMA\tNurse\tLos Aromos\nTMB\tMidwife\tSanta Brígida\n'));
     expect(table.delimiter).toBe('\t');

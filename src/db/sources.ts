@@ -4,6 +4,7 @@ import { planAttributes } from './attribute-plan';
 import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
+import { looseCaseKey } from '../import/case-name';
 import { added, removed, updated, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
 import { commitChanges, readUndoTail, step, writeUndoSteps, type StepLabel } from './changes';
@@ -113,6 +114,9 @@ export async function addImportedFiles(
       return candidate;
     };
     const caseByName = new Map(found.map((c) => [c.name, c]));
+    // A suggestion written another way ("P01" for the case "P1", "Madre2" for "Madre 2") finds its case when it names one only.
+    const caseByKey = new Map<string, Case | null>();
+    for (const c of found) caseByKey.set(looseCaseKey(c.name), caseByKey.has(looseCaseKey(c.name)) ? null : c);
     const changed = new Set<Case>();
     const allSources: Source[] = [];
     const allContents: (SourceContent | PackedSourceContent)[] = [];
@@ -134,10 +138,11 @@ export async function addImportedFiles(
         if (!caseBefore.has(kase.id)) caseBefore.set(kase.id, isNew ? undefined : { ...kase, values: { ...kase.values } });
       };
       const caseFor = (name: string): Case => {
-        let kase = caseByName.get(name);
+        let kase = caseByName.get(name) ?? caseByKey.get(looseCaseKey(name)) ?? undefined;
         if (!kase) {
           kase = { id: newId(), projectId, name, description: '', values: {} };
           caseByName.set(name, kase);
+          caseByKey.set(looseCaseKey(name), caseByKey.has(looseCaseKey(name)) ? null : kase);
           changed.add(kase);
           casesCreated++;
           remember(kase, true);

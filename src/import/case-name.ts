@@ -51,3 +51,18 @@ export function caseAsSpoken(fileName: string, suggested: string | undefined, sp
   });
   return named.size === 1 ? [...named][0] : suggested;
 }
+
+/**
+ * A case name however it is written: "Madre_2", "madre 2" and "Madre2", "P01" and "P1",
+ * "José" and "Jose" give one key. Used where a name must find its case (a classification
+ * sheet's row, an imported file's suggested case), and only when the key names one case.
+ */
+export function looseCaseKey(name: string): string {
+  return name
+    .trim()
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '')
+    .replace(/[\s_.\-–]+/g, '')
+    .replace(/(^|\D)0+(?=\d)/g, '$1');
+}

@@ -1,3 +1,4 @@
+import { looseCaseKey as looseKey } from './case-name';
 import type { CsvTable } from './csv-table';
 
 /** A classification sheet matched against the project's cases, for the preview. */
@@ -12,13 +13,6 @@ export interface ClassificationMatch {
 
 const key = (s: string) => s.trim().normalize('NFC').toLowerCase();
 
-/** A name as written anywhere: "Madre_2", "madre 2" and "Madre2", "P01" and "P1", "José" and "Jose" are one. */
-const looseKey = (s: string) =>
-  key(s)
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[\s_.\-–]+/g, '')
-    .replace(/(^|\D)0+(?=\d)/g, '$1');
 
 /**
  * Matches sheet rows to cases by name: as written (ignoring case and surrounding spaces),

@@ -55,6 +55,19 @@ describe('storing imported sources', () => {
     expect((await loadProjectData(db, project.id)).cases.map((c) => c.name)).toEqual(['P1']);
   });
 
+  it('links a file to the case its name writes another way ("P01" for P1, "Madre_2" for Madre 2), not to a second case', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'ViDA');
+    await addImportedSources(db, project.id, await imported('P1_telefonica.txt', utf8('E: Hola\nP1: Buenas')));
+    await addImportedSources(db, project.id, await imported('Madre 2 - visita.txt', utf8('E: Hola\nM: Buenas')));
+    await addImportedSources(db, project.id, await imported('P01_segunda_llamada.txt', utf8('E: ¿Y ahora?\nP1: Mejor')));
+    await addImportedSources(db, project.id, await imported('Madre_2_informe.txt', utf8('Informe de la visita a la madre.')));
+    const data = await loadProjectData(db, project.id);
+    expect(data.cases.map((c) => c.name).sort()).toEqual(['Madre 2', 'P1']);
+    const caseOf = (source: string) => data.cases.find((c) => c.id === data.sources.find((s) => s.name === source)?.caseIds[0])?.name;
+    expect([caseOf('P01_segunda_llamada'), caseOf('Madre_2_informe')]).toEqual(['P1', 'Madre 2']);
+  });
+
   it('reports a file already in the project (same sha-256) and stores nothing twice', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'ViDA');

@@ -31,7 +31,7 @@ export interface ImportRequest {
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
 
 /** The formats a researcher can bring in, by extension. */
-export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'csv', 'xlsx', 'ods'] as const;
+export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'otr', 'csv', 'xlsx', 'ods'] as const;
 
 /** Files researchers often have whose text another program must give first: that program, and what to save as. */
 const EXPORT_FIRST: Record<string, [app: string, target: string]> = {
@@ -144,6 +144,8 @@ async function parseByExtension(ext: string, bytes: Uint8Array): Promise<ParsedT
     case 'vtt':
     case 'srt':
       return parseSubtitles(bytes, format);
+    case 'otr':
+      return (await import('./formats/otr')).parseOtr(bytes);
     default:
       throw new ImportFailure('unknown-extension', `unsupported file type ".${ext}"`, { extension: ext });
   }

@@ -143,3 +143,22 @@ describe('Markdown transcripts', () => {
     expect(source.text).not.toContain('**');
   });
 });
+
+describe('an oTranscribe transcript (.otr)', () => {
+  it('reads its paragraphs, the times inserted in them and its speakers', async () => {
+    const source = await importOk('entrevista_P6.otr', fixture('transcripts/entrevista_P6.otr'));
+    expect(source.text.split('\n')[1]).toBe('00:09 P6: Bien, mejor que la última vez. La niña ya duerme toda la noche y yo estoy más tranquila.');
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'P6', 'Entrevistadora', 'P6']);
+    expect(source.text).toContain('P6: Que la visitadora me explicó las cosas con calma,');
+    expect(source.suggestedCase).toBe('P6');
+  });
+
+  it.each([
+    ['not JSON', utf8('<p>Entrevistadora: hola</p>'), 'it is not JSON'],
+    ['JSON without a transcript', utf8('{"media": "a.mp3"}'), 'it holds no transcript'],
+  ])('refuses a file that is %s, naming the reason', async (_, bytes, reason) => {
+    const result = await importSource({ name: 'roto.otr', bytes });
+    expect(result.ok).toBe(false);
+    if (!result.ok) expect(result.error.message).toContain(reason);
+  });
+});

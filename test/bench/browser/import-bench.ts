@@ -56,8 +56,9 @@ async function run() {
   const storeDb = new QdaDatabase('bench-store');
   const storeProject = await createProject(storeDb, 'Bench');
   const ts = performance.now();
+  const storeBatch = { id: 'store-alone', label: importStepLabel(files.map((f) => f.name)) };
   for (let i = 0; i < parsed.length; i += STORE_GROUP) {
-    await addImportedFiles(storeDb, storeProject.id, parsed.slice(i, i + STORE_GROUP).map((imported) => ({ imported })), { id: 'store-alone', label: importStepLabel(files.map((f) => f.name)) });
+    await addImportedFiles(storeDb, storeProject.id, parsed.slice(i, i + STORE_GROUP).map((imported) => ({ imported })), storeBatch);
   }
   const storeMs = performance.now() - ts;
   storeDb.close();

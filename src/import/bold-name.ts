@@ -4,8 +4,8 @@
  */
 export const BOLD_LEAD_END = '\uFDD0';
 
-/** What a speaker's name looks like: a few words, no sentence in them. */
-const NAME = /^[\p{L}\p{N}][\p{L}\p{N}.'’ /()-]{0,39}$/u;
+/** What a speaker's name looks like: a few words, no sentence in them, nor a run-in heading's full stop ("**Resultados.** La familia…"). */
+const NAME = /^[\p{L}\p{N}][\p{L}\p{N}.'’ /()-]{0,39}(?<!\.)$/u;
 
 /**
  * Transcribers often set a speaker's name in bold with no colon: "**Entrevistadora** ¿Cómo

@@ -14,6 +14,7 @@ describe('a name in bold opening a paragraph', () => {
     expect(setApartBoldName(bold('Resultados', ''))).toBe('Resultados');
     expect(setApartBoldName(bold('Es importante, dijo,', ' que sigan.'))).toBe('Es importante, dijo, que sigan.');
     expect(setApartBoldName(bold('Entre', 'vista'))).toBe('Entrevista');
+    expect(setApartBoldName(bold('Resultados.', ' La familia mejoró.'))).toBe('Resultados. La familia mejoró.');
   });
 
   it('leaves a paragraph without the mark untouched', () => {

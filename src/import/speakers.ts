@@ -12,13 +12,14 @@ const NAME = String.raw`[\p{L}\p{N}][\p{L}\p{N}.'’ /()-]{0,40}?`;
  * A speaker label opening a paragraph: "Interviewer:", "E:", "Entrevistadora:", "P1:",
  * "Caregiver 1:", "Social Worker 5:", "[id1]", "[E]:", optionally after a timestamp
  * ("00:01:23 Speaker 1:") or a dialogue dash ("—Entrevistadora:"), or with a timestamp
- * after the name ("Speaker 1 (00:01:23):"), or the Spanish ".-" for a colon ("E.- ¿Cómo está?"),
- * or a tab for one, as Word transcripts set names in a column of their own ("Interviewer⇥How…").
+ * after the name ("Speaker 1 (00:01:23):", "JS [00:01:23]", which needs no colon), or the
+ * Spanish ".-" for a colon ("E.- ¿Cómo está?"), or a tab for one, as Word transcripts set
+ * names in a column of their own ("Interviewer⇥How…"); in bold as Markdown writes it ("**E:**").
  * The words may follow the colon without a space
  * ("E:¿Cómo está?"), but not a digit or a slash, so "10:30" and "http://" are no labels.
  */
 const LABEL = new RegExp(
-  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:[-–—]\s*)?(?:\[([^\]\n]{1,40})\]:?(?=\s|$)|(${NAME})\s*(?:\(${TIME}\))?\s*(?::(?=\s|$|[¿¡«"“\p{L}])|\.[-–](?=\s)|\t))`,
+  String.raw`^\s*(?:\[?\(?${TIME}\)?\]?\s*[-–]?\s*)?(?:[-–—]\s*)?(?:\*\*|__)?(?:\[([^\]\n]{1,40})\]:?(?=\s|$)|(${NAME})\s*(?:\[${TIME}\]\s*:?(?=\s+\S)|(?:\(${TIME}\)\s*)?(?::(?=\s|$|[¿¡«"“\p{L}*_])|\.[-–](?=\s)|\t)))(?:\*\*|__)?`,
   'u',
 );
 
@@ -71,8 +72,8 @@ export function matchSpeakerLabel(line: string): { name: string; end: number; we
   }
   const m = LABEL.exec(line);
   if (!m) return null;
-  // "E.:" and "P3.:" are E and P3, as their other lines may write them.
-  const name = (m[1] ?? m[2] ?? '').trim().replace(/^([\p{L}\p{N}]{1,3})\.$/u, '$1');
+  // "E.:", "P3.:" and "Resp.:" are E, P3 and Resp, as their other lines may write them.
+  const name = (m[1] ?? m[2] ?? '').trim().replace(/^([\p{L}\p{N}]{1,6})\.$/u, '$1');
   if (m[2] !== undefined && !isLabelName(name)) return isRoleName(name) ? { name, end: m[0].length, weak: true } : null;
   // A number before a tab is a table's cell, not a speaker.
   if (m[0].endsWith('\t') && !/\p{L}/u.test(name)) return null;

@@ -28,6 +28,12 @@ describe('finding speakers in plain transcripts', () => {
     ['P3\tThey were good.', 'P3'],
     ['E.: ¿Cómo fueron las visitas?', 'E'],
     ['P3.: Buenas.', 'P3'],
+    ['Resp.: Leeds.', 'Resp'],
+    ['JS [00:01:23]: I was born in 1950.', 'JS'],
+    ['Entrevistadora [00:01]: ¿Cómo?', 'Entrevistadora'],
+    ['Interviewer [00:00:05] Where were you born?', 'Interviewer'],
+    ['**E:** ¿Cómo fue la visita?', 'E'],
+    ['__P1:__ Bien.', 'P1'],
   ])('reads "%s" as spoken by %s', (line, speaker) => {
     expect(speakerLabelAt(line)).toBe(speaker);
   });
@@ -47,6 +53,7 @@ describe('finding speakers in plain transcripts', () => {
     '[laughs] Of course.',
     '0:00:03.0 - 0:00:10.5\tHow did it go?\tSpeaker 1',
     '12\t34\t56',
+    'Visita (10:30) La madre abrió la puerta.',
   ])(
     'does not take "%s" for a speaker',
     (line) => {

@@ -1,7 +1,7 @@
 import type { SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
 import { PASSWORD_PROTECTED, damaged, fail, notValid, notes, type ParsedText } from '../result';
-import { speakerLabelAt } from '../speakers';
+import { matchSpeakerLabel } from '../speakers';
 
 interface TextItem {
   str: string;
@@ -327,7 +327,7 @@ function paragraphsOf(lines: Line[]): string[] {
       !!line.row ||
       ((!!prev.row || rowGoesOn.has(prev)) && !continuesRow) ||
       (!continuesRow && (flowsOn ? !midSentence : gap > usual * 1.4 || gap < 0 || shortPrev)) ||
-      speakerLabelAt(words) !== null;
+      matchSpeakerLabel(words) !== null;
     if (newParagraph && text) {
       paragraphs.push(text);
       text = '';

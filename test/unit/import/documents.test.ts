@@ -307,3 +307,12 @@ describe('a transcript whose speakers’ names are set in bold, with no colon', 
     expect(source.suggestedCase).toBe('Padre 2');
   });
 });
+
+describe('a visit transcript whose people are named by their roles, printed to PDF', () => {
+  it('starts a paragraph at each role and finds the turns', async () => {
+    const source = await importOk('visita_abuela_roles.pdf', fixture('transcripts/visita_abuela_roles.pdf'));
+    expect(source.paragraphs).toHaveLength(4);
+    expect(source.turns.map((t) => t.speaker)).toEqual(['Trabajadora social', 'Abuela materna', 'Trabajadora social', 'Abuela materna']);
+    expect(paragraphsOf(source)[3]).toMatch(/^Abuela materna: Que usted me escuchara sin apurarme\..*también\.$/);
+  });
+});

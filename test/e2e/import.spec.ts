@@ -107,6 +107,18 @@ test('a Google Forms survey, which names nobody, gives numbered respondents and 
   await expect(page.locator('.cases-sheet')).not.toContainText('@example.org');
 });
 
+test('a classification sheet that writes a case another way (P01 for P1) finds it, and says so in the preview', async ({ page }) => {
+  await createProject(page, 'Llamadas');
+  await page.getByLabel('Import sources').setInputFiles({ name: 'P1_telefonica.txt', mimeType: 'text/plain', buffer: Buffer.from('E: ¿Cómo está?\nP1: Bien.\nE: ¿Y los niños?\nP1: Mejor.') });
+  await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 file')).toBeVisible();
+  await page.getByLabel('Import classification sheet').setInputFiles({ name: 'roles.csv', mimeType: 'text/csv', buffer: Buffer.from('Participante,Rol\nP01,Madre\n') });
+  const dialog = page.getByRole('dialog', { name: /Classification sheet “roles.csv”/ });
+  await expect(dialog.getByText('P01 → P1')).toBeVisible();
+  await dialog.getByRole('button', { name: 'Set attributes' }).click();
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.getByLabel('P1 · Rol')).toHaveValue('Madre');
+});
+
 test('a classification sheet kept in Excel sets the cases’ attributes, after a preview of what matches', async ({ page }) => {
   await createProject(page, 'Visitas telefónicas');
   await page.getByLabel('Import sources').setInputFiles([`${fixtures}sample/TMA_telefonica.txt`, `${fixtures}sample/TMB_telefonica.txt`, `${fixtures}sample/TMC_phone.txt`]);

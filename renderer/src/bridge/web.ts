@@ -26,26 +26,35 @@ const MAX_BATCH = 16;
  * a message each way per file cost more than parsing a short transcript.
  */
 function createWorkerImporter(): (request: ImportRequest) => Promise<PackedImportResult> {
-  const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
   const pending = new Map<number, { resolve(r: PackedImportResult): void; reject(e: Error): void; name: string }>();
   let queue: { id: number; request: ImportRequest }[] = [];
   let nextId = 1;
-  worker.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => {
-    for (const { id, result } of event.data.results) {
-      pending.get(id)?.resolve(result);
-      pending.delete(id);
-    }
+  const start = () => {
+    const started = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    started.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => {
+      for (const { id, result } of event.data.results) {
+        pending.get(id)?.resolve(result);
+        pending.delete(id);
+      }
+    };
+    started.onerror = (event) => {
+      // A worker that fails takes its pending files with it, each with a clear error; the
+      // files after them go to a fresh worker (started when they come) rather than wait for
+      // one that may be gone.
+      for (const p of pending.values()) p.reject(new Error(`the importer stopped (${event.message || 'worker error'})`));
+      pending.clear();
+      started.terminate();
+      if (worker === started) worker = null;
+    };
+    return started;
   };
-  worker.onerror = (event) => {
-    // A worker that dies takes its pending files with it: each gets a clear error.
-    for (const p of pending.values()) p.reject(new Error(`the importer stopped (${event.message || 'worker error'})`));
-    pending.clear();
-  };
+  let worker: Worker | null = null;
   const flush = () => {
     while (queue.length) {
       const batch = queue.splice(0, MAX_BATCH);
       // The files' bytes move to the worker rather than being copied (see the contract).
       const transfer = [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
+      worker ??= start();
       worker.postMessage({ batch }, { transfer });
     }
   };

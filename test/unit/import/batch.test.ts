@@ -176,3 +176,26 @@ describe('a file over the size limit in a batch', () => {
     expect(events.at(-1)).toMatchObject({ status: 'error', error: { code: 'too-large', fileName: 'video.txt', message: 'the file is 3.0 MB, over the size limit of 2.0 MB' } });
   });
 });
+
+describe('reading a folder ahead of the files being prepared', () => {
+  it('reads many small files side by side, but holds only a few large ones at a time', async () => {
+    const largest = async (sizeOfEach: number) => {
+      let reading = 0;
+      let most = 0;
+      const files: BatchFile[] = Array.from({ length: 40 }, (_, i) => ({
+        name: `P${i + 1}.txt`,
+        size: sizeOfEach,
+        read: async () => {
+          most = Math.max(most, ++reading);
+          await new Promise((r) => setTimeout(r, 1));
+          reading--;
+          return utf8(`E: Hola\nP${i + 1}: Buenas`);
+        },
+      }));
+      await runImportBatch(files, { prepare: asRequest, parse: async (r) => importSource({ ...r }), store: addAll }, () => undefined, () => false, { maxBytes: 100 * 1024 * 1024 });
+      return most;
+    };
+    expect(await largest(30 * 1024)).toBeGreaterThan(8);
+    expect(await largest(20 * 1024 * 1024)).toBeLessThanOrEqual(2);
+  });
+});

@@ -24,7 +24,9 @@ export function matchClassification(table: CsvTable, caseNames: string[], nameCo
   const exact = new Map(caseNames.map((n) => [key(n), n]));
   const loose = new Map<string, string | null>();
   for (const n of caseNames) loose.set(looseKey(n), loose.has(looseKey(n)) ? null : n);
-  const known = { get: (name: string) => exact.get(key(name)) ?? loose.get(looseKey(name)) ?? undefined, has: (name: string) => known.get(name) !== undefined };
+  const find = (name: string) => exact.get(key(name)) ?? loose.get(looseKey(name)) ?? undefined;
+  // NVivo may export a case by its place in the case tree: "Cases\Participants\ARIII".
+  const known = { get: (name: string) => find(name) ?? (/[\\/]/.test(name) ? find(name.replace(/^.*[\\/]/, '')) : undefined), has: (name: string) => known.get(name) !== undefined };
   const score = (i: number) => table.rows.filter((r) => known.has(r[i])).length;
   let nameIndex = nameColumn ? table.columns.indexOf(nameColumn) : -1;
   if (nameIndex < 0) {

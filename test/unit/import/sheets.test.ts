@@ -66,6 +66,12 @@ describe('reading a classification sheet kept in Excel', () => {
     expect(match.unmatched.map((u) => u.name)).toEqual(['P10', 'p 3']);
   });
 
+  it('matches cases NVivo names by their place in the case tree ("Cases\\Participants\\ARIII")', () => {
+    const table = readCsvTable(utf8('Case\tRole\nCases\\Participants\\ARIII\tMother\nCases\\Participants\\ARIV\tGrandmother\n'));
+    const match = matchClassification(table, ['ARIII', 'ARIV']);
+    expect(match.matched.map((m) => m.caseName)).toEqual(['ARIII', 'ARIV']);
+  });
+
   it('reads a tab-separated sheet, as NVivo exports classification sheets to text', async () => {
     const table = await readSheetTable(utf8('Name\tRole\tMunicipality\nTMA\tNurse\tLos Aromos\nTMB\tMidwife\tSanta Brígida\n'));
     expect(table.delimiter).toBe('\t');

@@ -5,7 +5,8 @@ import type { CsvTable } from './csv-table';
 export interface ClassificationMatch {
   nameColumn: string;
   attributeColumns: string[];
-  matched: { caseName: string; row: number }[];
+  /** Each row that found its case: the name as the sheet writes it, and the case's own. */
+  matched: { caseName: string; name: string; row: number }[];
   unmatched: { name: string; row: number }[];
   /** Cases of the project the sheet does not mention. */
   untouched: string[];
@@ -43,7 +44,7 @@ export function matchClassification(table: CsvTable, caseNames: string[], nameCo
     if (!name) return;
     const found = known.get(name);
     if (found) {
-      matched.push({ caseName: found, row });
+      matched.push({ caseName: found, name, row });
       seen.add(found);
     } else unmatched.push({ name, row });
   });

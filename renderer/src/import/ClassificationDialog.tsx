@@ -71,11 +71,8 @@ export function ClassificationDialog({ projectId, fileName, bytes, caseNames, on
         <div>
           <h3>{t('classification.matched', { count: match.matched.length })}</h3>
           <ul className="chips">
-            {match.matched.map((m) => {
-              // A row that writes the case another way ("P01" for P1) says which case it found.
-              const written = table.rows[m.row][table.columns.indexOf(match.nameColumn)].trim();
-              return <li key={m.row}>{written === m.caseName ? m.caseName : `${written} → ${m.caseName}`}</li>;
-            })}
+            {/* A row that writes its case another way ("P01" for P1) says which case it found. */}
+            {match.matched.map((m) => <li key={m.row}>{m.name === m.caseName ? m.caseName : `${m.name} → ${m.caseName}`}</li>)}
           </ul>
         </div>
         <div>

@@ -66,8 +66,8 @@ describe('importing a classification sheet', () => {
     const match = matchClassification(table, ['ARIII', 'DRI', 'BI']);
     expect(match.nameColumn).toBe('Participante');
     expect(match.matched).toEqual([
-      { caseName: 'ARIII', row: 0 },
-      { caseName: 'DRI', row: 1 },
+      { caseName: 'ARIII', name: 'ARIII', row: 0 },
+      { caseName: 'DRI', name: 'dri', row: 1 },
     ]);
     expect(match.unmatched).toEqual([{ name: 'ZZ9', row: 2 }]);
     expect(match.untouched).toEqual(['BI']);

@@ -57,7 +57,7 @@ describe('reading a classification sheet kept in Excel', () => {
   it('matches a sheet that writes the case names another way (P01 for P1, Madre_2, José without its accent), when that names one case', () => {
     const table = readCsvTable(utf8('Participante,Rol\nP01,Madre\nMadre_2,Abuela\nJose,Padre\nP10,Tía\np 3,Hermana\n'));
     const match = matchClassification(table, ['P1', 'Madre 2', 'José', 'P3', 'P03']);
-    expect(match.matched.map((m) => [table.rows[m.row][0], m.caseName])).toEqual([
+    expect(match.matched.map((m) => [m.name, m.caseName])).toEqual([
       ['P01', 'P1'],
       ['Madre_2', 'Madre 2'],
       ['Jose', 'José'],

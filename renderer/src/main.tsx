@@ -4,8 +4,10 @@ import { App } from './App';
 import { requestPersistentStorage } from './db';
 import { I18nProvider } from './i18n';
 import './styles.css';
+import { startWindow } from './windows/window-identity';
 
 void requestPersistentStorage();
+startWindow();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>

@@ -13,24 +13,24 @@ export async function createAnalysis(db: QdaDatabase, projectId: string, name: s
   return analysis;
 }
 
-export async function updateAnalysis(db: QdaDatabase, id: string, patch: { name?: string; definition?: AnalysisDefinition }): Promise<void> {
+export async function updateAnalysis(db: QdaDatabase, id: string, patch: { name?: string; definition?: AnalysisDefinition }, options: { session?: string } = {}): Promise<void> {
   await db.transaction('rw', db.analyses, db.undoLog, async () => {
     const a = await db.analyses.get(id);
     if (!a) return;
     const next: SavedAnalysis = { ...a, name: patch.name?.trim() || a.name, definition: (patch.definition as unknown as Record<string, unknown>) ?? a.definition, updatedAt: nowIso() };
-    await commitChanges(db, a.projectId, step('history.changeAnalysis', { name: a.name }), [updated('analyses', id, a, next)]);
+    await commitChanges(db, a.projectId, step('history.changeAnalysis', { name: a.name }), [updated('analyses', id, a, next)], options);
   });
 }
 
 /** Writes the researcher's summary of one matrix cell (empty removes it); one undo step. */
-export async function setCellSummary(db: QdaDatabase, id: string, cell: string, summary: string): Promise<void> {
+export async function setCellSummary(db: QdaDatabase, id: string, cell: string, summary: string, options: { session?: string } = {}): Promise<void> {
   await db.transaction('rw', db.analyses, db.undoLog, async () => {
     const a = await db.analyses.get(id);
     if (!a || (a.summaries[cell] ?? '') === summary.trim()) return;
     const summaries = { ...a.summaries };
     if (summary.trim()) summaries[cell] = summary.trim();
     else delete summaries[cell];
-    await commitChanges(db, a.projectId, step('history.cellSummary', { name: a.name }), [updated('analyses', id, a, { ...a, summaries, updatedAt: nowIso() })]);
+    await commitChanges(db, a.projectId, step('history.cellSummary', { name: a.name }), [updated('analyses', id, a, { ...a, summaries, updatedAt: nowIso() })], options);
   });
 }
 

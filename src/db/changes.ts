@@ -3,6 +3,7 @@ import type { QdaDatabase } from './database';
 import type { UndoEntry } from './database';
 import { CHANGE_TABLES, type Change } from '../model/change';
 import { translate, type Locale, type MessageKey } from '../i18n';
+import { ResearcherError } from '../model/errors';
 
 export type { Change } from '../model/change';
 
@@ -12,16 +13,49 @@ const listeners = new Set<ChangeListener>();
 /**
  * Called after every committed action, undo and redo with the rows it changed, so views
  * that keep large sets in memory (a transcript's 5,000 segments, the codebook's counts)
- * update what changed instead of reading everything again.
+ * update what changed instead of reading everything again. Changes committed in another
+ * window of the same project arrive here too (see deliverChanges).
  */
 export function onCommittedChanges(listener: ChangeListener): () => void {
   listeners.add(listener);
   return () => void listeners.delete(listener);
 }
 
-function notify(projectId: string, changes: Change[]) {
+type LocalListener = (projectId: string, changes: Change[]) => void;
+const localListeners = new Set<LocalListener>();
+
+/** Hears only this window's own commits: what a window passes on to the others. */
+export function onLocalChanges(listener: LocalListener): () => void {
+  localListeners.add(listener);
+  return () => void localListeners.delete(listener);
+}
+
+/** Changes committed elsewhere (another window of the project), told to this window's views. */
+export function deliverChanges(projectId: string, changes: Change[]): void {
   for (const listener of listeners) listener(projectId, changes);
 }
+
+function notify(projectId: string, changes: Change[]) {
+  deliverChanges(projectId, changes);
+  for (const listener of localListeners) listener(projectId, changes);
+}
+
+/**
+ * The window that records and undoes steps. Each window undoes its own steps (and those
+ * of windows closed since, and steps recorded before windows had ids): Undo in one window
+ * never takes back what the researcher just did in another.
+ */
+export interface HistoryWindow {
+  id: string;
+  isOpen(windowId: string): boolean;
+}
+let historyWindow: HistoryWindow | undefined;
+
+export function setHistoryWindow(window: HistoryWindow | undefined): void {
+  historyWindow = window;
+}
+
+const isMine = (e: UndoEntry) => !historyWindow || !e.window || e.window === historyWindow.id || !historyWindow.isOpen(e.window);
 
 /**
  * How a step is named in the Edit menu and the Undo button: a message and its values, so
@@ -69,22 +103,24 @@ async function apply(db: QdaDatabase, changes: Change[], direction: 'forward' | 
  * Applies a researcher's action as one transaction and one undo step. Redo steps are
  * dropped: a new action starts a new branch of history.
  */
-export async function commitChanges(db: QdaDatabase, projectId: string, label: StepLabel, changes: Change[]): Promise<void> {
+export async function commitChanges(db: QdaDatabase, projectId: string, label: StepLabel, changes: Change[], options: { session?: string } = {}): Promise<void> {
   if (changes.length === 0) return;
   await db.transaction('rw', [db.undoLog, ...tablesOf(db, changes)], async () => {
     // Listeners hear of the change once it is really stored, also when this runs inside
     // a caller's transaction (which commits after this function returns).
     Dexie.currentTransaction.idbtrans.addEventListener('complete', () => notify(projectId, changes));
     // The rows and the history step are independent writes: send them together.
-    await Promise.all([apply(db, changes, 'forward'), readUndoTail(db, projectId).then((tail) => writeUndoSteps(db, projectId, tail, [{ label, changes }]))]);
+    await Promise.all([apply(db, changes, 'forward'), readUndoTail(db, projectId).then((tail) => writeUndoSteps(db, projectId, tail, [{ label, changes, ...options }]))]);
   });
 }
 
-/** What the undo log of a project holds now: every step's key (oldest first), the undone ones, the newest. */
+/** What the undo log of a project holds now: every step's key (oldest first), this window's undone ones, the newest. */
 export interface UndoTail {
   keys: number[];
   undone: number[];
   newest?: UndoEntry;
+  /** The newest step this window can extend (an edit session or a batch goes on in it). */
+  newestOwn?: UndoEntry;
 }
 
 /** One step to record; steps of the same batch recorded one after another become one step. */
@@ -93,18 +129,21 @@ export interface UndoStep {
   changes: Change[];
   /** A researcher's action stored in several transactions (a folder import): one step in the history. */
   batch?: string;
+  /**
+   * One sitting of typing in a field (a memo, a code's description): saved as typed, one
+   * step however many saves it took. Saves of the same session extend its step while it
+   * is this window's newest.
+   */
+  session?: string;
 }
 
 /**
- * Reads what recording a step needs to know, in one round trip in the common case (the
- * newest step is not undone): imports read it together with everything else they need.
+ * Reads what recording a step needs to know, in one round trip: imports read it together
+ * with everything else they need.
  */
 export async function readUndoTail(db: QdaDatabase, projectId: string): Promise<UndoTail> {
-  const inProject = db.undoLog.where('projectId').equals(projectId);
-  const [keys, newest] = await Promise.all([inProject.primaryKeys() as Promise<number[]>, inProject.last()]);
-  if (!newest?.undone) return { keys, undone: [], newest };
-  const { undone } = await newestSteps(db, projectId);
-  return { keys, undone: undone.map((e) => e.seq!), newest };
+  const [keys, { undone, lastDone, newest }] = await Promise.all([db.undoLog.where('projectId').equals(projectId).primaryKeys() as Promise<number[]>, newestSteps(db, projectId)]);
+  return { keys, undone: undone.map((e) => e.seq!), newest, newestOwn: undone.length ? undefined : lastDone };
 }
 
 /**
@@ -115,9 +154,11 @@ export async function readUndoTail(db: QdaDatabase, projectId: string): Promise<
  */
 export async function writeUndoSteps(db: QdaDatabase, projectId: string, tail: UndoTail, steps: UndoStep[]): Promise<number> {
   const slim = (changes: Change[]) => changes.map((c) => (c.lazy ? { ...c, after: undefined } : c));
-  const newest = tail.newest;
-  if (steps.length === 1 && steps[0].batch && newest && !newest.undone && newest.batch === steps[0].batch) {
-    return db.undoLog.put({ ...newest, changes: [...newest.changes, ...slim(steps[0].changes)] });
+  const own = tail.newestOwn;
+  if (steps.length === 1 && own && own.seq === tail.newest?.seq) {
+    const [next] = steps;
+    if (next.batch && own.batch === next.batch) return db.undoLog.put({ ...own, changes: [...own.changes, ...slim(next.changes)] });
+    if (next.session && own.session === next.session) return db.undoLog.put({ ...own, changes: mergeSessionChanges(own.changes as Change[], slim(next.changes)) });
   }
   const undone = new Set(tail.undone);
   const kept = tail.keys.filter((k) => !undone.has(k));
@@ -125,27 +166,42 @@ export async function writeUndoSteps(db: QdaDatabase, projectId: string, tail: U
   const excess = Math.max(0, kept.length + recorded.length - UNDO_DEPTH);
   const dropped = [...tail.undone, ...kept.slice(0, excess)];
   const at = new Date().toISOString();
+  const window = historyWindow?.id;
   const [, newestKey] = await Promise.all([
     dropped.length ? db.undoLog.bulkDelete(dropped) : undefined,
-    db.undoLog.bulkAdd(recorded.map(({ label, changes, batch }) => ({ projectId, label, at, changes: slim(changes), undone: false, ...(batch ? { batch } : {}) }))),
+    db.undoLog.bulkAdd(recorded.map(({ label, changes, batch, session }) => ({ projectId, label, at, changes: slim(changes), undone: false, ...(batch ? { batch } : {}), ...(session ? { session } : {}), ...(window ? { window } : {}) }))),
   ]);
   return newestKey;
 }
 
+/** A session's step after one more save: each row keeps its state before the session and takes its newest. */
+function mergeSessionChanges(earlier: Change[], later: Change[]): Change[] {
+  const merged = new Map(earlier.map((c) => [`${c.table}\u0000${c.key}`, c]));
+  for (const c of later) {
+    const id = `${c.table}\u0000${c.key}`;
+    const first = merged.get(id);
+    merged.set(id, first ? { ...c, before: first.before } : c);
+  }
+  return [...merged.values()];
+}
+
 /**
- * The steps waiting to be redone (newest first) and the last step that can be undone.
- * Undone steps are always the newest ones, so only the end of the log is read: the log
- * can hold whole imported transcripts, and every action consults it.
+ * This window's steps waiting to be redone (newest first) and its last step that can be
+ * undone, with the steps of other windows recorded since (`later`). A window's undone
+ * steps are always its newest ones, so only the end of the log is read: the log can hold
+ * whole imported transcripts, and every action consults it.
  */
-async function newestSteps(db: QdaDatabase, projectId: string): Promise<{ undone: UndoEntry[]; lastDone?: UndoEntry }> {
+async function newestSteps(db: QdaDatabase, projectId: string): Promise<{ undone: UndoEntry[]; lastDone?: UndoEntry; newest?: UndoEntry; later: UndoEntry[] }> {
   const tail = await db.undoLog
     .where('projectId')
     .equals(projectId)
     .reverse()
-    .until((e) => !e.undone, true)
+    .until((e) => isMine(e) && !e.undone, true)
     .toArray();
-  const last = tail[tail.length - 1];
-  return last && !last.undone ? { undone: tail.slice(0, -1), lastDone: last } : { undone: tail };
+  const mine = tail.filter(isMine);
+  const later = tail.filter((e) => !isMine(e));
+  const last = mine[mine.length - 1];
+  return last && !last.undone ? { undone: mine.slice(0, -1), lastDone: last, newest: tail[0], later } : { undone: mine, newest: tail[0], later };
 }
 
 /** What Undo and Redo would do now, for the Edit menu's labels. */
@@ -167,10 +223,14 @@ export async function redo(db: QdaDatabase, projectId: string): Promise<HistoryL
 async function undoOrRedo(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): Promise<HistoryLabel | null> {
   const allTables = Object.keys(CHANGE_TABLES).map((t) => db.table(t));
   const done = await db.transaction('rw', [db.undoLog, ...allTables], async () => {
-    const { undone, lastDone } = await newestSteps(db, projectId);
+    const { undone, lastDone, later } = await newestSteps(db, projectId);
     const entry = what === 'undo' ? lastDone : undone.at(-1);
     if (!entry) return null;
     const changes = entry.changes as Change[];
+    const clash = clashingStep(changes, later, entry.seq!);
+    if (clash) {
+      throw new ResearcherError(what === 'undo' ? 'history.undoClash' : 'history.redoClash', { label: entry.label, other: clash.label });
+    }
     if (what === 'undo' && changes.some((c) => c.lazy)) {
       // Keep now, for redo, the rows the history did not copy when the step was recorded.
       for (const c of changes) if (c.lazy) Object.assign(c, { after: await db.table(c.table).get(c.key), lazy: false });
@@ -182,4 +242,15 @@ async function undoOrRedo(db: QdaDatabase, projectId: string, what: 'undo' | 're
   if (!done) return null;
   notify(projectId, what === 'undo' ? inverse(done.changes as Change[]) : (done.changes as Change[]));
   return done.label;
+}
+
+/**
+ * A step another window recorded after this one that touched the same rows and is still
+ * in force: undoing or redoing ours would overwrite what was done there.
+ */
+function clashingStep(changes: Change[], later: UndoEntry[], seq: number): UndoEntry | undefined {
+  const others = later.filter((e) => !e.undone && e.seq! > seq);
+  if (others.length === 0) return undefined;
+  const rows = new Set(changes.map((c) => `${c.table}\u0000${c.key}`));
+  return others.find((e) => e.changes.some((c) => rows.has(`${c.table}\u0000${c.key}`)));
 }

@@ -35,12 +35,12 @@ export async function createCode(db: QdaDatabase, projectId: string, name: strin
 
 // Edits read and write in one transaction: two fields saved at once (leaving one field
 // for the next) must not both start from the row as it was.
-export async function editCode(db: QdaDatabase, codeId: string, edit: CodeEdit): Promise<void> {
+export async function editCode(db: QdaDatabase, codeId: string, edit: CodeEdit, options: { session?: string } = {}): Promise<void> {
   await db.transaction('rw', db.codes, db.undoLog, async () => {
     const code = await db.codes.get(codeId);
     if (!code) return;
     const label = step(edit.name !== undefined && edit.name !== code.name ? 'history.renameCode' : edit.color ? 'history.recolourCode' : 'history.editCode', { name: code.name });
-    await commitChanges(db, code.projectId, label, editCodeChange(code, edit));
+    await commitChanges(db, code.projectId, label, editCodeChange(code, edit), options);
   });
 }
 
@@ -110,17 +110,19 @@ export async function resizeSegment(db: QdaDatabase, segmentId: string, start: n
 }
 
 /** Writes (or clears) the memo on a segment: a memo linked to it, one undo step. */
-export async function setSegmentMemo(db: QdaDatabase, segmentId: string, body: string): Promise<void> {
+export async function setSegmentMemo(db: QdaDatabase, segmentId: string, body: string, options: { session?: string } = {}): Promise<void> {
   const segment = await db.segments.get(segmentId);
   if (!segment) return;
-  const [existing, code, content] = await Promise.all([
-    db.memos.where('projectId').equals(segment.projectId).filter((m) => m.links.segmentId === segmentId).first(),
-    db.codes.get(segment.codeId),
-    db.sourceContents.get(segment.sourceId),
-  ]);
+  const existing = await segmentMemoOf(db, segment.projectId, segmentId);
+  // The title quotes the segment: the source's text is read only when the memo is first written.
+  const [code, content] = existing ? [] : await Promise.all([db.codes.get(segment.codeId), db.sourceContents.get(segment.sourceId)]);
   const quote = content ? content.text.slice(segment.start, Math.min(segment.end, segment.start + 40)) : '';
   const title = `${code?.name ?? ''}: “${quote}${segment.end - segment.start > 40 ? '…' : ''}”`;
-  await commitChanges(db, segment.projectId, step('history.segmentMemo'), segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)));
+  await commitChanges(db, segment.projectId, step('history.segmentMemo'), segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)), options);
+}
+
+export function segmentMemoOf(db: QdaDatabase, projectId: string, segmentId: string): Promise<Memo | undefined> {
+  return db.memos.where('projectId').equals(projectId).filter((m) => m.links.segmentId === segmentId).first();
 }
 
 export async function createMemo(db: QdaDatabase, projectId: string, draft: MemoDraft): Promise<Memo> {
@@ -129,10 +131,10 @@ export async function createMemo(db: QdaDatabase, projectId: string, draft: Memo
   return memo;
 }
 
-export async function editMemo(db: QdaDatabase, memoId: string, edit: Partial<MemoDraft>): Promise<void> {
+export async function editMemo(db: QdaDatabase, memoId: string, edit: Partial<MemoDraft>, options: { session?: string } = {}): Promise<void> {
   await db.transaction('rw', db.memos, db.undoLog, async () => {
     const memo = await db.memos.get(memoId);
-    if (memo) await commitChanges(db, memo.projectId, step('history.editMemo', { title: memo.title }), editMemoChange(memo, edit));
+    if (memo) await commitChanges(db, memo.projectId, step('history.editMemo', { title: memo.title }), editMemoChange(memo, edit), options);
   });
 }
 

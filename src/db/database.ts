@@ -16,6 +16,10 @@ export interface UndoEntry {
   undone: boolean;
   /** Set on a step stored in several transactions (a folder import), which later ones extend. */
   batch?: string;
+  /** A sitting of typing in one field, which later saves of the same sitting extend. */
+  session?: string;
+  /** The window that recorded the step: each window undoes its own (see setHistoryWindow). */
+  window?: string;
 }
 
 export class QdaDatabase extends Dexie {

@@ -448,6 +448,8 @@ export const en = {
   'history.adjustSegment': 'Adjust segment',
   'history.segmentMemo': 'Segment memo',
   'history.newMemo': 'New memo “{title}”',
+  'history.undoClash': 'Cannot undo “{label}”: another window has changed the same data since (“{other}”). Undo that first, in the window where it was done.',
+  'history.redoClash': 'Cannot redo “{label}”: another window has changed the same data since (“{other}”).',
   'history.editMemo': 'Edit memo “{title}”',
   'history.deleteMemo': 'Delete memo “{title}”',
   'history.newAnalysis': 'New analysis “{name}”',
@@ -466,6 +468,14 @@ export const en = {
   'menu.view': 'View',
   'menu.sources': 'Sources',
   'menu.cases': 'Cases',
+  'edit.bothKept': '— written at the same time in another window ({time}); both texts are kept —',
+  'edit.conflict': 'Another window changed this text while you were typing. Both texts are kept here: check them and keep what you want.',
+  'edit.recovered': '{count} text typed before the app closed was saved.|{count} texts typed before the app closed were saved.',
+  'error.viewTitle': 'This view could not be shown',
+  'error.viewBody': 'Something went wrong while drawing it. Your project is safe: everything you typed has been saved. Try again, or go back.',
+  'error.tryAgain': 'Try again',
+  'error.back': 'Back to the sources',
+  'error.backToProjects': 'Back to the projects',
 } as const;
 
 export type MessageKey = keyof typeof en;

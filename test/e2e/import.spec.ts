@@ -4,7 +4,7 @@ import { createProject, openSample } from './steps';
 
 const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 
-test('a researcher imports a Windows-1252 transcript, a Word interview and a survey, and finds them all after a reload', async ({ page }) => {
+test('a researcher imports a Windows-1252 transcript, a Word interview and a survey, and finds them all after a reload', async ({ page, context }) => {
   await createProject(page, 'Visitas domiciliarias');
 
   await page.getByLabel('Import sources').setInputFiles([
@@ -46,14 +46,16 @@ test('a researcher imports a Windows-1252 transcript, a Word interview and a sur
   await expect(cp1252).toContainText('Entrevista telefónica – Profesional TMD');
   await expect(page.getByRole('complementary', { name: 'Source details' })).toContainText('windows-1252');
 
-  // Tomorrow: everything is still there.
-  await page.reload();
-  await page.getByRole('button', { name: 'Visitas domiciliarias' }).click();
-  await expect(page.locator('.source-list tbody tr')).toHaveCount(9);
-  await page.getByRole('navigation').getByRole('button', { name: 'TMD_telefonica_cp1252' }).click();
-  await expect(page.getByRole('region', { name: 'Text of TMD_telefonica_cp1252' })).toContainText('¿Qué le gustaría aprender?');
-  await page.getByRole('button', { name: /^Cases/ }).click();
-  await expect(page.getByLabel('F-002 · Comuna')).toHaveValue('Renca');
+  // Tomorrow, in a new window: everything is still there.
+  await page.close();
+  const tomorrow = await context.newPage();
+  await tomorrow.goto('/');
+  await tomorrow.getByRole('button', { name: 'Visitas domiciliarias' }).click();
+  await expect(tomorrow.locator('.source-list tbody tr')).toHaveCount(9);
+  await tomorrow.getByRole('navigation').getByRole('button', { name: 'TMD_telefonica_cp1252' }).click();
+  await expect(tomorrow.getByRole('region', { name: 'Text of TMD_telefonica_cp1252' })).toContainText('¿Qué le gustaría aprender?');
+  await tomorrow.getByRole('button', { name: /^Cases/ }).click();
+  await expect(tomorrow.getByLabel('F-002 · Comuna')).toHaveValue('Renca');
 });
 
 test('a corrupt Word file shows its reason and changes nothing else', async ({ page }) => {

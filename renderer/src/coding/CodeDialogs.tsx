@@ -1,9 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { codePath, deletionImpact } from '../../../src/coding/codes';
-import { deleteCode, editCode, mergeCodes } from '../../../src/db/coding';
+import { deleteCode, mergeCodes } from '../../../src/db/coding';
 import type { Code } from '../../../src/model/types';
 import { Dialog } from '../components/Dialog';
+import { TypedText } from '../editing/TypedText';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
@@ -78,11 +79,10 @@ export function MergeCodeDialog({ code, codes, onClose }: { code: Code; codes: C
 /** Description, inclusion and exclusion criteria and an example quote: the codebook entry. */
 export function CodeDetails({ code, codes, onWriteMemo }: { code: Code; codes: Code[]; onWriteMemo(): void }) {
   const { t } = useI18n();
-  const coding = useCoding();
   const field = (key: 'description' | 'inclusion' | 'exclusion' | 'example', label: string) => (
     <label className="memo-field" key={`${code.id}-${key}`}>
       {label}
-      <textarea defaultValue={code[key]} rows={key === 'description' ? 3 : 2} onBlur={(e) => e.target.value !== code[key] && void coding.run(() => editCode(db, code.id, { [key]: e.target.value }))} />
+      <TypedText field={{ kind: 'code', id: code.id, field: key }} projectId={code.projectId} rows={key === 'description' ? 3 : 2} />
     </label>
   );
   return (

@@ -2,6 +2,7 @@ import { createContext, useCallback, useContext, useMemo, useState, type ReactNo
 import { historyText, redo, undo } from '../../../src/db/changes';
 import { moveBoundary } from '../../../src/coding/segments';
 import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '../../../src/db/coding';
+import { errorText } from '../../../src/model/errors';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 
@@ -47,9 +48,9 @@ export function CodingProvider({ projectId, coderId, children }: { projectId: st
     try {
       await work();
     } catch (e) {
-      setStatus(e instanceof Error ? e.message : String(e));
+      setStatus(errorText(locale, e));
     }
-  }, []);
+  }, [locale]);
 
   const setSelection = useCallback((s: TextSelection | null) => {
     setSelectionState(s);

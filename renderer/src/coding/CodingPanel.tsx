@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { codePath } from '../../../src/coding/codes';
-import { setSegmentMemo } from '../../../src/db/coding';
 import type { Code } from '../../../src/model/types';
 import { db } from '../db';
+import { TypedText } from '../editing/TypedText';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
 import { useOpenSourceSegments } from './useSourceSegments';
@@ -18,12 +17,6 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
   const sel = coding.selection;
   const sourceSegments = useOpenSourceSegments();
   const atSelection = sel && sourceSegments ? sourceSegments.filter((s) => s.sourceId === sel.sourceId && s.start < sel.end && s.end > sel.start) : [];
-  const segmentMemo = useLiveQuery(
-    async () => (segment ? ((await db.memos.where('projectId').equals(segment.projectId).filter((m) => m.links.segmentId === segment.id).first()) ?? null) : null),
-    [segment?.id],
-  );
-  const [memo, setMemo] = useState('');
-  useEffect(() => setMemo(segmentMemo?.body ?? ''), [segment?.id, segmentMemo?.body]);
   const codeById = new Map(codes.map((c) => [c.id, c]));
   const last = coding.lastCodeId ? codeById.get(coding.lastCodeId) : undefined;
 
@@ -87,7 +80,7 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
           </div>
           <label className="memo-field">
             {t('coding.segmentMemo')}
-            <textarea id="segment-memo" value={memo} rows={4} onChange={(e) => setMemo(e.target.value)} onBlur={() => memo !== (segmentMemo?.body ?? '') && void coding.run(() => setSegmentMemo(db, segment.id, memo))} />
+            <TypedText key={segment.id} id="segment-memo" field={{ kind: 'segmentMemo', segmentId: segment.id }} projectId={segment.projectId} rows={4} />
           </label>
           <button className="danger" onClick={() => void coding.uncodeSegment(segment.id)}>
             {t('coding.uncode')} <kbd>U</kbd>

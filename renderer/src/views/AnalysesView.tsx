@@ -12,6 +12,7 @@ import type { ProjectData, SavedAnalysis } from '../../../src/model/types';
 import { bridge } from '../bridge';
 import { useCoding } from '../coding/CodingContext';
 import { TableGrid } from '../components/TableGrid';
+import { TypedText } from '../editing/TypedText';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
@@ -139,7 +140,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   return (
     <div className="analysis-panel">
       <div className="analysis-head">
-        <input className="analysis-name" aria-label={t('analysis.name')} defaultValue={analysis.name} onBlur={(e) => e.target.value !== analysis.name && void coding.run(() => updateAnalysis(db, analysis.id, { name: e.target.value }))} />
+        <TypedText field={{ kind: 'analysisName', id: analysis.id }} projectId={analysis.projectId} multiline={false} className="analysis-name" aria-label={t('analysis.name')} />
         <button onClick={() => void exportWord()}>{t('retrieval.exportWord')}</button>
         <button onClick={() => void exportXlsx()}>{t('analysis.exportExcel')}</button>
         <button onClick={() => void exportCsv()}>{t('retrieval.exportCsv')}</button>
@@ -355,7 +356,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
             {(def.type === 'framework' || def.type === 'comparison') && (
               <label className="memo-field">
                 {t('analysis.summary')}
-                <textarea key={summaryKey} defaultValue={analysis.summaries[summaryKey] ?? ''} rows={5} onBlur={(e) => void coding.run(() => setCellSummary(db, analysis.id, summaryKey, e.target.value))} />
+                <TypedText key={summaryKey} field={{ kind: 'cellSummary', analysisId: analysis.id, cell: summaryKey }} projectId={analysis.projectId} rows={5} />
               </label>
             )}
             <h4>{t('retrieval.count', { count: selected.quotes.length })}</h4>

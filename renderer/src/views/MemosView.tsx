@@ -6,6 +6,7 @@ import { createMemo, deleteMemo, editMemo } from '../../../src/db/coding';
 import type { MessageKey } from '../../../src/i18n';
 import type { Case, Code, Memo, Source } from '../../../src/model/types';
 import { useCoding } from '../coding/CodingContext';
+import { TypedText } from '../editing/TypedText';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 
@@ -99,7 +100,7 @@ function MemoEditor({ memo, sources, cases, codes, onDelete }: { memo: Memo; sou
   const link = memo.links.sourceId ? `source:${memo.links.sourceId}` : memo.links.caseId ? `case:${memo.links.caseId}` : memo.links.codeId ? `code:${memo.links.codeId}` : memo.links.segmentId ? 'segment' : 'project';
   return (
     <form className="memo-editor" aria-label={t('memos.editor')} onSubmit={(e) => e.preventDefault()}>
-      <input className="memo-title" aria-label={t('memos.memoTitle')} defaultValue={memo.title} onBlur={(e) => e.target.value !== memo.title && save({ title: e.target.value })} />
+      <TypedText field={{ kind: 'memo', id: memo.id, field: 'title' }} projectId={memo.projectId} multiline={false} className="memo-title" aria-label={t('memos.memoTitle')} />
       <div className="memo-meta">
         <label>
           {t('memos.type')}
@@ -130,7 +131,7 @@ function MemoEditor({ memo, sources, cases, codes, onDelete }: { memo: Memo; sou
           </label>
         )}
       </div>
-      <textarea className="memo-body" aria-label={t('memos.body')} defaultValue={memo.body} rows={16} onBlur={(e) => e.target.value !== memo.body && save({ body: e.target.value })} />
+      <TypedText field={{ kind: 'memo', id: memo.id, field: 'body' }} projectId={memo.projectId} className="memo-body" aria-label={t('memos.body')} rows={16} />
       <p className="hint">{t('memos.formatting')}</p>
       <button type="button" className="danger" onClick={onDelete}>
         {t('memos.delete')}

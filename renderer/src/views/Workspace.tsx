@@ -16,6 +16,8 @@ import { QuickCodePalette } from '../coding/QuickCodePalette';
 import { ShortcutHelp } from '../coding/ShortcutHelp';
 import { LocalePicker } from '../components/LocalePicker';
 import { Splitter, usePaneWidth } from '../components/Splitter';
+import { ViewBoundary } from '../components/ViewBoundary';
+import { recoverDrafts } from '../editing/recoverDrafts';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { ClassificationDialog } from '../import/ClassificationDialog';
@@ -58,6 +60,11 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
       <WorkspaceBody projectId={projectId} onClose={onClose} />
     </CodingProvider>
   );
+}
+
+/** A view's identity: a failed view is tried again when the researcher goes elsewhere. */
+function viewKey(view: View): string {
+  return view.type === 'source' ? `source:${view.id}` : view.type;
 }
 
 function isTyping(target: EventTarget | null): boolean {
@@ -156,6 +163,13 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, [coding, palette]);
+
+  // What was typed here before a reload, a crash or a closed window reaches the store now.
+  useEffect(() => {
+    void recoverDrafts(projectId, t('edit.bothKept', { time: new Date().toLocaleString() })).then((count) => count > 0 && setNotice(t('edit.recovered', { count })));
+    // Once per opening of the project.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [projectId]);
 
   useEffect(() => {
     if (!coding.status) return;
@@ -311,6 +325,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             </button>
           </p>
         )}
+        <ViewBoundary key={viewKey(view)} onBack={() => setView({ type: 'sources' })}>
         {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
         {view.type !== 'source' && (
           <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
@@ -344,6 +359,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             )}
           </div>
         )}
+        </ViewBoundary>
       </main>
       {coding.status && (
         <div className="toast" role="status">

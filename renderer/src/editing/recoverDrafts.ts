@@ -1,0 +1,30 @@
+import { saveTypedField } from '../../../src/db/typed-fields';
+import { DRAFT_PREFIX, draftsToRecover, parseDraft, type Draft } from '../../../src/editing/drafts';
+import { newId } from '../../../src/util/id';
+import { db } from '../db';
+import { isWindowOpen, refreshOpenWindows, windowId } from '../windows/window-identity';
+
+/**
+ * Stores what was typed in a project but never reached the store (a reload, a crash, a
+ * window closed mid-sentence), when the project opens. Returns how many texts were saved.
+ */
+export async function recoverDrafts(projectId: string, marker: string): Promise<number> {
+  await refreshOpenWindows();
+  const drafts: { key: string; draft: Draft }[] = [];
+  for (let i = 0; i < localStorage.length; i++) {
+    const key = localStorage.key(i);
+    if (!key?.startsWith(DRAFT_PREFIX)) continue;
+    const draft = parseDraft(key, localStorage.getItem(key));
+    if (draft) drafts.push({ key, draft });
+  }
+  const due = new Set(draftsToRecover(drafts.map((d) => d.draft), projectId, windowId, isWindowOpen));
+  let saved = 0;
+  for (const { key, draft } of drafts) {
+    if (!due.has(draft)) continue;
+    const out = await saveTypedField(db, draft.field, draft.value, draft.base, newId(), marker);
+    // A draft the store now holds is done; one whose field was deleted has nowhere to go.
+    localStorage.removeItem(key);
+    if (out.status === 'saved' && out.stored !== draft.base) saved++;
+  }
+  return saved;
+}

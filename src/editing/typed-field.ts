@@ -1,0 +1,11 @@
+/**
+ * A field the researcher types into, saved as typed: where its text lives in the store.
+ * One name for every such field, so saving, recovering after a reload and detecting an
+ * edit made in another window are written once.
+ */
+export type TypedField =
+  | { kind: 'memo'; id: string; field: 'title' | 'body' }
+  | { kind: 'segmentMemo'; segmentId: string }
+  | { kind: 'code'; id: string; field: 'description' | 'inclusion' | 'exclusion' | 'example' }
+  | { kind: 'cellSummary'; analysisId: string; cell: string }
+  | { kind: 'analysisName'; id: string };

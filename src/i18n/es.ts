@@ -454,4 +454,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'error.tryAgain': 'Intentar de nuevo',
   'error.back': 'Volver a las fuentes',
   'error.backToProjects': 'Volver a los proyectos',
+  'import.note.broken-characters': '{count} carácter dañado (la mitad de un par de caracteres) reemplazado por �|{count} caracteres dañados (mitades de pares de caracteres) reemplazados por �',
+  'import.error.too-much-text': 'el archivo contiene {chars} caracteres de texto, más de los que puede tener una transcripción o un informe ({limit}): puede estar dañado o hecho para expandirse',
+  'import.error.too-slow': 'tardó demasiado en leerse (más de {seconds} segundos): el archivo puede estar dañado o hecho para bloquear a los lectores; los demás archivos siguen',
 };

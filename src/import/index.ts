@@ -8,7 +8,7 @@ import { previewSurvey, surveyToSources, type SurveyMapping } from './formats/su
 import { sha256Hex } from './hash';
 import { guessLanguage } from './language';
 import { countWords, normalizeText, paragraphsOf } from './normalize';
-import { ImportFailure, notes, type ImportError, type ImportedSource, type ImportResult, type ParsedText } from './result';
+import { ImportFailure, notes, plainReason, type ImportError, type ImportedSource, type ImportResult, type ParsedText } from './result';
 import { detectTurns } from './speakers';
 
 export type { ImportedSource, ImportResult, ImportError, ImportedCase } from './result';
@@ -29,6 +29,14 @@ export interface ImportRequest {
 }
 
 export const DEFAULT_MAX_BYTES = 100 * 1024 * 1024;
+
+/** The most text one file may give: some 5 million words, far beyond any transcript, report or survey (a safeguard against files that expand). */
+export const MAX_TEXT_CHARS = 30_000_000;
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+function countLoneSurrogates(text: string): number {
+  return (text.match(LONE_SURROGATE) ?? []).length;
+}
 
 /** The formats a researcher can bring in, by extension. */
 export const SOURCE_EXTENSIONS = ['txt', 'md', 'docx', 'doc', 'pdf', 'odt', 'rtf', 'html', 'htm', 'vtt', 'srt', 'otr', 'csv', 'xlsx', 'ods'] as const;
@@ -62,8 +70,9 @@ export async function importSource({ name, bytes, options = {} }: ImportRequest)
     if (e instanceof ImportFailure) {
       return { ok: false, error: { code: e.code, fileName: name, message: e.message, params: e.params } };
     }
-    const reason = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    return { ok: false, error: { code: 'corrupt', fileName: name, message: `could not be read (${reason})`, params: { reason } } };
+    const format = FORMAT_NAMES[extensionOf(name)] ?? extensionOf(name).toUpperCase();
+    const reason = plainReason(e);
+    return { ok: false, error: { code: 'corrupt', fileName: name, message: `damaged ${format} file (${reason})`, params: { format, reason } } };
   }
 }
 
@@ -173,6 +182,12 @@ function finish(
   if (!/[\p{L}\p{N}]/u.test(text)) {
     throw new ImportFailure('empty', 'the file has no text in it');
   }
+  if (text.length > MAX_TEXT_CHARS) {
+    throw new ImportFailure('too-much-text', `the file holds ${text.length.toLocaleString('en')} characters of text, more than a transcript or report can (${MAX_TEXT_CHARS.toLocaleString('en')})`, { chars: text.length, limit: MAX_TEXT_CHARS });
+  }
+  // Half a character pair (a damaged file, an editor's bug) would break every export: U+FFFD takes its place, one unit for one, so offsets hold.
+  const broken = countLoneSurrogates(text);
+  if (broken > 0) text = text.replace(LONE_SURROGATE, '\uFFFD');
   const turns = parsed.turns ?? (findSpeakers ? detectTurns(text, paragraphs) : []);
   return {
     name: sourceName,
@@ -185,13 +200,19 @@ function finish(
     encoding,
     sha256,
     words: countWords(text),
-    warnings: encoding === MIXED_ENCODING ? [...(parsed.warnings ?? []), notes.mixedEncoding()] : (parsed.warnings ?? []),
+    warnings: [...(parsed.warnings ?? []), ...(encoding === MIXED_ENCODING ? [notes.mixedEncoding()] : []), ...(broken > 0 ? [notes.brokenCharacters(broken)] : [])],
     suggestedCase: caseAsSpoken(fileName, suggestedCase, new Set(turns.map((t) => t.speaker))),
     suggestedKind,
     suggestedDate: suggestSourceDate(fileName),
     language: guessLanguage(text),
   };
 }
+
+/** The formats as a researcher names them, for refusals. */
+const FORMAT_NAMES: Record<string, string> = {
+  txt: 'text', md: 'Markdown', docx: 'Word', doc: 'Word 97–2003', pdf: 'PDF', odt: 'OpenDocument', rtf: 'RTF', html: 'web page', htm: 'web page',
+  vtt: 'WebVTT subtitle', srt: 'SRT subtitle', otr: 'oTranscribe', csv: 'CSV', xlsx: 'Excel', ods: 'OpenDocument spreadsheet',
+};
 
 function baseName(fileName: string): string {
   return fileName.replace(/^.*[\\/]/, '').replace(/\.[^.]+$/, '');

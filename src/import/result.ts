@@ -14,7 +14,9 @@ export type ImportErrorCode =
   | 'encrypted'
   | 'no-text'
   | 'survey-mapping'
-  | 'unpacks-too-large';
+  | 'unpacks-too-large'
+  | 'too-much-text'
+  | 'too-slow';
 
 export interface ImportError {
   code: ImportErrorCode;
@@ -85,13 +87,29 @@ export interface ParsedText {
  * A file of this format that cannot be read, and why in the words of the reader that
  * failed: the format is named in the researcher's language, the technical reason as given.
  */
-export function damaged(format: string, reason: string): never {
-  fail('corrupt', `damaged ${format} file (${reason})`, { format, reason });
+export function damaged(format: string, reason: string | unknown): never {
+  const why = plainReason(reason);
+  fail('corrupt', `damaged ${format} file (${why})`, { format, reason: why });
 }
 
 /** A file whose name says a format its bytes are not in. */
 export function notValid(format: string, reason: string): never {
   fail('corrupt', `not a valid ${format} file (${reason})`, { format, reason });
+}
+
+const INTERNAL = /undefined|null\b|is not a function|is not iterable|is not defined|Cannot (read|set)|of undefined|call stack|Invalid (typed )?array length|Invalid string length|out of memory|allocation failed/i;
+
+/**
+ * Why a reader failed, in words about the file: a library's own reason when it speaks of
+ * the file, never a JavaScript fault ("Cannot read properties of undefined"), which only
+ * says that the file is not laid out as its format says.
+ */
+export function plainReason(e: unknown): string {
+  const message = (e instanceof Error ? e.message : String(e)).split('\n')[0].trim();
+  if (/call stack/i.test(message)) return 'its contents are nested too deeply to read';
+  if (/out of memory|allocation failed|Invalid (typed )?array length|Invalid string length/i.test(message)) return 'it is too large to read';
+  if (INTERNAL.test(message) || message === '' || e instanceof TypeError || e instanceof ReferenceError) return 'parts of it are missing or inconsistent';
+  return message.length > 200 ? `${message.slice(0, 197)}…` : message;
 }
 
 /** Why a document saved with a password cannot be read, whatever its format. */
@@ -102,6 +120,7 @@ export const notes = {
   commentsAside: (count: number): ImportNote => ({ code: 'comments-aside', params: { count }, message: `${count} comment(s) kept beside the text, not in it` }),
   imagesLeftOut: (count: number): ImportNote => ({ code: 'images-left-out', params: { count }, message: `${count} image(s) not imported` }),
   embeddedLeftOut: (count: number): ImportNote => ({ code: 'embedded-left-out', params: { count }, message: `${count} embedded document(s) could not be read` }),
+  brokenCharacters: (count: number): ImportNote => ({ code: 'broken-characters', params: { count }, message: `${count} broken character(s) (half of a character pair) replaced with �` }),
   mixedEncoding: (): ImportNote => ({ code: 'mixed-encoding', params: {}, message: 'most of the text is UTF-8, some of it Windows-1252: each part was read in its own encoding' }),
   runningHeadsLeftOut: (lines: string[]): ImportNote => {
     const quoted = lines.map((h) => `“${h}”`).join(', ');

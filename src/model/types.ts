@@ -64,7 +64,7 @@ export interface Source {
 
 /** A note about an imported file, shown in the researcher's language from its code. */
 export interface ImportNote {
-  code: 'footnotes-appended' | 'comments-aside' | 'images-left-out' | 'embedded-left-out' | 'running-heads-left-out' | 'mixed-encoding';
+  code: 'footnotes-appended' | 'comments-aside' | 'images-left-out' | 'embedded-left-out' | 'running-heads-left-out' | 'mixed-encoding' | 'broken-characters';
   params: Record<string, string | number>;
   /** The note in English, for logs and tests. */
   message: string;

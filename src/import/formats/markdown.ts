@@ -11,20 +11,33 @@ import type { ParsedText } from '../result';
  */
 export function parseMarkdown(bytes: Uint8Array): ParsedText {
   const { text, encoding } = decodeText(bytes);
-  const plain = text
-    .replace(/^\uFEFF?---\r?\n[\s\S]*?\r?\n(---|\.\.\.)\s*(\r?\n|$)/, '')
-    .replace(/<!--[\s\S]*?-->/g, '')
+  // Every pattern below gives up within its line or within a bounded span: a flood of '[', '*' or '<' costs its length, not its square.
+  const plain = withoutHtmlComments(text.replace(/\r\n?/g, '\n'))
+    .replace(/^\uFEFF?---\n[\s\S]*?\n(---|\.\.\.)[ \t]*(\n|$)/, '')
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/gm, '')
     .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_, cells: string) => cells.split('|').map((c) => c.trim()).join(' | '))
-    .replace(/^(\s{0,3})#{1,6}\s+/gm, '$1')
-    .replace(/^\s{0,3}>\s?/gm, '')
-    .replace(/^(\s*)[-*+]\s+/gm, '$1')
-    .replace(/!\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/\[([^\]]+)\]\([^)]*\)/g, '$1')
-    .replace(/(\*\*|__)(.+?)\1/g, '$2')
-    .replace(/(^|[^\p{L}\p{N}*_])([*_])(?!\s)(.+?)(?<!\s)\2(?![\p{L}\p{N}])/gu, '$1$3')
-    .replace(/`([^`]+)`/g, '$1')
-    .replace(/^\s{0,3}([-*_])(\s*\1){2,}\s*$/gm, '');
+    .replace(/^([ \t]{0,3})#{1,6}[ \t]+/gm, '$1')
+    .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
+    .replace(/^([ \t]*)[-*+][ \t]+/gm, '$1')
+    .replace(/!\[([^\][\n]*)\]\([^()\n]*\)/g, '$1')
+    .replace(/\[([^\][\n]+)\]\([^()\n]*\)/g, '$1')
+    .replace(/(\*\*|__)(.{1,300}?)\1/g, '$2')
+    .replace(/(^|[^\p{L}\p{N}*_])([*_])(?!\s)(.{1,300}?)(?<!\s)\2(?![\p{L}\p{N}])/gu, '$1$3')
+    .replace(/`([^`\n]+)`/g, '$1')
+    .replace(/^[ \t]{0,3}([-*_])([ \t]*\1){2,}[ \t]*$/gm, '');
   // Markdown written with a line break every seventy-odd characters: its paragraphs, as rendered.
   return { text: unwrapHardLines(normalizeText(plain)) ?? plain, encoding };
+}
+
+/** HTML comments removed in one pass; one never closed runs to the end, as a browser reads it. */
+function withoutHtmlComments(text: string): string {
+  let out = '';
+  let at = 0;
+  for (let open = text.indexOf('<!--'); open >= 0; open = text.indexOf('<!--', at)) {
+    out += text.slice(at, open);
+    const close = text.indexOf('-->', open + 4);
+    if (close < 0) return out;
+    at = close + 3;
+  }
+  return out + text.slice(at);
 }

@@ -2,6 +2,7 @@ import type { SourceAnnotation } from '../../model/types';
 import { joinParagraphs } from '../normalize';
 import { PASSWORD_PROTECTED, damaged, fail, notValid, notes, type ParsedText } from '../result';
 import { matchSpeakerLabel } from '../speakers';
+import { checkPdfStreams } from './pdf-streams';
 
 interface TextItem {
   str: string;
@@ -43,6 +44,7 @@ function loadPdfJs(): Promise<PdfJs> {
  */
 export async function parsePdf(bytes: Uint8Array): Promise<ParsedText> {
   if (!startsWithPdfHeader(bytes)) notValid('PDF', 'no "%PDF-" header');
+  checkPdfStreams(bytes);
   const { getDocument } = await loadPdfJs();
   let doc;
   try {

@@ -114,12 +114,13 @@ const ROLL_UP_FLASH = 0.1;
 
 /** A caption line as it reads: markup, editor overrides and character references gone. */
 function plainWords(line: string): string {
-  return decodeEntities(line.replace(/<[^>]*>/g, '').replace(/\{\\[^}]*\}/g, '')).replace(/\s+/g, ' ').trim();
+  // A tag or override ends at its '>' or '}', or at the next one's start: an unclosed '<' costs one character, not the line.
+  return decodeEntities(line.replace(/<[^<>]*>/g, '').replace(/\{\\[^{}]*\}/g, '')).replace(/\s+/g, ' ').trim();
 }
 
 function cueFrom(raw: string, startTime: number, endTime: number): Cue {
   let speaker: string | null = null;
-  const voice = /<v(?:\.[^\s>]*)?\s+([^>]+)>/.exec(raw);
+  const voice = /<v(?:\.[^\s<>]*)?\s+([^<>]+)>/.exec(raw);
   if (voice) speaker = voice[1].trim().normalize('NFC');
   // Markup goes: HTML-like tags (<i>, <c.color>, <font>) and the {\an8}-style overrides
   // that subtitle editors (Aegisub, Subtitle Edit) leave in .srt files.

@@ -18,7 +18,7 @@ const BAD_INPUT: [file: string, code: ImportError['code'], reason: RegExp][] = [
   ['spreadsheet.xlsx', 'no-text', /the spreadsheet has no rows/],
   ['odt-without-content.odt', 'corrupt', /content\.xml is missing/],
   ['entity-bomb.odt', 'corrupt', /damaged OpenDocument file/],
-  ['zip-bomb.docx', 'unpacks-too-large', /would unpack to 600 MB, over the 512 MB a document can hold/],
+  ['zip-bomb.docx', 'unpacks-too-large', /would unpack to 600 MB, over the 256 MB a document can hold/],
   ['password-protected.docx', 'encrypted', /password-protected: remove the password/],
   ['password-protected.odt', 'encrypted', /password-protected: remove the password/],
   ['password-protected.pdf', 'encrypted', /password-protected: remove the password/],

@@ -8,7 +8,8 @@ export default defineConfig({
   main: {
     build: {
       outDir: 'out/main',
-      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts') } },
+      // The importer's worker thread is an entry of its own (see main/importer.ts).
+      rollupOptions: { input: { index: resolve(import.meta.dirname, 'main/index.ts'), 'import-worker': resolve(import.meta.dirname, 'main/import-worker.ts') } },
     },
   },
   preload: {

@@ -1,7 +1,8 @@
-import { importSource, SOURCE_EXTENSIONS, DEFAULT_MAX_BYTES } from '../src/import';
-import { packImportResult } from '../src/import/packed-result';
+import { importSource, SOURCE_EXTENSIONS, type ImportRequest } from '../src/import';
+import { packImportResult, type PackedImportResult } from '../src/import/packed-result';
 import { BRIDGE_METHODS, channelOf, type BridgeHandlers, type BridgeMethod, type PickedFile } from '../src/ipc/contract';
-import { validateImportRequest, validateSaveRequest } from '../src/ipc/validate';
+import { InvalidArgument, validateImportRequest, validatePickedFileId, validateSaveRequest } from '../src/ipc/validate';
+import { newId } from '../src/util/id';
 import type { Translator } from '../src/i18n';
 
 /** The slices of Electron and Node that the handlers use, injected so tests pass fakes. */
@@ -22,11 +23,16 @@ export interface HandlerDeps {
   isTrustedUrl(url: string): boolean;
   /** The researcher's language, for what the system dialogs show. */
   t: Translator;
+  /** Parses a file off the main process (a worker thread with time and memory limits); in-process when not given. */
+  importer?: (request: ImportRequest) => Promise<PackedImportResult>;
 }
 
 export function createHandlers(deps: HandlerDeps): BridgeHandlers {
+  /** Files picked and not yet read: the page asks for them by id, never by path. */
+  const picked = new Map<string, string>();
+  const importer = deps.importer ?? (async (request: ImportRequest) => packImportResult(await importSource(request)).packed);
   return {
-    importSource: async (request) => packImportResult(await importSource(validateImportRequest(request))).packed,
+    importSource: async (request) => importer(validateImportRequest(request)),
 
     async pickSourceFiles() {
       const result = await deps.dialog.showOpenDialog({
@@ -36,14 +42,20 @@ export function createHandlers(deps: HandlerDeps): BridgeHandlers {
       if (result.canceled) return [];
       const files: PickedFile[] = [];
       for (const path of result.filePaths) {
-        const name = path.replace(/^.*[\\/]/, '');
         const info = await deps.fs.stat(path);
-        // Oversized files are passed on unread, with their size, so the import names the
-        // limit without loading gigabytes into memory first.
         if (!info.isFile()) continue;
-        files.push({ name, size: info.size, bytes: info.size > DEFAULT_MAX_BYTES ? new Uint8Array(0) : await deps.fs.readFile(path) });
+        const id = newId();
+        picked.set(id, path);
+        files.push({ id, name: path.replace(/^.*[\\/]/, ''), size: info.size });
       }
       return files;
+    },
+
+    async readPickedFile(id) {
+      const path = picked.get(validatePickedFileId(id));
+      if (!path) throw new InvalidArgument('that file was not picked, or was read already');
+      picked.delete(id);
+      return deps.fs.readFile(path);
     },
 
     async saveFile(request) {

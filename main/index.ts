@@ -1,13 +1,26 @@
-import { app, BrowserWindow, dialog, ipcMain, Menu } from 'electron';
+import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
 import { readFile, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { MENU_CHANNEL } from '../src/ipc/contract';
+import { APP_ORIGIN, APP_SCHEME, appFileFor } from './app-protocol';
 import { registerHandlers, type HandlerDeps } from './handlers';
+import { createThreadImporter } from './importer';
 import { menuTemplate } from './menu';
 import { createTranslator, pickLocale } from '../src/i18n';
-import { isTrustedUrl, lockNavigation, secureWebPreferences } from './window';
+import { isTrustedUrl, lockNavigation, permissionAllowed, secureWebPreferences } from './window';
 
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
+const rendererRoot = join(import.meta.dirname, '../renderer');
+
+// One app, one store: a second launch focuses the window already open (two app instances
+// writing one IndexedDB would each keep their own idea of the project).
+if (!app.requestSingleInstanceLock()) app.quit();
+
+// Before the app is ready: app:// behaves as a secure, standard origin (IndexedDB, workers, fetch).
+protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
+
+let mainWindow: BrowserWindow | null = null;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -20,11 +33,26 @@ function createWindow(): BrowserWindow {
   lockNavigation(win.webContents, () => win.webContents.getURL());
   win.once('ready-to-show', () => win.show());
   if (devServerUrl) void win.loadURL(devServerUrl);
-  else void win.loadFile(join(import.meta.dirname, '../renderer/index.html'));
+  else void win.loadURL(`${APP_ORIGIN}/index.html`);
+  win.on('closed', () => mainWindow === win && (mainWindow = null));
   return win;
 }
 
+app.on('second-instance', () => {
+  if (!mainWindow) return;
+  if (mainWindow.isMinimized()) mainWindow.restore();
+  mainWindow.focus();
+});
+
 app.whenReady().then(() => {
+  protocol.handle(APP_SCHEME, (request) => {
+    const file = appFileFor(request.url, rendererRoot);
+    if (!file) return new Response('Not found', { status: 404 });
+    return net.fetch(pathToFileURL(file.path).toString()).then((r) => new Response(r.body, { status: r.status, headers: { 'content-type': file.type } }));
+  });
+  // Every permission a page could ask for is refused but writing the clipboard.
+  session.defaultSession.setPermissionRequestHandler((contents, permission, callback) => callback(permissionAllowed(permission, contents.getURL(), devServerUrl)));
+  session.defaultSession.setPermissionCheckHandler((contents, permission) => permissionAllowed(permission, contents?.getURL() ?? '', devServerUrl));
   // Menus and system dialogs follow the system's language (the pages have their own picker).
   const t = createTranslator(pickLocale([app.getLocale()]));
   registerHandlers({
@@ -36,12 +64,13 @@ app.whenReady().then(() => {
     fs: { readFile: async (p) => new Uint8Array(await readFile(p)), writeFile: (p, b) => writeFile(p, b), stat },
     isTrustedUrl: (url) => isTrustedUrl(url, devServerUrl),
     t,
+    importer: createThreadImporter(join(import.meta.dirname, 'import-worker.js')),
   });
-  const win = createWindow();
-  const send = (command: string) => BrowserWindow.getFocusedWindow()?.webContents.send(MENU_CHANNEL, command) ?? win.webContents.send(MENU_CHANNEL, command);
+  mainWindow = createWindow();
+  const send = (command: string) => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.send(MENU_CHANNEL, command);
   Menu.setApplicationMenu(Menu.buildFromTemplate(menuTemplate(send, process.platform === 'darwin', t) as Electron.MenuItemConstructorOptions[]));
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createWindow();
   });
 });
 

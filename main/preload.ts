@@ -6,6 +6,7 @@ const bridge = {
   platform: 'electron',
   importSource: (request) => ipcRenderer.invoke(channelOf('importSource'), request),
   pickSourceFiles: () => ipcRenderer.invoke(channelOf('pickSourceFiles')),
+  readPickedFile: (id) => ipcRenderer.invoke(channelOf('readPickedFile'), id),
   saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
   onMenuCommand(listener) {
     const wrapped = (_event: unknown, command: MenuCommand) => listener(command);

@@ -1,3 +1,5 @@
+import { APP_ORIGIN } from './app-protocol';
+
 /** Security settings for every window: no Node in pages, isolated and sandboxed preload. */
 export function secureWebPreferences(preloadPath: string) {
   return {
@@ -11,10 +13,18 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-/** The app's own pages: the built renderer on disk, or the dev server while developing. */
+/** The app's own pages: the built renderer served as app://qda/, or the dev server while developing. */
 export function isTrustedUrl(url: string, devServerUrl: string | undefined): boolean {
-  if (url.startsWith('file://')) return true;
+  if (url === APP_ORIGIN || url.startsWith(`${APP_ORIGIN}/`)) return true;
   return !!devServerUrl && url.startsWith(devServerUrl);
+}
+
+/**
+ * What a page may ask the system for: writing the clipboard (copying a quote with its
+ * citation), nothing else — no camera, microphone, location, notifications, or other.
+ */
+export function permissionAllowed(permission: string, requestingUrl: string, devServerUrl: string | undefined): boolean {
+  return permission === 'clipboard-sanitized-write' && isTrustedUrl(requestingUrl, devServerUrl);
 }
 
 interface WebContentsLike {

@@ -16,3 +16,4 @@ declare const crypto: {
 };
 declare const console: { warn(...args: unknown[]): void; log(...args: unknown[]): void; error(...args: unknown[]): void };
 declare function setTimeout(handler: () => void, ms?: number): unknown;
+declare function clearTimeout(timer: ReturnType<typeof setTimeout>): void;

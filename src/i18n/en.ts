@@ -479,6 +479,7 @@ export const en = {
   'import.note.broken-characters': '{count} broken character (half of a character pair) replaced with �|{count} broken characters (halves of character pairs) replaced with �',
   'import.error.too-much-text': 'the file holds {chars} characters of text, more than a transcript or report can ({limit}): it may be damaged or built to expand',
   'import.error.too-slow': 'took too long to read (over {seconds} seconds): the file may be damaged or built to stall readers; the other files go on',
+  'import.error.stopped-importer': 'reading it stopped the importer: the file may be damaged or too large; the other files go on',
 } as const;
 
 export type MessageKey = keyof typeof en;

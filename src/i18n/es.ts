@@ -457,4 +457,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'import.note.broken-characters': '{count} carácter dañado (la mitad de un par de caracteres) reemplazado por �|{count} caracteres dañados (mitades de pares de caracteres) reemplazados por �',
   'import.error.too-much-text': 'el archivo contiene {chars} caracteres de texto, más de los que puede tener una transcripción o un informe ({limit}): puede estar dañado o hecho para expandirse',
   'import.error.too-slow': 'tardó demasiado en leerse (más de {seconds} segundos): el archivo puede estar dañado o hecho para bloquear a los lectores; los demás archivos siguen',
+  'import.error.stopped-importer': 'al leerlo se detuvo el importador: el archivo puede estar dañado o ser demasiado grande; los demás archivos siguen',
 };

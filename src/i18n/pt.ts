@@ -459,4 +459,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'import.note.broken-characters': '{count} caractere danificado (metade de um par de caracteres) substituído por �|{count} caracteres danificados (metades de pares de caracteres) substituídos por �',
   'import.error.too-much-text': 'o arquivo contém {chars} caracteres de texto, mais do que uma transcrição ou relatório pode ter ({limit}): pode estar danificado ou feito para se expandir',
   'import.error.too-slow': 'demorou demais para ser lido (mais de {seconds} segundos): o arquivo pode estar danificado ou feito para travar leitores; os outros arquivos continuam',
+  'import.error.stopped-importer': 'ao lê-lo o importador parou: o arquivo pode estar danificado ou ser grande demais; os outros arquivos continuam',
 };

@@ -16,7 +16,8 @@ export type ImportErrorCode =
   | 'survey-mapping'
   | 'unpacks-too-large'
   | 'too-much-text'
-  | 'too-slow';
+  | 'too-slow'
+  | 'stopped-importer';
 
 export interface ImportError {
   code: ImportErrorCode;

@@ -1,12 +1,16 @@
 import type { ImportRequest } from '../import';
 import type { PackedImportResult } from '../import/packed-result';
 
-/** A file the researcher picked, read into memory. */
+/**
+ * A file the researcher picked in the native dialog: named and sized, not yet read. The
+ * import reads each one when its turn comes (readPickedFile), so a folder of large PDFs
+ * is never all in memory at once.
+ */
 export interface PickedFile {
+  /** What the main process knows the file by; the page never sees or sends a path. */
+  id: string;
   name: string;
   size: number;
-  /** Empty for a file over the size limit: it is refused by size, never read. */
-  bytes: Uint8Array;
 }
 
 export interface SaveRequest {
@@ -34,13 +38,15 @@ export interface BridgeHandlers {
   importSource(request: ImportRequest): Promise<PackedImportResult>;
   /** Native file picker for sources; the web bridge uses an <input type=file> instead. */
   pickSourceFiles(): Promise<PickedFile[]>;
+  /** The bytes of a file picked before, read now (once). */
+  readPickedFile(id: string): Promise<Uint8Array>;
   /** Saves bytes where the researcher chooses (a download in the browser). */
   saveFile(request: SaveRequest): Promise<SaveResult>;
 }
 
 export type BridgeMethod = keyof BridgeHandlers;
 
-export const BRIDGE_METHODS = ['importSource', 'pickSourceFiles', 'saveFile'] as const satisfies readonly BridgeMethod[];
+export const BRIDGE_METHODS = ['importSource', 'pickSourceFiles', 'readPickedFile', 'saveFile'] as const satisfies readonly BridgeMethod[];
 
 export function channelOf(method: BridgeMethod): string {
   return `qda:${method}`;

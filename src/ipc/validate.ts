@@ -1,4 +1,4 @@
-import type { ImportRequest } from '../import';
+import { DEFAULT_MAX_BYTES, type ImportRequest } from '../import';
 import type { SaveRequest } from './contract';
 
 /** IPC arguments come from another process: check their shape before using them. */
@@ -23,7 +23,9 @@ export function validateImportRequest(arg: unknown): ImportRequest {
   if (!isBytes(arg.bytes)) throw new InvalidArgument('bytes must be a Uint8Array');
   const options = arg.options;
   if (options !== undefined && !isRecord(options)) throw new InvalidArgument('options must be an object');
-  if (options?.maxBytes !== undefined && (typeof options.maxBytes !== 'number' || !(options.maxBytes > 0))) throw new InvalidArgument('options.maxBytes must be a positive number');
+  // The page may lower the size limit, never raise or remove it.
+  if (options?.maxBytes !== undefined && (typeof options.maxBytes !== 'number' || !(options.maxBytes > 0) || !(options.maxBytes <= DEFAULT_MAX_BYTES))) throw new InvalidArgument(`options.maxBytes must be a number of bytes up to ${DEFAULT_MAX_BYTES}`);
+  if (arg.bytes.length > DEFAULT_MAX_BYTES) throw new InvalidArgument(`bytes must be at most ${DEFAULT_MAX_BYTES} long`);
   if (options?.survey !== undefined) {
     const s = options.survey;
     const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
@@ -42,4 +44,10 @@ export function validateSaveRequest(arg: unknown): SaveRequest {
   if (typeof arg.filterName !== 'string') throw new InvalidArgument('filterName must be a string');
   if (!Array.isArray(arg.extensions) || !arg.extensions.every((e) => typeof e === 'string' && /^[a-z0-9]{1,8}$/i.test(e))) throw new InvalidArgument('extensions must be short alphanumeric strings');
   return { suggestedName, bytes: arg.bytes, filterName: arg.filterName, extensions: arg.extensions as string[] };
+}
+
+/** A picked file's id, as pickSourceFiles gave it. */
+export function validatePickedFileId(arg: unknown): string {
+  if (typeof arg !== 'string' || !/^[0-9a-f-]{36}$/.test(arg)) throw new InvalidArgument('readPickedFile expects the id of a picked file');
+  return arg;
 }

@@ -1,6 +1,7 @@
 import type { ImportRequest } from '../../../src/import';
 import type { PackedImportResult } from '../../../src/import/packed-result';
 import type { QdaBridge } from '../../../src/ipc/contract';
+import { createGuardedImporter } from '../../../src/import/guarded-importer';
 
 /** A pool of Web Workers running the same src/import code; requests go to the least busy. */
 function createWorkerPool(size: number): (request: ImportRequest) => Promise<PackedImportResult> {
@@ -19,52 +20,32 @@ function createWorkerPool(size: number): (request: ImportRequest) => Promise<Pac
 
 /** Files sent to a worker in one message at most: a few milliseconds of parsing. */
 const MAX_BATCH = 16;
+/** How long a batch of files may take to read before its worker is replaced (a single 300-page PDF takes a few seconds). */
+const TIME_LIMIT_MS = 60_000;
 
 /**
- * Sends import requests to one Web Worker. Requests made in the same turn of the event
- * loop (a folder whose files are already read) go in one message and come back in one:
- * a message each way per file cost more than parsing a short transcript.
+ * One Web Worker behind a guard (see createGuardedImporter): requests made in the same
+ * turn of the event loop go in one message and come back in one, and a file that stalls
+ * or kills the worker is refused while the others import.
  */
 function createWorkerImporter(): (request: ImportRequest) => Promise<PackedImportResult> {
-  const pending = new Map<number, { resolve(r: PackedImportResult): void; reject(e: Error): void; name: string }>();
-  let queue: { id: number; request: ImportRequest }[] = [];
-  let nextId = 1;
-  const start = () => {
-    const started = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-    started.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => {
-      for (const { id, result } of event.data.results) {
-        pending.get(id)?.resolve(result);
-        pending.delete(id);
-      }
+  return createGuardedImporter(() => {
+    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+    return {
+      post(batch, handOver) {
+        // A lone file's bytes move to the worker rather than being copied (see the contract).
+        const transfer = handOver ? [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
+        worker.postMessage({ batch }, { transfer });
+      },
+      onResults: (listener) => (worker.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => listener(event.data.results)),
+      onFailure: (listener) =>
+        (worker.onerror = (event) => {
+          event.preventDefault();
+          listener(event.message || 'worker error');
+        }),
+      terminate: () => worker.terminate(),
     };
-    started.onerror = (event) => {
-      // A worker that fails takes its pending files with it, each with a clear error; the
-      // files after them go to a fresh worker (started when they come) rather than wait for
-      // one that may be gone.
-      for (const p of pending.values()) p.reject(new Error(`the importer stopped (${event.message || 'worker error'})`));
-      pending.clear();
-      started.terminate();
-      if (worker === started) worker = null;
-    };
-    return started;
-  };
-  let worker: Worker | null = null;
-  const flush = () => {
-    while (queue.length) {
-      const batch = queue.splice(0, MAX_BATCH);
-      // The files' bytes move to the worker rather than being copied (see the contract).
-      const transfer = [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer);
-      worker ??= start();
-      worker.postMessage({ batch }, { transfer });
-    }
-  };
-  return (request) =>
-    new Promise<PackedImportResult>((resolve, reject) => {
-      const id = nextId++;
-      pending.set(id, { resolve, reject, name: request.name });
-      if (queue.length === 0) setTimeout(flush, 0);
-      queue.push({ id, request });
-    });
+  }, { timeLimitMs: TIME_LIMIT_MS, maxBatch: MAX_BATCH });
 }
 
 /**
@@ -83,6 +64,9 @@ export function createWebBridge(): QdaBridge {
       return importer(request);
     },
     pickSourceFiles: async () => [],
+    readPickedFile: async () => {
+      throw new Error('In the browser, files come from the file input or a drop.');
+    },
     async saveFile({ suggestedName, bytes }) {
       const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>]));
       const a = document.createElement('a');

@@ -111,7 +111,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
     () =>
       bridge.onMenuCommand((command: MenuCommand) => {
         if (command === 'import-sources') {
-          if (bridge.platform === 'electron') void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: async () => f.bytes }))));
+          if (bridge.platform === 'electron') void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: () => bridge.readPickedFile(f.id) }))));
           else fileInput.current?.click();
         } else if (command === 'close-project') onClose();
         else if (command === 'show-sources') setView({ type: 'sources' });

@@ -2,7 +2,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { createHandlers, registerHandlers, type HandlerDeps } from '../../../main/handlers';
 import { menuTemplate } from '../../../main/menu';
 import { createTranslator } from '../../../src/i18n';
-import { isTrustedUrl, lockNavigation, secureWebPreferences } from '../../../main/window';
+import { isTrustedUrl, lockNavigation, permissionAllowed, secureWebPreferences } from '../../../main/window';
+import { appFileFor } from '../../../main/app-protocol';
 import { channelOf } from '../../../src/ipc/contract';
 import { utf8 } from '../helpers';
 
@@ -34,13 +35,23 @@ describe('the main process bridge handlers', () => {
     expect(result.ok).toBe(true);
   });
 
-  it('reads the files the researcher picks in the native dialog', async () => {
+  it('names the files the researcher picks and reads each one only when the import asks for it', async () => {
     const { deps } = fakes({ '/datos/ARIII_phone.txt': utf8('Texto'), 'C:\\datos\\DRI.txt': utf8('Otro') });
-    const picked = await createHandlers(deps).pickSourceFiles();
+    const reads: string[] = [];
+    const readFile = deps.fs.readFile;
+    deps.fs.readFile = async (p) => (reads.push(p), readFile(p));
+    const h = createHandlers(deps);
+    const picked = await h.pickSourceFiles();
     expect(picked.map((f) => [f.name, f.size])).toEqual([
       ['ARIII_phone.txt', 5],
       ['DRI.txt', 4],
     ]);
+    expect(reads).toEqual([]);
+    expect(new TextDecoder().decode(await h.readPickedFile(picked[1].id))).toBe('Otro');
+    expect(reads).toEqual(['C:\\datos\\DRI.txt']);
+    // Only a picked file, once; never a path or an id made up by the page.
+    await expect(h.readPickedFile(picked[1].id)).rejects.toThrow('was not picked, or was read already');
+    await expect(h.readPickedFile('/etc/passwd')).rejects.toThrow('expects the id of a picked file');
   });
 
   it('saves exported bytes where the researcher chose', async () => {
@@ -58,13 +69,23 @@ describe('the main process bridge handlers', () => {
     await expect(h.saveFile({ suggestedName: 'x', bytes: new Uint8Array(), filterName: 'W', extensions: ['../evil'] })).rejects.toThrow('extensions');
   });
 
+  it('refuses a page that asks to raise or remove the size limit', async () => {
+    const h = createHandlers(fakes().deps);
+    for (const maxBytes of [Infinity, 1e12, NaN, -1]) {
+      await expect(h.importSource({ name: 'x.txt', bytes: utf8('hola'), options: { maxBytes } })).rejects.toThrow('options.maxBytes must be a number of bytes up to');
+    }
+    await expect(h.importSource({ name: 'x.txt', bytes: utf8('hola mundo'), options: { maxBytes: 1024 } })).resolves.toMatchObject({ ok: true });
+  });
+
   it('registers every bridge method and refuses calls from pages that are not the app', async () => {
     const { deps, handlers } = fakes();
     registerHandlers(deps);
-    expect([...handlers.keys()].sort()).toEqual([channelOf('importSource'), channelOf('pickSourceFiles'), channelOf('saveFile')].sort());
+    expect([...handlers.keys()].sort()).toEqual([channelOf('importSource'), channelOf('pickSourceFiles'), channelOf('readPickedFile'), channelOf('saveFile')].sort());
     const importHandler = handlers.get(channelOf('importSource'))!;
     expect(() => importHandler({ senderFrame: { url: 'https://evil.example/' } }, { name: 'a.txt', bytes: utf8('x') })).toThrow('untrusted page');
-    await expect(importHandler({ senderFrame: { url: 'file:///app/out/renderer/index.html' } }, { name: 'a.txt', bytes: utf8('Hola mundo') })).resolves.toMatchObject({ ok: true });
+    // Not a file:// page either: any file on disk could be one.
+    expect(() => importHandler({ senderFrame: { url: 'file:///home/ana/Descargas/trampa.html' } }, { name: 'a.txt', bytes: utf8('x') })).toThrow('untrusted page');
+    await expect(importHandler({ senderFrame: { url: 'app://qda/index.html' } }, { name: 'a.txt', bytes: utf8('Hola mundo') })).resolves.toMatchObject({ ok: true });
   });
 });
 
@@ -83,6 +104,24 @@ describe('window security', () => {
     expect(openHandler!({ url: 'https://example.org/' })).toEqual({ action: 'deny' });
   });
 
+  it('grants a page no permission but writing the clipboard, and only to the app', () => {
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'fileSystem', 'clipboard-read', 'display-capture']) expect(permissionAllowed(p, 'app://qda/index.html', undefined)).toBe(false);
+    expect(permissionAllowed('clipboard-sanitized-write', 'app://qda/index.html', undefined)).toBe(true);
+    expect(permissionAllowed('clipboard-sanitized-write', 'https://evil.example/', undefined)).toBe(false);
+  });
+
+  it('serves the app from app://qda/ and nothing outside the built pages', () => {
+    const root = '/opt/qda/out/renderer';
+    expect(appFileFor('app://qda/', root)).toEqual({ path: '/opt/qda/out/renderer/index.html', type: 'text/html; charset=utf-8' });
+    expect(appFileFor('app://qda/assets/index-1a2b.js', root)?.type).toBe('text/javascript; charset=utf-8');
+    // Dots in the URL are resolved by the URL itself, inside the app's folder.
+    expect(appFileFor('app://qda/../../../etc/passwd', root)?.path).toBe('/opt/qda/out/renderer/etc/passwd');
+    expect(appFileFor('app://qda/%2e%2e/%2e%2e/etc/passwd', root)?.path).toBe('/opt/qda/out/renderer/etc/passwd');
+    for (const evil of ['app://qda/..%2f..%2fsecret', 'app://qda/%2e%2e%5c%2e%2e%5csecret', 'app://other/index.html', 'file:///etc/passwd', 'app://qda/%00', 'app://qda/%E0%A4%A']) {
+      expect(appFileFor(evil, root)).toBeNull();
+    }
+  });
+
   it('menu items send commands to the renderer', () => {
     const sent: string[] = [];
     const file = menuTemplate((c) => sent.push(c), false, createTranslator('en'))[0];
@@ -94,5 +133,21 @@ describe('window security', () => {
     const [file, edit] = menuTemplate(() => undefined, false, createTranslator('es'));
     expect(file.label).toBe('Archivo');
     expect(edit.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['Deshacer', 'Rehacer']);
+  });
+});
+
+describe('the packaged app', () => {
+  it('is built with Electron’s fuses set against running it as something else', async () => {
+    const { readFileSync } = await import('node:fs');
+    const pkg = JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8'));
+    expect(pkg.build.electronFuses).toMatchObject({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      onlyLoadAppFromAsar: true,
+      grantFileProtocolExtraPrivileges: false,
+    });
+    expect(pkg.build.asar).toBe(true);
   });
 });

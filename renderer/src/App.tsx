@@ -17,7 +17,7 @@ export function App() {
   };
   // A project deleted meanwhile (in another window) is not reopened.
   useEffect(() => {
-    if (projectId) void db.projects.get(projectId).then((p) => !p && setProjectId(null));
+    if (projectId) void db.projects.get(projectId).then((p) => (!p || p.deletedAt) && setProjectId(null));
   }, [projectId]);
   // File › New Project… (Electron menu) goes back to the start screen, where projects are made.
   useEffect(() => bridge.onMenuCommand((command) => command === 'new-project' && setProjectId(null)), []);

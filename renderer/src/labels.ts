@@ -22,5 +22,7 @@ export function noteText(t: Translator, note: ImportNote | string): string {
 export function importErrorText(t: Translator, error: Pick<ImportError, 'code' | 'message' | 'params'>): string {
   // A damaged file names its format and the reader's reason, which read in any language.
   if (error.code === 'corrupt' && error.params?.format !== undefined) return t('import.error.damaged', { ...error.params, message: error.message });
+  // A full disk is told with its figures once they are read (see useImportQueue).
+  if (error.code === 'storage-full' && error.params?.used === undefined) return t('import.error.storage-full-plain');
   return t(`import.error.${error.code}` as MessageKey, { ...error.params, message: error.message });
 }

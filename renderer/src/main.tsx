@@ -1,17 +1,18 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './App';
-import { requestPersistentStorage } from './db';
 import { I18nProvider } from './i18n';
+import { StoreGate } from './StoreGate';
 import './styles.css';
 import { startWindow } from './windows/window-identity';
 
-void requestPersistentStorage();
 startWindow();
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
     <I18nProvider>
-      <App />
+      <StoreGate>
+        <App />
+      </StoreGate>
     </I18nProvider>
   </StrictMode>,
 );

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { Attribute, Case, Code, Coder, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
+import type { Attribute, Case, Code, Coder, ImportRecord, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
 import { compactContents } from './compact-contents';
 import type { PackedSourceContent } from './content-packing';
 import type { HistoryLabel } from './changes';
@@ -35,6 +35,7 @@ export class QdaDatabase extends Dexie {
   coders!: EntityTable<Coder, 'id'>;
   analyses!: EntityTable<SavedAnalysis, 'id'>;
   undoLog!: Table<UndoEntry, number>;
+  imports!: EntityTable<ImportRecord, 'id'>;
 
   /**
    * @param history the schema versions to declare; tests pass a prefix of the history to

@@ -35,12 +35,41 @@ export async function createProject(db: QdaDatabase, name: string): Promise<Proj
   return project;
 }
 
-/** Projects, most recently opened first, with how many sources each holds. */
-export async function listProjects(db: QdaDatabase): Promise<ProjectSummary[]> {
+/** Projects, most recently opened first, with how many sources each holds (those in the trash apart). */
+export async function listProjects(db: QdaDatabase, which: 'open' | 'trash' = 'open'): Promise<ProjectSummary[]> {
   return db.transaction('r', db.projects, db.sources, async () => {
-    const projects = await db.projects.orderBy('openedAt').reverse().toArray();
+    const projects = (await db.projects.orderBy('openedAt').reverse().toArray()).filter((p) => (which === 'trash') === !!p.deletedAt);
     return Promise.all(projects.map(async (p) => ({ ...p, sourceCount: await db.sources.where('projectId').equals(p.id).count() })));
   });
+}
+
+/** How long a project stays in the trash before it is deleted for good. */
+export const TRASH_DAYS = 30;
+
+/** Moves a project to the trash: it leaves the list, every row kept, restorable for TRASH_DAYS. */
+export async function moveProjectToTrash(db: QdaDatabase, id: string, now = nowIso()): Promise<void> {
+  await db.projects.update(id, { deletedAt: now });
+}
+
+export async function restoreProject(db: QdaDatabase, id: string): Promise<void> {
+  await db.transaction('rw', db.projects, async () => {
+    const project = await db.projects.get(id);
+    if (!project) return;
+    const { deletedAt: _, ...kept } = project;
+    await db.projects.put(kept);
+  });
+}
+
+/** The day a project in the trash will be deleted for good. */
+export function purgeDate(deletedAt: string): string {
+  return new Date(Date.parse(deletedAt) + TRASH_DAYS * 86_400_000).toISOString();
+}
+
+/** Deletes for good the projects that have been in the trash longer than TRASH_DAYS; returns how many. */
+export async function emptyExpiredTrash(db: QdaDatabase, now = nowIso()): Promise<number> {
+  const expired = (await db.projects.toArray()).filter((p) => p.deletedAt && purgeDate(p.deletedAt) <= now);
+  for (const p of expired) await deleteProject(db, p.id);
+  return expired.length;
 }
 
 export async function renameProject(db: QdaDatabase, id: string, name: string): Promise<void> {
@@ -88,7 +117,7 @@ export async function describeProjectContents(db: QdaDatabase, id: string): Prom
   return { sources, cases, codes, segments, memos };
 }
 
-/** Deletes a project and every row that belongs to it, in one transaction. */
+/** Deletes a project and every row that belongs to it, in one transaction (for good: the trash is moveProjectToTrash). */
 export async function deleteProject(db: QdaDatabase, id: string): Promise<void> {
   const tables = [db.projects, db.undoLog, ...PROJECT_TABLES.map((t) => db[t])];
   await db.transaction('rw', tables, async () => {

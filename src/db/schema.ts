@@ -26,9 +26,16 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
       undoLog: '++seq, projectId',
     },
   },
+  {
+    // The record of each import, kept while it runs: an import cut short by a reload or a
+    // crash is shown afterwards with the files it did not reach. Projects may be in the
+    // trash (deletedAt), a field without an index: no upgrade needed for existing rows.
+    version: 2,
+    stores: { imports: 'id, projectId' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
 
 /** The tables that hold one project's rows (all but `projects` and the undo log). */
-export const PROJECT_TABLES = ['sources', 'sourceContents', 'cases', 'attributes', 'codes', 'segments', 'memos', 'coders', 'analyses'] as const;
+export const PROJECT_TABLES = ['sources', 'sourceContents', 'cases', 'attributes', 'codes', 'segments', 'memos', 'coders', 'analyses', 'imports'] as const;

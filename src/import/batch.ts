@@ -1,6 +1,7 @@
 import { DEFAULT_MAX_BYTES, tooLargeError, type ImportError, type ImportRequest, type ImportResult } from './index';
 import type { PackedImportResult } from './packed-result';
 import type { ImportNote } from '../model/types';
+import { isStorageFull } from '../util/storage';
 
 export interface BatchFile {
   name: string;
@@ -180,6 +181,7 @@ export async function runImportBatch(
 }
 
 function unexpected(fileName: string, e: unknown): ImportError {
+  if (isStorageFull(e)) return { code: 'storage-full', fileName, message: 'not enough storage space to keep it', params: {} };
   const message = e instanceof Error ? e.message : String(e);
   return { code: 'corrupt', fileName, message: `could not be imported (${message})`, params: { reason: message } };
 }

@@ -17,7 +17,8 @@ export type ImportErrorCode =
   | 'unpacks-too-large'
   | 'too-much-text'
   | 'too-slow'
-  | 'stopped-importer';
+  | 'stopped-importer'
+  | 'storage-full';
 
 export interface ImportError {
   code: ImportErrorCode;

@@ -17,6 +17,27 @@ export interface Project {
   citationPattern: string;
   /** Schema version of the data this project was last written with. */
   dataVersion: number;
+  /** When the project was moved to the trash; it can be restored for TRASH_DAYS. */
+  deletedAt?: string;
+}
+
+/** An import as it runs: what was chosen and how far it got, so an import cut short is seen afterwards. */
+export interface ImportRecord {
+  id: Id;
+  projectId: Id;
+  startedAt: string;
+  /** The files chosen, in order. */
+  files: string[];
+  /** How many of them were stored (imported, or found already in the project). */
+  stored: number;
+  /** Indexes of the files that reached an end (stored, refused, skipped). */
+  settled: number[];
+  status: 'running' | 'finished' | 'cancelled' | 'interrupted';
+  /** The window and page load that ran it: a running import of a page that is gone was cut short. */
+  window: string;
+  page: string;
+  /** The researcher has read the notice of an interrupted import. */
+  dismissed?: boolean;
 }
 
 export interface ParagraphRange {

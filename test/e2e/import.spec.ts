@@ -158,7 +158,7 @@ test('the sample project is one click away, in the ViDA style', async ({ page })
   await expect(page.getByLabel('DRA · Role')).toHaveValue('Director');
 });
 
-test('projects can be renamed and deleted from the start screen, after saying what is lost', async ({ page }) => {
+test('projects can be renamed and deleted from the start screen; a deleted project waits in the trash and can be restored', async ({ page }) => {
   await createProject(page, 'Borrador');
   await page.getByLabel('Import sources').setInputFiles(`${fixtures}sample/TMB_telefonica.txt`);
   await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 files')).toBeVisible();
@@ -173,6 +173,21 @@ test('projects can be renamed and deleted from the start screen, after saying wh
   const confirm = page.getByRole('dialog', { name: 'Delete the project “Estudio piloto”?' });
   await expect(confirm).toContainText('1 source');
   await expect(confirm).toContainText('1 case');
-  await confirm.getByRole('button', { name: 'Delete project' }).click();
+  await confirm.getByRole('button', { name: 'Move to trash' }).click();
+  const projects = page.getByRole('region', { name: 'Your projects' });
+  const trash = page.getByRole('region', { name: 'Trash' });
+  await expect(projects.getByRole('row', { name: /Estudio piloto/ })).toHaveCount(0);
+  await expect(trash.getByRole('row', { name: /Estudio piloto/ })).toContainText('deleted for good on');
+
+  // Changed her mind: it comes back with its source.
+  await trash.getByRole('button', { name: 'Restore' }).click();
+  await expect(projects.getByRole('row', { name: /Estudio piloto/ })).toContainText('1');
+  await expect(page.getByRole('region', { name: 'Trash' })).toHaveCount(0);
+
+  // Deleted again, and then for good.
+  await projects.getByRole('row', { name: /Estudio piloto/ }).getByRole('button', { name: 'Delete…' }).click();
+  await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
+  await page.getByRole('region', { name: 'Trash' }).getByRole('button', { name: 'Delete for good' }).click();
+  await page.getByRole('dialog', { name: 'Delete “Estudio piloto” for good?' }).getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByRole('row', { name: /Estudio piloto/ })).toHaveCount(0);
 });

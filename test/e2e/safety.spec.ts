@@ -88,3 +88,31 @@ test('a project open before a reload is open after it', async ({ page }) => {
   await page.reload();
   await expect(page.getByRole('heading', { name: 'Alianza terapéutica' })).toBeVisible();
 });
+
+/** Transcripts written in the test: `count` interviews of about `words` words each. */
+function transcripts(count: number, words = 3000) {
+  const sentence = 'La profesional visita a la familia y conversa sobre la semana. ';
+  return Array.from({ length: count }, (_, i) => ({
+    name: `entrevista_${String(i + 1).padStart(3, '0')}.txt`,
+    mimeType: 'text/plain',
+    buffer: Buffer.from(`E: ¿Cómo fue la semana?\nP${i + 1}: ${sentence.repeat(Math.ceil(words / 11))}\n`),
+  }));
+}
+
+test('an import cut short by a reload says so afterwards, with how far it got and the files it did not reach', async ({ page }) => {
+  await page.goto('/');
+  await page.getByLabel('New project').fill('Visitas');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await answerWhoIsCoding(page);
+  await page.getByLabel('Import sources').setInputFiles(transcripts(400));
+  await expect(page.getByRole('region', { name: 'Import progress' })).toContainText(/Importing: [1-9]\d* of 400 files/);
+  await page.reload();
+  const notice = page.getByRole('status').filter({ hasText: 'An import was cut short' });
+  await expect(notice).toContainText(/\d+ of 400 files imported, interrupted/);
+  await notice.getByText(/files? not imported/).click();
+  await expect(notice.getByRole('listitem').last()).toHaveText('entrevista_400.txt');
+  await notice.getByRole('button', { name: 'Dismiss' }).click();
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'Visitas' })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'An import was cut short' })).toHaveCount(0);
+});

@@ -3,6 +3,9 @@ import { historyText, redo, undo } from '../../../src/db/changes';
 import { moveBoundary } from '../../../src/coding/segments';
 import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '../../../src/db/coding';
 import { errorText } from '../../../src/model/errors';
+import { translate } from '../../../src/i18n';
+import { isStorageFull } from '../../../src/util/storage';
+import { storageFigures } from '../storage';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 
@@ -48,7 +51,9 @@ export function CodingProvider({ projectId, coderId, children }: { projectId: st
     try {
       await work();
     } catch (e) {
-      setStatus(errorText(locale, e));
+      if (!isStorageFull(e)) return setStatus(errorText(locale, e));
+      const figures = await storageFigures();
+      setStatus(translate(locale, 'storage.full', { used: figures?.used ?? '?', free: figures?.free ?? '?' }));
     }
   }, [locale]);
 

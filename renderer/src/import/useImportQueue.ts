@@ -1,17 +1,24 @@
 import { useMemo, useRef } from 'react';
 import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
 import { extensionOf, SURVEY_EXTENSIONS, type SurveyMapping } from '../../../src/import';
-import { runImportBatch, type BatchFile } from '../../../src/import/batch';
+import { runImportBatch, type BatchEvent, type BatchFile } from '../../../src/import/batch';
+import { finishImportRecord, noteImportProgress, startImportRecord } from '../../../src/db/import-records';
+import { pageId, windowId } from '../windows/window-identity';
 import { isSystemFile } from '../../../src/import/system-files';
 import { newId } from '../../../src/util/id';
 import { bridge } from '../bridge';
 import { db } from '../db';
 import { ImportProgressStore } from './import-progress';
+import { importWillNotFit, megabytes } from '../../../src/util/storage';
+import { storageFigures } from '../storage';
 
 export type FileToImport = BatchFile;
 
 /** Asks the researcher how a survey's columns map (null: skip the file). */
 export type SurveyMapper = (fileName: string, bytes: Uint8Array) => Promise<SurveyMapping | null>;
+
+/** Asks whether to import files that may not fit in the storage left (false: do not start). */
+export type LowSpaceQuestion = (need: string, free: string) => Promise<boolean>;
 
 let nextRowId = 1;
 
@@ -26,7 +33,7 @@ export interface ImportQueue {
  * Imports files with runImportBatch; its progress lives in a store the import panel
  * reads, so the workspace does not redraw for every file. The queue object is stable.
  */
-export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): ImportQueue {
+export function useImportQueue(projectId: string, mapSurvey: SurveyMapper, askLowSpace: LowSpaceQuestion): ImportQueue {
   const cancelled = useRef(false);
   return useMemo(() => {
     const progress = new ImportProgressStore();
@@ -34,6 +41,9 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): Impo
       progress,
       async run(files) {
         if (files.length === 0) return;
+        const figures = await storageFigures();
+        const tight = importWillNotFit(files.reduce((n, f) => n + (f.size ?? 0), 0), figures ? { usage: figures.usage, quota: figures.quota } : undefined);
+        if (tight && !(await askLowSpace(megabytes(tight.need), megabytes(tight.free)))) return;
         progress.start(
           files.map((f) => f.name),
           nextRowId,
@@ -42,6 +52,20 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): Impo
         cancelled.current = false;
         // The files chosen or dropped together are one step in the history: one Undo takes them back.
         const batch = { id: newId(), label: importStepLabel(files.map((f) => f.name)) };
+        // The import's record: a reload or crash midway leaves it "running", and the next opening says so.
+        const record = await startImportRecord(db, projectId, files.map((f) => f.name), windowId, pageId);
+        const settled: number[] = [];
+        let stored = 0;
+        let lastNote = 0;
+        const noteProgress = (event: BatchEvent) => {
+          if (event.status === 'working') return;
+          settled.push(event.index);
+          if (event.status === 'done' || event.status === 'warning' || event.status === 'duplicate') stored++;
+          if (Date.now() - lastNote > 500) {
+            lastNote = Date.now();
+            void noteImportProgress(db, record.id, stored, settled);
+          }
+        };
         try {
           await runImportBatch(
             files,
@@ -57,17 +81,23 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper): Impo
                 return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate', existingName: o.existing.name } : { status: 'added', sources: o.sources.length }));
               },
             },
-            (event) => progress.update(event),
+            (event) => {
+              progress.update(event);
+              noteProgress(event);
+              // A full disk is told with how much is used and free, in the researcher's words.
+              if (event.error?.code === 'storage-full') void storageFigures().then((f) => f && progress.update({ ...event, error: { ...event.error!, params: { used: f.used, free: f.free } } }));
+            },
             () => cancelled.current,
           );
         } finally {
           progress.finish();
+          await finishImportRecord(db, record.id, cancelled.current ? 'cancelled' : 'finished', stored, settled);
         }
       },
       cancel: () => void (cancelled.current = true),
       clear: () => progress.clear(),
     };
-  }, [projectId, mapSurvey]);
+  }, [projectId, mapSurvey, askLowSpace]);
 }
 
 /** Files from <input type=file> (also with webkitdirectory, for a folder: its system files left out). */

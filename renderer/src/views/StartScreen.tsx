@@ -1,6 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
-import { describeProjectContents, deleteProject, listProjects, markProjectOpened, renameProject, createProject, type ProjectContents, type ProjectSummary } from '../../../src/db/projects';
+import { useEffect, useState } from 'react';
+import { describeProjectContents, deleteProject, emptyExpiredTrash, listProjects, markProjectOpened, moveProjectToTrash, purgeDate, renameProject, restoreProject, createProject, TRASH_DAYS, type ProjectContents, type ProjectSummary } from '../../../src/db/projects';
+import { usePersistence } from '../storage';
 import { Dialog } from '../components/Dialog';
 import { LocalePicker } from '../components/LocalePicker';
 import { db } from '../db';
@@ -10,6 +11,11 @@ import { openSampleProject } from '../sample';
 export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
   const { t, locale } = useI18n();
   const projects = useLiveQuery(() => listProjects(db), []);
+  const trash = useLiveQuery(() => listProjects(db, 'trash'), []);
+  const persisted = usePersistence();
+  const [forgetting, setForgetting] = useState<ProjectSummary | null>(null);
+  // Projects in the trash for more than TRASH_DAYS go for good when the start screen opens.
+  useEffect(() => void emptyExpiredTrash(db), []);
   const [name, setName] = useState('');
   const [renaming, setRenaming] = useState<{ id: string; name: string } | null>(null);
   const [deleting, setDeleting] = useState<{ project: ProjectSummary; contents: ProjectContents } | null>(null);
@@ -65,7 +71,12 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
         </button>
         {error && <p className="error" role="alert">{error}</p>}
       </section>
-      <section className="project-list">
+      {persisted === false && (
+        <p className="notice storage-warning" role="note">
+          {t('storage.notPersistent')}
+        </p>
+      )}
+      <section className="project-list" aria-label={t('start.projects')}>
         <h2>{t('start.projects')}</h2>
         {projects && projects.length === 0 && <p className="empty">{t('start.noProjects')}</p>}
         {projects && projects.length > 0 && (
@@ -114,6 +125,51 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
           </table>
         )}
       </section>
+      {trash && trash.length > 0 && (
+        <section className="project-list trash" aria-label={t('start.trash')}>
+          <h2>{t('start.trash')}</h2>
+          <p className="hint">{t('start.trashHint', { days: TRASH_DAYS })}</p>
+          <table className="grid">
+            <tbody>
+              {trash.map((p) => (
+                <tr key={p.id}>
+                  <td>{p.name}</td>
+                  <td className="num">{t('count.sources', { count: p.sourceCount })}</td>
+                  <td>{t('start.deletedOn', { date: dateFormat.format(new Date(p.deletedAt!)), until: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(purgeDate(p.deletedAt!))) })}</td>
+                  <td className="row-actions">
+                    <button onClick={() => void restoreProject(db, p.id)}>{t('start.restore')}</button>
+                    <button className="danger" onClick={() => setForgetting(p)}>
+                      {t('start.deleteForever')}
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
+      )}
+      {forgetting && (
+        <Dialog
+          title={t('start.deleteForeverTitle', { name: forgetting.name })}
+          onCancel={() => setForgetting(null)}
+          actions={
+            <>
+              <button onClick={() => setForgetting(null)}>{t('common.cancel')}</button>
+              <button
+                className="danger"
+                onClick={async () => {
+                  await deleteProject(db, forgetting.id);
+                  setForgetting(null);
+                }}
+              >
+                {t('start.deleteForever')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('start.deleteForeverWarning')}</p>
+        </Dialog>
+      )}
       {deleting && (
         <Dialog
           title={t('start.deleteTitle', { name: deleting.project.name })}
@@ -124,7 +180,7 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
               <button
                 className="danger"
                 onClick={async () => {
-                  await deleteProject(db, deleting.project.id);
+                  await moveProjectToTrash(db, deleting.project.id);
                   setDeleting(null);
                 }}
               >
@@ -133,7 +189,7 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
             </>
           }
         >
-          <p>{t('start.deleteWarning')}</p>
+          <p>{t('start.trashWarning', { days: TRASH_DAYS })}</p>
           <ul>
             <li>{t('count.sources', { count: deleting.contents.sources })}</li>
             <li>{t('count.cases', { count: deleting.contents.cases })}</li>

@@ -17,6 +17,8 @@ import { ShortcutHelp } from '../coding/ShortcutHelp';
 import { LocalePicker } from '../components/LocalePicker';
 import { Splitter, usePaneWidth } from '../components/Splitter';
 import { ViewBoundary } from '../components/ViewBoundary';
+import { Dialog } from '../components/Dialog';
+import { InterruptedImports } from '../import/InterruptedImports';
 import { recoverDrafts } from '../editing/recoverDrafts';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -105,7 +107,9 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
       setView({ type: 'memos', open: memo.id });
     });
   const mapSurvey = useCallback((fileName: string, bytes: Uint8Array) => new Promise<SurveyMapping | null>((resolve) => setSurvey({ fileName, bytes, resolve })), []);
-  const queue = useImportQueue(projectId, mapSurvey);
+  const [lowSpace, setLowSpace] = useState<{ need: string; free: string; resolve(go: boolean): void } | null>(null);
+  const askLowSpace = useCallback((need: string, free: string) => new Promise<boolean>((resolve) => setLowSpace({ need, free, resolve })), []);
+  const queue = useImportQueue(projectId, mapSurvey, askLowSpace);
 
   useEffect(
     () =>
@@ -325,6 +329,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             </button>
           </p>
         )}
+        <InterruptedImports projectId={projectId} />
         <ViewBoundary key={viewKey(view)} onBack={() => setView({ type: 'sources' })}>
         {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
         {view.type !== 'source' && (
@@ -380,6 +385,22 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             setSurvey(null);
           }}
         />
+      )}
+      {lowSpace && (
+        <Dialog
+          title={t('storage.wontFitTitle')}
+          onCancel={() => (lowSpace.resolve(false), setLowSpace(null))}
+          actions={
+            <>
+              <button onClick={() => (lowSpace.resolve(false), setLowSpace(null))}>{t('common.cancel')}</button>
+              <button className="primary" onClick={() => (lowSpace.resolve(true), setLowSpace(null))}>
+                {t('storage.importAnyway')}
+              </button>
+            </>
+          }
+        >
+          <p>{t('storage.wontFit', { need: lowSpace.need, free: lowSpace.free })}</p>
+        </Dialog>
       )}
       {classification && (
         <ClassificationDialog

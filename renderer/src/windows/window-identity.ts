@@ -11,6 +11,8 @@ const CHANNEL = 'qda-changes';
  * id names the undo steps and drafts it writes.
  */
 export const windowId = claimId();
+/** This page load: an import left running by an earlier load of this window was cut short. */
+export const pageId = newId();
 const open = new Set<string>([windowId]);
 let known = false;
 

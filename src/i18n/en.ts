@@ -324,7 +324,7 @@ export const en = {
   'memos.memoTitle': 'Memo title',
   'memos.date': 'Date',
   'memos.body': 'Memo text',
-  'memos.formatting': 'Plain text; *italics* and **bold** are kept as typed. Changes are saved when you leave a field, and can be undone.',
+  'memos.formatting': 'Plain text; *italics* and **bold** are kept as typed. Saved as you type; each sitting in a field is one step to undo.',
   'memos.writeOn': 'Write a memo on “{name}”',
   'memos.delete': 'Delete memo',
 

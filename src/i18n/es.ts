@@ -303,7 +303,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'memos.memoTitle': 'Título del memo',
   'memos.date': 'Fecha',
   'memos.body': 'Texto del memo',
-  'memos.formatting': 'Texto simple; *cursiva* y **negrita** se conservan tal como se escriben. Los cambios se guardan al salir de cada campo y se pueden deshacer.',
+  'memos.formatting': 'Texto simple; *cursiva* y **negrita** se conservan tal como se escriben. Se guarda mientras escribe; cada sesión de escritura en un campo se deshace de una vez.',
   'memos.writeOn': 'Escribir un memo sobre «{name}»',
   'memos.delete': 'Eliminar memo',
   'retrieval.title': 'Recuperar segmentos codificados',

@@ -339,7 +339,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'memos.memoTitle': 'Título do memo',
   'memos.date': 'Data',
   'memos.body': 'Texto do memo',
-  'memos.formatting': 'Texto simples; *itálico* e **negrito** são mantidos como digitados. As alterações são salvas ao sair de cada campo e podem ser desfeitas.',
+  'memos.formatting': 'Texto simples; *itálico* e **negrito** são mantidos como digitados. É salvo enquanto você digita; cada sessão de escrita num campo se desfaz de uma vez.',
   'memos.writeOn': 'Escrever um memo sobre «{name}»',
   'memos.delete': 'Excluir memo',
   'retrieval.title': 'Recuperar segmentos codificados',

@@ -10,6 +10,8 @@ export function secureWebPreferences(preloadPath: string) {
     webSecurity: true,
     allowRunningInsecureContent: false,
     spellcheck: true,
+    // A middle click must not open a link in a new window.
+    disableBlinkFeatures: 'Auxclick',
   } as const;
 }
 

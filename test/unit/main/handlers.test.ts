@@ -91,7 +91,7 @@ describe('the main process bridge handlers', () => {
 
 describe('window security', () => {
   it('isolates and sandboxes pages, with no Node integration', () => {
-    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true });
+    expect(secureWebPreferences('/p.cjs')).toMatchObject({ contextIsolation: true, sandbox: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' });
   });
 
   it('blocks navigation away from the app and every new window', () => {

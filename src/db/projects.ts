@@ -83,13 +83,13 @@ export async function markProjectOpened(db: QdaDatabase, id: string): Promise<vo
 }
 
 /** Changes the project's source kinds or citation pattern: one undo step. */
-export async function updateProjectSettings(db: QdaDatabase, id: string, patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>): Promise<void> {
+export async function updateProjectSettings(db: QdaDatabase, id: string, patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>, options: { session?: string } = {}): Promise<void> {
   if (patch.sourceKinds) {
     const kinds = [...new Set(patch.sourceKinds.map((k) => k.trim()).filter(Boolean))];
     if (kinds.length === 0) throw new Error('Keep at least one source kind.');
     patch = { ...patch, sourceKinds: kinds };
   }
-  await editProject(db, id, step(patch.citationPattern !== undefined ? 'history.citationPattern' : 'history.sourceKinds'), (project) => [updated('projects', id, project, { ...project, ...patch })]);
+  await editProject(db, id, step(patch.citationPattern !== undefined ? 'history.citationPattern' : 'history.sourceKinds'), (project) => [updated('projects', id, project, { ...project, ...patch })], options);
 }
 
 /**
@@ -97,11 +97,11 @@ export async function updateProjectSettings(db: QdaDatabase, id: string, patch: 
  * (the project row, and the sources that follow a renamed kind), and commits it as one
  * undo step.
  */
-async function editProject(db: QdaDatabase, id: string, label: StepLabel, changesOf: (project: Project) => Change[] | Promise<Change[]>): Promise<void> {
+async function editProject(db: QdaDatabase, id: string, label: StepLabel, changesOf: (project: Project) => Change[] | Promise<Change[]>, options: { session?: string } = {}): Promise<void> {
   await db.transaction('rw', [db.projects, db.sources, db.undoLog], async () => {
     const project = await db.projects.get(id);
     if (!project) return;
-    await commitChanges(db, id, label, await changesOf(project));
+    await commitChanges(db, id, label, await changesOf(project), options);
   });
 }
 

@@ -5,6 +5,8 @@ export type { TypedField } from '../editing/typed-field';
 import { setCellSummary, updateAnalysis } from './analyses';
 import { editCode, editMemo, segmentMemoOf, setSegmentMemo } from './coding';
 import type { QdaDatabase } from './database';
+import { updateProjectSettings } from './projects';
+import type { AnalysisDefinition } from '../analysis/run';
 
 /** A field's stored text now, or undefined when what it belongs to no longer exists. */
 export async function readTypedField(db: QdaDatabase, field: TypedField): Promise<string | undefined> {
@@ -23,7 +25,17 @@ export async function readTypedField(db: QdaDatabase, field: TypedField): Promis
     }
     case 'analysisName':
       return (await db.analyses.get(field.id))?.name;
+    case 'citationPattern':
+      return (await db.projects.get(field.projectId))?.citationPattern;
+    case 'stopWords': {
+      const analysis = await db.analyses.get(field.analysisId);
+      return analysis ? stopWordsOf(analysis.definition).join(', ') : undefined;
+    }
   }
+}
+
+function stopWordsOf(definition: Record<string, unknown>): string[] {
+  return ((definition.options as { extraStopWords?: string[] } | undefined)?.extraStopWords ?? []).slice();
 }
 
 export type TypedSave =
@@ -38,7 +50,7 @@ export type TypedSave =
  * are kept (marked by `marker`). Saves with the same `session` are one undo step.
  */
 export async function saveTypedField(db: QdaDatabase, field: TypedField, value: string, base: string, session: string, marker: string): Promise<TypedSave> {
-  return db.transaction('rw', [db.memos, db.segments, db.codes, db.analyses, db.sourceContents, db.undoLog], async () => {
+  return db.transaction('rw', [db.memos, db.segments, db.codes, db.analyses, db.sourceContents, db.projects, db.sources, db.undoLog], async () => {
     const current = await readTypedField(db, field);
     if (current === undefined) return { status: 'gone' } as const;
     const { text, conflict } = reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName');
@@ -60,6 +72,16 @@ function write(db: QdaDatabase, field: TypedField, text: string, session: string
       return setCellSummary(db, field.analysisId, field.cell, text, options);
     case 'analysisName':
       return updateAnalysis(db, field.id, { name: text }, options);
+    case 'citationPattern':
+      return updateProjectSettings(db, field.projectId, { citationPattern: text }, options);
+    case 'stopWords':
+      return (async () => {
+        const analysis = await db.analyses.get(field.analysisId);
+        if (!analysis) return;
+        const definition = analysis.definition as unknown as AnalysisDefinition & { options: Record<string, unknown> };
+        const extraStopWords = text.split(/[,\n]/).map((w) => w.trim()).filter(Boolean);
+        await updateAnalysis(db, analysis.id, { definition: { ...definition, options: { ...definition.options, extraStopWords } } as AnalysisDefinition }, options);
+      })();
   }
 }
 
@@ -76,5 +98,9 @@ export async function projectOfTypedField(db: QdaDatabase, field: TypedField): P
       return (await db.analyses.get(field.analysisId))?.projectId;
     case 'analysisName':
       return (await db.analyses.get(field.id))?.projectId;
+    case 'citationPattern':
+      return field.projectId;
+    case 'stopWords':
+      return (await db.analyses.get(field.analysisId))?.projectId;
   }
 }

@@ -8,4 +8,7 @@ export type TypedField =
   | { kind: 'segmentMemo'; segmentId: string }
   | { kind: 'code'; id: string; field: 'description' | 'inclusion' | 'exclusion' | 'example' }
   | { kind: 'cellSummary'; analysisId: string; cell: string }
-  | { kind: 'analysisName'; id: string };
+  | { kind: 'analysisName'; id: string }
+  | { kind: 'citationPattern'; projectId: string }
+  /** A word-frequency analysis's own stop words, written 'word, word'. */
+  | { kind: 'stopWords'; analysisId: string };

@@ -313,7 +313,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
             </label>
             <label>
               {t('analysis.stopWords')}
-              <input defaultValue={(def.options.extraStopWords ?? []).join(', ')} onBlur={(e) => save({ ...def, options: { ...def.options, extraStopWords: e.target.value.split(/[,\n]/).map((w) => w.trim()).filter(Boolean) } })} />
+              <TypedText field={{ kind: 'stopWords', analysisId: analysis.id }} projectId={analysis.projectId} multiline={false} />
             </label>
           </>
         )}

@@ -4,12 +4,12 @@ import { flattenTree } from '../../../src/coding/codes';
 import { groupByCode, retrieve, type RetrievalQuery, type RetrievedQuote } from '../../../src/coding/retrieval';
 import { quoteWithCitation, retrievalDocument, retrievalTable } from '../../../src/coding/retrieval-export';
 import { formatCitation } from '../../../src/coding/citation';
-import { updateProjectSettings } from '../../../src/db/projects';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { tableToCsv } from '../../../src/export/csv';
 import type { AttributeValue, Project } from '../../../src/model/types';
 import { bridge } from '../bridge';
 import { db } from '../db';
+import { useTypedField } from '../editing/useTypedField';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
 
@@ -18,7 +18,8 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
   const { t } = useI18n();
   const data = useLiveQuery(() => loadProjectData(db, project.id), [project.id]);
   const [query, setQuery] = useState<RetrievalQuery>({ codeIds: [], mode: 'or', includeSubcodes: true, sourceKinds: [], attributeFilters: [] });
-  const [pattern, setPattern] = useState(project.citationPattern);
+  // The citation pattern is saved as it is typed (its preview follows every key).
+  const pattern = useTypedField({ kind: 'citationPattern', projectId: project.id }, project.id);
   const [copied, setCopied] = useState<string | null>(null);
   const quotes = useMemo(() => (data ? retrieve(data, query) : []), [data, query]);
   if (!data) return <div className="loading">{t('common.loading')}</div>;
@@ -44,7 +45,6 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
     await navigator.clipboard?.writeText(quoteWithCitation(q)).catch(() => undefined);
     setCopied(`${q.sourceId}:${q.start}`);
   };
-  const savePattern = () => pattern !== project.citationPattern && void updateProjectSettings(db, project.id, { citationPattern: pattern });
 
   return (
     <section className="retrieval" aria-label={t('retrieval.title')}>
@@ -95,9 +95,9 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
         ))}
         <label className="pattern">
           {t('retrieval.pattern')}
-          <input value={pattern} onChange={(e) => setPattern(e.target.value)} onBlur={savePattern} onKeyDown={(e) => e.key === 'Enter' && savePattern()} />
+          <input value={pattern.value} disabled={pattern.loading} onChange={(e) => pattern.onChange(e.target.value)} onBlur={pattern.onBlur} onKeyDown={(e) => e.key === 'Enter' && pattern.onBlur()} />
           <span className="hint">
-            {t('retrieval.patternHelp')} {formatCitation(pattern, { case: 'ARIII', paragraph: 3, speaker: 'Caregiver 1', reportNumber: '1', source: 'ARIII_phone' })}
+            {t('retrieval.patternHelp')} {formatCitation(pattern.value, { case: 'ARIII', paragraph: 3, speaker: 'Caregiver 1', reportNumber: '1', source: 'ARIII_phone' })}
           </span>
         </label>
       </div>

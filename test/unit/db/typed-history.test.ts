@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { historyText, redo, setHistoryWindow, undo, undoState } from '../../../src/db/changes';
 import { codeText, createCode, createMemo, editCode } from '../../../src/db/coding';
 import { createProject } from '../../../src/db/projects';
+import { createAnalysis } from '../../../src/db/analyses';
 import { addImportedSources } from '../../../src/db/sources';
 import { readTypedField, saveTypedField } from '../../../src/db/typed-fields';
 import { importSource } from '../../../src/import';
@@ -82,6 +83,22 @@ describe('typing saved as it happens', () => {
     const segmentMemo = { kind: 'segmentMemo', segmentId: segment!.id } as const;
     await saveTypedField(db, segmentMemo, 'Pregunta abierta', '', 's2', MARK);
     expect(await readTypedField(db, segmentMemo)).toBe('Pregunta abierta');
+  });
+
+  it('saves the citation pattern and an analysis’s own stop words as typed, one undo step each sitting', async () => {
+    const { db, projectId } = await project();
+    const pattern = { kind: 'citationPattern', projectId } as const;
+    await saveTypedField(db, pattern, '({case}, p', '({case}, {paragraph})', 's1', MARK);
+    await saveTypedField(db, pattern, '({case}, párr. {paragraph})', '({case}, p', 's1', MARK);
+    expect(await readTypedField(db, pattern)).toBe('({case}, párr. {paragraph})');
+    expect(historyText((await undoState(db, projectId)).undo)).toBe('Change the citation pattern');
+    await undo(db, projectId);
+    expect(await readTypedField(db, pattern)).toBe('({case}, {paragraph})');
+
+    const analysis = await createAnalysis(db, projectId, 'Palabras', { type: 'words', options: { scope: 'project' } } as never);
+    const stopWords = { kind: 'stopWords', analysisId: analysis.id } as const;
+    await saveTypedField(db, stopWords, 'entrevistadora, mmm,', '', 's2', MARK);
+    expect(await readTypedField(db, stopWords)).toBe('entrevistadora, mmm');
   });
 
   it('says a field is gone when its memo was deleted meanwhile', async () => {

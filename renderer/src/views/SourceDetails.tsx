@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
 import { deleteSource, linkSourceToCase, updateSource } from '../../../src/db/sources';
 import type { Attribute, Case, Project, Source, SourceContent } from '../../../src/model/types';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { KindSelect } from '../components/KindSelect';
@@ -124,26 +124,17 @@ export function SourceDetails({ project, source, content, cases, onDeleted, onWr
         {t('details.delete')}
       </button>
       {confirmDelete && (
-        <Dialog
+        <ConfirmDialog
           title={t('details.deleteTitle', { name: source.name })}
+          confirmLabel={t('details.deleteConfirm')}
           onCancel={() => setConfirmDelete(false)}
-          actions={
-            <>
-              <button onClick={() => setConfirmDelete(false)}>{t('common.cancel')}</button>
-              <button
-                className="danger"
-                onClick={async () => {
-                  await deleteSource(db, source.id);
-                  onDeleted();
-                }}
-              >
-                {t('details.deleteConfirm')}
-              </button>
-            </>
-          }
+          onConfirm={async () => {
+            await deleteSource(db, source.id);
+            onDeleted();
+          }}
         >
           <p>{t('details.deleteWarning')}</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </aside>
   );

@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
 import { describeProjectContents, deleteProject, emptyExpiredTrash, listProjects, markProjectOpened, moveProjectToTrash, purgeDate, renameProject, restoreProject, createProject, TRASH_DAYS, type ProjectContents, type ProjectSummary } from '../../../src/db/projects';
 import { usePersistence } from '../storage';
-import { Dialog } from '../components/Dialog';
+import { ConfirmDialog } from '../components/ConfirmDialog';
 import { LocalePicker } from '../components/LocalePicker';
 import { db } from '../db';
 import { useI18n } from '../i18n';
@@ -149,45 +149,27 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
         </section>
       )}
       {forgetting && (
-        <Dialog
+        <ConfirmDialog
           title={t('start.deleteForeverTitle', { name: forgetting.name })}
+          confirmLabel={t('start.deleteForever')}
           onCancel={() => setForgetting(null)}
-          actions={
-            <>
-              <button onClick={() => setForgetting(null)}>{t('common.cancel')}</button>
-              <button
-                className="danger"
-                onClick={async () => {
-                  await deleteProject(db, forgetting.id);
-                  setForgetting(null);
-                }}
-              >
-                {t('start.deleteForever')}
-              </button>
-            </>
-          }
+          onConfirm={async () => {
+            await deleteProject(db, forgetting.id);
+            setForgetting(null);
+          }}
         >
           <p>{t('start.deleteForeverWarning')}</p>
-        </Dialog>
+        </ConfirmDialog>
       )}
       {deleting && (
-        <Dialog
+        <ConfirmDialog
           title={t('start.deleteTitle', { name: deleting.project.name })}
+          confirmLabel={t('start.deleteConfirm')}
           onCancel={() => setDeleting(null)}
-          actions={
-            <>
-              <button onClick={() => setDeleting(null)}>{t('common.cancel')}</button>
-              <button
-                className="danger"
-                onClick={async () => {
-                  await moveProjectToTrash(db, deleting.project.id);
-                  setDeleting(null);
-                }}
-              >
-                {t('start.deleteConfirm')}
-              </button>
-            </>
-          }
+          onConfirm={async () => {
+            await moveProjectToTrash(db, deleting.project.id);
+            setDeleting(null);
+          }}
         >
           <p>{t('start.trashWarning', { days: TRASH_DAYS })}</p>
           <ul>
@@ -197,7 +179,7 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
             <li>{t('count.segments', { count: deleting.contents.segments })}</li>
             <li>{t('count.memos', { count: deleting.contents.memos })}</li>
           </ul>
-        </Dialog>
+        </ConfirmDialog>
       )}
     </div>
   );

@@ -116,3 +116,13 @@ test('an import cut short by a reload says so afterwards, with how far it got an
   await expect(page.getByRole('heading', { name: 'Visitas' })).toBeVisible();
   await expect(page.getByRole('status').filter({ hasText: 'An import was cut short' })).toHaveCount(0);
 });
+
+test('a case sheet cell typed and reloaded before leaving it keeps its value', async ({ page }) => {
+  await openSample(page);
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  const cell = page.getByLabel('DRA · Municipality');
+  await cell.fill('Renca Norte');
+  await page.reload();
+  await page.getByRole('button', { name: /^Cases/ }).click();
+  await expect(page.getByLabel('DRA · Municipality')).toHaveValue('Renca Norte');
+});

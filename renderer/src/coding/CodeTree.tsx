@@ -1,6 +1,7 @@
-import { memo, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
 import { childrenOf, subtreeIds } from '../../../src/coding/codes';
 import { createCode, editCode, moveCode } from '../../../src/db/coding';
+import { commitOnLeave } from '../editing/useTypedField';
 import type { CodeCount } from '../../../src/coding/counts';
 import type { Code } from '../../../src/model/types';
 import { db } from '../db';
@@ -68,6 +69,10 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
       }
     });
   };
+  // A name being typed is saved if the page goes away first (a reload, a closed window).
+  const pendingSave = useRef(saveEdit);
+  pendingSave.current = saveEdit;
+  useEffect(() => (editing ? commitOnLeave(() => void pendingSave.current()) : undefined), [editing !== null]);
 
   const onDragOver = (e: DragEvent<HTMLElement>, id: string) => {
     const types = e.dataTransfer.types;

@@ -16,6 +16,16 @@ const AT_MOST_MS = 1000;
 /** Every field with typing not yet stored, so leaving the page stores them all. */
 const unsaved = new Set<() => void>();
 const flushAll = () => unsaved.forEach((save) => save());
+
+/**
+ * For fields that commit as a whole (a sheet cell, a name being edited): their pending
+ * commit runs if the page goes away (reload, window closed) before they do. Returns the
+ * function that withdraws it (once committed or cancelled).
+ */
+export function commitOnLeave(commit: () => void): () => void {
+  unsaved.add(commit);
+  return () => void unsaved.delete(commit);
+}
 addEventListener('pagehide', flushAll);
 addEventListener('beforeunload', flushAll);
 document.addEventListener('visibilitychange', () => document.visibilityState === 'hidden' && flushAll());

@@ -1,10 +1,11 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState, type KeyboardEvent } from 'react';
+import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
 import type { MessageKey } from '../../../src/i18n';
 import type { Attribute, AttributeType, AttributeValue, Case } from '../../../src/model/types';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
+import { commitOnLeave } from '../editing/useTypedField';
 import { useI18n } from '../i18n';
 
 const TYPES: AttributeType[] = ['text', 'number', 'date', 'boolean', 'category'];
@@ -198,6 +199,10 @@ function CellInput({ label, value, row, col, type = 'text', list, onCommit }: Ce
     if (draft !== null && draft !== value) void onCommit(draft);
     setDraft(null);
   };
+  // A value being typed is committed if the page goes away first (a reload, a closed window).
+  const latest = useRef(commit);
+  latest.current = commit;
+  useEffect(() => (draft === null ? undefined : commitOnLeave(() => latest.current())), [draft === null]);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape') {
       setDraft(null);

@@ -1,8 +1,9 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { addSourceKind, countSourcesByKind, removeSourceKind, renameSourceKind } from '../../../src/db/projects';
 import type { Project } from '../../../src/model/types';
 import { Dialog } from '../components/Dialog';
+import { commitOnLeave } from '../editing/useTypedField';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
@@ -19,6 +20,20 @@ export function SourceKindsDialog({ project, onClose }: { project: Project; onCl
       () => setError(null),
       (e: Error) => setError(e.message),
     );
+  // Kind names being typed are saved if the page goes away first (a reload, a closed window).
+  const pending = useRef(drafts);
+  pending.current = drafts;
+  const typing = Object.keys(drafts).length > 0;
+  useEffect(
+    () =>
+      typing
+        ? commitOnLeave(() => {
+            for (const [kind, draft] of Object.entries(pending.current)) if (draft.trim() && draft !== kindLabel(t, kind)) void renameSourceKind(db, project.id, kind, draft);
+          })
+        : undefined,
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [typing],
+  );
   return (
     <Dialog title={t('kinds.title')} onCancel={onClose} actions={<button onClick={onClose}>{t('common.close')}</button>}>
       <p className="hint">{t('kinds.hint')}</p>

@@ -7,7 +7,7 @@ import { loadProjectData } from '../../../src/db/snapshot';
 import { historyText, redo, undo, undoState } from '../../../src/db/changes';
 import { importSource } from '../../../src/import';
 import { packImportResult } from '../../../src/import/packed-result';
-import { freshDatabase, shared, utf8 } from '../helpers';
+import { freshDatabase, shared, itWithShared, utf8 } from '../helpers';
 
 async function imported(name: string, bytes: Uint8Array) {
   const result = await importSource({ name, bytes });
@@ -127,7 +127,7 @@ describe('storing imported sources', () => {
     expect((await addImportedSources(db, b.id, file)).status).toBe('added');
   });
 
-  it('stores a survey: answers as sources, respondents as cases with typed attributes', async () => {
+  itWithShared('stores a survey: answers as sources, respondents as cases with typed attributes', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'Survey');
     await addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')));
@@ -144,7 +144,7 @@ describe('storing imported sources', () => {
     expect(byName.get('ID5')?.values[age]).toBeNull();
   });
 
-  it('writes one file in one transaction: a failure half-way leaves no source, case or attribute', async () => {
+  itWithShared('writes one file in one transaction: a failure half-way leaves no source, case or attribute', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'Survey');
     let stored = 0;
@@ -264,7 +264,7 @@ describe('undoing an import', () => {
     expect(data.sources.every((s) => s.caseIds.every((id) => data.cases.some((c) => c.id === id)))).toBe(true);
   });
 
-  it('undoes a survey import: its answers, and the attribute values it set on existing cases', async () => {
+  itWithShared('undoes a survey import: its answers, and the attribute values it set on existing cases', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'Survey');
     await addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { importSource, type ImportError } from '../../../src/import';
-import { fixture, shared } from '../helpers';
+import { fixture, shared, itWithShared } from '../helpers';
 
 /** Every file in fixtures/bad-input, with the reason a researcher should read. */
 const BAD_INPUT: [file: string, code: ImportError['code'], reason: RegExp][] = [
@@ -54,7 +54,7 @@ describe('refusing bad files with a reason that names the file', () => {
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-extension' } });
   });
 
-  it('refuses a codebook (.qdc) that is not a source, without crashing', async () => {
+  itWithShared('refuses a codebook (.qdc) that is not a source, without crashing', async () => {
     const result = await importSource({ name: 'codebook.qdc', bytes: shared('refi/samples/atlasti23_codebook_truncated_czech.qdc') });
     expect(result).toMatchObject({ ok: false, error: { code: 'unknown-extension' } });
   });

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { importSource, type ImportedSource } from '../../../src/import';
-import { fixture, shared } from '../helpers';
+import { fixture, shared, itWithShared } from '../helpers';
 
 async function importOk(name: string, bytes: Uint8Array): Promise<ImportedSource> {
   const result = await importSource({ name, bytes });
@@ -76,17 +76,17 @@ describe('importing the same interview from OpenDocument, RTF and PDF', () => {
 });
 
 describe('importing Word and OpenDocument files written by other tools', () => {
-  it('takes the accepted text of a tracked insertion', async () => {
+  itWithShared('takes the accepted text of a tracked insertion', async () => {
     const source = await importOk('track.docx', shared('corpus/docs/pandoc_track_changes_insertion.docx'));
     expect(source.text).toBe('This is a text with two exciting insertions.');
   });
 
-  it('keeps headings as paragraphs, in order', async () => {
+  itWithShared('keeps headings as paragraphs, in order', async () => {
     const source = await importOk('headers.docx', shared('corpus/docs/pandoc_headers.docx'));
     expect(paragraphsOf(source).slice(0, 4)).toEqual(['A Test of Headers', 'Second Level', 'Some plain text.', 'Third level']);
   });
 
-  it('flattens tables row by row, multi-paragraph cells included', async () => {
+  itWithShared('flattens tables row by row, multi-paragraph cells included', async () => {
     const source = await importOk('tables.docx', shared('corpus/docs/pandoc_tables.docx'));
     const paragraphs = paragraphsOf(source);
     expect(paragraphs).toContain('Name | Game | Fame | Blame');
@@ -94,7 +94,7 @@ describe('importing Word and OpenDocument files written by other tools', () => {
     expect(paragraphs).toContain('Simple Multiparagraph | Table Full');
   });
 
-  it('keeps all five Word comments, the one nested in a comment too, out of the text', async () => {
+  itWithShared('keeps all five Word comments, the one nested in a comment too, out of the text', async () => {
     const source = await importOk('comments.docx', shared('corpus/docs/pandoc_comments.docx'));
     expect(source.text).not.toMatch(/jkr/);
     expect(source.annotations.map((a) => a.text)).toEqual([
@@ -106,7 +106,7 @@ describe('importing Word and OpenDocument files written by other tools', () => {
     ]);
   });
 
-  it('keeps Greek, smart quotes, ellipsis and dashes exactly', async () => {
+  itWithShared('keeps Greek, smart quotes, ellipsis and dashes exactly', async () => {
     const source = await importOk('greek.docx', shared('corpus/docs/qualcoder_test_file_greek_smartquotes.docx'));
     expect(source.text).toContain('Αυτή είναι μια δοκιμή.');
     expect(source.text).toContain('‘single smart quotes’, “double smart quotes”');
@@ -114,7 +114,7 @@ describe('importing Word and OpenDocument files written by other tools', () => {
     expect(source.text).toContain('‐, –, —');
   });
 
-  it('reads an interview answer in .docx and in .odt', async () => {
+  itWithShared('reads an interview answer in .docx and in .odt', async () => {
     const docx = await importOk('ID1.docx', shared('corpus/docs/qualcoder_ID1.docx'));
     expect(docx.text).toContain('€200');
     expect(docx.paragraphs).toHaveLength(3);
@@ -124,7 +124,7 @@ describe('importing Word and OpenDocument files written by other tools', () => {
 });
 
 describe('speaker turns in a plain transcript', () => {
-  it('reads [id1]-style labels from a focus-group transcript', async () => {
+  itWithShared('reads [id1]-style labels from a focus-group transcript', async () => {
     const source = await importOk('transcript.txt', shared('corpus/docs/qualcoder_transcript_speaker_labels.txt'));
     expect(source.turns.map((t) => t.speaker)).toEqual(['id1', 'id2', 'id3', 'id1', 'id3', 'id1', 'id2']);
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSource } from '../../../src/import';
 import { decodeText } from '../../../src/import/encoding';
-import { shared, utf8 } from '../helpers';
+import { shared, itWithShared, utf8 } from '../helpers';
 
 const spanish = 'Entrevistadora: ¿Cómo está la señora? Niño, corazón, ñandú, acción.';
 
@@ -67,7 +67,7 @@ describe('reading plain-text transcripts in the encodings researchers have', () 
     expect(text).toBe('AÑ… dijo la señora: ¿qué más? Ñandú, acción, corazón.');
   });
 
-  it('reads a real ISO-8859-1 Portuguese text (ã, ç, õ) that is not valid UTF-8', () => {
+  itWithShared('reads a real ISO-8859-1 Portuguese text (ã, ç, õ) that is not valid UTF-8', () => {
     const { text, encoding } = decodeText(shared('corpus/docs/chardet_latin1_portuguese.txt'));
     expect(encoding).toBe('iso-8859-1');
     expect(text).toContain('observação');
@@ -75,7 +75,7 @@ describe('reading plain-text transcripts in the encodings researchers have', () 
     expect(text).not.toContain('\ufffd');
   });
 
-  it('reads a real Windows-1252 Dutch text whose 0x85 bytes are ellipses, not line breaks', () => {
+  itWithShared('reads a real Windows-1252 Dutch text whose 0x85 bytes are ellipses, not line breaks', () => {
     const { text, encoding } = decodeText(shared('corpus/docs/chardet_cp1252_dutch.txt'));
     expect(encoding).toBe('windows-1252');
     expect(text).toContain('…');

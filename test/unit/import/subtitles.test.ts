@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { importSource, type ImportedSource } from '../../../src/import';
 import { parseTimestamp } from '../../../src/import/formats/subtitles';
-import { fixture, shared, utf8 } from '../helpers';
+import { fixture, shared, itWithShared, utf8 } from '../helpers';
 
 async function importOk(name: string, bytes: Uint8Array): Promise<ImportedSource> {
   const result = await importSource({ name, bytes });
@@ -10,7 +10,7 @@ async function importOk(name: string, bytes: Uint8Array): Promise<ImportedSource
 }
 
 describe('importing Teams, Zoom and subtitle transcripts', () => {
-  it('reads a Teams .vtt: one turn per cue, speaker from <v Name>, Teams timestamps', async () => {
+  itWithShared('reads a Teams .vtt: one turn per cue, speaker from <v Name>, Teams timestamps', async () => {
     const source = await importOk('teams.vtt', shared('corpus/docs/webvtt-py_teams_timeframe.vtt'));
     expect(source.text).toBe('Yuri Bakulin: There you go.\nAdrian Petrescu: Why hello there, Yuri.');
     expect(source.turns).toEqual([
@@ -19,13 +19,13 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
     ]);
   });
 
-  it('reads a .vtt with a byte-order mark', async () => {
+  itWithShared('reads a .vtt with a byte-order mark', async () => {
     const source = await importOk('bom.vtt', shared('corpus/docs/webvtt-py_captions_with_bom.vtt'));
     expect(source.text.split('\n')[0]).toBe('Caption text #1');
     expect(source.encoding).toBe('utf-8 (BOM)');
   });
 
-  it('reads an .srt with comma milliseconds and multi-line cues', async () => {
+  itWithShared('reads an .srt with comma milliseconds and multi-line cues', async () => {
     const basic = await importOk('sample.srt', shared('corpus/docs/webvtt-py_sample.srt'));
     expect(basic.paragraphs).toHaveLength(5);
     // Nobody is named, and every caption keeps its times.

@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import { importSource, previewSurvey } from '../../../src/import';
-import { fixture, shared, utf8 } from '../helpers';
+import { fixture, shared, itWithShared, utf8 } from '../helpers';
 
 describe('importing a survey with open-ended answers', () => {
-  it('proposes the id column, the answer column and the attribute columns of a real survey', async () => {
+  itWithShared('proposes the id column, the answer column and the attribute columns of a real survey', async () => {
     const { table, mapping } = await previewSurvey(shared('corpus/docs/qualcoder_survey456.csv'));
     expect(table.columns).toEqual(['Case', 'Age', 'Gender', 'Interest', 'freetext']);
     expect(mapping).toEqual({ idColumn: 'Case', answerColumns: ['freetext'], attributeColumns: ['Age', 'Gender', 'Interest'], sourcePer: 'answer' });
     expect(table.rows[1][1]).toBe(''); // ID5 left Age empty
   });
 
-  it('makes one source per answer, linked to its respondent, and one case per row', async () => {
+  itWithShared('makes one source per answer, linked to its respondent, and one case per row', async () => {
     const result = await importSource({ name: 'survey456.csv', bytes: shared('corpus/docs/qualcoder_survey456.csv') });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.sources.map((s) => [s.name, s.suggestedCase, s.suggestedKind])).toEqual([
@@ -45,7 +45,7 @@ describe('importing a survey with open-ended answers', () => {
     expect(mapping).toMatchObject({ idColumn: 'id', answerColumns: ['comentario'], attributeColumns: ['edad'] });
   });
 
-  it('refuses a mapping that names a column the file does not have', async () => {
+  itWithShared('refuses a mapping that names a column the file does not have', async () => {
     const result = await importSource({
       name: 'survey456.csv',
       bytes: shared('corpus/docs/qualcoder_survey456.csv'),

@@ -22,7 +22,7 @@ export function createThreadImporter(workerPath: string): (request: ImportReques
           const transfer = handOver ? [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
           worker.postMessage({ batch }, transfer);
         },
-        onResults: (listener) => void worker.on('message', (m: { results: { id: number; result: PackedImportResult }[] }) => listener(m.results)),
+        onResults: (listener) => void worker.on('message', (m: { results?: { id: number; result: PackedImportResult }[] }) => m?.results && listener(m.results)),
         onFailure: (listener) => {
           worker.on('error', (e: Error & { code?: string }) => listener(e.code === 'ERR_WORKER_OUT_OF_MEMORY' ? 'it needs more memory than a document should' : e.message));
           worker.on('exit', (code) => code !== 0 && listener(`the reader stopped (${code})`));

@@ -6,6 +6,7 @@ import { setCellSummary, updateAnalysis } from './analyses';
 import { editCode, editMemo, segmentMemoOf, setSegmentMemo } from './coding';
 import type { QdaDatabase } from './database';
 import { updateProjectSettings } from './projects';
+import { setCaseValue } from './cases';
 import type { AnalysisDefinition } from '../analysis/run';
 
 /** A field's stored text now, or undefined when what it belongs to no longer exists. */
@@ -31,6 +32,12 @@ export async function readTypedField(db: QdaDatabase, field: TypedField): Promis
       const analysis = await db.analyses.get(field.analysisId);
       return analysis ? stopWordsOf(analysis.definition).join(', ') : undefined;
     }
+    case 'caseValue': {
+      const [kase, attribute] = await Promise.all([db.cases.get(field.caseId), db.attributes.get(field.attributeId)]);
+      if (!kase || !attribute) return undefined;
+      const value = kase.values[field.attributeId];
+      return value === null || value === undefined ? '' : String(value);
+    }
   }
 }
 
@@ -50,10 +57,12 @@ export type TypedSave =
  * are kept (marked by `marker`). Saves with the same `session` are one undo step.
  */
 export async function saveTypedField(db: QdaDatabase, field: TypedField, value: string, base: string, session: string, marker: string): Promise<TypedSave> {
-  return db.transaction('rw', [db.memos, db.segments, db.codes, db.analyses, db.sourceContents, db.projects, db.sources, db.undoLog], async () => {
+  return db.transaction('rw', [db.memos, db.segments, db.codes, db.analyses, db.sourceContents, db.projects, db.sources, db.cases, db.attributes, db.undoLog], async () => {
     const current = await readTypedField(db, field);
     if (current === undefined) return { status: 'gone' } as const;
-    const { text, conflict } = reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName');
+    // A sheet cell holds one value, not text to merge: the later edit wins.
+    const { text, conflict } =
+      field.kind === 'caseValue' ? { text: value === base ? current : value, conflict: false } : reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName');
     if (text !== current) await write(db, field, text, session);
     return { status: 'saved', stored: (await readTypedField(db, field)) ?? text, conflict } as const;
   });
@@ -82,6 +91,8 @@ function write(db: QdaDatabase, field: TypedField, text: string, session: string
         const extraStopWords = text.split(/[,\n]/).map((w) => w.trim()).filter(Boolean);
         await updateAnalysis(db, analysis.id, { definition: { ...definition, options: { ...definition.options, extraStopWords } } as AnalysisDefinition }, options);
       })();
+    case 'caseValue':
+      return setCaseValue(db, field.caseId, field.attributeId, text).then(() => undefined);
   }
 }
 
@@ -102,5 +113,7 @@ export async function projectOfTypedField(db: QdaDatabase, field: TypedField): P
       return field.projectId;
     case 'stopWords':
       return (await db.analyses.get(field.analysisId))?.projectId;
+    case 'caseValue':
+      return (await db.cases.get(field.caseId))?.projectId;
   }
 }

@@ -24,7 +24,7 @@ export function draftKey(field: TypedField): string {
   return DRAFT_PREFIX + JSON.stringify(parts);
 }
 
-const FIELD_KINDS = new Set(['memo', 'segmentMemo', 'code', 'cellSummary', 'analysisName', 'citationPattern', 'stopWords']);
+const FIELD_KINDS = new Set(['memo', 'segmentMemo', 'code', 'cellSummary', 'analysisName', 'citationPattern', 'stopWords', 'caseValue']);
 
 /** A stored draft, or null for anything else (another app's key, a damaged or foreign value). */
 export function parseDraft(key: string, raw: string | null): Draft | null {

@@ -11,4 +11,6 @@ export type TypedField =
   | { kind: 'analysisName'; id: string }
   | { kind: 'citationPattern'; projectId: string }
   /** A word-frequency analysis's own stop words, written 'word, word'. */
-  | { kind: 'stopWords'; analysisId: string };
+  | { kind: 'stopWords'; analysisId: string }
+  /** A case's value of an attribute, as typed in the case sheet (it commits as a whole: the later edit wins). */
+  | { kind: 'caseValue'; caseId: string; attributeId: string };

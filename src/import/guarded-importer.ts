@@ -43,7 +43,8 @@ export function createGuardedImporter(spawn: () => ImportWorker, options: GuardO
   const start = (): ImportWorker => {
     const w = spawn();
     w.onResults((results) => {
-      if (w !== worker || !inFlight) return;
+      // Only a batch's results count: pdf.js, running in the same worker, posts messages of its own.
+      if (w !== worker || !inFlight || !Array.isArray(results)) return;
       clearTimeout(inFlight.timer);
       const byId = new Map(inFlight.files.map((p) => [p.id, p]));
       inFlight = null;

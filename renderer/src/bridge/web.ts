@@ -37,7 +37,7 @@ function createWorkerImporter(): (request: ImportRequest) => Promise<PackedImpor
         const transfer = handOver ? [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
         worker.postMessage({ batch }, { transfer });
       },
-      onResults: (listener) => (worker.onmessage = (event: MessageEvent<{ results: { id: number; result: PackedImportResult }[] }>) => listener(event.data.results)),
+      onResults: (listener) => (worker.onmessage = (event: MessageEvent<{ results?: { id: number; result: PackedImportResult }[] }>) => event.data?.results && listener(event.data.results)),
       onFailure: (listener) =>
         (worker.onerror = (event) => {
           event.preventDefault();

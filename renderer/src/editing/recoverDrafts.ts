@@ -21,10 +21,11 @@ export async function recoverDrafts(projectId: string, marker: string): Promise<
   let saved = 0;
   for (const { key, draft } of drafts) {
     if (!due.has(draft)) continue;
-    const out = await saveTypedField(db, draft.field, draft.value, draft.base, newId(), marker);
-    // A draft the store now holds is done; one whose field was deleted has nowhere to go.
+    // A draft the store now holds is done; one whose field was deleted, or that its field
+    // cannot take (a cell's value that is not a number), has nowhere to go.
+    const out = await saveTypedField(db, draft.field, draft.value, draft.base, newId(), marker).catch(() => null);
     localStorage.removeItem(key);
-    if (out.status === 'saved' && out.stored !== draft.base) saved++;
+    if (out?.status === 'saved' && out.stored !== draft.base) saved++;
   }
   return saved;
 }

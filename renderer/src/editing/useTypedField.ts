@@ -147,7 +147,8 @@ export function useTypedField(field: TypedField, projectId: string): TypedFieldS
   return { value, onChange, onBlur, conflict, loading: stored === undefined };
 }
 
-function writeDraft(key: string, field: TypedField, projectId: string, value: string, base: string) {
+/** Keeps what is being typed in a field until the store has it (see recoverDrafts). */
+export function writeDraft(key: string, field: TypedField, projectId: string, value: string, base: string) {
   const draft: Draft = { field, projectId, window: windowId, value, base, at: new Date().toISOString() };
   try {
     localStorage.setItem(key, JSON.stringify(draft));

@@ -5,7 +5,9 @@ import type { MessageKey } from '../../../src/i18n';
 import type { Attribute, AttributeType, AttributeValue, Case } from '../../../src/model/types';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
-import { commitOnLeave } from '../editing/useTypedField';
+import { commitOnLeave, writeDraft } from '../editing/useTypedField';
+import { draftKey } from '../../../src/editing/drafts';
+import type { TypedField } from '../../../src/editing/typed-field';
 import { useI18n } from '../i18n';
 
 const TYPES: AttributeType[] = ['text', 'number', 'date', 'boolean', 'category'];
@@ -177,7 +179,13 @@ function ValueCell({ kase, attribute, row, col, onError }: { kase: Case; attribu
       col={col}
       type={attribute.type === 'date' ? 'date' : 'text'}
       list={attribute.type === 'category' ? `values-${attribute.id}` : undefined}
-      onCommit={(v) => setCaseValue(db, kase.id, attribute.id, v).then(() => undefined, (er: Error) => onError(er.message))}
+      draft={{ field: { kind: 'caseValue', caseId: kase.id, attributeId: attribute.id }, projectId: kase.projectId }}
+      onCommit={(v) =>
+        setCaseValue(db, kase.id, attribute.id, v).then(
+          () => true,
+          (er: Error) => (onError(er.message), false),
+        )
+      }
     />
   );
 }
@@ -189,20 +197,38 @@ interface CellProps {
   col: number;
   type?: string;
   list?: string;
+  /** Resolves to false when the value was not stored (its draft is then kept). */
   onCommit(value: string): Promise<unknown> | void;
+  /** Where a value being typed is kept until it is stored (a reload or crash mid-cell loses nothing). */
+  draft?: { field: TypedField; projectId: string };
 }
 
 /** A sheet cell: commits on Enter or leaving the cell, Escape restores, Enter moves down. */
-function CellInput({ label, value, row, col, type = 'text', list, onCommit }: CellProps) {
-  const [draft, setDraft] = useState<string | null>(null);
+function CellInput({ label, value, row, col, type = 'text', list, onCommit, draft: keep }: CellProps) {
+  const [draft, setDraftState] = useState<string | null>(null);
+  // What is typed, read by commit through a ref: a blur or pagehide that comes before the
+  // next render must see the last key, not the value of the render before.
+  const typed = useRef<string | null>(null);
+  const draftKeyOf = keep && draftKey(keep.field);
+  const setDraft = (next: string | null) => {
+    typed.current = next;
+    setDraftState(next);
+    if (draftKeyOf && next !== null) writeDraft(draftKeyOf, keep.field, keep.projectId, next, value);
+    else if (draftKeyOf) localStorage.removeItem(draftKeyOf);
+  };
   const commit = () => {
-    if (draft !== null && draft !== value) void onCommit(draft);
-    setDraft(null);
+    const text = typed.current;
+    if (text === null) return;
+    if (text === value) return setDraft(null);
+    typed.current = null;
+    setDraftState(null);
+    // The kept draft goes once the store has the value.
+    void Promise.resolve(onCommit(text)).then((stored) => stored !== false && draftKeyOf && localStorage.removeItem(draftKeyOf));
   };
   // A value being typed is committed if the page goes away first (a reload, a closed window).
   const latest = useRef(commit);
   latest.current = commit;
-  useEffect(() => (draft === null ? undefined : commitOnLeave(() => latest.current())), [draft === null]);
+  useEffect(() => commitOnLeave(() => latest.current()), []);
   const onKeyDown = (e: KeyboardEvent<HTMLInputElement>) => {
     if (e.key === 'Escape') {
       setDraft(null);

@@ -23,14 +23,29 @@ function claimId(): string {
   return id;
 }
 
+/**
+ * Holds this window's lock for as long as the page lives. After a reload the page before
+ * may still hold it for a moment while it unloads: wait for it. A lock still held after a
+ * few seconds belongs to another open tab with the same id (a duplicated tab copies
+ * sessionStorage): this tab takes an id of its own.
+ */
 async function holdLock(): Promise<void> {
   const locks = navigator.locks;
   if (!locks) return;
-  // A duplicated tab copies sessionStorage, and with it the id: if the id is taken, take another.
-  const got = await locks.request(LOCK_PREFIX + windowId, { ifAvailable: true }, (lock) => (lock ? new Promise<boolean>(() => undefined) : false));
-  if (got === false) {
-    const fresh = newId();
-    sessionStorage.setItem(ID_KEY, fresh);
+  const giveUp = new AbortController();
+  const timer = setTimeout(() => giveUp.abort(), 3000);
+  try {
+    await new Promise<void>((held, refused) => {
+      locks
+        .request(LOCK_PREFIX + windowId, { signal: giveUp.signal }, () => {
+          clearTimeout(timer);
+          held();
+          return new Promise<void>(() => undefined);
+        })
+        .catch(refused);
+    });
+  } catch {
+    sessionStorage.setItem(ID_KEY, newId());
     location.reload();
   }
 }

@@ -61,3 +61,22 @@ describe('an import that one file cannot stop', () => {
     expect(spawned[0].batches).toEqual([['a.txt', 'b.txt'], ['c.txt']]);
   });
 });
+
+describe('messages that are not results', () => {
+  it('are ignored: a library posting in the same worker does not stall the import', async () => {
+    let deliver: (r: unknown) => void = () => undefined;
+    const importer = createGuardedImporter(
+      () => ({
+        post(batch) {
+          setTimeout(() => deliver(undefined), 1);
+          setTimeout(() => deliver(batch.map(({ id }) => ({ id, result: { ok: true, sources: [], cases: [], warnings: [] } }))), 5);
+        },
+        onResults: (l) => void (deliver = l as never),
+        onFailure: () => undefined,
+        terminate: () => undefined,
+      }),
+      { timeLimitMs: 1000, maxBatch: 16 },
+    );
+    expect((await importer({ name: 'a.pdf', bytes: new Uint8Array([1]) })).ok).toBe(true);
+  });
+});

@@ -1,6 +1,7 @@
 import { defineConfig } from 'electron-vite';
 import react from '@vitejs/plugin-react';
 import { contentSecurityPolicy } from './renderer/csp';
+import { coreAlias } from './renderer/core-alias';
 import { resolve } from 'node:path';
 
 // Our entries are not electron-vite's default src/main: name them.
@@ -25,6 +26,7 @@ export default defineConfig({
   renderer: {
     root: resolve(import.meta.dirname, 'renderer'),
     plugins: [react(), contentSecurityPolicy()],
+    resolve: { alias: coreAlias },
     build: {
       outDir: resolve(import.meta.dirname, 'out/renderer'),
       minify: true,

@@ -1,6 +1,6 @@
 import { useEffect, useState, type ReactNode } from 'react';
-import { openStore } from '../../src/db/open-store';
-import { errorText, ResearcherError } from '../../src/model/errors';
+import { openStore } from '@core/db/open-store';
+import { errorText, ResearcherError } from '@core/model/errors';
 import { db } from './db';
 import { useI18n } from './i18n';
 

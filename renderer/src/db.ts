@@ -1,4 +1,4 @@
-import { QdaDatabase } from '../../src/db/database';
+import { QdaDatabase } from '@core/db/database';
 
 /** The one store for the whole app. */
 export const db = new QdaDatabase('qda-studio');

@@ -1,5 +1,5 @@
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
-import { createTranslator, pickLocale, type Locale, type Translator } from '../../src/i18n';
+import { createTranslator, pickLocale, type Locale, type Translator } from '@core/i18n';
 
 interface I18n {
   locale: Locale;

@@ -1,6 +1,6 @@
-import { DEFAULT_SOURCE_KINDS, type ImportNote } from '../../src/model/types';
-import type { ImportError } from '../../src/import/result';
-import type { MessageKey, Translator } from '../../src/i18n';
+import { DEFAULT_SOURCE_KINDS, type ImportNote } from '@core/model/types';
+import type { ImportError } from '@core/import/result';
+import type { MessageKey, Translator } from '@core/i18n';
 
 /** The built-in source kinds are stored in English and shown in the researcher's language. */
 export function kindLabel(t: Translator, kind: string): string {

@@ -1,4 +1,4 @@
-import { buildSampleProject, type SampleManifest } from '../../src/db/sample-project';
+import { buildSampleProject, type SampleManifest } from '@core/db/sample-project';
 import manifest from '../../fixtures/sample/sample.json';
 import { db } from './db';
 

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { megabytes } from '../../src/util/storage';
+import { megabytes } from '@core/util/storage';
 
 /** How much of the disk the projects use and how much the browser says is still free. */
 export async function storageFigures(): Promise<{ used: string; free: string; usage: number; quota: number } | null> {

@@ -1,6 +1,7 @@
 import { chromium } from 'playwright-core';
 import { createServer } from 'vite';
 import { test } from 'vitest';
+import { coreAlias } from '../../renderer/core-alias';
 import { CHROMIUM_ARGS, chromiumExecutable } from '../e2e/chromium';
 
 const FILES = Number(process.env.BENCH_FILES ?? 500);
@@ -11,6 +12,7 @@ test(`import throughput in Chromium: ${FILES} transcripts of about 5,000 words`,
   const server = await createServer({
     root: new URL('./browser', import.meta.url).pathname,
     logLevel: 'error',
+    resolve: { alias: coreAlias },
     server: { port: 0, fs: { allow: [new URL('../..', import.meta.url).pathname] } },
   });
   await server.listen();

@@ -1,35 +1,45 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, relative } from 'node:path';
+import { ESLint } from 'eslint';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { root } from './helpers';
 
-function filesUnder(dir: string): string[] {
-  return readdirSync(dir).flatMap((name) => {
-    const path = join(dir, name);
-    return statSync(path).isDirectory() ? filesUnder(path) : /\.tsx?$/.test(name) ? [path] : [];
-  });
+/**
+ * The layers' boundaries are the linter's rules (eslint.config.js); these tests show that the
+ * rules bite, so a config change that silently drops them fails here.
+ */
+const eslint = new ESLint({ cwd: root });
+async function complaints(file: string, code: string): Promise<string[]> {
+  const [result] = await eslint.lintText(code, { filePath: join(root, file) });
+  return result.messages.map((m) => `${m.ruleId}: ${m.message}`);
 }
 
-const core = filesUnder(join(root, 'src')).filter((f) => !f.includes(`${join('src', 'db')}`) && !f.endsWith('platform.d.ts'));
-
-describe('the pure core (src/ outside src/db)', () => {
-  it.each(core.map((f) => [relative(root, f)]))('%s imports no electron, react, dexie or DOM', (file) => {
-    const code = readFileSync(join(root, file), 'utf8');
-    const imports = [...code.matchAll(/(?:from|import)\s*\(?\s*['"]([^'"]+)['"]/g)].map((m) => m[1]);
-    for (const spec of imports) {
-      expect(spec, `${file} imports ${spec}`).not.toMatch(/^(electron|react|react-dom|dexie|dexie-react-hooks)(\/|$)/);
-      expect(spec, `${file} imports ${spec}`).not.toMatch(/^\.\.?\/.*(renderer|main)\//);
-    }
-    // Comments and string literals ("word/document.xml") are not code that touches anything.
-    const code0 = code.replace(/\/\/.*$|\/\*[\s\S]*?\*\//gm, '').replace(/'(?:[^'\\\n]|\\.)*'|"(?:[^"\\\n]|\\.)*"/g, "''");
-    expect(code0, `${file} touches the DOM`).not.toMatch(/\b(document|window|localStorage|HTMLElement|navigator)\s*[.[]/);
-  });
-});
-
-describe('the store layer (src/db)', () => {
-  it('imports neither electron nor react', () => {
-    for (const f of filesUnder(join(root, 'src', 'db'))) {
-      expect(readFileSync(f, 'utf8'), f).not.toMatch(/from ['"](electron|react)/);
+describe('the layers keep to themselves', () => {
+  it('refuses electron, react or dexie in the pure core', async () => {
+    for (const lib of ['electron', 'react', 'dexie', 'react-dom/client']) {
+      expect((await complaints('src/analysis/probe.ts', `import * as x from '${lib}';\nexport const y = x;\n`)).join('\n')).toMatch(/no-restricted-imports/);
     }
   });
+
+  it('refuses the DOM in the pure core', async () => {
+    expect((await complaints('src/analysis/probe.ts', 'export const title = () => document.title;\n')).join('\n')).toMatch(/no-restricted-globals.*DOM/);
+    expect((await complaints('src/coding/probe.ts', "export const saved = () => localStorage.getItem('x');\n")).join('\n')).toMatch(/no-restricted-globals/);
+  });
+
+  it('lets the store layer use dexie but not the shells', async () => {
+    expect(await complaints('src/db/probe.ts', "import Dexie from 'dexie';\nexport const D = Dexie;\n")).toEqual([]);
+    expect((await complaints('src/db/probe.ts', "import { useState } from 'react';\nexport const u = useState;\n")).join('\n')).toMatch(/no-restricted-imports/);
+    expect((await complaints('src/db/probe.ts', "import { bridge } from '../../renderer/src/bridge';\nexport const b = bridge;\n")).join('\n')).toMatch(/no-restricted-imports/);
+  });
+
+  it('has the renderer reach the core through @core, never by a relative path', async () => {
+    expect(await complaints('renderer/src/views/Probe.tsx', "import type { Code } from '@core/model/types';\nexport type C = Code;\n")).toEqual([]);
+    expect((await complaints('renderer/src/views/Probe.tsx', "import type { Code } from '../../../src/model/types';\nexport type C = Code;\n")).join('\n')).toMatch(/through @core/);
+    expect((await complaints('renderer/src/views/Probe.tsx', "import { app } from 'electron';\nexport const a = app;\n")).join('\n')).toMatch(/no-restricted-imports/);
+  });
+
+  it('checks the rules of hooks in the renderer', async () => {
+    const code = "import { useState } from 'react';\nexport function Probe({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
+    expect((await complaints('renderer/src/views/Probe.tsx', code)).join('\n')).toMatch(/react-hooks\/rules-of-hooks/);
+  });
+
 });

@@ -1,7 +1,7 @@
 // Parses files off the page's main thread, so a large import never blocks typing.
 import pdfWorkerUrl from 'pdfjs-dist/legacy/build/pdf.worker.min.mjs?url';
-import { importSource, type ImportRequest } from '../../../src/import';
-import { packImportResult, type PackedImportResult } from '../../../src/import/packed-result';
+import { importSource, type ImportRequest } from '@core/import';
+import { packImportResult, type PackedImportResult } from '@core/import/packed-result';
 
 let pdfReady: Promise<void> | null = null;
 function preparePdfJs(): Promise<void> {

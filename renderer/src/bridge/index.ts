@@ -1,4 +1,4 @@
-import type { QdaBridge } from '../../../src/ipc/contract';
+import type { QdaBridge } from '@core/ipc/contract';
 import { createWebBridge } from './web';
 
 declare global {

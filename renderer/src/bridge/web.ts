@@ -1,7 +1,7 @@
-import type { ImportRequest } from '../../../src/import';
-import type { PackedImportResult } from '../../../src/import/packed-result';
-import type { QdaBridge } from '../../../src/ipc/contract';
-import { createGuardedImporter } from '../../../src/import/guarded-importer';
+import type { ImportRequest } from '@core/import';
+import type { PackedImportResult } from '@core/import/packed-result';
+import type { QdaBridge } from '@core/ipc/contract';
+import { createGuardedImporter } from '@core/import/guarded-importer';
 
 /** A pool of Web Workers running the same src/import code; requests go to the least busy. */
 function createWorkerPool(size: number): (request: ImportRequest) => Promise<PackedImportResult> {

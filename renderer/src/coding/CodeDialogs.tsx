@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { codePath, deletionImpact } from '../../../src/coding/codes';
-import { deleteCode, mergeCodes } from '../../../src/db/coding';
-import type { Code } from '../../../src/model/types';
+import { codePath, deletionImpact } from '@core/coding/codes';
+import { deleteCode, mergeCodes } from '@core/db/coding';
+import type { Code } from '@core/model/types';
 import { Dialog } from '../components/Dialog';
 import { TypedText } from '../editing/TypedText';
 import { db } from '../db';

@@ -1,9 +1,9 @@
 import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type DragEvent, type KeyboardEvent, type ReactNode } from 'react';
-import { childrenOf, subtreeIds } from '../../../src/coding/codes';
-import { createCode, editCode, moveCode } from '../../../src/db/coding';
+import { childrenOf, subtreeIds } from '@core/coding/codes';
+import { createCode, editCode, moveCode } from '@core/db/coding';
 import { commitOnLeave } from '../editing/useTypedField';
-import type { CodeCount } from '../../../src/coding/counts';
-import type { Code } from '../../../src/model/types';
+import type { CodeCount } from '@core/coding/counts';
+import type { Code } from '@core/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
@@ -72,7 +72,8 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
   // A name being typed is saved if the page goes away first (a reload, a closed window).
   const pendingSave = useRef(saveEdit);
   pendingSave.current = saveEdit;
-  useEffect(() => (editing ? commitOnLeave(() => void pendingSave.current()) : undefined), [editing !== null]);
+  const isEditing = editing !== null;
+  useEffect(() => (isEditing ? commitOnLeave(() => void pendingSave.current()) : undefined), [isEditing]);
 
   const onDragOver = (e: DragEvent<HTMLElement>, id: string) => {
     const types = e.dataTransfer.types;

@@ -1,10 +1,10 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
-import { historyText, redo, undo } from '../../../src/db/changes';
-import { moveBoundary } from '../../../src/coding/segments';
-import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '../../../src/db/coding';
-import { errorText } from '../../../src/model/errors';
-import { translate } from '../../../src/i18n';
-import { isStorageFull } from '../../../src/util/storage';
+import { historyText, redo, undo } from '@core/db/changes';
+import { moveBoundary } from '@core/coding/segments';
+import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '@core/db/coding';
+import { errorText } from '@core/model/errors';
+import { translate } from '@core/i18n';
+import { isStorageFull } from '@core/util/storage';
 import { storageFigures } from '../storage';
 import { db } from '../db';
 import { useI18n } from '../i18n';

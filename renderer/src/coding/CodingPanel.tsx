@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { codePath } from '../../../src/coding/codes';
-import type { Code } from '../../../src/model/types';
+import { codePath } from '@core/coding/codes';
+import type { Code } from '@core/model/types';
 import { db } from '../db';
 import { TypedText } from '../editing/TypedText';
 import { useI18n } from '../i18n';

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
-import { codePath } from '../../../src/coding/codes';
-import type { Code } from '../../../src/model/types';
+import { codePath } from '@core/coding/codes';
+import type { Code } from '@core/model/types';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
 

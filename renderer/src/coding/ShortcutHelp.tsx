@@ -1,4 +1,4 @@
-import type { MessageKey } from '../../../src/i18n';
+import type { MessageKey } from '@core/i18n';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';
 

@@ -1,8 +1,8 @@
 import { useEffect, useMemo, useState } from 'react';
-import { applyToCountIndex, buildCountIndex, countsFromIndex, type CountIndex } from '../../../src/coding/count-index';
-import type { CodeCount } from '../../../src/coding/counts';
-import { onCommittedChanges } from '../../../src/db/changes';
-import type { Code } from '../../../src/model/types';
+import { applyToCountIndex, buildCountIndex, countsFromIndex, type CountIndex } from '@core/coding/count-index';
+import type { CodeCount } from '@core/coding/counts';
+import { onCommittedChanges } from '@core/db/changes';
+import type { Code } from '@core/model/types';
 import { db } from '../db';
 
 /**

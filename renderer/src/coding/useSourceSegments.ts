@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import { onCommittedChanges } from '../../../src/db/changes';
-import type { Segment } from '../../../src/model/types';
+import { onCommittedChanges } from '@core/db/changes';
+import type { Segment } from '@core/model/types';
 import { db } from '../db';
 
 /**

@@ -1,4 +1,4 @@
-import { LOCALES, type Locale } from '../../../src/i18n';
+import { LOCALES, type Locale } from '@core/i18n';
 import { useI18n } from '../i18n';
 
 export function LocalePicker() {

@@ -1,8 +1,8 @@
 import { useMemo, useRef, useState } from 'react';
-import { cellText, type Cell, type Table } from '../../../src/model/table';
+import { cellText, type Cell, type Table } from '@core/model/table';
 import { useI18n } from '../i18n';
 import { useVisibleRows } from './useVisibleRows';
-import { compareNatural } from '../../../src/util/natural-order';
+import { compareNatural } from '@core/util/natural-order';
 
 interface Props {
   table: Table;

@@ -1,5 +1,5 @@
 import type { TextareaHTMLAttributes } from 'react';
-import type { TypedField } from '../../../src/editing/typed-field';
+import type { TypedField } from '@core/editing/typed-field';
 import { useI18n } from '../i18n';
 import { useTypedField } from './useTypedField';
 

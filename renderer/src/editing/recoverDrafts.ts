@@ -1,6 +1,6 @@
-import { saveTypedField } from '../../../src/db/typed-fields';
-import { DRAFT_PREFIX, draftsToRecover, parseDraft, type Draft } from '../../../src/editing/drafts';
-import { newId } from '../../../src/util/id';
+import { saveTypedField } from '@core/db/typed-fields';
+import { DRAFT_PREFIX, draftsToRecover, parseDraft, type Draft } from '@core/editing/drafts';
+import { newId } from '@core/util/id';
 import { db } from '../db';
 import { isWindowOpen, refreshOpenWindows, windowId } from '../windows/window-identity';
 

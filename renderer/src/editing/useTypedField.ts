@@ -1,10 +1,10 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { rebaseTyping } from '../../../src/editing/concurrent-text';
-import { draftKey, type Draft } from '../../../src/editing/drafts';
-import type { TypedField } from '../../../src/editing/typed-field';
-import { readTypedField, saveTypedField } from '../../../src/db/typed-fields';
-import { newId } from '../../../src/util/id';
+import { rebaseTyping } from '@core/editing/concurrent-text';
+import { draftKey, type Draft } from '@core/editing/drafts';
+import type { TypedField } from '@core/editing/typed-field';
+import { readTypedField, saveTypedField } from '@core/db/typed-fields';
+import { newId } from '@core/util/id';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { windowId } from '../windows/window-identity';

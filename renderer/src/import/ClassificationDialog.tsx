@@ -1,7 +1,7 @@
 import { useState } from 'react';
-import { applyClassification } from '../../../src/db/cases';
-import { matchClassification } from '../../../src/import/classification';
-import { readSheetTable } from '../../../src/import/workbook-table';
+import { applyClassification } from '@core/db/cases';
+import { matchClassification } from '@core/import/classification';
+import { readSheetTable } from '@core/import/workbook-table';
 import { useSheetRead } from './useSheetRead';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';

@@ -1,5 +1,5 @@
 import { useRef, useSyncExternalStore } from 'react';
-import type { MessageKey } from '../../../src/i18n';
+import type { MessageKey } from '@core/i18n';
 import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
 import { importErrorText, noteText } from '../labels';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
-import { dismissImportRecord, interruptedImports, interruptedSummary } from '../../../src/db/import-records';
-import type { ImportRecord } from '../../../src/model/types';
+import { dismissImportRecord, interruptedImports, interruptedSummary } from '@core/db/import-records';
+import type { ImportRecord } from '@core/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { isWindowOpen, pageId, refreshOpenWindows, windowId } from '../windows/window-identity';

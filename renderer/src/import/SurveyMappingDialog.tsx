@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import { previewSurvey, type SurveyMapping, type SurveyPreview } from '../../../src/import';
+import { previewSurvey, type SurveyMapping, type SurveyPreview } from '@core/import';
 import { useSheetRead } from './useSheetRead';
 import { Dialog } from '../components/Dialog';
 import { useI18n } from '../i18n';

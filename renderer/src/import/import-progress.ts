@@ -1,6 +1,6 @@
-import type { ImportError } from '../../../src/import';
-import type { ImportNote } from '../../../src/model/types';
-import type { BatchEvent, BatchStatus } from '../../../src/import/batch';
+import type { ImportError } from '@core/import';
+import type { ImportNote } from '@core/model/types';
+import type { BatchEvent, BatchStatus } from '@core/import/batch';
 
 export type RowStatus = 'waiting' | BatchStatus;
 

@@ -1,15 +1,15 @@
 import { useMemo, useRef } from 'react';
-import { addImportedFiles, importStepLabel } from '../../../src/db/sources';
-import { extensionOf, SURVEY_EXTENSIONS, type SurveyMapping } from '../../../src/import';
-import { runImportBatch, type BatchEvent, type BatchFile } from '../../../src/import/batch';
-import { finishImportRecord, noteImportProgress, startImportRecord } from '../../../src/db/import-records';
+import { addImportedFiles, importStepLabel } from '@core/db/sources';
+import { extensionOf, SURVEY_EXTENSIONS, type SurveyMapping } from '@core/import';
+import { runImportBatch, type BatchEvent, type BatchFile } from '@core/import/batch';
+import { finishImportRecord, noteImportProgress, startImportRecord } from '@core/db/import-records';
 import { pageId, windowId } from '../windows/window-identity';
-import { isSystemFile } from '../../../src/import/system-files';
-import { newId } from '../../../src/util/id';
+import { isSystemFile } from '@core/import/system-files';
+import { newId } from '@core/util/id';
 import { bridge } from '../bridge';
 import { db } from '../db';
 import { ImportProgressStore } from './import-progress';
-import { importWillNotFit, megabytes } from '../../../src/util/storage';
+import { importWillNotFit, megabytes } from '@core/util/storage';
 import { storageFigures } from '../storage';
 
 export type FileToImport = BatchFile;

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { ImportFailure } from '../../../src/import/result';
+import { ImportFailure } from '@core/import/result';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
 

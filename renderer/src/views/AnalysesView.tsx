@@ -1,14 +1,14 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { cellKey } from '../../../src/analysis/matrix';
-import { quotesOfCell, runAnalysis, type AnalysisDefinition, type AnalysisType } from '../../../src/analysis/run';
-import { flattenTree } from '../../../src/coding/codes';
-import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '../../../src/db/analyses';
-import { loadProjectData } from '../../../src/db/snapshot';
-import { tableToCsv } from '../../../src/export/csv';
-import { barChartSvg, heatmapSvg } from '../../../src/export/charts';
-import type { MessageKey } from '../../../src/i18n';
-import type { ProjectData, SavedAnalysis } from '../../../src/model/types';
+import { cellKey } from '@core/analysis/matrix';
+import { quotesOfCell, runAnalysis, type AnalysisDefinition, type AnalysisType } from '@core/analysis/run';
+import { flattenTree } from '@core/coding/codes';
+import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '@core/db/analyses';
+import { loadProjectData } from '@core/db/snapshot';
+import { tableToCsv } from '@core/export/csv';
+import { barChartSvg, heatmapSvg } from '@core/export/charts';
+import type { MessageKey } from '@core/i18n';
+import type { ProjectData, SavedAnalysis } from '@core/model/types';
 import { bridge } from '../bridge';
 import { useCoding } from '../coding/CodingContext';
 import { TableGrid } from '../components/TableGrid';
@@ -126,13 +126,13 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
   const exportWord = async () => {
-    const { documentToDocx } = await import('../../../src/export/docx');
+    const { documentToDocx } = await import('@core/export/docx');
     const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });
     await bridge.saveFile({ suggestedName: `${analysis.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
   };
   const exportXlsx = async () => {
     // Loaded on demand: the Excel writer is large and only needed here.
-    const { tableToXlsx } = await import('../../../src/export/xlsx');
+    const { tableToXlsx } = await import('@core/export/xlsx');
     await bridge.saveFile({ suggestedName: `${analysis.name}.xlsx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: await tableToXlsx(result.table), filterName: 'Excel', extensions: ['xlsx'] });
   };
   const exportCsv = async () => bridge.saveFile({ suggestedName: `${analysis.name}.csv`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: tableToCsv(result.table), filterName: 'CSV', extensions: ['csv'] });

@@ -1,13 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
-import type { MessageKey } from '../../../src/i18n';
-import type { Attribute, AttributeType, AttributeValue, Case } from '../../../src/model/types';
+import { createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '@core/db/cases';
+import type { MessageKey } from '@core/i18n';
+import type { Attribute, AttributeType, AttributeValue, Case } from '@core/model/types';
 import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { commitOnLeave, writeDraft } from '../editing/useTypedField';
-import { draftKey } from '../../../src/editing/drafts';
-import type { TypedField } from '../../../src/editing/typed-field';
+import { draftKey } from '@core/editing/drafts';
+import type { TypedField } from '@core/editing/typed-field';
 import { useI18n } from '../i18n';
 
 const TYPES: AttributeType[] = ['text', 'number', 'date', 'boolean', 'category'];

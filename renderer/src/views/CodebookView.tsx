@@ -1,6 +1,6 @@
-import { codebookTable } from '../../../src/coding/codebook-export';
-import type { CodeCount } from '../../../src/coding/counts';
-import type { Code, Project } from '../../../src/model/types';
+import { codebookTable } from '@core/coding/codebook-export';
+import type { CodeCount } from '@core/coding/counts';
+import type { Code, Project } from '@core/model/types';
 import { bridge } from '../bridge';
 import { TableGrid } from '../components/TableGrid';
 import { useI18n } from '../i18n';
@@ -10,7 +10,7 @@ export function CodebookView({ project, codes, counts }: { project: Project; cod
   const { t } = useI18n();
   const table = codebookTable(codes, counts, t('codebook.tableTitle', { project: project.name }));
   const exportWord = async () => {
-    const { documentToDocx } = await import('../../../src/export/docx');
+    const { documentToDocx } = await import('@core/export/docx');
     const bytes = await documentToDocx({ title: t('codebook.title'), subtitle: project.name, blocks: [{ kind: 'table', table, number: 1 }] });
     await bridge.saveFile({ suggestedName: `${t('codebook.title')} - ${project.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
   };

@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { filterMemos, memoTarget, type MemoFilter, type MemoTarget } from '../../../src/coding/memos';
-import { codePath } from '../../../src/coding/codes';
-import { createMemo, deleteMemo, editMemo } from '../../../src/db/coding';
-import type { MessageKey } from '../../../src/i18n';
-import type { Case, Code, Memo, Source } from '../../../src/model/types';
+import { filterMemos, memoTarget, type MemoFilter, type MemoTarget } from '@core/coding/memos';
+import { codePath } from '@core/coding/codes';
+import { createMemo, deleteMemo, editMemo } from '@core/db/coding';
+import type { MessageKey } from '@core/i18n';
+import type { Case, Code, Memo, Source } from '@core/model/types';
 import { useCoding } from '../coding/CodingContext';
 import { TypedText } from '../editing/TypedText';
 import { db } from '../db';

@@ -1,12 +1,12 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { flattenTree } from '../../../src/coding/codes';
-import { groupByCode, retrieve, type RetrievalQuery, type RetrievedQuote } from '../../../src/coding/retrieval';
-import { quoteWithCitation, retrievalDocument, retrievalTable } from '../../../src/coding/retrieval-export';
-import { formatCitation } from '../../../src/coding/citation';
-import { loadProjectData } from '../../../src/db/snapshot';
-import { tableToCsv } from '../../../src/export/csv';
-import type { AttributeValue, Project } from '../../../src/model/types';
+import { flattenTree } from '@core/coding/codes';
+import { groupByCode, retrieve, type RetrievalQuery, type RetrievedQuote } from '@core/coding/retrieval';
+import { quoteWithCitation, retrievalDocument, retrievalTable } from '@core/coding/retrieval-export';
+import { formatCitation } from '@core/coding/citation';
+import { loadProjectData } from '@core/db/snapshot';
+import { tableToCsv } from '@core/export/csv';
+import type { AttributeValue, Project } from '@core/model/types';
 import { bridge } from '../bridge';
 import { db } from '../db';
 import { useTypedField } from '../editing/useTypedField';
@@ -33,7 +33,7 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
   const title = t('retrieval.exportTitle', { codes: query.codeIds.map((id) => codeById.get(id)?.name).join(query.mode === 'and' ? ' ∧ ' : query.mode === 'not' ? ' ¬ ' : ' ∨ ') });
 
   const exportWord = async () => {
-    const { documentToDocx } = await import('../../../src/export/docx');
+    const { documentToDocx } = await import('@core/export/docx');
     const bytes = await documentToDocx(retrievalDocument(quotes, data.codes, title, project.name));
     await bridge.saveFile({ suggestedName: `${fileSafe(title)}.docx`, bytes, filterName: 'Word', extensions: ['docx'] });
   };

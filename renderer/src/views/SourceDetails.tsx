@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useState } from 'react';
-import { deleteSource, linkSourceToCase, updateSource } from '../../../src/db/sources';
-import type { Attribute, Case, Project, Source, SourceContent } from '../../../src/model/types';
+import { deleteSource, linkSourceToCase, updateSource } from '@core/db/sources';
+import type { Attribute, Case, Project, Source, SourceContent } from '@core/model/types';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';

@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useRef, useState } from 'react';
-import { addSourceKind, countSourcesByKind, removeSourceKind, renameSourceKind } from '../../../src/db/projects';
-import type { Project } from '../../../src/model/types';
+import { addSourceKind, countSourcesByKind, removeSourceKind, renameSourceKind } from '@core/db/projects';
+import type { Project } from '@core/model/types';
 import { Dialog } from '../components/Dialog';
 import { commitOnLeave } from '../editing/useTypedField';
 import { db } from '../db';

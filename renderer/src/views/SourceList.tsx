@@ -1,14 +1,14 @@
-import { SOURCE_EXTENSIONS } from '../../../src/import';
-import { useMemo, useRef, useState } from 'react';
-import type { Case, Project, Source } from '../../../src/model/types';
+import { SOURCE_EXTENSIONS } from '@core/import';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import type { Case, Project, Source } from '@core/model/types';
 import { KindSelect } from '../components/KindSelect';
 import { useVisibleRows } from '../components/useVisibleRows';
 import { useI18n } from '../i18n';
 import { kindLabel, noteText } from '../labels';
 import { SourceKindsDialog } from './SourceKindsDialog';
-import { updateSources } from '../../../src/db/sources';
+import { updateSources } from '@core/db/sources';
 import { db } from '../db';
-import { compareNatural } from '../../../src/util/natural-order';
+import { compareNatural } from '@core/util/natural-order';
 
 type SortKey = 'name' | 'kind' | 'case' | 'words' | 'date';
 
@@ -21,7 +21,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const scroller = useRef<HTMLDivElement>(null);
   const caseName = useMemo(() => new Map(cases.map((c) => [c.id, c.name])), [cases]);
-  const casesOf = (s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', ');
+  const casesOf = useCallback((s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', '), [caseName]);
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
     const filtered = q ? sources.filter((s) => `${s.name} ${s.kind} ${casesOf(s)}`.toLowerCase().includes(q)) : sources;
@@ -31,7 +31,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
       const vb = value(b);
       return (typeof va === 'number' && typeof vb === 'number' ? va - vb : compareNatural(String(va), String(vb), locale)) * sort.dir;
     });
-  }, [sources, filter, sort, caseName, locale]);
+  }, [sources, filter, sort, casesOf, locale]);
   const chosen = sources.filter((s) => ticked.has(s.id)).map((s) => s.id);
   const allShownTicked = rows.length > 0 && rows.every((s) => ticked.has(s.id));
   const tick = (id: string) => setTicked((now) => (now.has(id) ? new Set([...now].filter((x) => x !== id)) : new Set([...now, id])));

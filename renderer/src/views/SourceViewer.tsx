@@ -1,10 +1,10 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
-import { runsOf, stripeLanes } from '../../../src/coding/layout';
-import { tidySelection } from '../../../src/coding/segments';
-import { matchLabelLine, matchSpeakerLabel } from '../../../src/import/speakers';
-import type { Code, Segment, SourceContent, SpeakerTurn } from '../../../src/model/types';
+import { runsOf, stripeLanes } from '@core/coding/layout';
+import { tidySelection } from '@core/coding/segments';
+import { matchLabelLine, matchSpeakerLabel } from '@core/import/speakers';
+import type { Code, Segment, SourceContent, SpeakerTurn } from '@core/model/types';
 import { useCoding } from '../coding/CodingContext';
 import { SourceSegmentsContext, useSourceSegments } from '../coding/useSourceSegments';
 import { selectSourceRange, sourceOffsetsOfSelection } from '../coding/selection';
@@ -79,7 +79,8 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
   };
   const latestSelect = useRef(select);
   latestSelect.current = select;
-  const actions = useMemo<RowActions>(() => ({ select: (a, b) => latestSelect.current(a, b), selectSegment: (id) => coding.selectSegment(id) }), [coding.selectSegment]);
+  const selectSegment = coding.selectSegment;
+  const actions = useMemo<RowActions>(() => ({ select: (a, b) => latestSelect.current(a, b), selectSegment: (id) => selectSegment(id) }), [selectSegment]);
   const readSelection = () => {
     if (!scroller.current) return;
     const range = sourceOffsetsOfSelection(scroller.current);

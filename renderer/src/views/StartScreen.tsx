@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { describeProjectContents, deleteProject, emptyExpiredTrash, listProjects, markProjectOpened, moveProjectToTrash, purgeDate, renameProject, restoreProject, createProject, TRASH_DAYS, type ProjectContents, type ProjectSummary } from '../../../src/db/projects';
+import { describeProjectContents, deleteProject, emptyExpiredTrash, listProjects, markProjectOpened, moveProjectToTrash, purgeDate, renameProject, restoreProject, createProject, TRASH_DAYS, type ProjectContents, type ProjectSummary } from '@core/db/projects';
 import { usePersistence } from '../storage';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { LocalePicker } from '../components/LocalePicker';

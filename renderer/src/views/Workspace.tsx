@@ -1,10 +1,10 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
-import { historyText, undoState } from '../../../src/db/changes';
-import { createMemo, ensureCoder } from '../../../src/db/coding';
-import { SOURCE_EXTENSIONS, type SurveyMapping } from '../../../src/import';
-import type { MenuCommand } from '../../../src/ipc/contract';
-import type { Code, Coder, Source } from '../../../src/model/types';
+import { historyText, undoState } from '@core/db/changes';
+import { createMemo, ensureCoder } from '@core/db/coding';
+import { SOURCE_EXTENSIONS, type SurveyMapping } from '@core/import';
+import type { MenuCommand } from '@core/ipc/contract';
+import type { Code, Coder, Source } from '@core/model/types';
 import { bridge } from '../bridge';
 import { CodeDetails, DeleteCodeDialog, MergeCodeDialog } from '../coding/CodeDialogs';
 import { CodeTree } from '../coding/CodeTree';

@@ -1,5 +1,5 @@
-import { deliverChanges, onLocalChanges, setHistoryWindow, type Change } from '../../../src/db/changes';
-import { newId } from '../../../src/util/id';
+import { deliverChanges, onLocalChanges, setHistoryWindow, type Change } from '@core/db/changes';
+import { newId } from '@core/util/id';
 
 const ID_KEY = 'qda.window';
 const LOCK_PREFIX = 'qda-window:';

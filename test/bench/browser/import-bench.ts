@@ -51,7 +51,7 @@ async function run() {
   const fresh = (f: { name: string; bytes: Uint8Array }) => ({ name: f.name, bytes: f.bytes.slice() });
   await Promise.all(files.slice(0, 20).map((f) => bridge.importSource(fresh(f)))); // warm-up: the app starts its worker once
   const tp = performance.now();
-  let parsed = (await Promise.all(files.map((f) => bridge.importSource(fresh(f))))).filter((r) => r.ok);
+  const parsed = (await Promise.all(files.map((f) => bridge.importSource(fresh(f))))).filter((r) => r.ok);
   const parseMs = performance.now() - tp;
   const storeDb = new QdaDatabase('bench-store');
   const storeProject = await createProject(storeDb, 'Bench');
@@ -62,7 +62,7 @@ async function run() {
   }
   const storeMs = performance.now() - ts;
   storeDb.close();
-  parsed = [];
+  parsed.length = 0;
   // Peak memory is the import's own, not the measurements' above.
   collectGarbage();
   peakHeap = heap();

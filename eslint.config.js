@@ -6,9 +6,7 @@ import tseslint from 'typescript-eslint';
 
 /** What a layer must not import: the core stays pure, the shells stay apart. */
 const banned = (...names) => names.map((name) => ({ name, message: `this layer does not import ${name} (see README, Architecture)` }));
-const shells = [
-  { group: ['**/renderer/**', '**/main/**'], message: 'the core does not reach into the shells (see README, Architecture)' },
-];
+const shells = [{ group: ['**/renderer/**', '**/main/**'], message: 'the core does not reach into the shells (see README, Architecture)' }];
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'out/', 'dist-web/', 'release/', 'test-results/', 'playwright-report/', 'test/fuzz/.bundle/', '**/*.d.ts'] },
@@ -28,8 +26,17 @@ export default tseslint.config(
     ignores: ['src/db/**'],
     languageOptions: { globals: {} },
     rules: {
-      'no-restricted-imports': ['error', { paths: banned('electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks'), patterns: [...shells, { group: ['react/*', 'react-dom/*', 'dexie/*'], message: 'the core imports no UI or store' }] }],
-      'no-restricted-globals': ['error', ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'indexedDB'].map((name) => ({ name, message: 'the core touches no DOM' }))],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: banned('electron', 'react', 'react-dom', 'dexie', 'dexie-react-hooks'),
+          patterns: [...shells, { group: ['react/*', 'react-dom/*', 'dexie/*'], message: 'the core imports no UI or store' }],
+        },
+      ],
+      'no-restricted-globals': [
+        'error',
+        ...['window', 'document', 'localStorage', 'sessionStorage', 'navigator', 'HTMLElement', 'indexedDB'].map((name) => ({ name, message: 'the core touches no DOM' })),
+      ],
     },
   },
   {
@@ -58,7 +65,9 @@ export default tseslint.config(
   },
   {
     files: ['main/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { paths: banned('react', 'react-dom', 'dexie'), patterns: [{ group: ['**/renderer/*'], message: 'main does not import the renderer' }] }] },
+    rules: {
+      'no-restricted-imports': ['error', { paths: banned('react', 'react-dom', 'dexie'), patterns: [{ group: ['**/renderer/*'], message: 'main does not import the renderer' }] }],
+    },
   },
   {
     files: ['test/**/*.ts', 'test/**/*.mjs'],

@@ -29,7 +29,8 @@ export function comparisonTable(matrix: Matrix, options: ComparisonOptions, data
     // The number goes before the first cell's text, as in the published table.
     const number = `${r + 1}. `;
     const first = cells[0];
-    if (!options.rowLabels && first) cells[0] = first.kind === 'text' ? { kind: 'text', text: number + first.text } : first.kind === 'empty' ? { kind: 'text', text: number.trim() } : first;
+    if (!options.rowLabels && first)
+      cells[0] = first.kind === 'text' ? { kind: 'text', text: number + first.text } : first.kind === 'empty' ? { kind: 'text', text: number.trim() } : first;
     return { key: row.key, cells: options.rowLabels ? [{ kind: 'text' as const, text: number + row.label }, ...cells] : cells };
   });
   return {

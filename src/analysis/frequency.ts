@@ -25,7 +25,10 @@ export function frequencyTable(data: Pick<ProjectData, 'codes' | 'segments' | 's
   const attribute = data.attributes.find((a) => a.id === options.splitByAttributeId);
   const groups: { value: AttributeValue; label: string; cases: Set<string> }[] = [];
   if (attribute) {
-    const values = attribute.type === 'category' && attribute.values.length ? attribute.values : [...new Set(data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== undefined && v !== null))];
+    const values =
+      attribute.type === 'category' && attribute.values.length
+        ? attribute.values
+        : [...new Set(data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== undefined && v !== null))];
     for (const value of values) {
       const cases = new Set(data.cases.filter((c) => casesInScope.has(c.id) && c.values[attribute.id] === value).map((c) => c.id));
       groups.push({ value, label: typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value), cases });

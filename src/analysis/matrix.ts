@@ -56,9 +56,17 @@ export function buildMatrix(data: MatrixData, def: MatrixDefinition): Matrix {
   } else {
     const id = def.grouping.attributeId;
     const attribute = data.attributes.find((a) => a.id === id);
-    const values: AttributeValue[] = attribute?.type === 'category' && attribute.values.length ? attribute.values : [...new Set(data.cases.map((c) => c.values[id]).filter((v) => v !== undefined && v !== null))];
+    const values: AttributeValue[] =
+      attribute?.type === 'category' && attribute.values.length ? attribute.values : [...new Set(data.cases.map((c) => c.values[id]).filter((v) => v !== undefined && v !== null))];
     groups = values.map((v) => ({ key: String(v), label: typeof v === 'boolean' ? (v ? 'Yes' : 'No') : String(v) }));
-    groupsOfSource = (sourceId) => [...new Set((sources.get(sourceId)?.caseIds ?? []).map((c) => caseById.get(c)?.values[id]).filter((v) => v !== undefined && v !== null).map(String))];
+    groupsOfSource = (sourceId) => [
+      ...new Set(
+        (sources.get(sourceId)?.caseIds ?? [])
+          .map((c) => caseById.get(c)?.values[id])
+          .filter((v) => v !== undefined && v !== null)
+          .map(String),
+      ),
+    ];
   }
   // Which code columns a segment's code counts in (itself, and its themes when subcodes are included).
   const axesOfCode = new Map<string, number[]>();
@@ -69,7 +77,13 @@ export function buildMatrix(data: MatrixData, def: MatrixDefinition): Matrix {
   const groupCache = new Map<string, number[]>();
   const groupsOf = (sourceId: string) => {
     let gs = groupCache.get(sourceId);
-    if (!gs) groupCache.set(sourceId, (gs = groupsOfSource(sourceId).map((g) => groupIndex.get(g)).filter((i): i is number => i !== undefined)));
+    if (!gs)
+      groupCache.set(
+        sourceId,
+        (gs = groupsOfSource(sourceId)
+          .map((g) => groupIndex.get(g))
+          .filter((i): i is number => i !== undefined)),
+      );
     return gs;
   };
   const byGroup: Segment[][][] = groups.map(() => codeAxis.map(() => []));
@@ -96,7 +110,9 @@ export function cellQuotes(data: Pick<ProjectData, 'project' | 'sources' | 'cont
   const sources = new Map(data.sources.map((s) => [s.id, s]));
   const contents = new Map(data.contents.map((c) => [c.sourceId, c]));
   const caseName = new Map(data.cases.map((c) => [c.id, c.name]));
-  const ordered = [...segments].sort((a, b) => (a.sourceId === b.sourceId ? a.start - b.start : compareNatural(sources.get(a.sourceId)?.name ?? '', sources.get(b.sourceId)?.name ?? '')));
+  const ordered = [...segments].sort((a, b) =>
+    a.sourceId === b.sourceId ? a.start - b.start : compareNatural(sources.get(a.sourceId)?.name ?? '', sources.get(b.sourceId)?.name ?? ''),
+  );
   return ordered.flatMap((s) => {
     const source = sources.get(s.sourceId);
     const content = contents.get(s.sourceId);

@@ -36,7 +36,17 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
     }
     case 'coding-query': {
       const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' });
-      return { matrix, table: matrixTable(matrix, { title: saved.name, show: 'counts', count: def.count, percent: def.percent, corner: 'Code', note: `Cells count ${def.count}${def.percent !== 'none' ? `, as ${def.percent} percentages` : ''}.` }) };
+      return {
+        matrix,
+        table: matrixTable(matrix, {
+          title: saved.name,
+          show: 'counts',
+          count: def.count,
+          percent: def.percent,
+          corner: 'Code',
+          note: `Cells count ${def.count}${def.percent !== 'none' ? `, as ${def.percent} percentages` : ''}.`,
+        }),
+      };
     }
     case 'comparison': {
       const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' });
@@ -59,7 +69,13 @@ function groupingLabel(data: Pick<ProjectData, 'attributes'>, def: MatrixDefinit
  * segments; a frequency row's code, within the group of its column; for co-occurrence,
  * the text coded with both codes. Word frequencies have none.
  */
-export function quotesOfCell(data: ProjectData, def: AnalysisDefinition, result: AnalysisResult, row: number, column: number): { row: Axis; column: Axis; quotes: RetrievedQuote[] } | null {
+export function quotesOfCell(
+  data: ProjectData,
+  def: AnalysisDefinition,
+  result: AnalysisResult,
+  row: number,
+  column: number,
+): { row: Axis; column: Axis; quotes: RetrievedQuote[] } | null {
   const { table, matrix } = result;
   if (matrix) {
     const c = column - (table.columns.length - matrix.columns.length);
@@ -74,7 +90,13 @@ export function quotesOfCell(data: ProjectData, def: AnalysisDefinition, result:
   if (def.type === 'frequency') {
     const attribute = data.attributes.find((a) => a.id === def.options.splitByAttributeId);
     const values = col.group && attribute ? data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== null && v !== undefined && String(v) === col.group) : [];
-    const quotes = retrieve(data, { codeIds: [rowKey], mode: 'or', includeSubcodes: def.options.rollUp, sourceKinds: def.options.sourceKinds, attributeFilters: attribute && col.group ? [{ attributeId: attribute.id, values }] : [] });
+    const quotes = retrieve(data, {
+      codeIds: [rowKey],
+      mode: 'or',
+      includeSubcodes: def.options.rollUp,
+      sourceKinds: def.options.sourceKinds,
+      attributeFilters: attribute && col.group ? [{ attributeId: attribute.id, values }] : [],
+    });
     return { row: rowAxis, column: { key: col.key, label: col.group ? `${col.group} ${col.label}` : col.label }, quotes };
   }
   if (def.type === 'cooccurrence') {

@@ -24,9 +24,12 @@ export interface WordFrequencyOptions {
 export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments'>, options: WordFrequencyOptions): Table {
   const texts: string[] = [];
   const group = options.group;
-  const attributeFilters = group ? [{ attributeId: group.attributeId, values: data.cases.map((c) => c.values[group.attributeId]).filter((v) => v !== null && v !== undefined && String(v) === group.value) }] : [];
+  const attributeFilters = group
+    ? [{ attributeId: group.attributeId, values: data.cases.map((c) => c.values[group.attributeId]).filter((v) => v !== null && v !== undefined && String(v) === group.value) }]
+    : [];
   if (options.codeIds?.length) {
-    for (const q of retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds, attributeFilters })) texts.push(q.text);
+    for (const q of retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds, attributeFilters }))
+      texts.push(q.text);
   } else {
     const kinds = options.sourceKinds ?? [];
     const inGroup = (caseIds: string[]) => !group || data.cases.some((c) => caseIds.includes(c.id) && String(c.values[group.attributeId]) === group.value);
@@ -62,7 +65,12 @@ export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources'
     ],
     rows: ranked.map((r) => ({
       key: r.word,
-      cells: [text(r.word), num(r.n), { kind: 'number' as const, value: total ? Math.round((1000 * r.n) / total) / 10 : 0, decimals: 1, percent: true }, ...(options.stemming ? [num(r.forms)] : [])],
+      cells: [
+        text(r.word),
+        num(r.n),
+        { kind: 'number' as const, value: total ? Math.round((1000 * r.n) / total) / 10 : 0, decimals: 1, percent: true },
+        ...(options.stemming ? [num(r.forms)] : []),
+      ],
     })),
     note: `${total} words counted after removing stop words (${options.languages.join(', ')}${extra.size ? ' and the project’s own list' : ''}).${options.stemming ? ' Words with the same stem are counted together.' : ''}`,
   };

@@ -21,7 +21,15 @@ export function codebookTable(codes: Code[], counts: Map<string, CodeCount>, tit
       return {
         key: code.id,
         depth,
-        cells: [text(code.name), text(code.description), text(code.inclusion), text(code.exclusion), text(code.example), num(c?.segmentsWithSubcodes ?? 0), num(c?.sourcesWithSubcodes ?? 0)],
+        cells: [
+          text(code.name),
+          text(code.description),
+          text(code.inclusion),
+          text(code.exclusion),
+          text(code.example),
+          num(c?.segmentsWithSubcodes ?? 0),
+          num(c?.sourcesWithSubcodes ?? 0),
+        ],
       };
     }),
     note: 'Segments and sources include those coded with subcodes.',

@@ -15,10 +15,11 @@ export function subtreeIds(codes: Code[], id: string): Set<string> {
   let grew = true;
   while (grew) {
     grew = false;
-    for (const c of codes) if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
-      ids.add(c.id);
-      grew = true;
-    }
+    for (const c of codes)
+      if (c.parentId && ids.has(c.parentId) && !ids.has(c.id)) {
+        ids.add(c.id);
+        grew = true;
+      }
   }
   return ids;
 }

@@ -42,7 +42,14 @@ export function retrievalTable(quotes: RetrievedQuote[], context: { codes: Code[
         text(q.codeIds.map((id) => codePath(context.codes, id)).join('; ')),
         text(q.sourceName),
         text(q.caseNames.join(', ')),
-        ...attrs.map((a) => text(q.caseNames.map((n) => show(caseByName.get(n)?.values[a.id])).filter(Boolean).join(', '))),
+        ...attrs.map((a) =>
+          text(
+            q.caseNames
+              .map((n) => show(caseByName.get(n)?.values[a.id]))
+              .filter(Boolean)
+              .join(', '),
+          ),
+        ),
         num(q.start),
         num(q.end),
         text(q.text),
@@ -57,4 +64,3 @@ export function retrievalTable(quotes: RetrievedQuote[], context: { codes: Code[
 export function quoteWithCitation(q: Pick<RetrievedQuote, 'text' | 'citation'>): string {
   return `“${q.text}” ${q.citation}`.trim();
 }
-

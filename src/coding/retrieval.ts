@@ -54,7 +54,14 @@ export function retrieve(data: Pick<ProjectData, 'project' | 'sources' | 'conten
     if (!sources.has(s.sourceId)) continue;
     groups.forEach((g, i) => {
       if (!g.has(s.codeId)) return;
-      const lists = bySource.get(s.sourceId) ?? bySource.set(s.sourceId, groups.map(() => [])).get(s.sourceId)!;
+      const lists =
+        bySource.get(s.sourceId) ??
+        bySource
+          .set(
+            s.sourceId,
+            groups.map(() => []),
+          )
+          .get(s.sourceId)!;
       lists[i].push(s);
     });
   }
@@ -115,7 +122,15 @@ export function quoteOf(
     ...contextOf(content, start, end),
     paragraph,
     speaker,
-    citation: formatCitation(citationPattern, { case: caseNames.join(', '), paragraph, speaker, source: source.name, reportNumber: reportNumberOf(source.name), date: source.date, kind: source.kind }),
+    citation: formatCitation(citationPattern, {
+      case: caseNames.join(', '),
+      paragraph,
+      speaker,
+      source: source.name,
+      reportNumber: reportNumberOf(source.name),
+      date: source.date,
+      kind: source.kind,
+    }),
     coderIds: [...new Set(segs.map((s) => s.coderId))],
   };
 }

@@ -8,7 +8,16 @@ import type { QdaDatabase } from './database';
 /** Saves a new analysis definition in the project (undoable). */
 export async function createAnalysis(db: QdaDatabase, projectId: string, name: string, definition: AnalysisDefinition): Promise<SavedAnalysis> {
   const now = nowIso();
-  const analysis: SavedAnalysis = { id: newId(), projectId, name: name.trim() || 'Analysis', type: definition.type, definition: definition as unknown as Record<string, unknown>, summaries: {}, createdAt: now, updatedAt: now };
+  const analysis: SavedAnalysis = {
+    id: newId(),
+    projectId,
+    name: name.trim() || 'Analysis',
+    type: definition.type,
+    definition: definition as unknown as Record<string, unknown>,
+    summaries: {},
+    createdAt: now,
+    updatedAt: now,
+  };
   await commitChanges(db, projectId, step('history.newAnalysis', { name: analysis.name }), [added('analyses', analysis.id, analysis)]);
   return analysis;
 }
@@ -17,7 +26,12 @@ export async function updateAnalysis(db: QdaDatabase, id: string, patch: { name?
   await db.transaction('rw', db.analyses, db.undoLog, async () => {
     const a = await db.analyses.get(id);
     if (!a) return;
-    const next: SavedAnalysis = { ...a, name: patch.name?.trim() || a.name, definition: (patch.definition as unknown as Record<string, unknown>) ?? a.definition, updatedAt: nowIso() };
+    const next: SavedAnalysis = {
+      ...a,
+      name: patch.name?.trim() || a.name,
+      definition: (patch.definition as unknown as Record<string, unknown>) ?? a.definition,
+      updatedAt: nowIso(),
+    };
     await commitChanges(db, a.projectId, step('history.changeAnalysis', { name: a.name }), [updated('analyses', id, a, next)], options);
   });
 }

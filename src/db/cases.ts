@@ -102,7 +102,15 @@ export async function updateAttribute(db: QdaDatabase, id: string, patch: { name
         if (old === undefined || old === null) continue;
         changes.push(updated('cases', c.id, c, { ...c, values: { ...c.values, [id]: coerceAttributeValue(type, String(old)) } }));
       }
-      if (type === 'category') categories = [...new Set(cases.map((c) => c.values[id]).filter((v) => v !== null && v !== undefined).map(String))];
+      if (type === 'category')
+        categories = [
+          ...new Set(
+            cases
+              .map((c) => c.values[id])
+              .filter((v) => v !== null && v !== undefined)
+              .map(String),
+          ),
+        ];
     }
     changes.push(updated('attributes', id, attr, { ...attr, name, type, values: categories }));
     await commitChanges(db, attr.projectId, step(name !== attr.name ? 'history.renameAttribute' : 'history.attributeType', { name: attr.name }), changes);
@@ -129,7 +137,13 @@ export async function deleteAttribute(db: QdaDatabase, id: string): Promise<void
  * Applies a classification sheet: sets attributes on the matched cases and, if asked,
  * creates cases for the unmatched rows. One transaction, one undo step.
  */
-export async function applyClassification(db: QdaDatabase, projectId: string, table: CsvTable, match: ClassificationMatch, createUnmatched: boolean): Promise<{ updated: number; created: number }> {
+export async function applyClassification(
+  db: QdaDatabase,
+  projectId: string,
+  table: CsvTable,
+  match: ClassificationMatch,
+  createUnmatched: boolean,
+): Promise<{ updated: number; created: number }> {
   const nameIndex = table.columns.indexOf(match.nameColumn);
   const rows = [
     ...match.matched.map((m) => ({ name: m.caseName, row: table.rows[m.row] })),

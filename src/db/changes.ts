@@ -169,7 +169,18 @@ export async function writeUndoSteps(db: QdaDatabase, projectId: string, tail: U
   const window = historyWindow?.id;
   const [, newestKey] = await Promise.all([
     dropped.length ? db.undoLog.bulkDelete(dropped) : undefined,
-    db.undoLog.bulkAdd(recorded.map(({ label, changes, batch, session }) => ({ projectId, label, at, changes: slim(changes), undone: false, ...(batch ? { batch } : {}), ...(session ? { session } : {}), ...(window ? { window } : {}) }))),
+    db.undoLog.bulkAdd(
+      recorded.map(({ label, changes, batch, session }) => ({
+        projectId,
+        label,
+        at,
+        changes: slim(changes),
+        undone: false,
+        ...(batch ? { batch } : {}),
+        ...(session ? { session } : {}),
+        ...(window ? { window } : {}),
+      })),
+    ),
   ]);
   return newestKey;
 }

@@ -15,7 +15,11 @@ const codesOf = (db: QdaDatabase, projectId: string) => db.codes.where('projectI
 export async function ensureCoder(db: QdaDatabase, projectId: string, name: string, color = '#2f6f73'): Promise<Coder> {
   const trimmed = name.trim() || 'Researcher';
   return db.transaction('rw', db.coders, async () => {
-    const existing = await db.coders.where('projectId').equals(projectId).filter((c) => c.name === trimmed).first();
+    const existing = await db.coders
+      .where('projectId')
+      .equals(projectId)
+      .filter((c) => c.name === trimmed)
+      .first();
     if (existing) return existing;
     const coder: Coder = { id: newId(), projectId, name: trimmed, color };
     await db.coders.add(coder);
@@ -64,7 +68,11 @@ export async function mergeCodes(db: QdaDatabase, projectId: string, fromId: str
 }
 
 export async function deleteCode(db: QdaDatabase, projectId: string, codeId: string): Promise<void> {
-  const [codes, segments, memos] = await Promise.all([codesOf(db, projectId), db.segments.where('projectId').equals(projectId).toArray(), db.memos.where('projectId').equals(projectId).toArray()]);
+  const [codes, segments, memos] = await Promise.all([
+    codesOf(db, projectId),
+    db.segments.where('projectId').equals(projectId).toArray(),
+    db.memos.where('projectId').equals(projectId).toArray(),
+  ]);
   const code = codes.find((c) => c.id === codeId);
   if (!code) return;
   await commitChanges(db, projectId, step('history.deleteCode', { name: code.name }), deleteCodeChanges(codes, segments, memos, codeId));
@@ -75,7 +83,14 @@ export async function codeText(db: QdaDatabase, request: CodingRequest): Promise
   // Reads and write in one transaction: one commit, the cost a researcher waits for.
   return db.transaction('rw', db.segments, db.codes, db.undoLog, async () => {
     // Only this code's segments can make the coding a duplicate: read those, not the source's.
-    const [existing, code] = await Promise.all([db.segments.where('codeId').equals(request.codeId).filter((s) => s.sourceId === request.sourceId).toArray(), db.codes.get(request.codeId)]);
+    const [existing, code] = await Promise.all([
+      db.segments
+        .where('codeId')
+        .equals(request.codeId)
+        .filter((s) => s.sourceId === request.sourceId)
+        .toArray(),
+      db.codes.get(request.codeId),
+    ]);
     if (!code) throw new Error('That code no longer exists.');
     const { segment, changes } = codeTextChanges(existing, request);
     await commitChanges(db, request.projectId, step('history.codeWith', { name: code.name }), changes);
@@ -84,7 +99,12 @@ export async function codeText(db: QdaDatabase, request: CodingRequest): Promise
 }
 
 /** Creates a code and codes the text with it, as one undo step (quick-code palette, in-vivo). */
-export async function codeTextWithNewCode(db: QdaDatabase, request: Omit<CodingRequest, 'codeId'>, name: string, parentId: string | null = null): Promise<{ code: Code; segment: Segment }> {
+export async function codeTextWithNewCode(
+  db: QdaDatabase,
+  request: Omit<CodingRequest, 'codeId'>,
+  name: string,
+  parentId: string | null = null,
+): Promise<{ code: Code; segment: Segment }> {
   const [codes, existing] = await Promise.all([codesOf(db, request.projectId), db.segments.where('sourceId').equals(request.sourceId).toArray()]);
   const { code, changes } = createCodeChange(codes, request.projectId, name, parentId);
   const coded = codeTextChanges(existing, { ...request, codeId: code.id });
@@ -94,7 +114,11 @@ export async function codeTextWithNewCode(db: QdaDatabase, request: Omit<CodingR
 
 export async function uncode(db: QdaDatabase, projectId: string, segmentIds: string[]): Promise<void> {
   const segments = (await db.segments.bulkGet(segmentIds)).filter((s): s is Segment => !!s);
-  const memos = await db.memos.where('projectId').equals(projectId).filter((m) => !!m.links.segmentId && segmentIds.includes(m.links.segmentId)).toArray();
+  const memos = await db.memos
+    .where('projectId')
+    .equals(projectId)
+    .filter((m) => !!m.links.segmentId && segmentIds.includes(m.links.segmentId))
+    .toArray();
   const label = step('history.uncode', { count: segments.length });
   await commitChanges(db, projectId, label, [...memos.map((m) => ({ table: 'memos' as const, key: m.id, before: m, after: undefined })), ...uncodeChanges(segments)]);
 }
@@ -118,11 +142,21 @@ export async function setSegmentMemo(db: QdaDatabase, segmentId: string, body: s
   const [code, content] = existing ? [] : await Promise.all([db.codes.get(segment.codeId), db.sourceContents.get(segment.sourceId)]);
   const quote = content ? content.text.slice(segment.start, Math.min(segment.end, segment.start + 40)) : '';
   const title = `${code?.name ?? ''}: “${quote}${segment.end - segment.start > 40 ? '…' : ''}”`;
-  await commitChanges(db, segment.projectId, step('history.segmentMemo'), segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)), options);
+  await commitChanges(
+    db,
+    segment.projectId,
+    step('history.segmentMemo'),
+    segmentMemoChanges(existing, segment.projectId, segmentId, body, title, new Date().toISOString().slice(0, 10)),
+    options,
+  );
 }
 
 export function segmentMemoOf(db: QdaDatabase, projectId: string, segmentId: string): Promise<Memo | undefined> {
-  return db.memos.where('projectId').equals(projectId).filter((m) => m.links.segmentId === segmentId).first();
+  return db.memos
+    .where('projectId')
+    .equals(projectId)
+    .filter((m) => m.links.segmentId === segmentId)
+    .first();
 }
 
 export async function createMemo(db: QdaDatabase, projectId: string, draft: MemoDraft): Promise<Memo> {
@@ -142,4 +176,3 @@ export async function deleteMemo(db: QdaDatabase, memoId: string): Promise<void>
   const memo = await db.memos.get(memoId);
   if (memo) await commitChanges(db, memo.projectId, step('history.deleteMemo', { title: memo.title }), deleteMemoChange(memo));
 }
-

@@ -83,13 +83,24 @@ export async function markProjectOpened(db: QdaDatabase, id: string): Promise<vo
 }
 
 /** Changes the project's source kinds or citation pattern: one undo step. */
-export async function updateProjectSettings(db: QdaDatabase, id: string, patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>, options: { session?: string } = {}): Promise<void> {
+export async function updateProjectSettings(
+  db: QdaDatabase,
+  id: string,
+  patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>,
+  options: { session?: string } = {},
+): Promise<void> {
   if (patch.sourceKinds) {
     const kinds = [...new Set(patch.sourceKinds.map((k) => k.trim()).filter(Boolean))];
     if (kinds.length === 0) throw new Error('Keep at least one source kind.');
     patch = { ...patch, sourceKinds: kinds };
   }
-  await editProject(db, id, step(patch.citationPattern !== undefined ? 'history.citationPattern' : 'history.sourceKinds'), (project) => [updated('projects', id, project, { ...project, ...patch })], options);
+  await editProject(
+    db,
+    id,
+    step(patch.citationPattern !== undefined ? 'history.citationPattern' : 'history.sourceKinds'),
+    (project) => [updated('projects', id, project, { ...project, ...patch })],
+    options,
+  );
 }
 
 /**
@@ -97,7 +108,13 @@ export async function updateProjectSettings(db: QdaDatabase, id: string, patch: 
  * (the project row, and the sources that follow a renamed kind), and commits it as one
  * undo step.
  */
-async function editProject(db: QdaDatabase, id: string, label: StepLabel, changesOf: (project: Project) => Change[] | Promise<Change[]>, options: { session?: string } = {}): Promise<void> {
+async function editProject(
+  db: QdaDatabase,
+  id: string,
+  label: StepLabel,
+  changesOf: (project: Project) => Change[] | Promise<Change[]>,
+  options: { session?: string } = {},
+): Promise<void> {
   await db.transaction('rw', [db.projects, db.sources, db.undoLog], async () => {
     const project = await db.projects.get(id);
     if (!project) return;
@@ -107,7 +124,11 @@ async function editProject(db: QdaDatabase, id: string, label: StepLabel, change
 
 /** The changes that move every source of one kind to another. */
 async function sourcesOfKindTo(db: QdaDatabase, projectId: string, from: string, to: string): Promise<Change[]> {
-  const sources = await db.sources.where('projectId').equals(projectId).filter((s) => s.kind === from).toArray();
+  const sources = await db.sources
+    .where('projectId')
+    .equals(projectId)
+    .filter((s) => s.kind === from)
+    .toArray();
   return sources.map((s) => updated('sources', s.id, s, { ...s, kind: to }));
 }
 
@@ -164,6 +185,9 @@ export async function removeSourceKind(db: QdaDatabase, projectId: string, kind:
 /** How many sources of each kind, for the kinds editor. */
 export async function countSourcesByKind(db: QdaDatabase, projectId: string): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  await db.sources.where('projectId').equals(projectId).each((s) => counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1));
+  await db.sources
+    .where('projectId')
+    .equals(projectId)
+    .each((s) => counts.set(s.kind, (counts.get(s.kind) ?? 0) + 1));
   return counts;
 }

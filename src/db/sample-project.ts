@@ -34,7 +34,10 @@ export async function buildSampleProject(db: QdaDatabase, manifest: SampleManife
   if (!sheet) throw new Error(`Sample file missing: ${manifest.classification}`);
   const table = readCsvTable(sheet);
   const cases = await db.cases.where('projectId').equals(project.id).toArray();
-  const match = matchClassification(table, cases.map((c) => c.name));
+  const match = matchClassification(
+    table,
+    cases.map((c) => c.name),
+  );
   await applyClassification(db, project.id, table, match, true);
   // The sample opens as a project does the first time: nothing to undo yet.
   await db.undoLog.where('projectId').equals(project.id).delete();

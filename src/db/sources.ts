@@ -20,9 +20,7 @@ export interface AddSourcesOptions {
   date?: string;
 }
 
-export type AddSourcesOutcome =
-  | { status: 'added'; sources: Source[]; casesCreated: number }
-  | { status: 'duplicate'; existing: Source };
+export type AddSourcesOutcome = { status: 'added'; sources: Source[]; casesCreated: number } | { status: 'duplicate'; existing: Source };
 
 /** What one file produced; from a worker or another process its offsets come packed. */
 export interface ImportedFile {
@@ -86,7 +84,9 @@ export async function addImportedFiles(
     const caseNameOf = (s: Pick<ImportedSource, 'suggestedCase'>, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
     const names = [
       ...new Set(
-        files.flatMap(({ imported, options = {} }) => [...imported.cases.map((c) => c.name.trim()), ...imported.sources.map((s) => caseNameOf(s, options))]).filter((n): n is string => !!n),
+        files
+          .flatMap(({ imported, options = {} }) => [...imported.cases.map((c) => c.name.trim()), ...imported.sources.map((s) => caseNameOf(s, options))])
+          .filter((n): n is string => !!n),
       ),
     ];
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
@@ -196,7 +196,11 @@ export async function addImportedFiles(
       const lazy = (table: Change['table'], key: string, before?: object): Change => ({ table, key, before, after: undefined, lazy: true });
       steps.push({
         label: importStepLabel([imported.sources[0].originalFileName]),
-        changes: [...attributeChanges, ...[...caseBefore].map(([id, before]) => lazy('cases', id, before)), ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)])],
+        changes: [
+          ...attributeChanges,
+          ...[...caseBefore].map(([id, before]) => lazy('cases', id, before)),
+          ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)]),
+        ],
       });
     }
     const [, , , newestStep] = await Promise.all([
@@ -233,13 +237,26 @@ export async function updateSources(db: QdaDatabase, ids: string[], patch: Parti
     const sources = (await db.sources.bulkGet(ids)).filter((s): s is Source => !!s);
     if (sources.length === 0) return;
     const field = patch.kind !== undefined ? 'kind' : patch.date !== undefined ? 'date' : 'language';
-    await commitChanges(db, sources[0].projectId, step(`history.sources.${field}`, { count: sources.length }), sources.map((s) => updated('sources', s.id, s, { ...s, ...patch })));
+    await commitChanges(
+      db,
+      sources[0].projectId,
+      step(`history.sources.${field}`, { count: sources.length }),
+      sources.map((s) => updated('sources', s.id, s, { ...s, ...patch })),
+    );
   });
 }
 
 function sourceEditLabel(source: Source, patch: SourceEdit): StepLabel {
   const key =
-    patch.name !== undefined ? 'history.renameSource' : patch.caseIds !== undefined ? 'history.sourceCases' : patch.kind !== undefined ? 'history.sourceKind' : patch.date !== undefined ? 'history.sourceDate' : 'history.sourceLanguage';
+    patch.name !== undefined
+      ? 'history.renameSource'
+      : patch.caseIds !== undefined
+        ? 'history.sourceCases'
+        : patch.kind !== undefined
+          ? 'history.sourceKind'
+          : patch.date !== undefined
+            ? 'history.sourceDate'
+            : 'history.sourceLanguage';
   return step(key, { name: source.name });
 }
 
@@ -265,7 +282,11 @@ export async function deleteSource(db: QdaDatabase, id: string): Promise<void> {
   const [source, content, segments] = await Promise.all([db.sources.get(id), db.sourceContents.get(id), db.segments.where('sourceId').equals(id).toArray()]);
   if (!source) return;
   const segmentIds = new Set(segments.map((s) => s.id));
-  const memos = await db.memos.where('projectId').equals(source.projectId).filter((m) => m.links.sourceId === id || (!!m.links.segmentId && segmentIds.has(m.links.segmentId))).toArray();
+  const memos = await db.memos
+    .where('projectId')
+    .equals(source.projectId)
+    .filter((m) => m.links.sourceId === id || (!!m.links.segmentId && segmentIds.has(m.links.segmentId)))
+    .toArray();
   await commitChanges(db, source.projectId, step('history.deleteSource', { name: source.name }), [
     ...memos.map((m) => removed('memos', m.id, m)),
     ...segments.map((s) => removed('segments', s.id, s)),

@@ -62,7 +62,9 @@ export async function saveTypedField(db: QdaDatabase, field: TypedField, value: 
     if (current === undefined) return { status: 'gone' } as const;
     // A sheet cell holds one value, not text to merge: the later edit wins.
     const { text, conflict } =
-      field.kind === 'caseValue' ? { text: value === base ? current : value, conflict: false } : reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName');
+      field.kind === 'caseValue'
+        ? { text: value === base ? current : value, conflict: false }
+        : reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName');
     if (text !== current) await write(db, field, text, session);
     return { status: 'saved', stored: (await readTypedField(db, field)) ?? text, conflict } as const;
   });
@@ -88,7 +90,10 @@ function write(db: QdaDatabase, field: TypedField, text: string, session: string
         const analysis = await db.analyses.get(field.analysisId);
         if (!analysis) return;
         const definition = analysis.definition as unknown as AnalysisDefinition & { options: Record<string, unknown> };
-        const extraStopWords = text.split(/[,\n]/).map((w) => w.trim()).filter(Boolean);
+        const extraStopWords = text
+          .split(/[,\n]/)
+          .map((w) => w.trim())
+          .filter(Boolean);
         await updateAnalysis(db, analysis.id, { definition: { ...definition, options: { ...definition.options, extraStopWords } } as AnalysisDefinition }, options);
       })();
     case 'caseValue':

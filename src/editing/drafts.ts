@@ -32,8 +32,16 @@ export function parseDraft(key: string, raw: string | null): Draft | null {
   try {
     const d = JSON.parse(raw) as Partial<Draft>;
     const ok =
-      typeof d === 'object' && d !== null && typeof d.value === 'string' && typeof d.base === 'string' && typeof d.projectId === 'string' && typeof d.window === 'string' &&
-      typeof d.field === 'object' && d.field !== null && FIELD_KINDS.has((d.field as { kind?: string }).kind ?? '') && draftKey(d.field) === key;
+      typeof d === 'object' &&
+      d !== null &&
+      typeof d.value === 'string' &&
+      typeof d.base === 'string' &&
+      typeof d.projectId === 'string' &&
+      typeof d.window === 'string' &&
+      typeof d.field === 'object' &&
+      d.field !== null &&
+      FIELD_KINDS.has((d.field as { kind?: string }).kind ?? '') &&
+      draftKey(d.field) === key;
     return ok ? (d as Draft) : null;
   } catch {
     return null;

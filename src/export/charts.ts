@@ -2,7 +2,7 @@ import type { Table } from '../model/table';
 
 /** Colours that print well in grey and read for colour-blind readers. */
 const SERIES = ['#4e79a7', '#f28e2b', '#59a14f', '#e15759', '#76b7b2', '#edc948', '#b07aa1', '#9c755f'];
-const FONT = "font-family=\"'Helvetica Neue', Arial, sans-serif\"";
+const FONT = 'font-family="\'Helvetica Neue\', Arial, sans-serif"';
 
 const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 const numberAt = (table: Table, r: number, c: number) => {
@@ -63,7 +63,9 @@ export function barChartSvg(table: Table, columns: number[] = defaultBarColumns(
     parts.push(`<text x="${labelW - 8}" y="${y + rowH / 2 + 3}" font-size="11" text-anchor="end" ${FONT}>${esc(('  '.repeat(depth) + labelOf(table, row.key)).slice(-40))}</text>`);
     columns.forEach((c, k) => {
       const v = numberAt(table, r, c);
-      parts.push(`<rect x="${labelW}" y="${y + 5 + k * 14}" width="${Math.max(0, x(v) - labelW)}" height="12" fill="${SERIES[k % SERIES.length]}"><title>${esc(`${labelOf(table, row.key)}: ${v}`)}</title></rect>`);
+      parts.push(
+        `<rect x="${labelW}" y="${y + 5 + k * 14}" width="${Math.max(0, x(v) - labelW)}" height="12" fill="${SERIES[k % SERIES.length]}"><title>${esc(`${labelOf(table, row.key)}: ${v}`)}</title></rect>`,
+      );
     });
   });
   parts.push(`<line x1="${labelW}" y1="${top - 4}" x2="${labelW}" y2="${top + table.rows.length * rowH}" stroke="#333"/>`);
@@ -91,9 +93,12 @@ export function heatmapSvg(table: Table): string {
       const v = numberAt(table, r, c);
       const share = max > 0 ? v / max : 0;
       const fill = mix('#f7fbff', '#08306b', share);
-      const cellText = row.cells[c]?.kind === 'number' && (row.cells[c] as { decimals?: number }).decimals ? v.toFixed((row.cells[c] as { decimals?: number }).decimals) : String(v);
+      const cellText =
+        row.cells[c]?.kind === 'number' && (row.cells[c] as { decimals?: number }).decimals ? v.toFixed((row.cells[c] as { decimals?: number }).decimals) : String(v);
       parts.push(`<rect x="${labelW + k * cellW}" y="${y}" width="${cellW - 2}" height="${cellH - 2}" fill="${fill}"/>`);
-      parts.push(`<text x="${labelW + k * cellW + cellW / 2 - 1}" y="${y + cellH / 2 + 3}" font-size="11" text-anchor="middle" fill="${share > 0.55 ? '#fff' : '#222'}" ${FONT}>${esc(cellText)}</text>`);
+      parts.push(
+        `<text x="${labelW + k * cellW + cellW / 2 - 1}" y="${y + cellH / 2 + 3}" font-size="11" text-anchor="middle" fill="${share > 0.55 ? '#fff' : '#222'}" ${FONT}>${esc(cellText)}</text>`,
+      );
     });
   });
   return svg(labelW + columns.length * cellW + 20, headH + table.rows.length * cellH + 20, parts);
@@ -122,5 +127,11 @@ function niceTicks(max: number): number[] {
 function mix(a: string, b: string, t: number): string {
   const pa = [1, 3, 5].map((i) => parseInt(a.slice(i, i + 2), 16));
   const pb = [1, 3, 5].map((i) => parseInt(b.slice(i, i + 2), 16));
-  return `#${pa.map((v, i) => Math.round(v + (pb[i] - v) * t).toString(16).padStart(2, '0')).join('')}`;
+  return `#${pa
+    .map((v, i) =>
+      Math.round(v + (pb[i] - v) * t)
+        .toString(16)
+        .padStart(2, '0'),
+    )
+    .join('')}`;
 }

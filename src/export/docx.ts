@@ -28,7 +28,12 @@ export async function documentToDocx(doc: ExportDocument): Promise<Uint8Array> {
 function blockToWord(block: Block): (Paragraph | DocxTable)[] {
   switch (block.kind) {
     case 'heading':
-      return [new Paragraph({ heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1], children: [new TextRun({ text: block.text, font: FONT })] })];
+      return [
+        new Paragraph({
+          heading: [HeadingLevel.HEADING_1, HeadingLevel.HEADING_2, HeadingLevel.HEADING_3][block.level - 1],
+          children: [new TextRun({ text: block.text, font: FONT })],
+        }),
+      ];
     case 'paragraph':
       return [new Paragraph({ children: [new TextRun({ text: block.text, font: FONT })] })];
     case 'quote':
@@ -77,7 +82,13 @@ function tableToWord(table: Table, number?: number): (Paragraph | DocxTable)[] {
       rows: [...headerRows, ...body],
     }),
   ];
-  if (table.note) out.push(new Paragraph({ spacing: { before: 120 }, children: [new TextRun({ text: 'Note. ', italics: true, font: FONT, size: 20 }), new TextRun({ text: table.note, font: FONT, size: 20 })] }));
+  if (table.note)
+    out.push(
+      new Paragraph({
+        spacing: { before: 120 },
+        children: [new TextRun({ text: 'Note. ', italics: true, font: FONT, size: 20 }), new TextRun({ text: table.note, font: FONT, size: 20 })],
+      }),
+    );
   out.push(new Paragraph({ children: [] }));
   return out;
 }
@@ -86,7 +97,12 @@ function headerCell(label: string, span: number, top: boolean, bottom: boolean, 
   return new TableCell({
     columnSpan: span > 1 ? span : undefined,
     borders: { top: top ? LINE : NONE, bottom: bottom || span > 1 ? LINE : NONE, left: NONE, right: NONE },
-    children: [new Paragraph({ alignment: numeric ? AlignmentType.RIGHT : span > 1 ? AlignmentType.CENTER : AlignmentType.LEFT, children: [new TextRun({ text: label, bold: true, font: FONT })] })],
+    children: [
+      new Paragraph({
+        alignment: numeric ? AlignmentType.RIGHT : span > 1 ? AlignmentType.CENTER : AlignmentType.LEFT,
+        children: [new TextRun({ text: label, bold: true, font: FONT })],
+      }),
+    ],
   });
 }
 
@@ -106,6 +122,12 @@ function bodyCell(cell: Cell, depth: number, numeric: boolean | undefined, last:
   }
   return new TableCell({
     borders,
-    children: [new Paragraph({ indent: depth ? { left: depth * 360 } : undefined, alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT, children: [new TextRun({ text: cellText(cell), font: FONT })] })],
+    children: [
+      new Paragraph({
+        indent: depth ? { left: depth * 360 } : undefined,
+        alignment: numeric ? AlignmentType.RIGHT : AlignmentType.LEFT,
+        children: [new TextRun({ text: cellText(cell), font: FONT })],
+      }),
+    ],
   });
 }

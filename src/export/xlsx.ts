@@ -36,7 +36,8 @@ export async function tableToXlsx(table: Table): Promise<Uint8Array> {
     );
     row.cells.forEach((cell, i) => {
       const target = r.getCell(i + 1);
-      if (cell.kind === 'number') target.numFmt = cell.percent ? `0${cell.decimals ? '.' + '0'.repeat(cell.decimals) : ''}%` : cell.decimals ? `0.${'0'.repeat(cell.decimals)}` : '0';
+      if (cell.kind === 'number')
+        target.numFmt = cell.percent ? `0${cell.decimals ? '.' + '0'.repeat(cell.decimals) : ''}%` : cell.decimals ? `0.${'0'.repeat(cell.decimals)}` : '0';
       if (cell.kind === 'quotes' || (cell.kind === 'text' && cell.text.length > 60)) target.alignment = { wrapText: true, vertical: 'top' };
       if (i === 0 && row.depth) target.alignment = { indent: row.depth };
     });

@@ -191,7 +191,8 @@ export const en = {
   'cases.deleteAttributeBody': 'Its values are removed from every case.',
   'cases.deleteCase': 'Delete case {name}',
   'cases.deleteCaseTitle': 'Delete the case “{name}”?',
-  'cases.deleteCaseBody': 'Its attribute values are deleted. Its {count} source stays in the project, unlinked.|Its attribute values are deleted. Its {count} sources stay in the project, unlinked.',
+  'cases.deleteCaseBody':
+    'Its attribute values are deleted. Its {count} source stays in the project, unlinked.|Its attribute values are deleted. Its {count} sources stay in the project, unlinked.',
 
   'workspace.codes': 'Codes',
   'workspace.resizeNavigator': 'Resize the navigator',
@@ -260,7 +261,8 @@ export const en = {
   'coding.extendEnd': 'End one word later',
   'coding.segmentMemo': 'Memo on this segment',
   'coding.uncode': 'Uncode',
-  'coding.howTo': 'Select text in the source, then click a code, drag the text onto a code, or press C to choose one (Enter codes; a new name creates the code). Click a paragraph number to select the paragraph, a speaker to select the turn, a stripe in the margin to select a segment.',
+  'coding.howTo':
+    'Select text in the source, then click a code, drag the text onto a code, or press C to choose one (Enter codes; a new name creates the code). Click a paragraph number to select the paragraph, a speaker to select the turn, a stripe in the margin to select a segment.',
   'coding.nothingSelected': 'Select some text in the source first.',
   'coding.undo': 'Undo',
   'coding.redo': 'Redo',
@@ -291,7 +293,8 @@ export const en = {
   'keys.tree': 'In the codebook: move, open, code with, rename, delete, the code’s menu (merge, subcode…)',
   'keys.escape': 'Clear the selection',
   'keys.help': 'Show this list',
-  'keys.mouse': 'With the mouse: click a paragraph number (or a speaker) to select it; drag selected text onto a code, or a code onto the text; click a margin stripe to select its segment.',
+  'keys.mouse':
+    'With the mouse: click a paragraph number (or a speaker) to select it; drag selected text onto a code, or a code onto the text; click a margin stripe to select its segment.',
   'workspace.memos': 'Memos',
   'workspace.retrieval': 'Retrieve coded segments',
 
@@ -480,17 +483,21 @@ export const en = {
   'import.error.too-much-text': 'the file holds {chars} characters of text, more than a transcript or report can ({limit}): it may be damaged or built to expand',
   'import.error.too-slow': 'took too long to read (over {seconds} seconds): the file may be damaged or built to stall readers; the other files go on',
   'import.error.stopped-importer': 'reading it stopped the importer: the file may be damaged or too large; the other files go on',
-  'store.newerVersion': 'Your projects were last saved by a newer version of QDA Studio (data version {found}; this one reads up to {supported}). Nothing was opened or changed: update QDA Studio, or open the projects in the newer version.',
-  'store.blocked': 'Updating your projects to this version of QDA Studio is waiting for another window or tab of QDA Studio, open with an older version. Close or reload that window; this one will go on by itself.',
+  'store.newerVersion':
+    'Your projects were last saved by a newer version of QDA Studio (data version {found}; this one reads up to {supported}). Nothing was opened or changed: update QDA Studio, or open the projects in the newer version.',
+  'store.blocked':
+    'Updating your projects to this version of QDA Studio is waiting for another window or tab of QDA Studio, open with an older version. Close or reload that window; this one will go on by itself.',
   'store.updatedElsewhere': 'QDA Studio was updated in another window. Reload this window to go on with the new version; everything you typed has been saved.',
   'store.unavailable': 'Your projects cannot be opened: {reason}',
   'store.reload': 'Reload',
   'import.error.storage-full': 'not enough storage space to keep it: {used} used, {free} free',
   'storage.full': 'Not enough storage space: nothing was changed. {used} used, {free} free. Free some space on the disk (or delete projects you no longer need) and try again.',
   'storage.wontFitTitle': 'This import may not fit',
-  'storage.wontFit': 'These files need about {need} of storage and about {free} is free. Files that do not fit will be refused, each with its reason; nothing already in the project is at risk.',
+  'storage.wontFit':
+    'These files need about {need} of storage and about {free} is free. Files that do not fit will be refused, each with its reason; nothing already in the project is at risk.',
   'storage.importAnyway': 'Import anyway',
-  'storage.notPersistent': 'This browser has not agreed to keep your projects for good: it may clear them when the disk runs low. Install the desktop app, or keep copies of your files and exports.',
+  'storage.notPersistent':
+    'This browser has not agreed to keep your projects for good: it may clear them when the disk runs low. Install the desktop app, or keep copies of your files and exports.',
   'import.interrupted': 'An import was cut short ({date}): {stored} of {total} files imported, interrupted.',
   'import.interruptedHelp': 'The files it stored are complete; import the others again.',
   'import.notReached': '{count} file not imported|{count} files not imported',

@@ -179,7 +179,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'cases.deleteAttributeBody': 'Sus valores se eliminan de todos los casos.',
   'cases.deleteCase': 'Eliminar caso {name}',
   'cases.deleteCaseTitle': '¿Eliminar el caso «{name}»?',
-  'cases.deleteCaseBody': 'Se eliminan sus atributos. Su {count} fuente queda en el proyecto, sin caso.|Se eliminan sus atributos. Sus {count} fuentes quedan en el proyecto, sin caso.',
+  'cases.deleteCaseBody':
+    'Se eliminan sus atributos. Su {count} fuente queda en el proyecto, sin caso.|Se eliminan sus atributos. Sus {count} fuentes quedan en el proyecto, sin caso.',
   'workspace.codes': 'Códigos',
   'workspace.resizeNavigator': 'Cambiar el ancho del navegador',
   'workspace.resizeSide': 'Cambiar el ancho del panel derecho',
@@ -219,7 +220,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'codes.deleteUndo': 'Se eliminan con él. Puede deshacerlo (Ctrl Z).',
   'codes.deleteConfirm': 'Eliminar código',
   'codes.mergeTitle': 'Fusionar «{name}» con otro código',
-  'codes.mergeExplain': 'Sus segmentos pasan al código elegido (un segmento sobre las mismas palabras se conserva una vez), también sus subcódigos y memos, y el código se elimina. Puede deshacerlo.',
+  'codes.mergeExplain':
+    'Sus segmentos pasan al código elegido (un segmento sobre las mismas palabras se conserva una vez), también sus subcódigos y memos, y el código se elimina. Puede deshacerlo.',
   'codes.mergeConfirm': 'Fusionar',
   'codes.detailsOf': 'Entrada del libro de códigos para {name}',
   'codes.description': 'Descripción',
@@ -243,7 +245,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'coding.extendEnd': 'Terminar una palabra después',
   'coding.segmentMemo': 'Memo sobre este segmento',
   'coding.uncode': 'Quitar código',
-  'coding.howTo': 'Seleccione texto en la fuente y luego haga clic en un código, arrastre el texto a un código o presione C para elegir uno (Enter codifica; un nombre nuevo crea el código). Haga clic en un número de párrafo para seleccionarlo, en un hablante para seleccionar su turno, en una franja del margen para seleccionar un segmento.',
+  'coding.howTo':
+    'Seleccione texto en la fuente y luego haga clic en un código, arrastre el texto a un código o presione C para elegir uno (Enter codifica; un nombre nuevo crea el código). Haga clic en un número de párrafo para seleccionarlo, en un hablante para seleccionar su turno, en una franja del margen para seleccionar un segmento.',
   'coding.nothingSelected': 'Primero seleccione texto en la fuente.',
   'coding.undo': 'Deshacer',
   'coding.redo': 'Rehacer',
@@ -272,7 +275,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'keys.tree': 'En el libro de códigos: moverse, abrir, codificar, renombrar, eliminar, el menú del código (fusionar, subcódigo…)',
   'keys.escape': 'Quitar la selección',
   'keys.help': 'Mostrar esta lista',
-  'keys.mouse': 'Con el mouse: clic en un número de párrafo (o en un hablante) para seleccionarlo; arrastre el texto a un código, o un código al texto; clic en una franja del margen para seleccionar su segmento.',
+  'keys.mouse':
+    'Con el mouse: clic en un número de párrafo (o en un hablante) para seleccionarlo; arrastre el texto a un código, o un código al texto; clic en una franja del margen para seleccionar su segmento.',
   'workspace.memos': 'Memos',
   'workspace.retrieval': 'Recuperar segmentos codificados',
   'codebook.title': 'Libro de códigos',
@@ -303,7 +307,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'memos.memoTitle': 'Título del memo',
   'memos.date': 'Fecha',
   'memos.body': 'Texto del memo',
-  'memos.formatting': 'Texto simple; *cursiva* y **negrita** se conservan tal como se escriben. Se guarda mientras escribe; cada sesión de escritura en un campo se deshace de una vez.',
+  'memos.formatting':
+    'Texto simple; *cursiva* y **negrita** se conservan tal como se escriben. Se guarda mientras escribe; cada sesión de escritura en un campo se deshace de una vez.',
   'memos.writeOn': 'Escribir un memo sobre «{name}»',
   'memos.delete': 'Eliminar memo',
   'retrieval.title': 'Recuperar segmentos codificados',
@@ -454,21 +459,28 @@ export const es: Partial<Record<MessageKey, string>> = {
   'error.tryAgain': 'Intentar de nuevo',
   'error.back': 'Volver a las fuentes',
   'error.backToProjects': 'Volver a los proyectos',
-  'import.note.broken-characters': '{count} carácter dañado (la mitad de un par de caracteres) reemplazado por �|{count} caracteres dañados (mitades de pares de caracteres) reemplazados por �',
-  'import.error.too-much-text': 'el archivo contiene {chars} caracteres de texto, más de los que puede tener una transcripción o un informe ({limit}): puede estar dañado o hecho para expandirse',
+  'import.note.broken-characters':
+    '{count} carácter dañado (la mitad de un par de caracteres) reemplazado por �|{count} caracteres dañados (mitades de pares de caracteres) reemplazados por �',
+  'import.error.too-much-text':
+    'el archivo contiene {chars} caracteres de texto, más de los que puede tener una transcripción o un informe ({limit}): puede estar dañado o hecho para expandirse',
   'import.error.too-slow': 'tardó demasiado en leerse (más de {seconds} segundos): el archivo puede estar dañado o hecho para bloquear a los lectores; los demás archivos siguen',
   'import.error.stopped-importer': 'al leerlo se detuvo el importador: el archivo puede estar dañado o ser demasiado grande; los demás archivos siguen',
-  'store.newerVersion': 'Sus proyectos se guardaron por última vez con una versión más nueva de QDA Studio (datos versión {found}; esta lee hasta la {supported}). No se abrió ni cambió nada: actualice QDA Studio o abra los proyectos en la versión más nueva.',
-  'store.blocked': 'La actualización de sus proyectos a esta versión de QDA Studio espera a otra ventana o pestaña de QDA Studio abierta con una versión anterior. Cierre o recargue esa ventana; esta seguirá sola.',
+  'store.newerVersion':
+    'Sus proyectos se guardaron por última vez con una versión más nueva de QDA Studio (datos versión {found}; esta lee hasta la {supported}). No se abrió ni cambió nada: actualice QDA Studio o abra los proyectos en la versión más nueva.',
+  'store.blocked':
+    'La actualización de sus proyectos a esta versión de QDA Studio espera a otra ventana o pestaña de QDA Studio abierta con una versión anterior. Cierre o recargue esa ventana; esta seguirá sola.',
   'store.updatedElsewhere': 'QDA Studio se actualizó en otra ventana. Recargue esta ventana para seguir con la versión nueva; todo lo que escribió está guardado.',
   'store.unavailable': 'No se pueden abrir sus proyectos: {reason}',
   'store.reload': 'Recargar',
   'import.error.storage-full': 'no hay espacio de almacenamiento suficiente para guardarlo: {used} ocupados, {free} libres',
-  'storage.full': 'No hay espacio de almacenamiento suficiente: no se cambió nada. {used} ocupados, {free} libres. Libere espacio en el disco (o elimine proyectos que ya no necesite) e inténtelo de nuevo.',
+  'storage.full':
+    'No hay espacio de almacenamiento suficiente: no se cambió nada. {used} ocupados, {free} libres. Libere espacio en el disco (o elimine proyectos que ya no necesite) e inténtelo de nuevo.',
   'storage.wontFitTitle': 'Esta importación puede no caber',
-  'storage.wontFit': 'Estos archivos necesitan unos {need} de almacenamiento y quedan unos {free} libres. Los archivos que no quepan se rechazarán, cada uno con su motivo; nada de lo que ya está en el proyecto corre riesgo.',
+  'storage.wontFit':
+    'Estos archivos necesitan unos {need} de almacenamiento y quedan unos {free} libres. Los archivos que no quepan se rechazarán, cada uno con su motivo; nada de lo que ya está en el proyecto corre riesgo.',
   'storage.importAnyway': 'Importar de todos modos',
-  'storage.notPersistent': 'Este navegador no aceptó conservar sus proyectos de forma permanente: puede borrarlos si falta espacio en el disco. Instale la aplicación de escritorio o guarde copias de sus archivos y exportaciones.',
+  'storage.notPersistent':
+    'Este navegador no aceptó conservar sus proyectos de forma permanente: puede borrarlos si falta espacio en el disco. Instale la aplicación de escritorio o guarde copias de sus archivos y exportaciones.',
   'import.interrupted': 'Una importación quedó a medias ({date}): {stored} de {total} archivos importados, interrumpida.',
   'import.interruptedHelp': 'Los archivos que alcanzó a guardar están completos; vuelva a importar los demás.',
   'import.notReached': '{count} archivo sin importar|{count} archivos sin importar',

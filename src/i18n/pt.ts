@@ -215,7 +215,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'cases.deleteAttributeBody': 'Seus valores são removidos de todos os casos.',
   'cases.deleteCase': 'Excluir o caso {name}',
   'cases.deleteCaseTitle': 'Excluir o caso «{name}»?',
-  'cases.deleteCaseBody': 'Seus valores de atributos são excluídos. Sua {count} fonte permanece no projeto, sem caso.|Seus valores de atributos são excluídos. Suas {count} fontes permanecem no projeto, sem caso.',
+  'cases.deleteCaseBody':
+    'Seus valores de atributos são excluídos. Sua {count} fonte permanece no projeto, sem caso.|Seus valores de atributos são excluídos. Suas {count} fontes permanecem no projeto, sem caso.',
   'workspace.codes': 'Códigos',
   'workspace.resizeNavigator': 'Ajustar a largura do navegador',
   'workspace.resizeSide': 'Ajustar a largura do painel direito',
@@ -255,7 +256,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'codes.deleteUndo': 'Estes são excluídos junto. Você pode desfazer isto (Ctrl Z).',
   'codes.deleteConfirm': 'Excluir código',
   'codes.mergeTitle': 'Mesclar «{name}» com outro código',
-  'codes.mergeExplain': 'Seus segmentos passam para o código escolhido (um segmento sobre as mesmas palavras é mantido uma vez), seus subcódigos e memos também, e o código é removido. Você pode desfazer isto.',
+  'codes.mergeExplain':
+    'Seus segmentos passam para o código escolhido (um segmento sobre as mesmas palavras é mantido uma vez), seus subcódigos e memos também, e o código é removido. Você pode desfazer isto.',
   'codes.mergeConfirm': 'Mesclar',
   'codes.detailsOf': 'Entrada do livro de códigos para {name}',
   'codes.description': 'Descrição',
@@ -279,7 +281,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'coding.extendEnd': 'Terminar uma palavra depois',
   'coding.segmentMemo': 'Memo sobre este segmento',
   'coding.uncode': 'Remover código',
-  'coding.howTo': 'Selecione um texto na fonte e clique em um código, arraste o texto para um código ou pressione C para escolher um (Enter codifica; um nome novo cria o código). Clique no número de um parágrafo para selecioná-lo, em um falante para selecionar seu turno, em uma faixa da margem para selecionar um segmento.',
+  'coding.howTo':
+    'Selecione um texto na fonte e clique em um código, arraste o texto para um código ou pressione C para escolher um (Enter codifica; um nome novo cria o código). Clique no número de um parágrafo para selecioná-lo, em um falante para selecionar seu turno, em uma faixa da margem para selecionar um segmento.',
   'coding.nothingSelected': 'Primeiro selecione um texto na fonte.',
   'coding.undo': 'Desfazer',
   'coding.redo': 'Refazer',
@@ -308,7 +311,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'keys.tree': 'No livro de códigos: mover-se, abrir, codificar, renomear, excluir, o menu do código (mesclar, subcódigo…)',
   'keys.escape': 'Limpar a seleção',
   'keys.help': 'Mostrar esta lista',
-  'keys.mouse': 'Com o mouse: clique no número de um parágrafo (ou em um falante) para selecioná-lo; arraste o texto selecionado para um código, ou um código para o texto; clique em uma faixa da margem para selecionar seu segmento.',
+  'keys.mouse':
+    'Com o mouse: clique no número de um parágrafo (ou em um falante) para selecioná-lo; arraste o texto selecionado para um código, ou um código para o texto; clique em uma faixa da margem para selecionar seu segmento.',
   'workspace.memos': 'Memos',
   'workspace.retrieval': 'Recuperar segmentos codificados',
   'codebook.title': 'Livro de códigos',
@@ -456,21 +460,28 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'error.tryAgain': 'Tentar de novo',
   'error.back': 'Voltar às fontes',
   'error.backToProjects': 'Voltar aos projetos',
-  'import.note.broken-characters': '{count} caractere danificado (metade de um par de caracteres) substituído por �|{count} caracteres danificados (metades de pares de caracteres) substituídos por �',
-  'import.error.too-much-text': 'o arquivo contém {chars} caracteres de texto, mais do que uma transcrição ou relatório pode ter ({limit}): pode estar danificado ou feito para se expandir',
+  'import.note.broken-characters':
+    '{count} caractere danificado (metade de um par de caracteres) substituído por �|{count} caracteres danificados (metades de pares de caracteres) substituídos por �',
+  'import.error.too-much-text':
+    'o arquivo contém {chars} caracteres de texto, mais do que uma transcrição ou relatório pode ter ({limit}): pode estar danificado ou feito para se expandir',
   'import.error.too-slow': 'demorou demais para ser lido (mais de {seconds} segundos): o arquivo pode estar danificado ou feito para travar leitores; os outros arquivos continuam',
   'import.error.stopped-importer': 'ao lê-lo o importador parou: o arquivo pode estar danificado ou ser grande demais; os outros arquivos continuam',
-  'store.newerVersion': 'Seus projetos foram salvos pela última vez por uma versão mais nova do QDA Studio (dados versão {found}; esta lê até a {supported}). Nada foi aberto nem alterado: atualize o QDA Studio ou abra os projetos na versão mais nova.',
-  'store.blocked': 'A atualização dos seus projetos para esta versão do QDA Studio aguarda outra janela ou aba do QDA Studio aberta com uma versão anterior. Feche ou recarregue essa janela; esta seguirá sozinha.',
+  'store.newerVersion':
+    'Seus projetos foram salvos pela última vez por uma versão mais nova do QDA Studio (dados versão {found}; esta lê até a {supported}). Nada foi aberto nem alterado: atualize o QDA Studio ou abra os projetos na versão mais nova.',
+  'store.blocked':
+    'A atualização dos seus projetos para esta versão do QDA Studio aguarda outra janela ou aba do QDA Studio aberta com uma versão anterior. Feche ou recarregue essa janela; esta seguirá sozinha.',
   'store.updatedElsewhere': 'O QDA Studio foi atualizado em outra janela. Recarregue esta janela para seguir com a versão nova; tudo o que você digitou foi salvo.',
   'store.unavailable': 'Não é possível abrir seus projetos: {reason}',
   'store.reload': 'Recarregar',
   'import.error.storage-full': 'não há espaço de armazenamento suficiente para guardá-lo: {used} ocupados, {free} livres',
-  'storage.full': 'Não há espaço de armazenamento suficiente: nada foi alterado. {used} ocupados, {free} livres. Libere espaço no disco (ou exclua projetos de que não precisa mais) e tente de novo.',
+  'storage.full':
+    'Não há espaço de armazenamento suficiente: nada foi alterado. {used} ocupados, {free} livres. Libere espaço no disco (ou exclua projetos de que não precisa mais) e tente de novo.',
   'storage.wontFitTitle': 'Esta importação pode não caber',
-  'storage.wontFit': 'Estes arquivos precisam de cerca de {need} de armazenamento e há cerca de {free} livres. Os arquivos que não couberem serão recusados, cada um com o seu motivo; nada do que já está no projeto corre risco.',
+  'storage.wontFit':
+    'Estes arquivos precisam de cerca de {need} de armazenamento e há cerca de {free} livres. Os arquivos que não couberem serão recusados, cada um com o seu motivo; nada do que já está no projeto corre risco.',
   'storage.importAnyway': 'Importar mesmo assim',
-  'storage.notPersistent': 'Este navegador não aceitou guardar seus projetos de forma permanente: pode apagá-los se faltar espaço no disco. Instale o aplicativo de desktop ou guarde cópias dos seus arquivos e exportações.',
+  'storage.notPersistent':
+    'Este navegador não aceitou guardar seus projetos de forma permanente: pode apagá-los se faltar espaço no disco. Instale o aplicativo de desktop ou guarde cópias dos seus arquivos e exportações.',
   'import.interrupted': 'Uma importação ficou pela metade ({date}): {stored} de {total} arquivos importados, interrompida.',
   'import.interruptedHelp': 'Os arquivos que chegou a guardar estão completos; importe os outros novamente.',
   'import.notReached': '{count} arquivo não importado|{count} arquivos não importados',

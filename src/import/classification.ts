@@ -14,7 +14,6 @@ export interface ClassificationMatch {
 
 const key = (s: string) => s.trim().normalize('NFC').toLowerCase();
 
-
 /**
  * Matches sheet rows to cases by name: as written (ignoring case and surrounding spaces),
  * else as the same name written another way (spaces, underscores, accents, leading zeros)
@@ -27,7 +26,10 @@ export function matchClassification(table: CsvTable, caseNames: string[], nameCo
   for (const n of caseNames) loose.set(looseKey(n), loose.has(looseKey(n)) ? null : n);
   const find = (name: string) => exact.get(key(name)) ?? loose.get(looseKey(name)) ?? undefined;
   // NVivo may export a case by its place in the case tree: "Cases\Participants\ARIII".
-  const known = { get: (name: string) => find(name) ?? (/[\\/]/.test(name) ? find(name.replace(/^.*[\\/]/, '')) : undefined), has: (name: string) => known.get(name) !== undefined };
+  const known = {
+    get: (name: string) => find(name) ?? (/[\\/]/.test(name) ? find(name.replace(/^.*[\\/]/, '')) : undefined),
+    has: (name: string) => known.get(name) !== undefined,
+  };
   const score = (i: number) => table.rows.filter((r) => known.has(r[i])).length;
   let nameIndex = nameColumn ? table.columns.indexOf(nameColumn) : -1;
   if (nameIndex < 0) {

@@ -65,7 +65,7 @@ function decodeMixed(bytes: Uint8Array): string | null {
   // Counted first: a Windows-1252 file, the common case here, is decided without decoding.
   let wellFormed = 0;
   let strays = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     if (bytes[i] < 0x80) i++;
     else {
       const length = utf8SequenceAt(bytes, i);
@@ -78,7 +78,7 @@ function decodeMixed(bytes: Uint8Array): string | null {
   const utf8 = new TextDecoder('utf-8');
   const parts: string[] = [];
   let runStart = 0;
-  for (let i = 0; i < bytes.length; ) {
+  for (let i = 0; i < bytes.length;) {
     const length = bytes[i] < 0x80 ? 1 : utf8SequenceAt(bytes, i);
     if (length > 0) {
       i += length;
@@ -94,7 +94,22 @@ function decodeMixed(bytes: Uint8Array): string | null {
 /** The length of the well-formed UTF-8 character starting at i (its lead byte 0x80 or above), or 0. */
 function utf8SequenceAt(bytes: Uint8Array, i: number): number {
   const b = bytes[i];
-  const [length, low, high] = b >= 0xc2 && b <= 0xdf ? [2, 0x80, 0xbf] : b === 0xe0 ? [3, 0xa0, 0xbf] : b === 0xed ? [3, 0x80, 0x9f] : b >= 0xe1 && b <= 0xef ? [3, 0x80, 0xbf] : b === 0xf0 ? [4, 0x90, 0xbf] : b === 0xf4 ? [4, 0x80, 0x8f] : b >= 0xf1 && b <= 0xf3 ? [4, 0x80, 0xbf] : [0, 0, 0];
+  const [length, low, high] =
+    b >= 0xc2 && b <= 0xdf
+      ? [2, 0x80, 0xbf]
+      : b === 0xe0
+        ? [3, 0xa0, 0xbf]
+        : b === 0xed
+          ? [3, 0x80, 0x9f]
+          : b >= 0xe1 && b <= 0xef
+            ? [3, 0x80, 0xbf]
+            : b === 0xf0
+              ? [4, 0x90, 0xbf]
+              : b === 0xf4
+                ? [4, 0x80, 0x8f]
+                : b >= 0xf1 && b <= 0xf3
+                  ? [4, 0x80, 0xbf]
+                  : [0, 0, 0];
   if (length === 0 || i + length > bytes.length) return 0;
   if (bytes[i + 1] < low || bytes[i + 1] > high) return 0;
   for (let k = 2; k < length; k++) if (bytes[i + k] < 0x80 || bytes[i + k] > 0xbf) return 0;

@@ -73,7 +73,10 @@ export function createGuardedImporter(spawn: () => ImportWorker, options: GuardO
     const files = waiting[0].alone ? waiting.splice(0, 1) : takeBatch();
     worker ??= start();
     // A lone file's bytes move to the worker; a batch's are copied, to send them again one by one if it fails.
-    worker.post(files.map(({ id, request }) => ({ id, request })), files.length === 1);
+    worker.post(
+      files.map(({ id, request }) => ({ id, request })),
+      files.length === 1,
+    );
     inFlight = { files, timer: setTimeout(() => failed('slow'), options.timeLimitMs) };
   };
 

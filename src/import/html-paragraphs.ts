@@ -4,8 +4,34 @@ import { Tokenizer } from 'htmlparser2';
 const HIDDEN = new Set(['script', 'style', 'head', 'title', 'template', 'noscript', 'del']);
 /** Elements that start and end a paragraph. */
 const BLOCKS = new Set([
-  'p', 'div', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'dt', 'dd', 'table', 'thead', 'tbody', 'tfoot', 'ul', 'ol', 'dl',
-  'blockquote', 'pre', 'section', 'article', 'header', 'footer', 'address', 'figure', 'figcaption', 'caption',
+  'p',
+  'div',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'li',
+  'dt',
+  'dd',
+  'table',
+  'thead',
+  'tbody',
+  'tfoot',
+  'ul',
+  'ol',
+  'dl',
+  'blockquote',
+  'pre',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'address',
+  'figure',
+  'figcaption',
+  'caption',
 ]);
 /** Elements that have no content and no close tag. */
 const VOID = new Set(['br', 'img', 'hr', 'meta', 'link', 'input', 'wbr', 'col', 'area', 'base', 'embed', 'param', 'source', 'track']);
@@ -157,5 +183,12 @@ export function htmlParagraphs(html: string): string[] {
   tokenizer.end();
   endRow();
   lines.push(line);
-  return lines.map((l) => l.replace(/\s+/g, ' ').replace(/[ \t\u00a0]+/g, ' ').trim()).filter((l) => l !== '');
+  return lines
+    .map((l) =>
+      l
+        .replace(/\s+/g, ' ')
+        .replace(/[ \t\u00a0]+/g, ' ')
+        .trim(),
+    )
+    .filter((l) => l !== '');
 }

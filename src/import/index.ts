@@ -84,7 +84,9 @@ async function importOrThrow(name: string, bytes: Uint8Array, options: ImportOpt
     throw new ImportFailure('export-first', `${app} file: open it in ${app}, save or export it as ${target}, and import that`, { extension: ext, app, target });
   }
   if (!(SOURCE_EXTENSIONS as readonly string[]).includes(ext)) {
-    throw new ImportFailure('unknown-extension', `unsupported file type "${ext ? '.' + ext : 'no extension'}" (supported: ${SOURCE_EXTENSIONS.map((e) => '.' + e).join(', ')})`, { extension: ext });
+    throw new ImportFailure('unknown-extension', `unsupported file type "${ext ? '.' + ext : 'no extension'}" (supported: ${SOURCE_EXTENSIONS.map((e) => '.' + e).join(', ')})`, {
+      extension: ext,
+    });
   }
   const limit = options.maxBytes ?? DEFAULT_MAX_BYTES;
   if (bytes.length > limit) {
@@ -183,7 +185,11 @@ function finish(
     throw new ImportFailure('empty', 'the file has no text in it');
   }
   if (text.length > MAX_TEXT_CHARS) {
-    throw new ImportFailure('too-much-text', `the file holds ${text.length.toLocaleString('en')} characters of text, more than a transcript or report can (${MAX_TEXT_CHARS.toLocaleString('en')})`, { chars: text.length, limit: MAX_TEXT_CHARS });
+    throw new ImportFailure(
+      'too-much-text',
+      `the file holds ${text.length.toLocaleString('en')} characters of text, more than a transcript or report can (${MAX_TEXT_CHARS.toLocaleString('en')})`,
+      { chars: text.length, limit: MAX_TEXT_CHARS },
+    );
   }
   // Half a character pair (a damaged file, an editor's bug) would break every export: U+FFFD takes its place, one unit for one, so offsets hold.
   const broken = countLoneSurrogates(text);
@@ -210,8 +216,21 @@ function finish(
 
 /** The formats as a researcher names them, for refusals. */
 const FORMAT_NAMES: Record<string, string> = {
-  txt: 'text', md: 'Markdown', docx: 'Word', doc: 'Word 97–2003', pdf: 'PDF', odt: 'OpenDocument', rtf: 'RTF', html: 'web page', htm: 'web page',
-  vtt: 'WebVTT subtitle', srt: 'SRT subtitle', otr: 'oTranscribe', csv: 'CSV', xlsx: 'Excel', ods: 'OpenDocument spreadsheet',
+  txt: 'text',
+  md: 'Markdown',
+  docx: 'Word',
+  doc: 'Word 97–2003',
+  pdf: 'PDF',
+  odt: 'OpenDocument',
+  rtf: 'RTF',
+  html: 'web page',
+  htm: 'web page',
+  vtt: 'WebVTT subtitle',
+  srt: 'SRT subtitle',
+  otr: 'oTranscribe',
+  csv: 'CSV',
+  xlsx: 'Excel',
+  ods: 'OpenDocument spreadsheet',
 };
 
 function baseName(fileName: string): string {

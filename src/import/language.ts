@@ -2,8 +2,63 @@ import { codePointOfUnit } from '../util/code-point';
 
 /** Function words found in one of our users' three languages and not the other two. */
 const MARKERS: Record<string, string[]> = {
-  es: ['el', 'los', 'las', 'y', 'es', 'por', 'una', 'del', 'pero', 'muy', 'como', 'también', 'porque', 'yo', 'ellos', 'hay', 'sí', 'qué', 'más', 'está', 'con', 'su', 'al', 'lo', 'le', 'se', 'cuando'],
-  pt: ['o', 'os', 'e', 'em', 'um', 'uma', 'é', 'não', 'com', 'do', 'da', 'dos', 'das', 'mas', 'muito', 'eu', 'você', 'são', 'isso', 'ao', 'na', 'no', 'pelo', 'pela', 'quando', 'também'],
+  es: [
+    'el',
+    'los',
+    'las',
+    'y',
+    'es',
+    'por',
+    'una',
+    'del',
+    'pero',
+    'muy',
+    'como',
+    'también',
+    'porque',
+    'yo',
+    'ellos',
+    'hay',
+    'sí',
+    'qué',
+    'más',
+    'está',
+    'con',
+    'su',
+    'al',
+    'lo',
+    'le',
+    'se',
+    'cuando',
+  ],
+  pt: [
+    'o',
+    'os',
+    'e',
+    'em',
+    'um',
+    'uma',
+    'é',
+    'não',
+    'com',
+    'do',
+    'da',
+    'dos',
+    'das',
+    'mas',
+    'muito',
+    'eu',
+    'você',
+    'são',
+    'isso',
+    'ao',
+    'na',
+    'no',
+    'pelo',
+    'pela',
+    'quando',
+    'também',
+  ],
   en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'it', 'for', 'with', 'was', 'but', 'very', 'they', 'we', 'i', 'you', 'this', 'not', 'are', 'have', 'she', 'he'],
 };
 /** Letters and marks that only one of the languages writes. */
@@ -53,7 +108,10 @@ function letters(): Uint8Array {
 /** Guesses whether a text is Spanish, Portuguese or English; "und" when it cannot tell. */
 export function guessLanguage(text: string): string {
   // Speaker labels ("E:", "P1:") are not words of the language.
-  const sample = text.slice(0, 2500).replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ').toLowerCase();
+  const sample = text
+    .slice(0, 2500)
+    .replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ')
+    .toLowerCase();
   const scores = new Map<string, number>();
   const add = (lang: string, n: number) => scores.set(lang, (scores.get(lang) ?? 0) + n);
   const table = letters();

@@ -84,7 +84,14 @@ export function countWords(text: string): number {
   for (let i = 0; i < text.length; i++) {
     let current = table[text.charCodeAt(i)];
     if (current > 1) {
-      current = current === SURROGATE ? (WORD_CHAR.test(String.fromCodePoint(codePointOfUnit(text, i))) ? 1 : 0) : previous === 1 && i + 1 < text.length && isLetterOrDigit(text, i + 1) ? 1 : 0;
+      current =
+        current === SURROGATE
+          ? WORD_CHAR.test(String.fromCodePoint(codePointOfUnit(text, i)))
+            ? 1
+            : 0
+          : previous === 1 && i + 1 < text.length && isLetterOrDigit(text, i + 1)
+            ? 1
+            : 0;
     }
     words += current & (previous ^ 1);
     previous = current;

@@ -2,9 +2,7 @@ import { packRanges, packTurns, unpackRanges, unpackTurns, type PackedTurns } fr
 import type { ImportedSource, ImportResult } from './result';
 
 /** An import result as it crosses from a worker or process: offsets packed (see packed-offsets). */
-export type PackedImportResult =
-  | (Omit<Extract<ImportResult, { ok: true }>, 'sources'> & { sources: PackedImportedSource[] })
-  | Extract<ImportResult, { ok: false }>;
+export type PackedImportResult = (Omit<Extract<ImportResult, { ok: true }>, 'sources'> & { sources: PackedImportedSource[] }) | Extract<ImportResult, { ok: false }>;
 
 export type PackedImportedSource = Omit<ImportedSource, 'paragraphs' | 'turns'> & { paragraphs: Uint32Array<ArrayBuffer>; turns: PackedTurns };
 

@@ -56,9 +56,7 @@ export interface ImportedCase {
   values: Record<string, string>;
 }
 
-export type ImportResult =
-  | { ok: true; sources: ImportedSource[]; cases: ImportedCase[]; warnings: ImportNote[] }
-  | { ok: false; error: ImportError };
+export type ImportResult = { ok: true; sources: ImportedSource[]; cases: ImportedCase[]; warnings: ImportNote[] } | { ok: false; error: ImportError };
 
 export class ImportFailure extends Error {
   constructor(
@@ -99,7 +97,8 @@ export function notValid(format: string, reason: string): never {
   fail('corrupt', `not a valid ${format} file (${reason})`, { format, reason });
 }
 
-const INTERNAL = /undefined|null\b|is not a function|is not iterable|is not defined|Cannot (read|set)|of undefined|call stack|Invalid (typed )?array length|Invalid string length|out of memory|allocation failed/i;
+const INTERNAL =
+  /undefined|null\b|is not a function|is not iterable|is not defined|Cannot (read|set)|of undefined|call stack|Invalid (typed )?array length|Invalid string length|out of memory|allocation failed/i;
 
 /**
  * Why a reader failed, in words about the file: a library's own reason when it speaks of
@@ -122,7 +121,11 @@ export const notes = {
   commentsAside: (count: number): ImportNote => ({ code: 'comments-aside', params: { count }, message: `${count} comment(s) kept beside the text, not in it` }),
   imagesLeftOut: (count: number): ImportNote => ({ code: 'images-left-out', params: { count }, message: `${count} image(s) not imported` }),
   embeddedLeftOut: (count: number): ImportNote => ({ code: 'embedded-left-out', params: { count }, message: `${count} embedded document(s) could not be read` }),
-  brokenCharacters: (count: number): ImportNote => ({ code: 'broken-characters', params: { count }, message: `${count} broken character(s) (half of a character pair) replaced with �` }),
+  brokenCharacters: (count: number): ImportNote => ({
+    code: 'broken-characters',
+    params: { count },
+    message: `${count} broken character(s) (half of a character pair) replaced with �`,
+  }),
   mixedEncoding: (): ImportNote => ({ code: 'mixed-encoding', params: {}, message: 'most of the text is UTF-8, some of it Windows-1252: each part was read in its own encoding' }),
   runningHeadsLeftOut: (lines: string[]): ImportNote => {
     const quoted = lines.map((h) => `“${h}”`).join(', ');

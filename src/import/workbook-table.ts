@@ -38,13 +38,20 @@ async function readWorkbookTable(bytes: Uint8Array): Promise<CsvTable> {
     row.eachCell({ includeEmpty: true }, (cell, column) => (cells[column - 1] = cellText(cell.value)));
     rows[number - 1] = Array.from(cells, (c) => c ?? '');
   });
-  return tableOfRows(Array.from(rows, (r) => r ?? []), { delimiter: '', encoding: 'xlsx', sheet: sheet!.name });
+  return tableOfRows(
+    Array.from(rows, (r) => r ?? []),
+    { delimiter: '', encoding: 'xlsx', sheet: sheet!.name },
+  );
 }
 
 /** What a cell shows, as text: dates as ISO dates, formulas by their result, rich text as its words. */
 function cellText(value: unknown): string {
   if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10).replace('T', ' ');
+  if (value instanceof Date)
+    return value
+      .toISOString()
+      .slice(0, value.getUTCHours() || value.getUTCMinutes() ? 16 : 10)
+      .replace('T', ' ');
   if (typeof value !== 'object') return String(value);
   const v = value as { richText?: { text: string }[]; text?: unknown; result?: unknown; error?: string; hyperlink?: string };
   if (v.richText) return v.richText.map((r) => r.text).join('');

@@ -33,7 +33,10 @@ export function checkUnpackedSize(bytes: Uint8Array, what: string): void {
   let total = 0;
   const declared = entries.reduce((n, e) => n + e.declaredSize, 0);
   for (const e of entries) {
-    const size = e.method === 8 && e.compressedSize >= TRUST_BELOW ? inflatedSize(entryData(bytes, e), MAX_UNPACKED_BYTES - total) : Math.max(e.declaredSize, e.method === 0 ? e.compressedSize : 0);
+    const size =
+      e.method === 8 && e.compressedSize >= TRUST_BELOW
+        ? inflatedSize(entryData(bytes, e), MAX_UNPACKED_BYTES - total)
+        : Math.max(e.declaredSize, e.method === 0 ? e.compressedSize : 0);
     total += size;
     if (total > MAX_UNPACKED_BYTES) break;
   }
@@ -51,10 +54,16 @@ export function refuseBomb(what: string, packed: number, unpacked: number, decla
   if (unpacked > MAX_UNPACKED_BYTES) {
     // An archive that lies about its sizes unpacks to at least what was counted before giving up.
     const shown = size(Math.max(declared, unpacked));
-    fail('unpacks-too-large', `damaged ${what} file (it would unpack to ${shown}, over the ${size(MAX_UNPACKED_BYTES)} a document can hold)`, { size: shown, limit: size(MAX_UNPACKED_BYTES) });
+    fail('unpacks-too-large', `damaged ${what} file (it would unpack to ${shown}, over the ${size(MAX_UNPACKED_BYTES)} a document can hold)`, {
+      size: shown,
+      limit: size(MAX_UNPACKED_BYTES),
+    });
   }
   if (unpacked > SUSPICIOUS_FROM && unpacked > SUSPICIOUS_RATIO * packed) {
-    fail('unpacks-too-large', `damaged ${what} file (its ${size(packed)} would unpack to ${size(unpacked)}: no document packs that tightly)`, { size: size(unpacked), limit: size(SUSPICIOUS_RATIO * packed) });
+    fail('unpacks-too-large', `damaged ${what} file (its ${size(packed)} would unpack to ${size(unpacked)}: no document packs that tightly)`, {
+      size: size(unpacked),
+      limit: size(SUSPICIOUS_RATIO * packed),
+    });
   }
 }
 

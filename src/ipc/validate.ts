@@ -24,13 +24,21 @@ export function validateImportRequest(arg: unknown): ImportRequest {
   const options = arg.options;
   if (options !== undefined && !isRecord(options)) throw new InvalidArgument('options must be an object');
   // The page may lower the size limit, never raise or remove it.
-  if (options?.maxBytes !== undefined && (typeof options.maxBytes !== 'number' || !(options.maxBytes > 0) || !(options.maxBytes <= DEFAULT_MAX_BYTES))) throw new InvalidArgument(`options.maxBytes must be a number of bytes up to ${DEFAULT_MAX_BYTES}`);
+  if (options?.maxBytes !== undefined && (typeof options.maxBytes !== 'number' || !(options.maxBytes > 0) || !(options.maxBytes <= DEFAULT_MAX_BYTES)))
+    throw new InvalidArgument(`options.maxBytes must be a number of bytes up to ${DEFAULT_MAX_BYTES}`);
   if (arg.bytes.length > DEFAULT_MAX_BYTES) throw new InvalidArgument(`bytes must be at most ${DEFAULT_MAX_BYTES} long`);
   if (options?.survey !== undefined) {
     const s = options.survey;
     const strings = (v: unknown) => Array.isArray(v) && v.every((x) => typeof x === 'string');
     const optionalString = (v: unknown) => v === undefined || typeof v === 'string';
-    if (!isRecord(s) || !optionalString(s.idColumn) || !optionalString(s.respondent) || !strings(s.answerColumns) || !strings(s.attributeColumns) || (s.sourcePer !== 'answer' && s.sourcePer !== 'respondent')) {
+    if (
+      !isRecord(s) ||
+      !optionalString(s.idColumn) ||
+      !optionalString(s.respondent) ||
+      !strings(s.answerColumns) ||
+      !strings(s.attributeColumns) ||
+      (s.sourcePer !== 'answer' && s.sourcePer !== 'respondent')
+    ) {
       throw new InvalidArgument('options.survey is not a valid survey mapping');
     }
   }
@@ -42,7 +50,8 @@ export function validateSaveRequest(arg: unknown): SaveRequest {
   const suggestedName = fileName(arg.suggestedName, 'suggestedName').replace(/[\\/]/g, '_');
   if (!isBytes(arg.bytes)) throw new InvalidArgument('bytes must be a Uint8Array');
   if (typeof arg.filterName !== 'string') throw new InvalidArgument('filterName must be a string');
-  if (!Array.isArray(arg.extensions) || !arg.extensions.every((e) => typeof e === 'string' && /^[a-z0-9]{1,8}$/i.test(e))) throw new InvalidArgument('extensions must be short alphanumeric strings');
+  if (!Array.isArray(arg.extensions) || !arg.extensions.every((e) => typeof e === 'string' && /^[a-z0-9]{1,8}$/i.test(e)))
+    throw new InvalidArgument('extensions must be short alphanumeric strings');
   return { suggestedName, bytes: arg.bytes, filterName: arg.filterName, extensions: arg.extensions as string[] };
 }
 

@@ -202,13 +202,6 @@ export interface ProjectData {
   analyses: SavedAnalysis[];
 }
 
-export const DEFAULT_SOURCE_KINDS = [
-  'phone interview',
-  'in-depth interview',
-  'report',
-  'survey answer',
-  'field note',
-  'other',
-];
+export const DEFAULT_SOURCE_KINDS = ['phone interview', 'in-depth interview', 'report', 'survey answer', 'field note', 'other'];
 
 export const DEFAULT_CITATION_PATTERN = '({case}, {paragraph})';

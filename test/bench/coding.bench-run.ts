@@ -26,12 +26,24 @@ async function seed(page: Page) {
         });
       const db = await open();
       let seed = 7;
-      const random = () => ((seed = (seed * 16807) % 2147483647) / 2147483647);
+      const random = () => (seed = (seed * 16807) % 2147483647) / 2147483647;
       const words = 'la visita domiciliaria fue importante porque la profesional escuchó con atención y la familia sintió confianza cercanía vínculo'.split(' ');
-      const paragraph = (n: number, i: number) => `${i % 2 ? 'Cuidadora 3' : 'Entrevistadora'}: ${Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ')}.`;
+      const paragraph = (n: number, i: number) =>
+        `${i % 2 ? 'Cuidadora 3' : 'Entrevistadora'}: ${Array.from({ length: n }, () => words[Math.floor(random() * words.length)]).join(' ')}.`;
       const now = new Date().toISOString();
       const projectId = 'bench-project';
-      const codes = Array.from({ length: 300 }, (_, i) => ({ id: `code-${i}`, projectId, parentId: i < 30 ? null : `code-${i % 30}`, name: `Código ${i}`, color: ['#4e79a7', '#f28e2b', '#e15759', '#59a14f'][i % 4], description: '', inclusion: '', exclusion: '', example: '', order: i }));
+      const codes = Array.from({ length: 300 }, (_, i) => ({
+        id: `code-${i}`,
+        projectId,
+        parentId: i < 30 ? null : `code-${i % 30}`,
+        name: `Código ${i}`,
+        color: ['#4e79a7', '#f28e2b', '#e15759', '#59a14f'][i % 4],
+        description: '',
+        inclusion: '',
+        exclusion: '',
+        example: '',
+        order: i,
+      }));
       const sources: object[] = [];
       const contents: object[] = [];
       const segments: object[] = [];
@@ -53,17 +65,47 @@ async function seed(page: Page) {
           at += p.length + 1;
         }
         const id = big ? 'big-source' : `source-${s}`;
-        sources.push({ id, projectId, name: big ? 'Big transcript' : `Source ${String(s).padStart(3, '0')}`, kind: 'in-depth interview', originalFileName: `${id}.txt`, format: 'txt', sha256: id, language: 'es', words: count, caseIds: [], importedAt: now, warnings: [] });
+        sources.push({
+          id,
+          projectId,
+          name: big ? 'Big transcript' : `Source ${String(s).padStart(3, '0')}`,
+          kind: 'in-depth interview',
+          originalFileName: `${id}.txt`,
+          format: 'txt',
+          sha256: id,
+          language: 'es',
+          words: count,
+          caseIds: [],
+          importedAt: now,
+          warnings: [],
+        });
         contents.push({ sourceId: id, projectId, text, paragraphs, turns: [], annotations: [] });
         const n = big ? BIG_SEGMENTS : Math.floor((SEGMENTS - BIG_SEGMENTS) / (SOURCES - 1));
         for (let k = 0; k < n; k++) {
           const p = paragraphs[Math.floor(random() * paragraphs.length)];
           const start = p.start + Math.floor(random() * (p.end - p.start - 20));
-          segments.push({ id: `seg-${s}-${k}`, projectId, sourceId: id, codeId: `code-${Math.floor(random() * 300)}`, start, end: Math.min(p.end, start + 20 + Math.floor(random() * 80)), coderId: 'bench-coder', createdAt: now });
+          segments.push({
+            id: `seg-${s}-${k}`,
+            projectId,
+            sourceId: id,
+            codeId: `code-${Math.floor(random() * 300)}`,
+            start,
+            end: Math.min(p.end, start + 20 + Math.floor(random() * 80)),
+            coderId: 'bench-coder',
+            createdAt: now,
+          });
         }
       }
       const tx = db.transaction(['projects', 'sources', 'sourceContents', 'codes', 'segments', 'coders'], 'readwrite');
-      tx.objectStore('projects').put({ id: projectId, name: 'Benchmark project', createdAt: now, openedAt: now, sourceKinds: ['in-depth interview', 'other'], citationPattern: '({case}, {paragraph})', dataVersion: 1 });
+      tx.objectStore('projects').put({
+        id: projectId,
+        name: 'Benchmark project',
+        createdAt: now,
+        openedAt: now,
+        sourceKinds: ['in-depth interview', 'other'],
+        citationPattern: '({case}, {paragraph})',
+        dataVersion: 1,
+      });
       tx.objectStore('coders').put({ id: 'bench-coder', projectId, name: 'Bench', color: '#000' });
       for (const c of codes) tx.objectStore('codes').put(c);
       for (const s of sources) tx.objectStore('sources').put(s);

@@ -38,7 +38,11 @@ test('hardening: hostile inputs, faults survived, data lost', async () => {
 
   // The end-to-end scenarios run against the web build of the code as it is now.
   execFileSync('npm', ['run', 'build:web'], { cwd: root, stdio: 'ignore' });
-  const e2e = spawnSync('npx', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts', 'safety.spec.ts', '--reporter=json'], { cwd: root, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+  const e2e = spawnSync('npx', ['playwright', 'test', '--config', 'test/e2e/playwright.config.ts', 'safety.spec.ts', '--reporter=json'], {
+    cwd: root,
+    encoding: 'utf8',
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const report = JSON.parse(e2e.stdout) as { suites: { specs: { title: string; ok: boolean }[] }[] };
   const e2eResults = report.suites.flatMap((s) => s.specs);
 

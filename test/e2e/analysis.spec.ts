@@ -47,7 +47,12 @@ test('builds a framework matrix with summaries and a ViDA-style comparison table
     ['Only get involved with the caregiver and the child.', 1, 1],
   ] as const;
   for (const [text, row, column] of cells) {
-    await table.getByRole('row').nth(row + 1).getByRole('cell').nth(column).click();
+    await table
+      .getByRole('row')
+      .nth(row + 1)
+      .getByRole('cell')
+      .nth(column)
+      .click();
     await page.getByLabel('Summary of this cell').fill(text);
     await page.getByLabel('Summary of this cell').blur();
     await expect(table.getByRole('row').nth(row + 1)).toContainText(text);
@@ -62,7 +67,9 @@ test('builds a framework matrix with summaries and a ViDA-style comparison table
   expect(html).toContain('<em>Changes perceived by professionals after training.</em>');
   expect(html).toContain('<thead><tr><th><p><strong>With training</strong></p></th><th><p><strong>Without training</strong></p></th></tr></thead>');
   expect(html).toContain('<tr><td><p>1. Deepen and develop relationship skills.</p></td><td><p>Have relationship skills</p></td></tr>');
-  expect(html).toContain('<tr><td><p>2. Get involved with the caregiver and other members of the family.</p></td><td><p>Only get involved with the caregiver and the child.</p></td></tr>');
+  expect(html).toContain(
+    '<tr><td><p>2. Get involved with the caregiver and other members of the family.</p></td><td><p>Only get involved with the caregiver and the child.</p></td></tr>',
+  );
 
   // The same table in Excel.
   const excel = page.waitForEvent('download');
@@ -90,7 +97,11 @@ test('a code-frequency table by role becomes a bar chart saved as SVG and PNG', 
   const table = analyses.getByRole('table', { name: 'Code frequencies' });
   await expect(table.getByRole('row', { name: /Cambio de actitud/ })).toContainText('50.0%');
   // A cell shows its quotes: the directors' quotes for this code.
-  await table.getByRole('row', { name: /Cambio de actitud/ }).getByRole('cell').nth(5).click();
+  await table
+    .getByRole('row', { name: /Cambio de actitud/ })
+    .getByRole('cell')
+    .nth(5)
+    .click();
   const cellPanel = analyses.getByRole('complementary', { name: /Cambio de actitud × Director n/ });
   await expect(cellPanel).toContainText('1 quote');
   await expect(cellPanel).toContainText('Lo más visible es un cambio de actitud.');

@@ -25,7 +25,6 @@ async function selectPhrase(page: Page, within: Locator, phrase: string) {
   await page.mouse.up();
 }
 
-
 test('codes a phrase with the quick-code palette; undo removes the highlight and the stripe, redo brings them back', async ({ page }) => {
   await openSample(page);
   await page.getByRole('navigation').getByRole('button', { name: 'DRA_profundidad' }).click();
@@ -144,7 +143,9 @@ test('retrieves a code filtered by role, with citations, and exports the quotes 
   expect(file.suggestedFilename()).toBe('Coded segments Cambio de actitud.docx');
   const text = (await mammoth.extractRawText({ path: await file.path() })).value;
   expect(text).toContain('Cambio de actitud (1)');
-  expect(text).toContain('“Lo más visible es un cambio de actitud. Los profesionales llegan de las visitas hablando de las familias con nombre y apellido, con su historia. Antes hablaban de "casos de riesgo".” (DRA, párr. 4)');
+  expect(text).toContain(
+    '“Lo más visible es un cambio de actitud. Los profesionales llegan de las visitas hablando de las familias con nombre y apellido, con su historia. Antes hablaban de "casos de riesgo".” (DRA, párr. 4)',
+  );
   expect(text).not.toContain('TMA');
 
   // A quote opens its source at the right place, with the segment selected.

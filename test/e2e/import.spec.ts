@@ -7,11 +7,9 @@ const fixtures = fileURLToPath(new URL('../../fixtures/', import.meta.url));
 test('a researcher imports a Windows-1252 transcript, a Word interview and a survey, and finds them all after a reload', async ({ page, context }) => {
   await createProject(page, 'Visitas domiciliarias');
 
-  await page.getByLabel('Import sources').setInputFiles([
-    `${fixtures}sample/TMD_telefonica_cp1252.txt`,
-    `${fixtures}formats/entrevista_DRC.docx`,
-    `${fixtures}surveys/encuesta_puente.csv`,
-  ]);
+  await page
+    .getByLabel('Import sources')
+    .setInputFiles([`${fixtures}sample/TMD_telefonica_cp1252.txt`, `${fixtures}formats/entrevista_DRC.docx`, `${fixtures}surveys/encuesta_puente.csv`]);
 
   // The survey asks how its columns map; the guess is right, so the researcher accepts it.
   const dialog = page.getByRole('dialog', { name: /Import survey “encuesta_puente.csv”/ });
@@ -111,7 +109,9 @@ test('a Google Forms survey, which names nobody, gives numbered respondents and 
 
 test('a classification sheet that writes a case another way (P01 for P1) finds it, and says so in the preview', async ({ page }) => {
   await createProject(page, 'Llamadas');
-  await page.getByLabel('Import sources').setInputFiles({ name: 'P1_telefonica.txt', mimeType: 'text/plain', buffer: Buffer.from('E: ¿Cómo está?\nP1: Bien.\nE: ¿Y los niños?\nP1: Mejor.') });
+  await page
+    .getByLabel('Import sources')
+    .setInputFiles({ name: 'P1_telefonica.txt', mimeType: 'text/plain', buffer: Buffer.from('E: ¿Cómo está?\nP1: Bien.\nE: ¿Y los niños?\nP1: Mejor.') });
   await expect(page.getByRole('region', { name: 'Import progress' }).getByText('Import finished: 1 of 1 file')).toBeVisible();
   await page.getByLabel('Import classification sheet').setInputFiles({ name: 'roles.csv', mimeType: 'text/csv', buffer: Buffer.from('Participante,Rol\nP01,Madre\n') });
   const dialog = page.getByRole('dialog', { name: /Classification sheet “roles.csv”/ });
@@ -185,7 +185,10 @@ test('projects can be renamed and deleted from the start screen; a deleted proje
   await expect(page.getByRole('region', { name: 'Trash' })).toHaveCount(0);
 
   // Deleted again, and then for good.
-  await projects.getByRole('row', { name: /Estudio piloto/ }).getByRole('button', { name: 'Delete…' }).click();
+  await projects
+    .getByRole('row', { name: /Estudio piloto/ })
+    .getByRole('button', { name: 'Delete…' })
+    .click();
   await page.getByRole('dialog').getByRole('button', { name: 'Move to trash' }).click();
   await page.getByRole('region', { name: 'Trash' }).getByRole('button', { name: 'Delete for good' }).click();
   await page.getByRole('dialog', { name: 'Delete “Estudio piloto” for good?' }).getByRole('button', { name: 'Delete for good' }).click();

@@ -48,7 +48,9 @@ test('coding in one window shows in the other within a second, and each window u
 
   // The other window: the code, its count and the highlight, without a reload.
   await expect(other.getByRole('treeitem', { name: /^Vínculo con la familia 1 coded segment/ })).toBeVisible({ timeout: 1500 });
-  await expect(other.getByRole('region', { name: 'Text of DRA_profundidad' }).getByRole('button', { name: /^Segment coded Vínculo con la familia/ })).toBeVisible({ timeout: 1500 });
+  await expect(other.getByRole('region', { name: 'Text of DRA_profundidad' }).getByRole('button', { name: /^Segment coded Vínculo con la familia/ })).toBeVisible({
+    timeout: 1500,
+  });
 
   // The other window has nothing of its own to undo: its Undo does not take back what this window did.
   await expect(other.getByRole('button', { name: 'Undo' })).toBeDisabled();
@@ -63,7 +65,10 @@ test('two windows typing in the same memo at once keep both texts, and say so', 
   await page.getByLabel('Memo title').fill('Alianza');
   const other = await secondWindow(page, /Sample: ViDA-style/);
   const otherMemos = await openMemos(other);
-  await otherMemos.getByRole('list', { name: 'Memos' }).getByRole('button', { name: /Alianza/ }).click();
+  await otherMemos
+    .getByRole('list', { name: 'Memos' })
+    .getByRole('button', { name: /Alianza/ })
+    .click();
 
   // Both start from the same empty memo and type before either sees the other's text.
   await page.getByLabel('Memo text').focus();

@@ -83,10 +83,19 @@ function bombs(): FuzzCase[] {
   const bigText = new Uint8Array(words.length * 8);
   for (let k = 0; k < 8; k++) bigText.set(words, k * words.length);
   const bigBody = `<w:p><w:r><w:t>`;
-  const docxText = zipSync({
-    '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>'),
-    'word/document.xml': concat(strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bigBody}`), bigText, strToU8('</w:t></w:r></w:p></w:body></w:document>')),
-  }, { level: 9 });
+  const docxText = zipSync(
+    {
+      '[Content_Types].xml': strToU8(
+        '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/></Types>',
+      ),
+      'word/document.xml': concat(
+        strToU8(`<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>${bigBody}`),
+        bigText,
+        strToU8('</w:t></w:r></w:p></w:body></w:document>'),
+      ),
+    },
+    { level: 9 },
+  );
   // A zip that says its document is small and inflates to far more.
   const liar = zipSync({ '[Content_Types].xml': strToU8('<Types/>'), 'word/document.xml': zeros(64) }, { level: 9 });
   lieAboutSizes(liar);
@@ -102,13 +111,20 @@ function bombs(): FuzzCase[] {
   // Word documents embedded in one another, ten deep (altChunk).
   let nested = wordPackage(wordParagraph('el fondo'));
   for (let depth = 0; depth < 10; depth++) {
-    nested = wordPackage(wordParagraph(`nivel ${depth}`) + '<w:altChunk r:id="rIdChunk"/>', { 'word/inner.docx': nested }, '<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="inner.docx"/>');
+    nested = wordPackage(
+      wordParagraph(`nivel ${depth}`) + '<w:altChunk r:id="rIdChunk"/>',
+      { 'word/inner.docx': nested },
+      '<Relationship Id="rIdChunk" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="inner.docx"/>',
+    );
   }
   // Many embedded documents side by side, each a fair size.
   const wide = wordPackage(
     Array.from({ length: 200 }, (_, i) => `<w:altChunk r:id="rId${i}"/>`).join(''),
     Object.fromEntries(Array.from({ length: 200 }, (_, i) => [`word/chunk${i}.txt`, 'texto repetido '.repeat(20000)])),
-    Array.from({ length: 200 }, (_, i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk${i}.txt"/>`).join(''),
+    Array.from(
+      { length: 200 },
+      (_, i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk${i}.txt"/>`,
+    ).join(''),
   );
   return [
     { label: 'zip bomb: Word text of 64 MB', name: 'bomba_texto.docx', bytes: docxText },
@@ -167,7 +183,7 @@ function floods(): FuzzCase[] {
     flood('deep JSON in .otr', 'json.otr', '['.repeat(n) + ']'.repeat(n)),
     flood('RTF groups opened and never closed', 'grupos.rtf', '{\\rtf1 ' + '{'.repeat(n)),
     flood('RTF control words', 'control.rtf', '{\\rtf1 ' + '\\par'.repeat(n / 4) + '}'),
-    flood("RTF hex escapes cut short", 'hex.rtf', '{\\rtf1 ' + "\\'".repeat(n / 2) + '}'),
+    flood('RTF hex escapes cut short', 'hex.rtf', '{\\rtf1 ' + "\\'".repeat(n / 2) + '}'),
     flood('RTF unicode escapes', 'unicode.rtf', '{\\rtf1 ' + '\\u-10000?'.repeat(n / 10) + '}'),
     flood('quotes never closed in .csv', 'comillas.csv', 'id,respuesta\n1,"' + 'a'.repeat(n)),
     flood('a million empty rows in .csv', 'filas.csv', 'id,respuesta\n' + ',\n'.repeat(n)),
@@ -181,8 +197,16 @@ function deepNesting(): FuzzCase[] {
     { label: 'Word XML nested 200,000 deep', name: 'profundo.docx', bytes: wordPackage('<w:p>'.repeat(depth) + '<w:r><w:t>hola</w:t></w:r>' + '</w:p>'.repeat(depth)) },
     { label: 'ODT XML nested 200,000 deep', name: 'profundo.odt', bytes: openDocumentPackage('<text:span>'.repeat(depth) + 'hola' + '</text:span>'.repeat(depth)) },
     { label: 'HTML nested 200,000 deep', name: 'profundo.html', bytes: te('<div>'.repeat(depth) + 'hola' + '</div>'.repeat(depth)) },
-    { label: 'Word tables nested 20,000 deep', name: 'tablas.docx', bytes: wordPackage('<w:tbl><w:tr><w:tc>'.repeat(20_000) + wordParagraph('hola') + '</w:tc></w:tr></w:tbl>'.repeat(20_000)) },
-    { label: 'ODS XML nested 200,000 deep', name: 'profundo.ods', bytes: zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<a>'.repeat(depth) + '</a>'.repeat(depth)) }) },
+    {
+      label: 'Word tables nested 20,000 deep',
+      name: 'tablas.docx',
+      bytes: wordPackage('<w:tbl><w:tr><w:tc>'.repeat(20_000) + wordParagraph('hola') + '</w:tc></w:tr></w:tbl>'.repeat(20_000)),
+    },
+    {
+      label: 'ODS XML nested 200,000 deep',
+      name: 'profundo.ods',
+      bytes: zipSync({ mimetype: strToU8('application/vnd.oasis.opendocument.spreadsheet'), 'content.xml': strToU8('<a>'.repeat(depth) + '</a>'.repeat(depth)) }),
+    },
   ];
 }
 
@@ -199,13 +223,25 @@ function badUnicode(): FuzzCase[] {
   const words = [...'E: Hola '].map((c) => c.charCodeAt(0));
   return [
     { label: 'lone surrogates in UTF-16 .txt', name: 'solitarios.txt', bytes: utf16([...words, 0xd800, 0x61, 0xdc00, 0x62, 0xdbff]) },
-    { label: 'lone surrogates in UTF-16 .vtt', name: 'solitarios.vtt', bytes: utf16([...[...'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHola '].map((c) => c.charCodeAt(0)), 0xd83d, 0x0a]) },
+    {
+      label: 'lone surrogates in UTF-16 .vtt',
+      name: 'solitarios.vtt',
+      bytes: utf16([...[...'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHola '].map((c) => c.charCodeAt(0)), 0xd83d, 0x0a]),
+    },
     { label: 'surrogates encoded in UTF-8 (CESU) .txt', name: 'cesu.txt', bytes: new Uint8Array([...te('Entrevista: '), 0xed, 0xa0, 0xbd, 0xed, 0xb8, 0x80, ...te(' fin')]) },
     { label: 'surrogate references in .html', name: 'solitarios.html', bytes: te('<p>Hola &#xD800; y &#55296; y &#x1F600;</p>') },
     { label: 'lone surrogate escapes in .otr', name: 'solitarios.otr', bytes: te('{"text":"<p>Hola \\ud800 y \\udc00</p>"}') },
     { label: 'lone surrogate in RTF \\u', name: 'solitarios.rtf', bytes: te('{\\rtf1 Hola \\u-10240? y \\u56320? fin}') },
-    { label: 'lone surrogate in .csv (UTF-16)', name: 'solitarios.csv', bytes: utf16([...[...'id,respuesta\n1,'].map((c) => c.charCodeAt(0)), 0xdc00, ...[...'bien\n'].map((c) => c.charCodeAt(0))]) },
-    { label: 'overlong UTF-8 and stray bytes in .md', name: 'sobrelargo.md', bytes: new Uint8Array([...te('# Título\n'), 0xc0, 0xaf, 0xe0, 0x80, 0xaf, 0xff, 0xfe, ...te('\nfin')]) },
+    {
+      label: 'lone surrogate in .csv (UTF-16)',
+      name: 'solitarios.csv',
+      bytes: utf16([...[...'id,respuesta\n1,'].map((c) => c.charCodeAt(0)), 0xdc00, ...[...'bien\n'].map((c) => c.charCodeAt(0))]),
+    },
+    {
+      label: 'overlong UTF-8 and stray bytes in .md',
+      name: 'sobrelargo.md',
+      bytes: new Uint8Array([...te('# Título\n'), 0xc0, 0xaf, 0xe0, 0x80, 0xaf, 0xff, 0xfe, ...te('\nfin')]),
+    },
   ];
 }
 
@@ -233,8 +269,12 @@ function entityBombDocx(): Uint8Array {
   const ents = '<!ENTITY a0 "jajajajaja">' + Array.from({ length: 9 }, (_, i) => `<!ENTITY a${i + 1} "${`&a${i};`.repeat(10)}">`).join('');
   const xml = `<?xml version="1.0"?><!DOCTYPE w:document [${ents}]><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body><w:p><w:r><w:t>&a9;</w:t></w:r></w:p></w:body></w:document>`;
   return zipSync({
-    '[Content_Types].xml': strToU8('<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>'),
-    '_rels/.rels': strToU8('<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>'),
+    '[Content_Types].xml': strToU8(
+      '<Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"><Default Extension="xml" ContentType="application/xml"/><Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/></Types>',
+    ),
+    '_rels/.rels': strToU8(
+      '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
+    ),
     'word/document.xml': strToU8(xml),
   });
 }
@@ -257,7 +297,10 @@ function pdfBomb(): Uint8Array {
   let at = parts[0].length;
   objs.forEach((o, i) => {
     offsets.push(at);
-    const chunk = o === null ? concat(strToU8(`${i + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, strToU8('\nendstream\nendobj\n')) : strToU8(`${i + 1} 0 obj\n${o}\nendobj\n`);
+    const chunk =
+      o === null
+        ? concat(strToU8(`${i + 1} 0 obj\n<< /Length ${stream.length} /Filter /FlateDecode >>\nstream\n`), stream, strToU8('\nendstream\nendobj\n'))
+        : strToU8(`${i + 1} 0 obj\n${o}\nendobj\n`);
     parts.push(chunk);
     at += chunk.length;
   });

@@ -114,7 +114,16 @@ export async function runIsolated(cases: FuzzCase[], limits: IsolationLimits, pa
         const timer = setTimeout(() => done({ status: 'hang', ms: performance.now() - started }, true), limits.timeMs);
         w.once('message', (m: Omit<FuzzOutcome, 'label' | 'name' | 'inputBytes' | 'status'>) => done({ status: 'finished', ...m }, false));
         // A process that runs out of heap aborts (SIGABRT) or is killed by the system.
-        w.once('exit', (code, signal) => done({ status: signal === 'SIGABRT' || code === 134 || signal === 'SIGKILL' ? 'memory' : 'crash', message: `the importer stopped (${signal ?? code})`, ms: performance.now() - started }, true));
+        w.once('exit', (code, signal) =>
+          done(
+            {
+              status: signal === 'SIGABRT' || code === 134 || signal === 'SIGKILL' ? 'memory' : 'crash',
+              message: `the importer stopped (${signal ?? code})`,
+              ms: performance.now() - started,
+            },
+            true,
+          ),
+        );
         w.send({ name: c.name, bytes: c.bytes });
       });
     }

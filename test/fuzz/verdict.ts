@@ -2,7 +2,8 @@ import { MAX_TEXT_CHARS } from '../../src/import';
 import type { FuzzOutcome } from './isolated';
 
 /** What a refusal must never show a researcher: the words of a JavaScript fault. */
-const INTERNALS = /undefined|\bnull\b|is not a function|is not iterable|Cannot (read|set)|call stack|Invalid (typed )?array length|Invalid string length|\bat \w+ \(|TypeError|RangeError/i;
+const INTERNALS =
+  /undefined|\bnull\b|is not a function|is not iterable|Cannot (read|set)|call stack|Invalid (typed )?array length|Invalid string length|\bat \w+ \(|TypeError|RangeError/i;
 
 /** Why a hostile file's outcome breaks a promise, or null when it held. */
 export function brokenPromise(o: FuzzOutcome, slowMs: number): string | null {

@@ -19,7 +19,10 @@ const EXPLAINED = {
 
 const out = join(mkdtempSync(join(tmpdir(), 'qda-electronegativity-')), 'findings.csv');
 try {
-  execFileSync(join(root, 'node_modules/.bin/electronegativity'), ['-i', join(root, 'main'), '-e', electron, '-r', '-v', 'false', '-o', out], { stdio: ['ignore', 'ignore', 'pipe'], cwd: root });
+  execFileSync(join(root, 'node_modules/.bin/electronegativity'), ['-i', join(root, 'main'), '-e', electron, '-r', '-v', 'false', '-o', out], {
+    stdio: ['ignore', 'ignore', 'pipe'],
+    cwd: root,
+  });
 } catch (e) {
   console.error(`electronegativity did not run: ${e.stderr?.toString() ?? e.message}`);
   process.exit(1);

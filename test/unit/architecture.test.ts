@@ -33,7 +33,9 @@ describe('the layers keep to themselves', () => {
 
   it('has the renderer reach the core through @core, never by a relative path', async () => {
     expect(await complaints('renderer/src/views/Probe.tsx', "import type { Code } from '@core/model/types';\nexport type C = Code;\n")).toEqual([]);
-    expect((await complaints('renderer/src/views/Probe.tsx', "import type { Code } from '../../../src/model/types';\nexport type C = Code;\n")).join('\n')).toMatch(/through @core/);
+    expect((await complaints('renderer/src/views/Probe.tsx', "import type { Code } from '../../../src/model/types';\nexport type C = Code;\n")).join('\n')).toMatch(
+      /through @core/,
+    );
     expect((await complaints('renderer/src/views/Probe.tsx', "import { app } from 'electron';\nexport const a = app;\n")).join('\n')).toMatch(/no-restricted-imports/);
   });
 
@@ -41,5 +43,4 @@ describe('the layers keep to themselves', () => {
     const code = "import { useState } from 'react';\nexport function Probe({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
     expect((await complaints('renderer/src/views/Probe.tsx', code)).join('\n')).toMatch(/react-hooks\/rules-of-hooks/);
   });
-
 });

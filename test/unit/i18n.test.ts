@@ -53,10 +53,15 @@ describe('the interface in English, Spanish and Portuguese', () => {
   });
 
   it('Spanish and Portuguese cover every message, and translations keep the same placeholders', () => {
-    const translatable = Object.keys(en).filter((k) => k !== 'app.name').sort();
+    const translatable = Object.keys(en)
+      .filter((k) => k !== 'app.name')
+      .sort();
     expect(Object.keys(es).sort()).toEqual(translatable);
     expect(Object.keys(pt).sort()).toEqual(translatable);
-    for (const [catalogue, name] of [[es, 'es'], [pt, 'pt']] as const) {
+    for (const [catalogue, name] of [
+      [es, 'es'],
+      [pt, 'pt'],
+    ] as const) {
       for (const [key, text] of Object.entries(catalogue)) {
         const english = en[key as keyof typeof en];
         if (english === '{message}') continue; // English shows the importer's own words

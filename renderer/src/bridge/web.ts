@@ -29,23 +29,27 @@ const TIME_LIMIT_MS = 60_000;
  * or kills the worker is refused while the others import.
  */
 function createWorkerImporter(): (request: ImportRequest) => Promise<PackedImportResult> {
-  return createGuardedImporter(() => {
-    const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
-    return {
-      post(batch, handOver) {
-        // A lone file's bytes move to the worker rather than being copied (see the contract).
-        const transfer = handOver ? [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
-        worker.postMessage({ batch }, { transfer });
-      },
-      onResults: (listener) => (worker.onmessage = (event: MessageEvent<{ results?: { id: number; result: PackedImportResult }[] }>) => event.data?.results && listener(event.data.results)),
-      onFailure: (listener) =>
-        (worker.onerror = (event) => {
-          event.preventDefault();
-          listener(event.message || 'worker error');
-        }),
-      terminate: () => worker.terminate(),
-    };
-  }, { timeLimitMs: TIME_LIMIT_MS, maxBatch: MAX_BATCH });
+  return createGuardedImporter(
+    () => {
+      const worker = new Worker(new URL('./import-worker.ts', import.meta.url), { type: 'module' });
+      return {
+        post(batch, handOver) {
+          // A lone file's bytes move to the worker rather than being copied (see the contract).
+          const transfer = handOver ? [...new Set(batch.map(({ request }) => request.bytes.buffer))].filter((b): b is ArrayBuffer => b instanceof ArrayBuffer) : [];
+          worker.postMessage({ batch }, { transfer });
+        },
+        onResults: (listener) =>
+          (worker.onmessage = (event: MessageEvent<{ results?: { id: number; result: PackedImportResult }[] }>) => event.data?.results && listener(event.data.results)),
+        onFailure: (listener) =>
+          (worker.onerror = (event) => {
+            event.preventDefault();
+            listener(event.message || 'worker error');
+          }),
+        terminate: () => worker.terminate(),
+      };
+    },
+    { timeLimitMs: TIME_LIMIT_MS, maxBatch: MAX_BATCH },
+  );
 }
 
 /**

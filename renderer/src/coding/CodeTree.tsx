@@ -138,8 +138,7 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
       const li = e.currentTarget;
       setMenuFor(row.code.id);
       setTimeout(() => li.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), 0);
-    }
-    else if (e.key === 'Delete') onAskDelete(row.code);
+    } else if (e.key === 'Delete') onAskDelete(row.code);
     else return;
     e.preventDefault();
   };
@@ -263,7 +262,16 @@ const CodeRow = memo(function CodeRow({ row, index, count, collapsed, selected, 
       onDragLeave={actions.dragLeave}
       onDrop={(e) => actions.drop(e, code)}
       onKeyDown={(e) => actions.keyDown(e, index, row)}
-      title={[code.description, code.inclusion && `${t('codes.inclusion')}: ${code.inclusion}`, code.exclusion && `${t('codes.exclusion')}: ${code.exclusion}`, code.example && `${t('codes.example')}: ${code.example}`].filter(Boolean).join('\n') || undefined}
+      title={
+        [
+          code.description,
+          code.inclusion && `${t('codes.inclusion')}: ${code.inclusion}`,
+          code.exclusion && `${t('codes.exclusion')}: ${code.exclusion}`,
+          code.example && `${t('codes.example')}: ${code.example}`,
+        ]
+          .filter(Boolean)
+          .join('\n') || undefined
+      }
     >
       <button className="twisty" tabIndex={-1} aria-hidden onClick={() => actions.toggle(code.id)} style={{ visibility: hasChildren ? 'visible' : 'hidden' }}>
         {collapsed ? '▸' : '▾'}
@@ -282,12 +290,26 @@ const CodeRow = memo(function CodeRow({ row, index, count, collapsed, selected, 
       </button>
       {menuOpen && (
         <div className="menu" role="menu" onMouseLeave={() => actions.menu(null)} onKeyDown={(e) => e.key === 'Escape' && (e.stopPropagation(), actions.menu(null))}>
-          <button role="menuitem" onClick={() => (actions.menu(null), actions.rename(code))}>{t('codes.rename')}</button>
-          <button role="menuitem" onClick={() => (actions.menu(null), actions.expand(code.id), actions.newSubcode(code))}>{t('codes.newSubcode')}</button>
-          <button role="menuitem" onClick={() => (actions.menu(null), actions.describe(code.id))}>{t('codes.describe')}</button>
-          <button role="menuitem" onClick={() => (actions.menu(null), actions.merge(code))}>{t('codes.mergeInto')}</button>
-          {code.parentId && <button role="menuitem" onClick={() => (actions.menu(null), actions.toTop(code.id))}>{t('codes.toTop')}</button>}
-          <button role="menuitem" className="danger" onClick={() => (actions.menu(null), actions.remove(code))}>{t('codes.delete')}</button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.rename(code))}>
+            {t('codes.rename')}
+          </button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.expand(code.id), actions.newSubcode(code))}>
+            {t('codes.newSubcode')}
+          </button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.describe(code.id))}>
+            {t('codes.describe')}
+          </button>
+          <button role="menuitem" onClick={() => (actions.menu(null), actions.merge(code))}>
+            {t('codes.mergeInto')}
+          </button>
+          {code.parentId && (
+            <button role="menuitem" onClick={() => (actions.menu(null), actions.toTop(code.id))}>
+              {t('codes.toTop')}
+            </button>
+          )}
+          <button role="menuitem" className="danger" onClick={() => (actions.menu(null), actions.remove(code))}>
+            {t('codes.delete')}
+          </button>
         </div>
       )}
       {subEditor && <div className="code-row new sub">{subEditor}</div>}
@@ -299,7 +321,9 @@ const CodeRow = memo(function CodeRow({ row, index, count, collapsed, selected, 
 function sameRow(a: RowProps, b: RowProps): boolean {
   const c = a.count;
   const d = b.count;
-  const sameCount = c === d || (!!c && !!d && c.segments === d.segments && c.sources === d.sources && c.segmentsWithSubcodes === d.segmentsWithSubcodes && c.sourcesWithSubcodes === d.sourcesWithSubcodes);
+  const sameCount =
+    c === d ||
+    (!!c && !!d && c.segments === d.segments && c.sources === d.sources && c.segmentsWithSubcodes === d.segmentsWithSubcodes && c.sourcesWithSubcodes === d.sourcesWithSubcodes);
   return (
     sameCount &&
     a.row.code === b.row.code &&
@@ -320,7 +344,10 @@ function sameRow(a: RowProps, b: RowProps): boolean {
 function CodeCountBadge({ id, count, hasChildren }: { id: string; count: CodeCount | undefined; hasChildren: boolean }) {
   const { t } = useI18n();
   const label = `${t('count.segments', { count: count?.segments ?? 0 })}, ${t('count.sources', { count: count?.sources ?? 0 })}`;
-  const withSub = hasChildren && count ? t('codes.withSubcodes', { segments: t('count.segments', { count: count.segmentsWithSubcodes }), sources: t('count.sources', { count: count.sourcesWithSubcodes }) }) : '';
+  const withSub =
+    hasChildren && count
+      ? t('codes.withSubcodes', { segments: t('count.segments', { count: count.segmentsWithSubcodes }), sources: t('count.sources', { count: count.sourcesWithSubcodes }) })
+      : '';
   return (
     <span className="code-count" id={id} aria-label={label} title={withSub ? `${label} · ${withSub}` : label}>
       {count?.segments ?? 0}

@@ -14,7 +14,15 @@ export function CoderPrompt({ onDone }: { onDone(name: string): void }) {
     onDone(n);
   };
   return (
-    <Dialog title={t('coder.title')} onCancel={done} actions={<button className="primary" onClick={done}>{t('common.save')}</button>}>
+    <Dialog
+      title={t('coder.title')}
+      onCancel={done}
+      actions={
+        <button className="primary" onClick={done}>
+          {t('common.save')}
+        </button>
+      }
+    >
       <p>{t('coder.explain')}</p>
       <form
         onSubmit={(e) => {

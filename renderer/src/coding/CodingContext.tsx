@@ -47,15 +47,18 @@ export function CodingProvider({ projectId, coderId, children }: { projectId: st
   const [lastCodeId, setLastCodeId] = useState<string | null>(null);
   const [status, setStatus] = useState<string | null>(null);
 
-  const run = useCallback(async (work: () => Promise<unknown>) => {
-    try {
-      await work();
-    } catch (e) {
-      if (!isStorageFull(e)) return setStatus(errorText(locale, e));
-      const figures = await storageFigures();
-      setStatus(translate(locale, 'storage.full', { used: figures?.used ?? '?', free: figures?.free ?? '?' }));
-    }
-  }, [locale]);
+  const run = useCallback(
+    async (work: () => Promise<unknown>) => {
+      try {
+        await work();
+      } catch (e) {
+        if (!isStorageFull(e)) return setStatus(errorText(locale, e));
+        const figures = await storageFigures();
+        setStatus(translate(locale, 'storage.full', { used: figures?.used ?? '?', free: figures?.free ?? '?' }));
+      }
+    },
+    [locale],
+  );
 
   const setSelection = useCallback((s: TextSelection | null) => {
     setSelectionState(s);

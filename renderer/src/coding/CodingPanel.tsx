@@ -61,7 +61,9 @@ export function CodingPanel({ codes, onOpenPalette }: { codes: Code[]; onOpenPal
             <span className="dot" style={{ background: codeById.get(segment.codeId)?.color }} /> {codePath(codes, segment.codeId)}
           </h3>
           <blockquote className="quote">{content.text.slice(segment.start, segment.end)}</blockquote>
-          <p className="hint">{t('coding.segmentFacts', { coder: coder?.name ?? '—', date: new Date(segment.createdAt).toLocaleDateString(), chars: segment.end - segment.start })}</p>
+          <p className="hint">
+            {t('coding.segmentFacts', { coder: coder?.name ?? '—', date: new Date(segment.createdAt).toLocaleDateString(), chars: segment.end - segment.start })}
+          </p>
           <div className="boundaries" role="group" aria-label={t('coding.boundaries')}>
             <span>{t('coding.start')}</span>
             <button onClick={() => void coding.moveSegmentBoundary('start', -1)} aria-label={t('coding.extendStart')}>

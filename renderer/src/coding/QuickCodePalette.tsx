@@ -55,7 +55,15 @@ export function QuickCodePalette({ codes, onClose }: { codes: Code[]; onClose():
         />
         <ul id="palette-list" role="listbox">
           {items.map((item, i) => (
-            <li key={item.kind === 'code' ? item.code.id : 'new'} id={`palette-${i}`} role="option" aria-selected={i === active} className={i === active ? 'active' : undefined} onMouseEnter={() => setActive(i)} onClick={() => void choose(i)}>
+            <li
+              key={item.kind === 'code' ? item.code.id : 'new'}
+              id={`palette-${i}`}
+              role="option"
+              aria-selected={i === active}
+              className={i === active ? 'active' : undefined}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => void choose(i)}
+            >
               {item.kind === 'code' ? (
                 <>
                   <span className="dot" style={{ background: item.code.color }} /> {item.path}

@@ -38,7 +38,12 @@ export function useSourceSegments(sourceId: string): Segment[] | undefined {
         loaded = true;
         setSegments(list);
         // A change committed while loading: read again rather than guess.
-        if (early.length) void db.segments.where('sourceId').equals(sourceId).toArray().then((l) => live && setSegments(l));
+        if (early.length)
+          void db.segments
+            .where('sourceId')
+            .equals(sourceId)
+            .toArray()
+            .then((l) => live && setSegments(l));
       });
     return () => {
       live = false;

@@ -59,7 +59,11 @@ export function TableGrid({ table, onCellClick, selected, dataFrom = 1 }: Props)
           <tr>
             {table.columns.map((c, i) => (
               <th key={c.key} className={c.numeric ? 'num' : undefined} aria-sort={sort?.column === i ? (sort.dir === 1 ? 'ascending' : 'descending') : undefined}>
-                <button className="sort" onClick={() => setSort((s) => (s?.column === i ? (s.dir === 1 ? { column: i, dir: -1 } : null) : { column: i, dir: 1 }))} title={t('grid.sort')}>
+                <button
+                  className="sort"
+                  onClick={() => setSort((s) => (s?.column === i ? (s.dir === 1 ? { column: i, dir: -1 } : null) : { column: i, dir: 1 }))}
+                  title={t('grid.sort')}
+                >
                   {c.label} {sort?.column === i ? (sort.dir === 1 ? '▲' : '▼') : ''}
                 </button>
               </th>

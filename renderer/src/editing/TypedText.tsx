@@ -3,7 +3,10 @@ import type { TypedField } from '@core/editing/typed-field';
 import { useI18n } from '../i18n';
 import { useTypedField } from './useTypedField';
 
-type Props = { field: TypedField; projectId: string; multiline?: boolean; className?: string; rows?: number; 'aria-label'?: string; id?: string; placeholder?: string } & Pick<TextareaHTMLAttributes<HTMLTextAreaElement>, 'onKeyDown'>;
+type Props = { field: TypedField; projectId: string; multiline?: boolean; className?: string; rows?: number; 'aria-label'?: string; id?: string; placeholder?: string } & Pick<
+  TextareaHTMLAttributes<HTMLTextAreaElement>,
+  'onKeyDown'
+>;
 
 /** A text field saved as the researcher types (see useTypedField): memos, codebook entries, summaries, names. */
 export function TypedText({ field, projectId, multiline = true, className, rows, id, placeholder, onKeyDown, ...rest }: Props) {

@@ -17,7 +17,14 @@ export async function recoverDrafts(projectId: string, marker: string): Promise<
     const draft = parseDraft(key, localStorage.getItem(key));
     if (draft) drafts.push({ key, draft });
   }
-  const due = new Set(draftsToRecover(drafts.map((d) => d.draft), projectId, windowId, isWindowOpen));
+  const due = new Set(
+    draftsToRecover(
+      drafts.map((d) => d.draft),
+      projectId,
+      windowId,
+      isWindowOpen,
+    ),
+  );
   let saved = 0;
   for (const { key, draft } of drafts) {
     if (!due.has(draft)) continue;

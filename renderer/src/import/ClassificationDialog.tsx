@@ -24,14 +24,18 @@ export function ClassificationDialog({ projectId, fileName, bytes, caseNames, on
   if (read.state === 'reading') {
     return (
       <Dialog title={t('classification.title', { name: fileName })} onCancel={() => onClose()} actions={<button onClick={() => onClose()}>{t('common.cancel')}</button>}>
-        <p className="hint" role="status">{t('classification.reading')}</p>
+        <p className="hint" role="status">
+          {t('classification.reading')}
+        </p>
       </Dialog>
     );
   }
   if (read.state === 'failed') {
     return (
       <Dialog title={t('classification.title', { name: fileName })} onCancel={() => onClose()} actions={<button onClick={() => onClose()}>{t('common.close')}</button>}>
-        <p className="error" role="alert">{t('classification.unreadable', { name: fileName, message: read.message })}</p>
+        <p className="error" role="alert">
+          {t('classification.unreadable', { name: fileName, message: read.message })}
+        </p>
       </Dialog>
     );
   }
@@ -72,12 +76,18 @@ export function ClassificationDialog({ projectId, fileName, bytes, caseNames, on
           <h3>{t('classification.matched', { count: match.matched.length })}</h3>
           <ul className="chips">
             {/* A row that writes its case another way ("P01" for P1) says which case it found. */}
-            {match.matched.map((m) => <li key={m.row}>{m.name === m.caseName ? m.caseName : `${m.name} → ${m.caseName}`}</li>)}
+            {match.matched.map((m) => (
+              <li key={m.row}>{m.name === m.caseName ? m.caseName : `${m.name} → ${m.caseName}`}</li>
+            ))}
           </ul>
         </div>
         <div>
           <h3>{t('classification.unmatched', { count: match.unmatched.length })}</h3>
-          <ul className="chips warn">{match.unmatched.map((m) => <li key={m.row}>{m.name}</li>)}</ul>
+          <ul className="chips warn">
+            {match.unmatched.map((m) => (
+              <li key={m.row}>{m.name}</li>
+            ))}
+          </ul>
           {match.unmatched.length > 0 && (
             <label>
               <input type="checkbox" checked={createUnmatched} onChange={(e) => setCreateUnmatched(e.target.checked)} /> {t('classification.createUnmatched')}

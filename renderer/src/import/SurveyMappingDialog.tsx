@@ -19,14 +19,18 @@ export function SurveyMappingDialog({ fileName, bytes, onDone }: Props) {
   if (preview.state === 'reading') {
     return (
       <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.cancel')}</button>}>
-        <p className="hint" role="status">{t('classification.reading')}</p>
+        <p className="hint" role="status">
+          {t('classification.reading')}
+        </p>
       </Dialog>
     );
   }
   if (preview.state === 'failed') {
     return (
       <Dialog title={t('survey.title', { name: fileName })} onCancel={() => onDone(null)} actions={<button onClick={() => onDone(null)}>{t('common.close')}</button>}>
-        <p className="error" role="alert">{t('survey.unreadable', { name: fileName, message: preview.message })}</p>
+        <p className="error" role="alert">
+          {t('survey.unreadable', { name: fileName, message: preview.message })}
+        </p>
       </Dialog>
     );
   }
@@ -76,9 +80,7 @@ function SurveyMapping({ fileName, preview, onDone }: { fileName: string; previe
           <button
             className="primary"
             disabled={!valid}
-            onClick={() =>
-              onDone({ idColumn, respondent, answerColumns: answers, attributeColumns: table.columns.filter((c) => roles[c] === 'attribute'), sourcePer })
-            }
+            onClick={() => onDone({ idColumn, respondent, answerColumns: answers, attributeColumns: table.columns.filter((c) => roles[c] === 'attribute'), sourcePer })}
           >
             {t('survey.import')}
           </button>
@@ -95,17 +97,19 @@ function SurveyMapping({ fileName, preview, onDone }: { fileName: string; previe
         <table className="grid survey-preview">
           <thead>
             <tr>
-              {shown.map((j) => table.columns[j]).map((c) => (
-                <th key={c}>
-                  <div>{c}</div>
-                  <select aria-label={t('survey.roleOf', { column: c })} value={roles[c]} onChange={(e) => setRole(c, e.target.value as Role)}>
-                    <option value="id">{t('survey.role.id')}</option>
-                    <option value="answer">{t('survey.role.answer')}</option>
-                    <option value="attribute">{t('survey.role.attribute')}</option>
-                    <option value="ignore">{t('survey.role.ignore')}</option>
-                  </select>
-                </th>
-              ))}
+              {shown
+                .map((j) => table.columns[j])
+                .map((c) => (
+                  <th key={c}>
+                    <div>{c}</div>
+                    <select aria-label={t('survey.roleOf', { column: c })} value={roles[c]} onChange={(e) => setRole(c, e.target.value as Role)}>
+                      <option value="id">{t('survey.role.id')}</option>
+                      <option value="answer">{t('survey.role.answer')}</option>
+                      <option value="attribute">{t('survey.role.attribute')}</option>
+                      <option value="ignore">{t('survey.role.ignore')}</option>
+                    </select>
+                  </th>
+                ))}
             </tr>
           </thead>
           <tbody>

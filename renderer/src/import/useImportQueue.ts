@@ -42,7 +42,10 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper, askLo
       async run(files) {
         if (files.length === 0) return;
         const figures = await storageFigures();
-        const tight = importWillNotFit(files.reduce((n, f) => n + (f.size ?? 0), 0), figures ? { usage: figures.usage, quota: figures.quota } : undefined);
+        const tight = importWillNotFit(
+          files.reduce((n, f) => n + (f.size ?? 0), 0),
+          figures ? { usage: figures.usage, quota: figures.quota } : undefined,
+        );
         if (tight && !(await askLowSpace(megabytes(tight.need), megabytes(tight.free)))) return;
         progress.start(
           files.map((f) => f.name),
@@ -53,7 +56,13 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper, askLo
         // The files chosen or dropped together are one step in the history: one Undo takes them back.
         const batch = { id: newId(), label: importStepLabel(files.map((f) => f.name)) };
         // The import's record: a reload or crash midway leaves it "running", and the next opening says so.
-        const record = await startImportRecord(db, projectId, files.map((f) => f.name), windowId, pageId);
+        const record = await startImportRecord(
+          db,
+          projectId,
+          files.map((f) => f.name),
+          windowId,
+          pageId,
+        );
         const settled: number[] = [];
         let stored = 0;
         let lastNote = 0;
@@ -77,7 +86,12 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper, askLo
               },
               parse: (request) => bridge.importSource(request),
               async store(parsed) {
-                const outcomes = await addImportedFiles(db, projectId, parsed.map((imported) => ({ imported })), batch);
+                const outcomes = await addImportedFiles(
+                  db,
+                  projectId,
+                  parsed.map((imported) => ({ imported })),
+                  batch,
+                );
                 return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate', existingName: o.existing.name } : { status: 'added', sources: o.sources.length }));
               },
             },
@@ -85,7 +99,8 @@ export function useImportQueue(projectId: string, mapSurvey: SurveyMapper, askLo
               progress.update(event);
               noteProgress(event);
               // A full disk is told with how much is used and free, in the researcher's words.
-              if (event.error?.code === 'storage-full') void storageFigures().then((f) => f && progress.update({ ...event, error: { ...event.error!, params: { used: f.used, free: f.free } } }));
+              if (event.error?.code === 'storage-full')
+                void storageFigures().then((f) => f && progress.update({ ...event, error: { ...event.error!, params: { used: f.used, free: f.free } } }));
             },
             () => cancelled.current,
           );

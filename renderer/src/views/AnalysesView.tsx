@@ -133,9 +133,15 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const exportXlsx = async () => {
     // Loaded on demand: the Excel writer is large and only needed here.
     const { tableToXlsx } = await import('@core/export/xlsx');
-    await bridge.saveFile({ suggestedName: `${analysis.name}.xlsx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: await tableToXlsx(result.table), filterName: 'Excel', extensions: ['xlsx'] });
+    await bridge.saveFile({
+      suggestedName: `${analysis.name}.xlsx`.replace(/[\\/:*?"<>|]+/g, ' '),
+      bytes: await tableToXlsx(result.table),
+      filterName: 'Excel',
+      extensions: ['xlsx'],
+    });
   };
-  const exportCsv = async () => bridge.saveFile({ suggestedName: `${analysis.name}.csv`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: tableToCsv(result.table), filterName: 'CSV', extensions: ['csv'] });
+  const exportCsv = async () =>
+    bridge.saveFile({ suggestedName: `${analysis.name}.csv`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: tableToCsv(result.table), filterName: 'CSV', extensions: ['csv'] });
 
   return (
     <div className="analysis-panel">
@@ -156,7 +162,12 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
               {flattenTree(data.codes).map(({ code, depth }) => (
                 <li key={code.id} style={{ paddingLeft: depth * 14 }}>
                   <label>
-                    <input type="checkbox" checked={codeIdsOf().includes(code.id)} onChange={() => setCodeIds(codeIdsOf().includes(code.id) ? codeIdsOf().filter((x) => x !== code.id) : [...codeIdsOf(), code.id])} /> {code.name}
+                    <input
+                      type="checkbox"
+                      checked={codeIdsOf().includes(code.id)}
+                      onChange={() => setCodeIds(codeIdsOf().includes(code.id) ? codeIdsOf().filter((x) => x !== code.id) : [...codeIdsOf(), code.id])}
+                    />{' '}
+                    {code.name}
                   </label>
                 </li>
               ))}
@@ -185,7 +196,12 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
               </select>
             </label>
             <label>
-              <input type="checkbox" checked={matrixDef.includeSubcodes} onChange={(e) => save({ ...def, matrix: { ...matrixDef, includeSubcodes: e.target.checked } } as AnalysisDefinition)} /> {t('retrieval.subcodes')}
+              <input
+                type="checkbox"
+                checked={matrixDef.includeSubcodes}
+                onChange={(e) => save({ ...def, matrix: { ...matrixDef, includeSubcodes: e.target.checked } } as AnalysisDefinition)}
+              />{' '}
+              {t('retrieval.subcodes')}
             </label>
           </>
         )}
@@ -238,7 +254,13 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
                       <input
                         type="checkbox"
                         checked={kinds.includes(kind)}
-                        onChange={() => save(def.type === 'frequency' ? { ...def, options: { ...def.options, sourceKinds: next } } : ({ ...def, matrix: { ...matrixDef!, sourceKinds: next } } as AnalysisDefinition))}
+                        onChange={() =>
+                          save(
+                            def.type === 'frequency'
+                              ? { ...def, options: { ...def.options, sourceKinds: next } }
+                              : ({ ...def, matrix: { ...matrixDef!, sourceKinds: next } } as AnalysisDefinition),
+                          )
+                        }
                       />{' '}
                       {kindLabel(t, kind)}
                     </label>
@@ -251,7 +273,8 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
         {def.type === 'frequency' && (
           <>
             <label>
-              <input type="checkbox" checked={def.options.rollUp} onChange={(e) => save({ ...def, options: { ...def.options, rollUp: e.target.checked } })} /> {t('analysis.rollUp')}
+              <input type="checkbox" checked={def.options.rollUp} onChange={(e) => save({ ...def, options: { ...def.options, rollUp: e.target.checked } })} />{' '}
+              {t('analysis.rollUp')}
             </label>
             <label>
               {t('analysis.splitBy')}
@@ -294,7 +317,14 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
               >
                 <option value="">{t('analysis.allSources')}</option>
                 {data.attributes.flatMap((a) =>
-                  [...new Set(data.cases.map((c) => c.values[a.id]).filter((v) => v !== null && v !== undefined).map(String))].map((v) => (
+                  [
+                    ...new Set(
+                      data.cases
+                        .map((c) => c.values[a.id])
+                        .filter((v) => v !== null && v !== undefined)
+                        .map(String),
+                    ),
+                  ].map((v) => (
                     <option key={`${a.id}:${v}`} value={`${a.id}\u0000${v}`}>
                       {a.name} = {v}
                     </option>
@@ -304,7 +334,10 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
             </label>
             <label>
               {t('analysis.stemming')}
-              <select value={def.options.stemming ?? ''} onChange={(e) => save({ ...def, options: { ...def.options, stemming: (e.target.value || null) as 'es' | 'pt' | 'en' | null } })}>
+              <select
+                value={def.options.stemming ?? ''}
+                onChange={(e) => save({ ...def, options: { ...def.options, stemming: (e.target.value || null) as 'es' | 'pt' | 'en' | null } })}
+              >
                 <option value="">{t('analysis.noStemming')}</option>
                 <option value="es">{t('language.es')}</option>
                 <option value="pt">{t('language.pt')}</option>
@@ -341,40 +374,40 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
           <img src={chartUrl} alt={t('analysis.chartOf', { name: analysis.name })} />
         </div>
       ) : (
-      <div className={selected ? 'analysis-body with-cell' : 'analysis-body'}>
-        <TableGrid
-          table={result.table}
-          dataFrom={offset}
-          onCellClick={def.type === 'words' ? undefined : (r, c) => setCell({ row: r, column: c })}
-          selected={cell ?? undefined}
-        />
-        {selected && (
-          <aside className="cell-panel" aria-label={t('analysis.cell', { row: selected.row.label, column: selected.column.label })}>
-            <h3>
-              {selected.row.label} × {selected.column.label}
-            </h3>
-            {(def.type === 'framework' || def.type === 'comparison') && (
-              <label className="memo-field">
-                {t('analysis.summary')}
-                <TypedText key={summaryKey} field={{ kind: 'cellSummary', analysisId: analysis.id, cell: summaryKey }} projectId={analysis.projectId} rows={5} />
-              </label>
-            )}
-            <h4>{t('retrieval.count', { count: selected.quotes.length })}</h4>
-            <ol className="quotes">
-              {selected.quotes.map((q) => (
-                <li key={`${q.sourceId}:${q.start}`}>
-                  “{q.text}” <span className="citation">{q.citation}</span>
-                  {(def.type === 'framework' || def.type === 'comparison') && (
-                    <button className="link use-quote" onClick={() => void coding.run(() => setCellSummary(db, analysis.id, summaryKey, `“${q.text}” ${q.citation}`))}>
-                      {t('analysis.useQuote')}
-                    </button>
-                  )}
-                </li>
-              ))}
-            </ol>
-          </aside>
-        )}
-      </div>
+        <div className={selected ? 'analysis-body with-cell' : 'analysis-body'}>
+          <TableGrid
+            table={result.table}
+            dataFrom={offset}
+            onCellClick={def.type === 'words' ? undefined : (r, c) => setCell({ row: r, column: c })}
+            selected={cell ?? undefined}
+          />
+          {selected && (
+            <aside className="cell-panel" aria-label={t('analysis.cell', { row: selected.row.label, column: selected.column.label })}>
+              <h3>
+                {selected.row.label} × {selected.column.label}
+              </h3>
+              {(def.type === 'framework' || def.type === 'comparison') && (
+                <label className="memo-field">
+                  {t('analysis.summary')}
+                  <TypedText key={summaryKey} field={{ kind: 'cellSummary', analysisId: analysis.id, cell: summaryKey }} projectId={analysis.projectId} rows={5} />
+                </label>
+              )}
+              <h4>{t('retrieval.count', { count: selected.quotes.length })}</h4>
+              <ol className="quotes">
+                {selected.quotes.map((q) => (
+                  <li key={`${q.sourceId}:${q.start}`}>
+                    “{q.text}” <span className="citation">{q.citation}</span>
+                    {(def.type === 'framework' || def.type === 'comparison') && (
+                      <button className="link use-quote" onClick={() => void coding.run(() => setCellSummary(db, analysis.id, summaryKey, `“${q.text}” ${q.citation}`))}>
+                        {t('analysis.useQuote')}
+                      </button>
+                    )}
+                  </li>
+                ))}
+              </ol>
+            </aside>
+          )}
+        </div>
       )}
     </div>
   );

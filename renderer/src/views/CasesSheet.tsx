@@ -19,7 +19,10 @@ export function CasesSheet({ projectId }: { projectId: string }) {
   const attributes = useLiveQuery(() => db.attributes.where('projectId').equals(projectId).sortBy('order'), [projectId]);
   const sourceCounts = useLiveQuery(async () => {
     const counts = new Map<string, number>();
-    await db.sources.where('projectId').equals(projectId).each((s) => s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1)));
+    await db.sources
+      .where('projectId')
+      .equals(projectId)
+      .each((s) => s.caseIds.forEach((id) => counts.set(id, (counts.get(id) ?? 0) + 1)));
     return counts;
   }, [projectId]);
   const [newCase, setNewCase] = useState('');
@@ -52,7 +55,9 @@ export function CasesSheet({ projectId }: { projectId: string }) {
           }}
         >
           <input value={newCase} placeholder={t('cases.newCase')} aria-label={t('cases.newCase')} onChange={(e) => setNewCase(e.target.value)} />
-          <button type="submit" disabled={!newCase.trim()}>{t('cases.addCase')}</button>
+          <button type="submit" disabled={!newCase.trim()}>
+            {t('cases.addCase')}
+          </button>
         </form>
         <form
           className="inline"
@@ -64,18 +69,33 @@ export function CasesSheet({ projectId }: { projectId: string }) {
             });
           }}
         >
-          <input value={newAttr.name} placeholder={t('cases.newAttribute')} aria-label={t('cases.newAttribute')} onChange={(e) => setNewAttr({ ...newAttr, name: e.target.value })} />
+          <input
+            value={newAttr.name}
+            placeholder={t('cases.newAttribute')}
+            aria-label={t('cases.newAttribute')}
+            onChange={(e) => setNewAttr({ ...newAttr, name: e.target.value })}
+          />
           <select aria-label={t('cases.attributeType')} value={newAttr.type} onChange={(e) => setNewAttr({ ...newAttr, type: e.target.value as AttributeType })}>
             {TYPES.map((ty) => (
-              <option key={ty} value={ty}>{t(`attrType.${ty}` as MessageKey)}</option>
+              <option key={ty} value={ty}>
+                {t(`attrType.${ty}` as MessageKey)}
+              </option>
             ))}
           </select>
-          <button type="submit" disabled={!newAttr.name.trim()}>{t('cases.addAttribute')}</button>
+          <button type="submit" disabled={!newAttr.name.trim()}>
+            {t('cases.addAttribute')}
+          </button>
         </form>
       </div>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
       {cases.length === 0 ? (
-        <div className="empty-state"><p>{t('cases.empty')}</p></div>
+        <div className="empty-state">
+          <p>{t('cases.empty')}</p>
+        </div>
       ) : (
         <div className="table-scroll">
           <table className="grid sheet sticky" role="grid" aria-label={t('workspace.cases')}>
@@ -85,7 +105,13 @@ export function CasesSheet({ projectId }: { projectId: string }) {
                 <th className="num">{t('cases.col.sources')}</th>
                 {attributes.map((a) => (
                   <th key={a.id}>
-                    <AttributeHeader attribute={a} onError={setError} onDelete={() => setConfirm({ title: t('cases.deleteAttributeTitle', { name: a.name }), body: t('cases.deleteAttributeBody'), run: () => deleteAttribute(db, a.id) })} />
+                    <AttributeHeader
+                      attribute={a}
+                      onError={setError}
+                      onDelete={() =>
+                        setConfirm({ title: t('cases.deleteAttributeTitle', { name: a.name }), body: t('cases.deleteAttributeBody'), run: () => deleteAttribute(db, a.id) })
+                      }
+                    />
                   </th>
                 ))}
                 <th aria-label={t('start.col.actions')} />
@@ -104,7 +130,18 @@ export function CasesSheet({ projectId }: { projectId: string }) {
                     </td>
                   ))}
                   <td>
-                    <button className="icon danger" aria-label={t('cases.deleteCase', { name: c.name })} title={t('cases.deleteCase', { name: c.name })} onClick={() => setConfirm({ title: t('cases.deleteCaseTitle', { name: c.name }), body: t('cases.deleteCaseBody', { count: sourceCounts?.get(c.id) ?? 0 }), run: () => deleteCase(db, c.id) })}>
+                    <button
+                      className="icon danger"
+                      aria-label={t('cases.deleteCase', { name: c.name })}
+                      title={t('cases.deleteCase', { name: c.name })}
+                      onClick={() =>
+                        setConfirm({
+                          title: t('cases.deleteCaseTitle', { name: c.name }),
+                          body: t('cases.deleteCaseBody', { count: sourceCounts?.get(c.id) ?? 0 }),
+                          run: () => deleteCase(db, c.id),
+                        })
+                      }
+                    >
                       ×
                     </button>
                   </td>
@@ -114,11 +151,15 @@ export function CasesSheet({ projectId }: { projectId: string }) {
           </table>
         </div>
       )}
-      {attributes.filter((a) => a.type === 'category').map((a) => (
-        <datalist key={a.id} id={`values-${a.id}`}>
-          {a.values.map((v) => <option key={v} value={v} />)}
-        </datalist>
-      ))}
+      {attributes
+        .filter((a) => a.type === 'category')
+        .map((a) => (
+          <datalist key={a.id} id={`values-${a.id}`}>
+            {a.values.map((v) => (
+              <option key={v} value={v} />
+            ))}
+          </datalist>
+        ))}
       {confirm && (
         <Dialog
           title={confirm.title}
@@ -126,7 +167,9 @@ export function CasesSheet({ projectId }: { projectId: string }) {
           actions={
             <>
               <button onClick={() => setConfirm(null)}>{t('common.cancel')}</button>
-              <button className="danger" onClick={() => void confirm.run().then(() => setConfirm(null))}>{t('common.delete')}</button>
+              <button className="danger" onClick={() => void confirm.run().then(() => setConfirm(null))}>
+                {t('common.delete')}
+              </button>
             </>
           }
         >
@@ -141,13 +184,27 @@ function AttributeHeader({ attribute, onDelete, onError }: { attribute: Attribut
   const { t } = useI18n();
   return (
     <div className="attr-head">
-      <CellInput label={t('cases.attributeName', { name: attribute.name })} value={attribute.name} row={-1} col={-1} onCommit={(v) => updateAttribute(db, attribute.id, { name: v }).catch((e: Error) => onError(e.message))} />
-      <select aria-label={t('cases.attributeTypeOf', { name: attribute.name })} value={attribute.type} onChange={(e) => void updateAttribute(db, attribute.id, { type: e.target.value as AttributeType })}>
+      <CellInput
+        label={t('cases.attributeName', { name: attribute.name })}
+        value={attribute.name}
+        row={-1}
+        col={-1}
+        onCommit={(v) => updateAttribute(db, attribute.id, { name: v }).catch((e: Error) => onError(e.message))}
+      />
+      <select
+        aria-label={t('cases.attributeTypeOf', { name: attribute.name })}
+        value={attribute.type}
+        onChange={(e) => void updateAttribute(db, attribute.id, { type: e.target.value as AttributeType })}
+      >
         {TYPES.map((ty) => (
-          <option key={ty} value={ty}>{t(`attrType.${ty}` as MessageKey)}</option>
+          <option key={ty} value={ty}>
+            {t(`attrType.${ty}` as MessageKey)}
+          </option>
         ))}
       </select>
-      <button className="icon" aria-label={t('cases.deleteAttribute', { name: attribute.name })} title={t('cases.deleteAttribute', { name: attribute.name })} onClick={onDelete}>×</button>
+      <button className="icon" aria-label={t('cases.deleteAttribute', { name: attribute.name })} title={t('cases.deleteAttribute', { name: attribute.name })} onClick={onDelete}>
+        ×
+      </button>
     </div>
   );
 }
@@ -164,7 +221,14 @@ function ValueCell({ kase, attribute, row, col, onError }: { kase: Case; attribu
   const label = `${kase.name} · ${attribute.name}`;
   if (attribute.type === 'boolean') {
     return (
-      <select className="cell" aria-label={label} data-row={row} data-col={col} value={value === true ? 'yes' : value === false ? 'no' : ''} onChange={(e) => void setCaseValue(db, kase.id, attribute.id, e.target.value).catch((er: Error) => onError(er.message))}>
+      <select
+        className="cell"
+        aria-label={label}
+        data-row={row}
+        data-col={col}
+        value={value === true ? 'yes' : value === false ? 'no' : ''}
+        onChange={(e) => void setCaseValue(db, kase.id, attribute.id, e.target.value).catch((er: Error) => onError(er.message))}
+      >
         <option value="" />
         <option value="yes">{t('common.yes')}</option>
         <option value="no">{t('common.no')}</option>
@@ -240,5 +304,18 @@ function CellInput({ label, value, row, col, type = 'text', list, onCommit, draf
       below?.focus();
     }
   };
-  return <input className="cell" aria-label={label} data-row={row} data-col={col} type={type} list={list} value={draft ?? value} onChange={(e) => setDraft(e.target.value)} onBlur={commit} onKeyDown={onKeyDown} />;
+  return (
+    <input
+      className="cell"
+      aria-label={label}
+      data-row={row}
+      data-col={col}
+      type={type}
+      list={list}
+      value={draft ?? value}
+      onChange={(e) => setDraft(e.target.value)}
+      onBlur={commit}
+      onKeyDown={onKeyDown}
+    />
+  );
 }

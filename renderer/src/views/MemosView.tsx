@@ -71,7 +71,13 @@ export function MemosView({ projectId, sources, cases, codes, initialMemoId }: {
           {t('memos.to')}
           <input type="date" value={filter.to ?? ''} onChange={(e) => setFilter({ ...filter, to: e.target.value || undefined })} />
         </label>
-        <input type="search" aria-label={t('memos.search')} placeholder={t('memos.search')} value={filter.text ?? ''} onChange={(e) => setFilter({ ...filter, text: e.target.value })} />
+        <input
+          type="search"
+          aria-label={t('memos.search')}
+          placeholder={t('memos.search')}
+          value={filter.text ?? ''}
+          onChange={(e) => setFilter({ ...filter, text: e.target.value })}
+        />
       </div>
       <div className="memos-layout">
         <ul className="memo-list" aria-label={t('memos.list')}>
@@ -80,14 +86,24 @@ export function MemosView({ projectId, sources, cases, codes, initialMemoId }: {
               <button onClick={() => setOpenId(m.id)}>
                 <span className="memo-date">{m.date}</span> <strong>{m.title}</strong>
                 <span className="hint">
-                  {m.type === 'field-note' ? t('memos.type.field-note') : t('memos.type.memo')} · {memoTarget(m) === 'project' ? attachedTo(m) : `${t(`memos.target.${memoTarget(m)}` as MessageKey)}: ${attachedTo(m)}`}
+                  {m.type === 'field-note' ? t('memos.type.field-note') : t('memos.type.memo')} ·{' '}
+                  {memoTarget(m) === 'project' ? attachedTo(m) : `${t(`memos.target.${memoTarget(m)}` as MessageKey)}: ${attachedTo(m)}`}
                 </span>
               </button>
             </li>
           ))}
           {shown.length === 0 && <li className="hint">{t('memos.none')}</li>}
         </ul>
-        {open && <MemoEditor key={open.id} memo={open} sources={sources} cases={cases} codes={codes} onDelete={() => void coding.run(() => deleteMemo(db, open.id)).then(() => setOpenId(null))} />}
+        {open && (
+          <MemoEditor
+            key={open.id}
+            memo={open}
+            sources={sources}
+            cases={cases}
+            codes={codes}
+            onDelete={() => void coding.run(() => deleteMemo(db, open.id)).then(() => setOpenId(null))}
+          />
+        )}
       </div>
     </section>
   );
@@ -97,7 +113,15 @@ function MemoEditor({ memo, sources, cases, codes, onDelete }: { memo: Memo; sou
   const { t } = useI18n();
   const coding = useCoding();
   const save = (edit: Parameters<typeof editMemo>[2]) => void coding.run(() => editMemo(db, memo.id, edit));
-  const link = memo.links.sourceId ? `source:${memo.links.sourceId}` : memo.links.caseId ? `case:${memo.links.caseId}` : memo.links.codeId ? `code:${memo.links.codeId}` : memo.links.segmentId ? 'segment' : 'project';
+  const link = memo.links.sourceId
+    ? `source:${memo.links.sourceId}`
+    : memo.links.caseId
+      ? `case:${memo.links.caseId}`
+      : memo.links.codeId
+        ? `code:${memo.links.codeId}`
+        : memo.links.segmentId
+          ? 'segment'
+          : 'project';
   return (
     <form className="memo-editor" aria-label={t('memos.editor')} onSubmit={(e) => e.preventDefault()}>
       <TypedText field={{ kind: 'memo', id: memo.id, field: 'title' }} projectId={memo.projectId} multiline={false} className="memo-title" aria-label={t('memos.memoTitle')} />
@@ -124,9 +148,27 @@ function MemoEditor({ memo, sources, cases, codes, onDelete }: { memo: Memo; sou
               }}
             >
               <option value="project">{t('memos.target.project')}</option>
-              <optgroup label={t('memos.target.source')}>{sources.map((s) => <option key={s.id} value={`source:${s.id}`}>{s.name}</option>)}</optgroup>
-              <optgroup label={t('memos.target.case')}>{cases.map((c) => <option key={c.id} value={`case:${c.id}`}>{c.name}</option>)}</optgroup>
-              <optgroup label={t('memos.target.code')}>{codes.map((c) => <option key={c.id} value={`code:${c.id}`}>{codePath(codes, c.id)}</option>)}</optgroup>
+              <optgroup label={t('memos.target.source')}>
+                {sources.map((s) => (
+                  <option key={s.id} value={`source:${s.id}`}>
+                    {s.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('memos.target.case')}>
+                {cases.map((c) => (
+                  <option key={c.id} value={`case:${c.id}`}>
+                    {c.name}
+                  </option>
+                ))}
+              </optgroup>
+              <optgroup label={t('memos.target.code')}>
+                {codes.map((c) => (
+                  <option key={c.id} value={`code:${c.id}`}>
+                    {codePath(codes, c.id)}
+                  </option>
+                ))}
+              </optgroup>
             </select>
           </label>
         )}

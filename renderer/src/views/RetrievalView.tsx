@@ -28,7 +28,8 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
   const filterFor = (attributeId: string) => query.attributeFilters?.find((f) => f.attributeId === attributeId)?.values ?? [];
   const setFilter = (attributeId: string, values: AttributeValue[]) =>
     setQuery((q) => ({ ...q, attributeFilters: [...(q.attributeFilters ?? []).filter((f) => f.attributeId !== attributeId), { attributeId, values }] }));
-  const attributeValues = (attributeId: string) => [...new Set(data.cases.map((c) => c.values[attributeId]).filter((v) => v !== undefined && v !== null))].sort((a, b) => String(a).localeCompare(String(b)));
+  const attributeValues = (attributeId: string) =>
+    [...new Set(data.cases.map((c) => c.values[attributeId]).filter((v) => v !== undefined && v !== null))].sort((a, b) => String(a).localeCompare(String(b)));
   const codeById = new Map(data.codes.map((c) => [c.id, c]));
   const title = t('retrieval.exportTitle', { codes: query.codeIds.map((id) => codeById.get(id)?.name).join(query.mode === 'and' ? ' ∧ ' : query.mode === 'not' ? ' ¬ ' : ' ∨ ') });
 
@@ -79,7 +80,8 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
           <legend>{t('retrieval.kinds')}</legend>
           {project.sourceKinds.map((kind) => (
             <label key={kind}>
-              <input type="checkbox" checked={query.sourceKinds?.includes(kind) ?? false} onChange={() => setQuery((q) => ({ ...q, sourceKinds: toggle(q.sourceKinds, kind) }))} /> {kindLabel(t, kind)}
+              <input type="checkbox" checked={query.sourceKinds?.includes(kind) ?? false} onChange={() => setQuery((q) => ({ ...q, sourceKinds: toggle(q.sourceKinds, kind) }))} />{' '}
+              {kindLabel(t, kind)}
             </label>
           ))}
         </fieldset>
@@ -88,14 +90,21 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
             <legend>{a.name}</legend>
             {attributeValues(a.id).map((v) => (
               <label key={String(v)}>
-                <input type="checkbox" checked={filterFor(a.id).includes(v)} onChange={() => setFilter(a.id, toggle(filterFor(a.id), v))} /> {typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v)}
+                <input type="checkbox" checked={filterFor(a.id).includes(v)} onChange={() => setFilter(a.id, toggle(filterFor(a.id), v))} />{' '}
+                {typeof v === 'boolean' ? (v ? t('common.yes') : t('common.no')) : String(v)}
               </label>
             ))}
           </fieldset>
         ))}
         <label className="pattern">
           {t('retrieval.pattern')}
-          <input value={pattern.value} disabled={pattern.loading} onChange={(e) => pattern.onChange(e.target.value)} onBlur={pattern.onBlur} onKeyDown={(e) => e.key === 'Enter' && pattern.onBlur()} />
+          <input
+            value={pattern.value}
+            disabled={pattern.loading}
+            onChange={(e) => pattern.onChange(e.target.value)}
+            onBlur={pattern.onBlur}
+            onKeyDown={(e) => e.key === 'Enter' && pattern.onBlur()}
+          />
           <span className="hint">
             {t('retrieval.patternHelp')} {formatCitation(pattern.value, { case: 'ARIII', paragraph: 3, speaker: 'Caregiver 1', reportNumber: '1', source: 'ARIII_phone' })}
           </span>
@@ -144,5 +153,11 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
 }
 
 function fileSafe(name: string): string {
-  return name.replace(/[\\/:*?"<>|]+/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 80) || 'export';
+  return (
+    name
+      .replace(/[\\/:*?"<>|]+/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 80) || 'export'
+  );
 }

@@ -82,9 +82,15 @@ export function SourceKindsDialog({ project, onClose }: { project: Project; onCl
         }}
       >
         <input value={added} placeholder={t('kinds.new')} aria-label={t('kinds.new')} onChange={(e) => setAdded(e.target.value)} />
-        <button type="submit" disabled={!added.trim()}>{t('common.add')}</button>
+        <button type="submit" disabled={!added.trim()}>
+          {t('common.add')}
+        </button>
       </form>
-      {error && <p className="error" role="alert">{error}</p>}
+      {error && (
+        <p className="error" role="alert">
+          {error}
+        </p>
+      )}
     </Dialog>
   );
 }

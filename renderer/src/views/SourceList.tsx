@@ -21,7 +21,14 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
   const scroller = useRef<HTMLDivElement>(null);
   const caseName = useMemo(() => new Map(cases.map((c) => [c.id, c.name])), [cases]);
-  const casesOf = useCallback((s: Source) => s.caseIds.map((id) => caseName.get(id) ?? '').filter(Boolean).join(', '), [caseName]);
+  const casesOf = useCallback(
+    (s: Source) =>
+      s.caseIds
+        .map((id) => caseName.get(id) ?? '')
+        .filter(Boolean)
+        .join(', '),
+    [caseName],
+  );
   const rows = useMemo(() => {
     const q = filter.trim().toLowerCase();
     const filtered = q ? sources.filter((s) => `${s.name} ${s.kind} ${casesOf(s)}`.toLowerCase().includes(q)) : sources;
@@ -67,8 +74,7 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
         <div className="bulk-bar" role="toolbar" aria-label={t('sources.selected', { count: chosen.length })}>
           <strong>{t('sources.selected', { count: chosen.length })}</strong>
           <label>
-            {t('sources.setKind')}{' '}
-            <KindSelect kinds={project.sourceKinds} value="" placeholder="—" onChange={(kind) => void updateSources(db, chosen, { kind })} />
+            {t('sources.setKind')} <KindSelect kinds={project.sourceKinds} value="" placeholder="—" onChange={(kind) => void updateSources(db, chosen, { kind })} />
           </label>
           <label>
             {t('sources.setDate')} <input type="date" onChange={(e) => e.target.value && void updateSources(db, chosen, { date: e.target.value })} />
@@ -77,41 +83,47 @@ export function SourceList({ project, sources, cases, onOpen }: { project: Proje
         </div>
       )}
       <div className="table-scroll" ref={scroller}>
-      <table className="grid sticky">
-        <thead>
-          <tr>
-            <th className="tick">
-              <input type="checkbox" aria-label={t('sources.selectAll')} checked={allShownTicked} onChange={tickAllShown} />
-            </th>
-            {header('name', t('sources.col.name'))}
-            {header('kind', t('sources.col.kind'))}
-            {header('case', t('sources.col.case'))}
-            {header('words', t('sources.col.words'), true)}
-            {header('date', t('sources.col.date'))}
-          </tr>
-        </thead>
-        <tbody>
-          {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
-          {items.map(({ index }) => rows[index]).map((s) => (
-            <tr key={s.id} onDoubleClick={() => onOpen(s.id)} className={ticked.has(s.id) ? 'ticked' : undefined}>
-              <td className="tick">
-                <input type="checkbox" aria-label={t('sources.select', { name: s.name })} checked={ticked.has(s.id)} onChange={() => tick(s.id)} />
-              </td>
-              <td>
-                <button className="link" onClick={() => onOpen(s.id)}>
-                  {s.name}
-                </button>
-                {s.warnings.length > 0 && <span className="badge warn" title={s.warnings.map((w) => noteText(t, w)).join('\n')}>!</span>}
-              </td>
-              <td>{kindLabel(t, s.kind)}</td>
-              <td>{casesOf(s)}</td>
-              <td className="num">{number.format(s.words)}</td>
-              <td>{s.date ?? ''}</td>
+        <table className="grid sticky">
+          <thead>
+            <tr>
+              <th className="tick">
+                <input type="checkbox" aria-label={t('sources.selectAll')} checked={allShownTicked} onChange={tickAllShown} />
+              </th>
+              {header('name', t('sources.col.name'))}
+              {header('kind', t('sources.col.kind'))}
+              {header('case', t('sources.col.case'))}
+              {header('words', t('sources.col.words'), true)}
+              {header('date', t('sources.col.date'))}
             </tr>
-          ))}
-          {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {padTop > 0 && <tr style={{ height: padTop }} aria-hidden />}
+            {items
+              .map(({ index }) => rows[index])
+              .map((s) => (
+                <tr key={s.id} onDoubleClick={() => onOpen(s.id)} className={ticked.has(s.id) ? 'ticked' : undefined}>
+                  <td className="tick">
+                    <input type="checkbox" aria-label={t('sources.select', { name: s.name })} checked={ticked.has(s.id)} onChange={() => tick(s.id)} />
+                  </td>
+                  <td>
+                    <button className="link" onClick={() => onOpen(s.id)}>
+                      {s.name}
+                    </button>
+                    {s.warnings.length > 0 && (
+                      <span className="badge warn" title={s.warnings.map((w) => noteText(t, w)).join('\n')}>
+                        !
+                      </span>
+                    )}
+                  </td>
+                  <td>{kindLabel(t, s.kind)}</td>
+                  <td>{casesOf(s)}</td>
+                  <td className="num">{number.format(s.words)}</td>
+                  <td>{s.date ?? ''}</td>
+                </tr>
+              ))}
+            {padBottom > 0 && <tr style={{ height: padBottom }} aria-hidden />}
+          </tbody>
+        </table>
       </div>
       {editingKinds && <SourceKindsDialog project={project} onClose={() => setEditingKinds(false)} />}
     </section>

@@ -30,16 +30,18 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
   if (!source || !content) return <div className="empty-state">{t('viewer.missing')}</div>;
   return (
     <SourceSegmentsContext.Provider value={segments ?? null}>
-    <div className="viewer-layout">
-      <section className="viewer" aria-label={t('viewer.label', { name: source.name })}>
-        <header className="viewer-header">
-          <h2>{source.name}</h2>
-          <span className="hint">{t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.filter((x) => x.speaker).length })}</span>
-        </header>
-        <ParagraphList content={content} segments={segments ?? []} codes={codes} focusOffset={focusOffset} />
-      </section>
-      {side}
-    </div>
+      <div className="viewer-layout">
+        <section className="viewer" aria-label={t('viewer.label', { name: source.name })}>
+          <header className="viewer-header">
+            <h2>{source.name}</h2>
+            <span className="hint">
+              {t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.filter((x) => x.speaker).length })}
+            </span>
+          </header>
+          <ParagraphList content={content} segments={segments ?? []} codes={codes} focusOffset={focusOffset} />
+        </section>
+        {side}
+      </div>
     </SourceSegmentsContext.Provider>
   );
 }
@@ -188,7 +190,12 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
       className={turn?.speaker ? `paragraph in-turn s-${speakerColor}` : 'paragraph'}
       style={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${top}px)` }}
     >
-      <button className="para-number" aria-label={t('viewer.paragraphNumber', { n: index + 1 })} title={t('viewer.selectParagraph')} onClick={() => actions.select(p.start + (label?.end ?? 0), p.end)}>
+      <button
+        className="para-number"
+        aria-label={t('viewer.paragraphNumber', { n: index + 1 })}
+        title={t('viewer.selectParagraph')}
+        onClick={() => actions.select(p.start + (label?.end ?? 0), p.end)}
+      >
         {index + 1}
       </button>
       <p className="para-text">
@@ -203,8 +210,19 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
           const isSelected = run.segmentIds.includes(SELECTED);
           const segs = ids.map((id) => here.find((s) => s.id === id)!).sort((a, b) => a.end - a.start - (b.end - b.start));
           const inner = segs[0] ? codeById.get(segs[0].codeId) : undefined;
-          const names = segs.map((s) => codeById.get(s.codeId)?.name).filter(Boolean).join(', ');
-          const classes = [isSpeaker && 'speaker', segs.length && 'coded', segs.length > 1 && 'overlap', isSelected && 'selected', segs.some((s) => s.id === currentId) && 'current'].filter(Boolean).join(' ');
+          const names = segs
+            .map((s) => codeById.get(s.codeId)?.name)
+            .filter(Boolean)
+            .join(', ');
+          const classes = [
+            isSpeaker && 'speaker',
+            segs.length && 'coded',
+            segs.length > 1 && 'overlap',
+            isSelected && 'selected',
+            segs.some((s) => s.id === currentId) && 'current',
+          ]
+            .filter(Boolean)
+            .join(' ');
           return (
             <span
               key={run.start}
@@ -227,7 +245,14 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
             <button
               key={s.id}
               className={s.id === currentId ? 'stripe current' : 'stripe'}
-              style={{ left: `${(laneOf.get(s.id) ?? 0) * 7}px`, background: code?.color, borderTopLeftRadius: s.start >= p.start ? 3 : 0, borderBottomLeftRadius: s.end <= p.end ? 3 : 0, top: s.start >= p.start ? 4 : 0, bottom: s.end <= p.end ? 4 : 0 }}
+              style={{
+                left: `${(laneOf.get(s.id) ?? 0) * 7}px`,
+                background: code?.color,
+                borderTopLeftRadius: s.start >= p.start ? 3 : 0,
+                borderBottomLeftRadius: s.end <= p.end ? 3 : 0,
+                top: s.start >= p.start ? 4 : 0,
+                bottom: s.end <= p.end ? 4 : 0,
+              }}
               aria-label={t('viewer.segment', { code: code?.name ?? '', text: preview(content.text.slice(s.start, s.end)) })}
               tabIndex={s.start >= p.start ? 0 : -1}
               onClick={() => actions.selectSegment(s.id)}
@@ -239,7 +264,12 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
             const code = codeById.get(s.codeId);
             return (
               <li key={s.id}>
-                <button className={s.id === currentId ? 'current' : undefined} style={{ '--code': code?.color } as CSSProperties} onClick={() => actions.selectSegment(s.id)} tabIndex={-1}>
+                <button
+                  className={s.id === currentId ? 'current' : undefined}
+                  style={{ '--code': code?.color } as CSSProperties}
+                  onClick={() => actions.selectSegment(s.id)}
+                  tabIndex={-1}
+                >
                   {code?.name}
                 </button>
               </li>

@@ -1,6 +1,20 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useState } from 'react';
-import { describeProjectContents, deleteProject, emptyExpiredTrash, listProjects, markProjectOpened, moveProjectToTrash, purgeDate, renameProject, restoreProject, createProject, TRASH_DAYS, type ProjectContents, type ProjectSummary } from '@core/db/projects';
+import {
+  describeProjectContents,
+  deleteProject,
+  emptyExpiredTrash,
+  listProjects,
+  markProjectOpened,
+  moveProjectToTrash,
+  purgeDate,
+  renameProject,
+  restoreProject,
+  createProject,
+  TRASH_DAYS,
+  type ProjectContents,
+  type ProjectSummary,
+} from '@core/db/projects';
 import { usePersistence } from '../storage';
 import { ConfirmDialog } from '../components/ConfirmDialog';
 import { LocalePicker } from '../components/LocalePicker';
@@ -69,7 +83,11 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
         <button className="sample" onClick={() => void sample()} disabled={busy}>
           {busy ? t('start.sampleBuilding') : t('start.openSample')}
         </button>
-        {error && <p className="error" role="alert">{error}</p>}
+        {error && (
+          <p className="error" role="alert">
+            {error}
+          </p>
+        )}
       </section>
       {persisted === false && (
         <p className="notice storage-warning" role="note">
@@ -101,7 +119,13 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
                           setRenaming(null);
                         }}
                       >
-                        <input aria-label={t('start.renameLabel')} value={renaming.name} autoFocus onChange={(e) => setRenaming({ id: p.id, name: e.target.value })} onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)} />
+                        <input
+                          aria-label={t('start.renameLabel')}
+                          value={renaming.name}
+                          autoFocus
+                          onChange={(e) => setRenaming({ id: p.id, name: e.target.value })}
+                          onKeyDown={(e) => e.key === 'Escape' && setRenaming(null)}
+                        />
                         <button type="submit">{t('common.save')}</button>
                       </form>
                     ) : (
@@ -135,7 +159,12 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
                 <tr key={p.id}>
                   <td>{p.name}</td>
                   <td className="num">{t('count.sources', { count: p.sourceCount })}</td>
-                  <td>{t('start.deletedOn', { date: dateFormat.format(new Date(p.deletedAt!)), until: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(purgeDate(p.deletedAt!))) })}</td>
+                  <td>
+                    {t('start.deletedOn', {
+                      date: dateFormat.format(new Date(p.deletedAt!)),
+                      until: new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(new Date(purgeDate(p.deletedAt!))),
+                    })}
+                  </td>
                   <td className="row-actions">
                     <button onClick={() => void restoreProject(db, p.id)}>{t('start.restore')}</button>
                     <button className="danger" onClick={() => setForgetting(p)}>

@@ -35,7 +35,14 @@ import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 
-type View = { type: 'sources' } | { type: 'source'; id: string; focus?: number } | { type: 'cases' } | { type: 'retrieval' } | { type: 'codebook' } | { type: 'memos'; open?: string } | { type: 'analyses'; open?: string };
+type View =
+  | { type: 'sources' }
+  | { type: 'source'; id: string; focus?: number }
+  | { type: 'cases' }
+  | { type: 'retrieval' }
+  | { type: 'codebook' }
+  | { type: 'memos'; open?: string }
+  | { type: 'analyses'; open?: string };
 
 interface PendingSurvey {
   fileName: string;
@@ -115,7 +122,8 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
     () =>
       bridge.onMenuCommand((command: MenuCommand) => {
         if (command === 'import-sources') {
-          if (bridge.platform === 'electron') void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: () => bridge.readPickedFile(f.id) }))));
+          if (bridge.platform === 'electron')
+            void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: () => bridge.readPickedFile(f.id) }))));
           else fileInput.current?.click();
         } else if (command === 'close-project') onClose();
         else if (command === 'show-sources') setView({ type: 'sources' });
@@ -155,8 +163,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         else if ((k === 'm' || k === 'M') && coding.selectedSegmentId) {
           setSide('coding');
           setTimeout(() => document.getElementById('segment-memo')?.focus(), 0);
-        }
-        else if (k === '?') setHelp(true);
+        } else if (k === '?') setHelp(true);
         else if (k === 'Escape') {
           coding.setSelection(null);
           coding.selectSegment(null);
@@ -190,13 +197,23 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
       <div className="side-pane">
         <Splitter label={t('workspace.resizeSide')} width={sideWidth.width} min={240} max={640} direction={-1} onChange={sideWidth.setWidth} />
         <div className="tabs" role="tablist" aria-label={t('side.tabs')}>
-          <button role="tab" aria-selected={side === 'coding'} onClick={() => setSide('coding')}>{t('side.coding')}</button>
-          <button role="tab" aria-selected={side === 'code'} disabled={!selectedCode} onClick={() => setSide('code')}>{t('side.code')}</button>
-          <button role="tab" aria-selected={side === 'source'} onClick={() => setSide('source')}>{t('side.source')}</button>
+          <button role="tab" aria-selected={side === 'coding'} onClick={() => setSide('coding')}>
+            {t('side.coding')}
+          </button>
+          <button role="tab" aria-selected={side === 'code'} disabled={!selectedCode} onClick={() => setSide('code')}>
+            {t('side.code')}
+          </button>
+          <button role="tab" aria-selected={side === 'source'} onClick={() => setSide('source')}>
+            {t('side.source')}
+          </button>
         </div>
         {side === 'coding' && <CodingPanel codes={codes ?? []} onOpenPalette={() => setPalette(true)} />}
-        {side === 'code' && selectedCode && <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />}
-        {side === 'source' && <SourceSide projectId={projectId} sourceId={view.id} onDeleted={() => setView({ type: 'sources' })} onWriteMemo={(name) => writeMemo({ sourceId: view.id }, name)} />}
+        {side === 'code' && selectedCode && (
+          <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
+        )}
+        {side === 'source' && (
+          <SourceSide projectId={projectId} sourceId={view.id} onDeleted={() => setView({ type: 'sources' })} onWriteMemo={(name) => writeMemo({ sourceId: view.id }, name)} />
+        )}
       </div>
     ) : null;
 
@@ -224,10 +241,20 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         </button>
         <h1>{project.name}</h1>
         <div className="history">
-          <button onClick={() => void coding.undo()} disabled={!history?.undo} title={history?.undo ? t('coding.undoTitle', { label: historyText(history.undo, locale) }) : undefined} aria-label={t('coding.undo')}>
+          <button
+            onClick={() => void coding.undo()}
+            disabled={!history?.undo}
+            title={history?.undo ? t('coding.undoTitle', { label: historyText(history.undo, locale) }) : undefined}
+            aria-label={t('coding.undo')}
+          >
             ↶ {t('coding.undo')}
           </button>
-          <button onClick={() => void coding.redo()} disabled={!history?.redo} title={history?.redo ? t('coding.redoTitle', { label: historyText(history.redo, locale) }) : undefined} aria-label={t('coding.redo')}>
+          <button
+            onClick={() => void coding.redo()}
+            disabled={!history?.redo}
+            title={history?.redo ? t('coding.redoTitle', { label: historyText(history.redo, locale) }) : undefined}
+            aria-label={t('coding.redo')}
+          >
             ↷ {t('coding.redo')}
           </button>
           <button onClick={() => setHelp(true)} aria-label={t('keys.title')} title={t('keys.title')}>
@@ -331,39 +358,41 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
         )}
         <InterruptedImports projectId={projectId} />
         <ViewBoundary key={viewKey(view)} onBack={() => setView({ type: 'sources' })}>
-        {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
-        {view.type !== 'source' && (
-          <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
-            <div className="with-side-main">
-              {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
-              {view.type === 'cases' && <CasesSheet projectId={projectId} />}
-              {view.type === 'retrieval' && (
-                <RetrievalView
-                  project={project}
-                  onOpenQuote={(q) => {
-                    setView({ type: 'source', id: q.sourceId, focus: q.start });
-                    setSide('coding');
-                    coding.setSelection(null);
-                    coding.selectSegment(q.segmentIds.length === 1 ? q.segmentIds[0] : null);
-                  }}
-                />
-              )}
-              {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
-              {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
-              {view.type === 'memos' && <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />}
-            </div>
-            {selectedCode && side === 'code' && (
-              <div className="side-pane">
-                <div className="tabs">
-                  <button className="link close-side" onClick={() => setSelectedCodeId(null)} aria-label={t('common.close')}>
-                    ×
-                  </button>
-                </div>
-                <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
+          {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
+          {view.type !== 'source' && (
+            <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
+              <div className="with-side-main">
+                {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
+                {view.type === 'cases' && <CasesSheet projectId={projectId} />}
+                {view.type === 'retrieval' && (
+                  <RetrievalView
+                    project={project}
+                    onOpenQuote={(q) => {
+                      setView({ type: 'source', id: q.sourceId, focus: q.start });
+                      setSide('coding');
+                      coding.setSelection(null);
+                      coding.selectSegment(q.segmentIds.length === 1 ? q.segmentIds[0] : null);
+                    }}
+                  />
+                )}
+                {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
+                {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
+                {view.type === 'memos' && (
+                  <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />
+                )}
               </div>
-            )}
-          </div>
-        )}
+              {selectedCode && side === 'code' && (
+                <div className="side-pane">
+                  <div className="tabs">
+                    <button className="link close-side" onClick={() => setSelectedCodeId(null)} aria-label={t('common.close')}>
+                      ×
+                    </button>
+                  </div>
+                  <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
+                </div>
+              )}
+            </div>
+          )}
         </ViewBoundary>
       </main>
       {coding.status && (

@@ -77,7 +77,13 @@ export function parseDoc(bytes: Uint8Array): ParsedText {
  * Clx) says where each run of them is in the WordDocument stream, as 8-bit Windows-1252
  * ("compressed") or as UTF-16.
  */
-function pieceTable(main: Uint8Array, clx: Uint8Array, deleted: (fc: number) => boolean, inTable: (fc: number) => boolean, bold: (fc: number) => boolean): (from: number, to: number) => Story {
+function pieceTable(
+  main: Uint8Array,
+  clx: Uint8Array,
+  deleted: (fc: number) => boolean,
+  inTable: (fc: number) => boolean,
+  bold: (fc: number) => boolean,
+): (from: number, to: number) => Story {
   const view = new DataView(clx.buffer, clx.byteOffset, clx.byteLength);
   let at = 0;
   // Property runs (Prc) come first, not text; a negative size would be a damaged file.
@@ -133,7 +139,13 @@ interface Story {
  * pages a PlcfBte points to: character pages (CHPX: tracked deletions) or paragraph pages
  * (PAPX: paragraphs in table cells). Answers by binary search: transcripts are long.
  */
-function propertyRuns(main: Uint8Array, table: Uint8Array, [fcPlcf, lcbPlcf]: [number, number], pages: 'character' | 'paragraph', has: (props: DataView, from: number, to: number) => boolean): (fc: number) => boolean {
+function propertyRuns(
+  main: Uint8Array,
+  table: Uint8Array,
+  [fcPlcf, lcbPlcf]: [number, number],
+  pages: 'character' | 'paragraph',
+  has: (props: DataView, from: number, to: number) => boolean,
+): (fc: number) => boolean {
   const runs: [number, number][] = [];
   const plc = new DataView(table.buffer, table.byteOffset + Math.min(fcPlcf, table.length), Math.max(0, Math.min(lcbPlcf, table.length - fcPlcf)));
   const count = Math.floor((plc.byteLength - 4) / 8);
@@ -177,7 +189,7 @@ function propertyRuns(main: Uint8Array, table: Uint8Array, [fcPlcf, lcbPlcf]: [n
 
 /** The operand of a property (sprm) in a list of them, or undefined when the list does not set it. */
 function propertyValue(view: DataView, from: number, to: number, sprm: number): number | undefined {
-  for (let at = from; at + 2 <= to; ) {
+  for (let at = from; at + 2 <= to;) {
     const code = view.getUint16(at, true);
     if (code === sprm) return operandSize(code, view, at + 2, to) >= 4 ? view.getInt32(at + 2, true) : view.getUint8(at + 2);
     at += 2 + operandSize(code, view, at + 2, to);
@@ -300,7 +312,14 @@ function notesOf(story: Story, mark: string): string[] {
       notes[notes.length - 1].inTable.push(story.inTable[i]);
     }
   });
-  return notes.map((n) => readStory(n, () => '').paragraphs.filter(Boolean).join(' ').trim()).filter(Boolean);
+  return notes
+    .map((n) =>
+      readStory(n, () => '')
+        .paragraphs.filter(Boolean)
+        .join(' ')
+        .trim(),
+    )
+    .filter(Boolean);
 }
 
 /** The character positions a PLC (a table of positions and data) lists. */

@@ -100,7 +100,11 @@ async function chunkText(name: string, bytes: Uint8Array, readRtf: (rtf: Uint8Ar
   if (ext === 'htm' || ext === 'html' || ext === 'xhtml' || /^\s*(<!doctype html|<html|<\?xml)/i.test(start)) return htmlParagraphs(decodeText(bytes).text);
   if (ext === 'rtf' || start.startsWith('{\\rtf')) return readRtf(bytes);
   if (ext === 'docx' || (bytes[0] === 0x50 && bytes[1] === 0x4b)) return undefined;
-  if (ext === 'txt') return decodeText(bytes).text.split(/\r\n?|\n/).map((l) => l.trim()).filter(Boolean);
+  if (ext === 'txt')
+    return decodeText(bytes)
+      .text.split(/\r\n?|\n/)
+      .map((l) => l.trim())
+      .filter(Boolean);
   return null;
 }
 

@@ -150,7 +150,10 @@ function htmlToParsedText(html: string): ParsedText {
         flush();
         note = null;
       } else if (name === 'dt' && note?.kind === 'comment') {
-        note.label = (current ?? []).join('').replace(/^Comment\s*/, '').replace(/^\[|\]$/g, '');
+        note.label = (current ?? [])
+          .join('')
+          .replace(/^Comment\s*/, '')
+          .replace(/^\[|\]$/g, '');
         current = null;
       } else if (BLOCKS.has(name)) {
         flush();

@@ -15,7 +15,12 @@ export function parseMarkdown(bytes: Uint8Array): ParsedText {
   const plain = withoutHtmlComments(text.replace(/\r\n?/g, '\n'))
     .replace(/^\uFEFF?---\n[\s\S]*?\n(---|\.\.\.)[ \t]*(\n|$)/, '')
     .replace(/^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(\|[ \t]*:?-{3,}:?[ \t]*)+\|?[ \t]*$/gm, '')
-    .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_, cells: string) => cells.split('|').map((c) => c.trim()).join(' | '))
+    .replace(/^[ \t]*\|(.*)\|[ \t]*$/gm, (_, cells: string) =>
+      cells
+        .split('|')
+        .map((c) => c.trim())
+        .join(' | '),
+    )
     .replace(/^([ \t]{0,3})#{1,6}[ \t]+/gm, '$1')
     .replace(/^[ \t]{0,3}>[ \t]?/gm, '')
     .replace(/^([ \t]*)[-*+][ \t]+/gm, '$1')

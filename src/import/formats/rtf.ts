@@ -5,17 +5,54 @@ import { decodeWindows1252 } from '../windows-1252';
 
 /** Destinations whose text is not part of the document body. */
 const SKIPPED = new Set([
-  'fonttbl', 'colortbl', 'stylesheet', 'info', 'pict', 'header', 'footer', 'headerl', 'headerr',
-  'footerl', 'footerr', 'headerf', 'footerf', 'object', 'themedata', 'colorschememapping',
-  'latentstyles', 'datastore', 'listtable', 'listoverridetable', 'rsidtbl', 'xmlnstbl',
-  'generator', 'filetbl', 'revtbl', 'pgdsctbl', 'fldinst', 'nonshppict', 'shpinst', 'bkmkstart', 'bkmkend',
+  'fonttbl',
+  'colortbl',
+  'stylesheet',
+  'info',
+  'pict',
+  'header',
+  'footer',
+  'headerl',
+  'headerr',
+  'footerl',
+  'footerr',
+  'headerf',
+  'footerf',
+  'object',
+  'themedata',
+  'colorschememapping',
+  'latentstyles',
+  'datastore',
+  'listtable',
+  'listoverridetable',
+  'rsidtbl',
+  'xmlnstbl',
+  'generator',
+  'filetbl',
+  'revtbl',
+  'pgdsctbl',
+  'fldinst',
+  'nonshppict',
+  'shpinst',
+  'bkmkstart',
+  'bkmkend',
   // A list's bullet or number as drawn, not the author's words (Word writes it twice).
-  'listtext', 'pntext',
+  'listtext',
+  'pntext',
 ]);
 
 const SYMBOLS: Record<string, string> = {
-  emdash: '—', endash: '–', lquote: '‘', rquote: '’', ldblquote: '“', rdblquote: '”',
-  bullet: '•', tab: '\t', emspace: ' ', enspace: ' ', qmspace: ' ',
+  emdash: '—',
+  endash: '–',
+  lquote: '‘',
+  rquote: '’',
+  ldblquote: '“',
+  rdblquote: '”',
+  bullet: '•',
+  tab: '\t',
+  emspace: ' ',
+  enspace: ' ',
+  qmspace: ' ',
 };
 
 interface GroupState {
@@ -180,8 +217,7 @@ export function parseRtf(bytes: Uint8Array): ParsedText {
       else if (word === 'line') {
         if (inTable || state.footnote || state.comment) put(' ');
         else endParagraph();
-      }
-      else if (word === 'cell') put(' | ');
+      } else if (word === 'cell') put(' | ');
       else if (word === 'row') {
         line = line.replace(/ \| $/, '');
         endParagraph();

@@ -115,7 +115,9 @@ const ROLL_UP_FLASH = 0.1;
 /** A caption line as it reads: markup, editor overrides and character references gone. */
 function plainWords(line: string): string {
   // A tag or override ends at its '>' or '}', or at the next one's start: an unclosed '<' costs one character, not the line.
-  return decodeEntities(line.replace(/<[^<>]*>/g, '').replace(/\{\\[^{}]*\}/g, '')).replace(/\s+/g, ' ').trim();
+  return decodeEntities(line.replace(/<[^<>]*>/g, '').replace(/\{\\[^{}]*\}/g, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
 }
 
 function cueFrom(raw: string, startTime: number, endTime: number): Cue {

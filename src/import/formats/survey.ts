@@ -50,14 +50,37 @@ function namesAnId(column: string): boolean {
 
 /** Columns Qualtrics, SurveyMonkey and Google Forms add about each response (in their English, Spanish and Portuguese exports). */
 const SURVEY_TOOL_METADATA = new Set([
-  'start date', 'end date', 'response type', 'ip address', 'progress', 'duration (in seconds)', 'finished', 'recorded date',
-  'recipient last name', 'recipient first name', 'recipient email', 'external data reference', 'location latitude', 'location longitude',
-  'distribution channel', 'user language', 'collector id', 'email address', 'first name', 'last name', 'custom data 1',
-  'timestamp', 'marca temporal', 'carimbo de data/hora', 'dirección de correo electrónico', 'endereço de e-mail',
+  'start date',
+  'end date',
+  'response type',
+  'ip address',
+  'progress',
+  'duration (in seconds)',
+  'finished',
+  'recorded date',
+  'recipient last name',
+  'recipient first name',
+  'recipient email',
+  'external data reference',
+  'location latitude',
+  'location longitude',
+  'distribution channel',
+  'user language',
+  'collector id',
+  'email address',
+  'first name',
+  'last name',
+  'custom data 1',
+  'timestamp',
+  'marca temporal',
+  'carimbo de data/hora',
+  'dirección de correo electrónico',
+  'endereço de e-mail',
 ]);
 
 /** A column named as an open question ("Comentario abierto", "Other comments", "¿Por qué?", "Explique"): short answers are answers too. */
-const OPEN_QUESTION = /(?<!\p{L})(comentarios?|coment[aá]rios?|comments?|observaci[oó]n(es)?|observa[cç][oõ]es|abiert[ao]s?|abert[ao]s?|open|por qu[eé]|why|expli(que|ca)|describ[ae]|descreva|cu[eé]ntenos|conte-nos|tell us)(?!\p{L})/iu;
+const OPEN_QUESTION =
+  /(?<!\p{L})(comentarios?|coment[aá]rios?|comments?|observaci[oó]n(es)?|observa[cç][oõ]es|abiert[ao]s?|abert[ao]s?|open|por qu[eé]|why|expli(que|ca)|describ[ae]|descreva|cu[eé]ntenos|conte-nos|tell us)(?!\p{L})/iu;
 
 /**
  * The id column is one whose values are all present, short and unique, named like an id

@@ -58,7 +58,12 @@ async function run() {
   const ts = performance.now();
   const storeBatch = { id: 'store-alone', label: importStepLabel(files.map((f) => f.name)) };
   for (let i = 0; i < parsed.length; i += STORE_GROUP) {
-    await addImportedFiles(storeDb, storeProject.id, parsed.slice(i, i + STORE_GROUP).map((imported) => ({ imported })), storeBatch);
+    await addImportedFiles(
+      storeDb,
+      storeProject.id,
+      parsed.slice(i, i + STORE_GROUP).map((imported) => ({ imported })),
+      storeBatch,
+    );
   }
   const storeMs = performance.now() - ts;
   storeDb.close();
@@ -96,7 +101,12 @@ async function run() {
         async store(parsed) {
           const s = performance.now();
           for (const r of parsed) words += r.sources[0].words;
-          await addImportedFiles(db, project.id, parsed.map((imported) => ({ imported })), batch);
+          await addImportedFiles(
+            db,
+            project.id,
+            parsed.map((imported) => ({ imported })),
+            batch,
+          );
           storeBusyMs += performance.now() - s;
           groups++;
           return parsed.map(() => ({ status: 'added', sources: 1 }) as const);
@@ -141,7 +151,24 @@ async function run() {
   const rawPerFileMs = median((r) => r.rawPerFileMs);
   const { lastParsedAt, storeBusyMs, groups } = rounds.find((r) => r.importMs === importMs)!;
   const perRound = rounds.map((r) => `${Math.round(r.importMs)}/${Math.round(r.rawMs)}`).join(' ');
-  return { cores: navigator.hardwareConcurrency, files: FILES, rounds: ROUNDS, perRound, bytes, words, lastParsedAt, storeBusyMs, groups, importMs, rawMs, rawPerFileMs, parseMs, storeMs, readMs, peakHeap };
+  return {
+    cores: navigator.hardwareConcurrency,
+    files: FILES,
+    rounds: ROUNDS,
+    perRound,
+    bytes,
+    words,
+    lastParsedAt,
+    storeBusyMs,
+    groups,
+    importMs,
+    rawMs,
+    rawPerFileMs,
+    parseMs,
+    storeMs,
+    readMs,
+    peakHeap,
+  };
 }
 
 run().then(

@@ -8,7 +8,11 @@ import { cellText } from '../../../src/model/table';
 import { freshDatabase } from '../helpers';
 import { data, training } from './fixture';
 
-const framework: AnalysisDefinition = { type: 'framework', matrix: { codeIds: ['TRUST', 'CHAL'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'summaries' };
+const framework: AnalysisDefinition = {
+  type: 'framework',
+  matrix: { codeIds: ['TRUST', 'CHAL'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' },
+  show: 'summaries',
+};
 
 describe('saved analyses', () => {
   it('are stored in the project; cell summaries are undoable steps', async () => {
@@ -30,8 +34,18 @@ describe('saved analyses', () => {
     const defs: AnalysisDefinition[] = [
       { type: 'frequency', options: { rollUp: true } },
       framework,
-      { type: 'coding-query', matrix: { codeIds: ['REL'], includeSubcodes: true, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' }, count: 'cases', percent: 'none' },
-      { type: 'comparison', matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' }, rowLabels: false, fallback: 'empty' },
+      {
+        type: 'coding-query',
+        matrix: { codeIds: ['REL'], includeSubcodes: true, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
+        count: 'cases',
+        percent: 'none',
+      },
+      {
+        type: 'comparison',
+        matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
+        rowLabels: false,
+        fallback: 'empty',
+      },
       { type: 'cooccurrence', options: { codeIds: ['TRUST', 'CLOSE'], includeSubcodes: false, unit: 'source', jaccard: false } },
       { type: 'words', options: { languages: ['en'] } },
     ];
@@ -47,7 +61,11 @@ describe('saved analyses', () => {
 
 describe('the quotes behind a cell', () => {
   it('finds a matrix cell’s quotes, a frequency row’s quotes in its group, and co-occurring text', () => {
-    const matrixDef: AnalysisDefinition = { type: 'framework', matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'counts' };
+    const matrixDef: AnalysisDefinition = {
+      type: 'framework',
+      matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' },
+      show: 'counts',
+    };
     const m = runAnalysis(data, { name: 'M', definition: matrixDef as never, summaries: {} });
     // Row 2 is P2 (D1, P1, P2, P3), column 1 its TRUST cell: two segments.
     expect(quotesOfCell(data, matrixDef, m, 2, 1)?.quotes.map((q) => q.citation)).toEqual(['(P2, 1)', '(P2, 1)']);

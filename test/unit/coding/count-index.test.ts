@@ -16,7 +16,11 @@ describe('keeping code counts up to date from changes', () => {
     let segments = [seg('1', 'a', 'x'), seg('2', 'a', 'y'), seg('3', 'b', 'x')];
     let index = buildCountIndex(segments);
     const before = index;
-    const changes = [added('segments', '4', seg('4', 'theme', 'z')), updated('segments', '1', seg('1', 'a', 'x'), seg('1', 'b', 'x')), removed('segments', '2', seg('2', 'a', 'y'))];
+    const changes = [
+      added('segments', '4', seg('4', 'theme', 'z')),
+      updated('segments', '1', seg('1', 'a', 'x'), seg('1', 'b', 'x')),
+      removed('segments', '2', seg('2', 'a', 'y')),
+    ];
     index = applyToCountIndex(index, changes);
     segments = [seg('1', 'b', 'x'), seg('3', 'b', 'x'), seg('4', 'theme', 'z')];
     expect(countsFromIndex(index, codes)).toEqual(codeCounts(codes, segments));

@@ -1,7 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { draftKey, draftsToRecover, parseDraft, type Draft } from '../../../src/editing/drafts';
 
-const draft = (over: Partial<Draft> = {}): Draft => ({ field: { kind: 'memo', id: 'm1', field: 'body' }, projectId: 'p1', window: 'w1', value: 'typed', base: '', at: '2026-12-01T10:00:00Z', ...over });
+const draft = (over: Partial<Draft> = {}): Draft => ({
+  field: { kind: 'memo', id: 'm1', field: 'body' },
+  projectId: 'p1',
+  window: 'w1',
+  value: 'typed',
+  base: '',
+  at: '2026-12-01T10:00:00Z',
+  ...over,
+});
 
 describe('drafts of typed text kept between keystroke and store', () => {
   it('gives a field one key whatever the order its object was written in', () => {

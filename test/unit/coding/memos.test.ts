@@ -8,7 +8,17 @@ import { freshDatabase } from '../helpers';
 
 describe('memos', () => {
   it('keeps a field notebook by date and filters memos by what they are attached to', () => {
-    const memo = (id: string, date: string, type: Memo['type'], links: Memo['links'], body = ''): Memo => ({ id, projectId: 'p', title: id, body, type, date, links, createdAt: date, updatedAt: date });
+    const memo = (id: string, date: string, type: Memo['type'], links: Memo['links'], body = ''): Memo => ({
+      id,
+      projectId: 'p',
+      title: id,
+      body,
+      type,
+      date,
+      links,
+      createdAt: date,
+      updatedAt: date,
+    });
     const memos = [
       memo('visit-1', '2023-03-01', 'field-note', {}, 'Primera visita a la díada 3'),
       memo('visit-2', '2023-04-12', 'field-note', { caseId: 'dyad3' }),

@@ -89,7 +89,10 @@ describe('offsets stay exact for any Unicode text', () => {
           for (const p of content.paragraphs) {
             for (const run of runsOf(p.start, p.end, after)) {
               for (let i = run.start; i < run.end; i++) {
-                const covering = after.filter((s) => s.start <= i && i < s.end).map((s) => s.id).sort();
+                const covering = after
+                  .filter((s) => s.start <= i && i < s.end)
+                  .map((s) => s.id)
+                  .sort();
                 expect([...run.segmentIds].sort()).toEqual(covering);
               }
             }

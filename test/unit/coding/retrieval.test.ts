@@ -27,13 +27,31 @@ const contents: SourceContent[] = [
   { sourceId: 'a', projectId: 'p', text: textA, paragraphs: para(textA), turns: [{ speaker: 'ARIII', start: 16, end: 70 }], annotations: [] },
   { sourceId: 'b', projectId: 'p', text: textB, paragraphs: para(textB), turns: [], annotations: [] },
 ];
-const code = (id: string, name: string, parentId: string | null = null, order = 0): Code => ({ id, projectId: 'p', parentId, name, color: '#000', description: '', inclusion: '', exclusion: '', example: '', order });
+const code = (id: string, name: string, parentId: string | null = null, order = 0): Code => ({
+  id,
+  projectId: 'p',
+  parentId,
+  name,
+  color: '#000',
+  description: '',
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  order,
+});
 const codes = [code('rel', 'Relationship', null, 0), code('close', 'Closeness', 'rel', 0), code('trust', 'Trust', 'rel', 1), code('chal', 'Challenges', null, 1)];
 const at = (sourceId: string, text: string, phrase: string) => {
   const start = text.indexOf(phrase);
   return { start, end: start + phrase.length, sourceId };
 };
-const seg = (id: string, codeId: string, where: { start: number; end: number; sourceId: string }): Segment => ({ id, projectId: 'p', codeId, coderId: 'ana', createdAt: '', ...where });
+const seg = (id: string, codeId: string, where: { start: number; end: number; sourceId: string }): Segment => ({
+  id,
+  projectId: 'p',
+  codeId,
+  coderId: 'ana',
+  createdAt: '',
+  ...where,
+});
 const segments = [
   seg('s1', 'close', at('a', textA, 'más cercanía y confianza')), // 23..47
   seg('s2', 'trust', at('a', textA, 'confianza con las familias')),

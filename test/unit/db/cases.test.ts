@@ -80,7 +80,10 @@ describe('importing a classification sheet', () => {
     const table = readCsvTable(utf8(sheet));
     const match = matchClassification(table, ['ARIII', 'DRI', 'BI']);
     expect(await applyClassification(db, project.id, table, match, false)).toEqual({ updated: 2, created: 0 });
-    const attrs = await db.attributes.orderBy('id').toArray().then((a) => a.sort((x, y) => x.order - y.order));
+    const attrs = await db.attributes
+      .orderBy('id')
+      .toArray()
+      .then((a) => a.sort((x, y) => x.order - y.order));
     expect(attrs.map((a) => a.name)).toEqual(['Rol', 'Comuna', 'Capacitación']);
     const dri = await db.cases.filter((c) => c.name === 'DRI').first();
     expect(dri?.values[attrs[0].id]).toBe('Directora');

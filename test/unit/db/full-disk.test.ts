@@ -68,8 +68,14 @@ describe('a disk that fills up', () => {
         async store(parsed) {
           // The disk fills up once two files are in.
           if ((await db.sources.count()) >= 2) disk.full = true;
-          const outcomes = await addImportedFiles(db, p.id, parsed.map((imported) => ({ imported })));
-          return outcomes.map((o) => (o.status === 'duplicate' ? { status: 'duplicate' as const, existingName: o.existing.name } : { status: 'added' as const, sources: o.sources.length }));
+          const outcomes = await addImportedFiles(
+            db,
+            p.id,
+            parsed.map((imported) => ({ imported })),
+          );
+          return outcomes.map((o) =>
+            o.status === 'duplicate' ? { status: 'duplicate' as const, existingName: o.existing.name } : { status: 'added' as const, sources: o.sources.length },
+          );
         },
       },
       (e) => e.status !== 'working' && events.push(e),

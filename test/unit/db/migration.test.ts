@@ -27,7 +27,10 @@ describe('opening projects saved by older versions of the app', () => {
 
   it.each(FIXTURES)('opens a project written at schema version $version with every row intact', async ({ version, data }) => {
     const factory = new IDBFactory();
-    const old = freshDatabase(SCHEMA_HISTORY.filter((v) => v.version <= version), factory);
+    const old = freshDatabase(
+      SCHEMA_HISTORY.filter((v) => v.version <= version),
+      factory,
+    );
     await old.open();
     await old.transaction('rw', old.tables, async () => {
       for (const [table, rows] of Object.entries(data.tables)) await old.table(table).bulkAdd(rows as object[]);
@@ -66,7 +69,10 @@ describe('a store the app cannot or may not open yet', () => {
     expect(current.isOpen()).toBe(false);
 
     // The newer app finds its store as it left it.
-    const reopened = new QdaDatabase(name, { indexedDB: factory, IDBKeyRange }, [...SCHEMA_HISTORY, { version: CURRENT_SCHEMA_VERSION + 1, stores: { comments: 'id, projectId' } }]);
+    const reopened = new QdaDatabase(name, { indexedDB: factory, IDBKeyRange }, [
+      ...SCHEMA_HISTORY,
+      { version: CURRENT_SCHEMA_VERSION + 1, stores: { comments: 'id, projectId' } },
+    ]);
     await reopened.open();
     expect(reopened.backendDB().version).toBe((CURRENT_SCHEMA_VERSION + 1) * 10);
     expect((await reopened.table('projects').toArray()).map((p: { name: string }) => p.name)).toEqual(['Guardado por la versión nueva']);

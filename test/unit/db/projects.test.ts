@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { addSourceKind, countSourcesByKind, createProject, deleteProject, describeProjectContents, listProjects, markProjectOpened, removeSourceKind, renameProject, renameSourceKind } from '../../../src/db/projects';
+import {
+  addSourceKind,
+  countSourcesByKind,
+  createProject,
+  deleteProject,
+  describeProjectContents,
+  listProjects,
+  markProjectOpened,
+  removeSourceKind,
+  renameProject,
+  renameSourceKind,
+} from '../../../src/db/projects';
 import { addImportedSources } from '../../../src/db/sources';
 import { importSource } from '../../../src/import';
 import { freshDatabase, utf8 } from '../helpers';

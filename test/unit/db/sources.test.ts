@@ -93,7 +93,11 @@ describe('storing imported sources', () => {
       await imported('RD_Rep9.txt', utf8('Informe de otro estudio.')),
     ];
     for (let i = folder.length; i < count; i++) folder.push(await imported(`P${i}_phone.txt`, utf8(`E: ¿Cómo está?\nP${i}: Bien ${i}`)));
-    const outcomes = await addImportedFiles(db, project.id, folder.map((f) => ({ imported: f })));
+    const outcomes = await addImportedFiles(
+      db,
+      project.id,
+      folder.map((f) => ({ imported: f })),
+    );
     expect(outcomes.slice(0, 4)).toMatchObject([
       { status: 'duplicate', existing: { name: 'RD_Rep1' } },
       { status: 'added' },
@@ -194,7 +198,12 @@ describe('undoing an import', () => {
     const project = await createProject(db, 'ViDA');
     await createCode(db, project.id, 'Vínculo');
     const folder = { id: 'drop-1', label: importStepLabel(['ARIII_phone.txt', 'ARIV_phone.txt', 'DRI_indepth.txt']) };
-    await addImportedFiles(db, project.id, [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) }, { imported: await imported('ARIV_phone.txt', utf8('E: Hola\nARIV: Qué tal')) }], folder);
+    await addImportedFiles(
+      db,
+      project.id,
+      [{ imported: await imported('ARIII_phone.txt', utf8('E: Hola\nARIII: Buenas')) }, { imported: await imported('ARIV_phone.txt', utf8('E: Hola\nARIV: Qué tal')) }],
+      folder,
+    );
     await addImportedFiles(db, project.id, [{ imported: await imported('DRI_indepth.txt', utf8('E: Hola\nDRI: Buenas tardes')) }], folder);
     expect(historyText((await undoState(db, project.id)).undo)).toBe('Import 3 files');
     expect(historyText(await undo(db, project.id))).toBe('Import 3 files');

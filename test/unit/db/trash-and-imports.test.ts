@@ -29,7 +29,12 @@ describe('an import cut short by a reload or a crash', () => {
     const p = await createProject(db, 'ViDA');
     const files = Array.from({ length: 300 }, (_, i) => `P${i + 1}.txt`);
     const record = await startImportRecord(db, p.id, files, 'window-1', 'page-1');
-    await noteImportProgress(db, record.id, 127, Array.from({ length: 127 }, (_, i) => i));
+    await noteImportProgress(
+      db,
+      record.id,
+      127,
+      Array.from({ length: 127 }, (_, i) => i),
+    );
     // The page reloads: same window, another page load.
     const [cut] = await interruptedImports(db, p.id, 'page-2', () => true, 'window-1');
     const summary = interruptedSummary(cut);

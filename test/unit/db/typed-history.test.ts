@@ -142,7 +142,9 @@ describe('two windows on one project', () => {
     w.as('A');
     const refusal = await undo(db, projectId).catch((e: unknown) => e);
     expect(refusal).toBeInstanceOf(ResearcherError);
-    expect((refusal as ResearcherError).message).toBe('Cannot undo “Edit “Trust””: another window has changed the same data since (“Recolour “Trust””). Undo that first, in the window where it was done.');
+    expect((refusal as ResearcherError).message).toBe(
+      'Cannot undo “Edit “Trust””: another window has changed the same data since (“Recolour “Trust””). Undo that first, in the window where it was done.',
+    );
     expect((await db.codes.get(code.id))!.description).toBe('A wrote this');
   });
 

@@ -33,7 +33,22 @@ describe('charts for papers', () => {
   });
 
   it('escapes labels', () => {
-    const svg = barChartSvg({ title: 'A & <B>', columns: [{ key: 'c', label: 'C' }, { key: 'n', label: 'n', numeric: true }], rows: [{ key: 'x', cells: [{ kind: 'text', text: '"q"' }, { kind: 'number', value: 2 }] }] });
+    const svg = barChartSvg({
+      title: 'A & <B>',
+      columns: [
+        { key: 'c', label: 'C' },
+        { key: 'n', label: 'n', numeric: true },
+      ],
+      rows: [
+        {
+          key: 'x',
+          cells: [
+            { kind: 'text', text: '"q"' },
+            { kind: 'number', value: 2 },
+          ],
+        },
+      ],
+    });
     expect(wellFormed(svg)).toBeNull();
     expect(svg).toContain('A &amp; &lt;B&gt;');
   });

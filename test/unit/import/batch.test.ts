@@ -192,7 +192,13 @@ describe('reading a folder ahead of the files being prepared', () => {
           return utf8(`E: Hola\nP${i + 1}: Buenas`);
         },
       }));
-      await runImportBatch(files, { prepare: asRequest, parse: async (r) => importSource({ ...r }), store: addAll }, () => undefined, () => false, { maxBytes: 100 * 1024 * 1024 });
+      await runImportBatch(
+        files,
+        { prepare: asRequest, parse: async (r) => importSource({ ...r }), store: addAll },
+        () => undefined,
+        () => false,
+        { maxBytes: 100 * 1024 * 1024 },
+      );
       return most;
     };
     expect(await largest(30 * 1024)).toBeGreaterThan(8);

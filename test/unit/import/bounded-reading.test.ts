@@ -24,7 +24,10 @@ describe('reading files that are built to expand or stall', () => {
     const bytes = wordPackage(
       Array.from({ length: chunks }, (_, i) => `<w:altChunk r:id="rId${i}"/>`).join(''),
       Object.fromEntries(Array.from({ length: chunks }, (_, i) => [`word/chunk${i}.txt`, strToU8('texto repetido '.repeat(60_000))])),
-      Array.from({ length: chunks }, (_, i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk${i}.txt"/>`).join(''),
+      Array.from(
+        { length: chunks },
+        (_, i) => `<Relationship Id="rId${i}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk" Target="chunk${i}.txt"/>`,
+      ).join(''),
     );
     const r = await importSource({ name: 'incrustados.docx', bytes });
     expect(r.ok).toBe(false);

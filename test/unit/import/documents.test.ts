@@ -217,7 +217,8 @@ describe('a document saved as a web page (HTML, written by LibreOffice)', () => 
   });
 
   it('leaves out scripts, styles and what the page hides, and reads entities and line breaks', async () => {
-    const page = '<html><head><title>x</title><script>document.write("<p>no</p>")</script></head><body><p>E: &iquest;Qu&eacute; tal?</p><p>P: Bien<br>y usted.</p><p>E: Bien.</p><p>P: Me alegro &amp; gracias.</p></body></html>';
+    const page =
+      '<html><head><title>x</title><script>document.write("<p>no</p>")</script></head><body><p>E: &iquest;Qu&eacute; tal?</p><p>P: Bien<br>y usted.</p><p>E: Bien.</p><p>P: Me alegro &amp; gracias.</p></body></html>';
     const source = await importOk('p.htm', new TextEncoder().encode(page));
     expect(paragraphsOf(source)).toEqual(['E: ¿Qué tal?', 'P: Bien', 'y usted.', 'E: Bien.', 'P: Me alegro & gracias.']);
   });
@@ -302,7 +303,12 @@ describe('a transcript whose speakers stand apart from their words by a tab (a h
 describe('a transcript whose speakers’ names are set in bold, with no colon', () => {
   it.each(['docx', 'doc', 'odt', 'rtf'] as const)('finds the speakers in the .%s, their names set apart by a tab', async (ext) => {
     const source = await importOk(`entrevista_Padre2_negritas.${ext}`, fixture(`formats/entrevista_Padre2_negritas.${ext}`));
-    expect(paragraphsOf(source)).toEqual(['Entrevistadora\tBuenos días, ¿cómo ha estado?', 'Padre 2\tBien, gracias. Más tranquilo.', 'Entrevistadora\t¿Qué le sirvió?', 'Padre 2\tQue me escucharon.']);
+    expect(paragraphsOf(source)).toEqual([
+      'Entrevistadora\tBuenos días, ¿cómo ha estado?',
+      'Padre 2\tBien, gracias. Más tranquilo.',
+      'Entrevistadora\t¿Qué le sirvió?',
+      'Padre 2\tQue me escucharon.',
+    ]);
     expect(source.turns.map((t) => t.speaker)).toEqual(['Entrevistadora', 'Padre 2', 'Entrevistadora', 'Padre 2']);
     expect(source.suggestedCase).toBe('Padre 2');
   });

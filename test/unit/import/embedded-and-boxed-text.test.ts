@@ -13,8 +13,13 @@ async function textOf(name: string, bytes: Uint8Array) {
 
 describe('Word documents with embedded documents (altChunk), as HTML-to-Word converters write them', () => {
   it('reads an embedded HTML page in place, with its accents, entities, line breaks and table', async () => {
-    const html = '<html><head><title>x</title><style>p{color:red}</style></head><body><h2>Entrevista a la directora</h2><p>E: &iquest;C&oacute;mo empez&oacute;?<br>D: Con una visita &amp; una llamada.</p><table><tr><td>Comuna</td><td>Peñalolén</td></tr></table></body></html>';
-    const bytes = wordPackage(wordParagraph('Antes del documento incrustado.') + '<w:altChunk r:id="rId9"/>' + wordParagraph('Después.'), { 'word/entrevista.html': html }, chunkLink('rId9', 'entrevista.html'));
+    const html =
+      '<html><head><title>x</title><style>p{color:red}</style></head><body><h2>Entrevista a la directora</h2><p>E: &iquest;C&oacute;mo empez&oacute;?<br>D: Con una visita &amp; una llamada.</p><table><tr><td>Comuna</td><td>Peñalolén</td></tr></table></body></html>';
+    const bytes = wordPackage(
+      wordParagraph('Antes del documento incrustado.') + '<w:altChunk r:id="rId9"/>' + wordParagraph('Después.'),
+      { 'word/entrevista.html': html },
+      chunkLink('rId9', 'entrevista.html'),
+    );
     const { text, warnings } = await textOf('directora.docx', bytes);
     expect(text).toBe('Antes del documento incrustado.\nEntrevista a la directora\nE: ¿Cómo empezó?\nD: Con una visita & una llamada.\nComuna | Peñalolén\nDespués.');
     expect(warnings).toEqual([]);

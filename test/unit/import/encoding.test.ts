@@ -56,7 +56,9 @@ describe('reading plain-text transcripts in the encodings researchers have', () 
     const result = await importSource({ name: 'P4_telefonica.txt', bytes });
     if (!result.ok) throw new Error(result.error.message);
     const [source] = result.sources;
-    expect(source.text).toBe('E: ¿Qué cambió después de la capacitación? Cuénteme con calma.\nP: Más cercanía, más confianza y acompañamiento.\nE: ¿Y la señora Muñoz?\nP: Ella también… sintió que la escuchábamos.');
+    expect(source.text).toBe(
+      'E: ¿Qué cambió después de la capacitación? Cuénteme con calma.\nP: Más cercanía, más confianza y acompañamiento.\nE: ¿Y la señora Muñoz?\nP: Ella también… sintió que la escuchábamos.',
+    );
     expect(source.encoding).toBe('utf-8 + windows-1252');
     expect(source.warnings.map((w) => w.code)).toEqual(['mixed-encoding']);
   });

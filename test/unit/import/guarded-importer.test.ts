@@ -19,7 +19,13 @@ function fakeWorkers() {
         record.batches.push(batch.map((b) => b.request.name));
         if (batch.some((b) => b.request.name.startsWith('hang'))) return;
         if (batch.some((b) => b.request.name.startsWith('crash'))) return void setTimeout(() => fail('out of memory'), 1);
-        setTimeout(() => deliver(batch.map(({ id, request }) => ({ id, result: { ok: true, sources: [], cases: [], warnings: [{ code: 'comments-aside', params: {}, message: request.name }] } }))), 1);
+        setTimeout(
+          () =>
+            deliver(
+              batch.map(({ id, request }) => ({ id, result: { ok: true, sources: [], cases: [], warnings: [{ code: 'comments-aside', params: {}, message: request.name }] } })),
+            ),
+          1,
+        );
       },
       onResults: (l) => void (deliver = l),
       onFailure: (l) => void (fail = l),

@@ -45,13 +45,15 @@ describe('plain text saved with hard line breaks', () => {
   });
 
   it('keeps a transcript with a turn on each line as it is', async () => {
-    const text = 'E: ¿Cómo fue la primera visita a la casa de la familia, la de mayo?\nP: Bien, aunque al principio no sabía qué esperar de la señora.\n\nE: ¿Y después de esa primera visita, qué cambió en la relación?\nP: Empecé a ir a los controles del centro de salud cada mes.\nE: ¿Por qué no iba antes a los controles del niño sano?\nP: Me daba vergüenza que me retaran por no haber ido antes.\nE: ¿Quién la acompañaba en esas visitas del programa?\nP: La profesional y a veces una técnica del centro de salud.\n';
+    const text =
+      'E: ¿Cómo fue la primera visita a la casa de la familia, la de mayo?\nP: Bien, aunque al principio no sabía qué esperar de la señora.\n\nE: ¿Y después de esa primera visita, qué cambió en la relación?\nP: Empecé a ir a los controles del centro de salud cada mes.\nE: ¿Por qué no iba antes a los controles del niño sano?\nP: Me daba vergüenza que me retaran por no haber ido antes.\nE: ¿Quién la acompañaba en esas visitas del programa?\nP: La profesional y a veces una técnica del centro de salud.\n';
     const source = await importOk('turnos.txt', text);
     expect(paragraphs(source)).toHaveLength(8);
   });
 
   it('keeps field notes written a sentence per line as they are, though the lines are alike in length', async () => {
-    const notes = 'Notas de campo, visita del martes a la familia de la comuna de Renca.\n\nLa madre nos recibió en la cocina y ofreció té a todo el equipo.\nEl niño menor jugaba en el suelo con unos autos de plástico rojos.\nLa abuela escuchó toda la conversación sin decir nada al principio.\nAl final la abuela contó que ella también fue visitada hace años.\nAcordamos volver en dos semanas para revisar los controles.\n';
+    const notes =
+      'Notas de campo, visita del martes a la familia de la comuna de Renca.\n\nLa madre nos recibió en la cocina y ofreció té a todo el equipo.\nEl niño menor jugaba en el suelo con unos autos de plástico rojos.\nLa abuela escuchó toda la conversación sin decir nada al principio.\nAl final la abuela contó que ella también fue visitada hace años.\nAcordamos volver en dos semanas para revisar los controles.\n';
     expect(paragraphs(await importOk('notas.txt', notes))).toHaveLength(6);
   });
 

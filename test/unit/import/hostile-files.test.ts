@@ -22,7 +22,9 @@ describe('hostile files', () => {
     const summary = fuzzSummary(outcomes, limits.timeMs);
     mkdirSync(`${root}test-results`, { recursive: true });
     writeFileSync(`${root}test-results/hostile-files.json`, JSON.stringify({ ...summary, limits }, null, 1));
-    console.log(`hostile files: ${summary.held} of ${summary.tried} held; slowest ${summary.slowest.label} (${Math.round(summary.slowest.ms)} ms); largest ${summary.largest.label} (${(summary.largest.inputBytes / 1024 / 1024).toFixed(1)} MB)`);
+    console.log(
+      `hostile files: ${summary.held} of ${summary.tried} held; slowest ${summary.slowest.label} (${Math.round(summary.slowest.ms)} ms); largest ${summary.largest.label} (${(summary.largest.inputBytes / 1024 / 1024).toFixed(1)} MB)`,
+    );
     expect(cases.length).toBeGreaterThanOrEqual(500);
     expect(broken.map(({ o, why }) => `${o.label} (${o.name}): ${why}`)).toEqual([]);
   }, 600_000);

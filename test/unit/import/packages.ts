@@ -23,7 +23,9 @@ export function wordPackage(body: string, parts: Record<string, string | Uint8Ar
     '_rels/.rels': strToU8(
       '<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="word/document.xml"/></Relationships>',
     ),
-    'word/_rels/document.xml.rels': strToU8(`<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships}</Relationships>`),
+    'word/_rels/document.xml.rels': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${relationships}</Relationships>`,
+    ),
     'word/document.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><w:document ${WORD_NAMESPACES}><w:body>${body}</w:body></w:document>`),
   };
   for (const [name, content] of Object.entries(parts)) files[name] = typeof content === 'string' ? strToU8(content) : content;
@@ -47,7 +49,9 @@ const OPENDOCUMENT_NAMESPACES = [
 export function openDocumentPackage(body: string): Uint8Array {
   return zipSync({
     mimetype: [strToU8('application/vnd.oasis.opendocument.text'), { level: 0 }],
-    'content.xml': strToU8(`<?xml version="1.0" encoding="UTF-8"?><office:document-content ${OPENDOCUMENT_NAMESPACES}><office:body><office:text>${body}</office:text></office:body></office:document-content>`),
+    'content.xml': strToU8(
+      `<?xml version="1.0" encoding="UTF-8"?><office:document-content ${OPENDOCUMENT_NAMESPACES}><office:body><office:text>${body}</office:text></office:body></office:document-content>`,
+    ),
     'META-INF/manifest.xml': strToU8('<?xml version="1.0" encoding="UTF-8"?><manifest:manifest xmlns:manifest="urn:oasis:names:tc:opendocument:xmlns:manifest:1.0"/>'),
   });
 }

@@ -6,7 +6,11 @@ import { fixture, utf8 } from '../helpers';
 describe('handing an import result from the worker to the page', () => {
   it.each([
     ['a transcript with speakers', 'ARIII_phone.txt', utf8('E: ¿Qué cambió?\nARIII: Hay más cercanía.\nE: ¿Y?\nARIII: Más confianza.')],
-    ['a Teams transcript with media times', 'reunion.vtt', utf8('WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v Entrevistadora>¿Cómo fue la visita?</v>\n\n00:00:05.000 --> 00:00:09.000\n<v Madre>Muy cercana.</v>\n')],
+    [
+      'a Teams transcript with media times',
+      'reunion.vtt',
+      utf8('WEBVTT\n\n00:00:01.000 --> 00:00:04.500\n<v Entrevistadora>¿Cómo fue la visita?</v>\n\n00:00:05.000 --> 00:00:09.000\n<v Madre>Muy cercana.</v>\n'),
+    ],
     ['a survey with many answers', 'encuesta_puente.csv', fixture('surveys/encuesta_puente.csv')],
   ])('arrives exactly as it left: %s', async (_, name, bytes) => {
     const result = await importSource({ name, bytes });

@@ -31,7 +31,9 @@ describe('reading a classification sheet kept in Excel', () => {
     const sheet = `<table:table table:name="Hoja1"><table:table-row><table:table-cell office:value-type="string"><text:p>Caso</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Rol</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row><table:table-row><table:table-cell office:value-type="string"><text:p>TMA</text:p></table:table-cell><table:table-cell office:value-type="string"><text:p>Enfermera</text:p></table:table-cell><table:table-cell table:number-columns-repeated="16382"/></table:table-row><table:table-row table:number-rows-repeated="1048574"><table:table-cell table:number-columns-repeated="16384"/></table:table-row></table:table>`;
     const bytes = zipSync({
       mimetype: [strToU8('application/vnd.oasis.opendocument.spreadsheet'), { level: 0 }],
-      'content.xml': strToU8(`<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${sheet}</office:spreadsheet></office:body></office:document-content>`),
+      'content.xml': strToU8(
+        `<?xml version="1.0"?><office:document-content xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" xmlns:table="urn:oasis:names:tc:opendocument:xmlns:table:1.0" xmlns:text="urn:oasis:names:tc:opendocument:xmlns:text:1.0"><office:body><office:spreadsheet>${sheet}</office:spreadsheet></office:body></office:document-content>`,
+      ),
     });
     const table = await readSheetTable(bytes);
     expect(table.columns).toEqual(['Caso', 'Rol']);

@@ -54,12 +54,9 @@ describe('finding speakers in plain transcripts', () => {
     '0:00:03.0 - 0:00:10.5\tHow did it go?\tSpeaker 1',
     '12\t34\t56',
     'Visita (10:30) La madre abrió la puerta.',
-  ])(
-    'does not take "%s" for a speaker',
-    (line) => {
-      expect(speakerLabelAt(line)).toBeNull();
-    },
-  );
+  ])('does not take "%s" for a speaker', (line) => {
+    expect(speakerLabelAt(line)).toBeNull();
+  });
 
   it('keeps words under a label that is not a speaker’s (a list, a note) in the turn they are in', () => {
     const text = 'E: ¿Qué aprendió?\nDRD: Dos cosas.\nPrimero: escuchar.\nSegundo: acordar.\nE: Gracias.\nDRD: A usted.';
@@ -78,7 +75,8 @@ describe('finding speakers in plain transcripts', () => {
   });
 
   it('takes someone who speaks once between two people who speak more for a speaker, not a transcriber’s note', () => {
-    const text = 'Moderadora: ¿Qué cambió?\nRosa: La confianza.\nModeradora: ¿Alguien más?\nAna: Yo también lo noté.\nRosa: Y la escucha.\nNota: se escucha un niño.\nModeradora: Gracias.\nRosa: A ustedes.';
+    const text =
+      'Moderadora: ¿Qué cambió?\nRosa: La confianza.\nModeradora: ¿Alguien más?\nAna: Yo también lo noté.\nRosa: Y la escucha.\nNota: se escucha un niño.\nModeradora: Gracias.\nRosa: A ustedes.';
     expect(detectTurns(text, paragraphsOf(text)).map((t) => t.speaker)).toEqual(['Moderadora', 'Rosa', 'Moderadora', 'Ana', 'Rosa', 'Moderadora', 'Rosa']);
   });
 

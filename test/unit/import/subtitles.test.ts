@@ -53,11 +53,26 @@ describe('importing Teams, Zoom and subtitle transcripts', () => {
 
   it('reads YouTube’s automatic captions once, without the line each cue repeats from the one before', async () => {
     const youtube = [
-      'WEBVTT', 'Kind: captions', 'Language: es', '',
-      '00:00:00.030 --> 00:00:02.270 align:start position:0%', ' ', 'hola<00:00:00.480><c> cómo</c><00:00:00.840><c> está</c>', '',
-      '00:00:02.270 --> 00:00:02.280 align:start position:0%', 'hola cómo está', ' ', '',
-      '00:00:02.280 --> 00:00:05.000 align:start position:0%', 'hola cómo está', 'muy<00:00:03.000><c> bien</c><00:00:03.500><c> gracias</c>', '',
-      '00:00:05.000 --> 00:00:05.010 align:start position:0%', 'muy bien gracias', ' ', '',
+      'WEBVTT',
+      'Kind: captions',
+      'Language: es',
+      '',
+      '00:00:00.030 --> 00:00:02.270 align:start position:0%',
+      ' ',
+      'hola<00:00:00.480><c> cómo</c><00:00:00.840><c> está</c>',
+      '',
+      '00:00:02.270 --> 00:00:02.280 align:start position:0%',
+      'hola cómo está',
+      ' ',
+      '',
+      '00:00:02.280 --> 00:00:05.000 align:start position:0%',
+      'hola cómo está',
+      'muy<00:00:03.000><c> bien</c><00:00:03.500><c> gracias</c>',
+      '',
+      '00:00:05.000 --> 00:00:05.010 align:start position:0%',
+      'muy bien gracias',
+      ' ',
+      '',
     ].join('\n');
     const source = await importOk('youtube.es.vtt', utf8(youtube));
     expect(source.text).toBe('hola cómo está\nmuy bien gracias');

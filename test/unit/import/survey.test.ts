@@ -23,7 +23,8 @@ describe('importing a survey with open-ended answers', () => {
   });
 
   it('reads a Spanish survey saved by Excel: semicolons, Windows-1252, one source per respondent', async () => {
-    const csv = 'Folio;Comuna;Calidad;¿Qué le pareció la atención?;¿Qué cambiaría?\r\nF-01;Peñalolén;Alta;La asistente me explicó todo con mucha paciencia y cariño.;Que vengan más seguido a la casa.\r\nF-02;Renca;Baja;No me sentí escuchada, fue todo muy rápido.;\r\n';
+    const csv =
+      'Folio;Comuna;Calidad;¿Qué le pareció la atención?;¿Qué cambiaría?\r\nF-01;Peñalolén;Alta;La asistente me explicó todo con mucha paciencia y cariño.;Que vengan más seguido a la casa.\r\nF-02;Renca;Baja;No me sentí escuchada, fue todo muy rápido.;\r\n';
     const bytes = new Uint8Array([...csv].map((c) => c.charCodeAt(0)));
     const preview = await previewSurvey(bytes);
     expect(preview.table.delimiter).toBe(';');
@@ -32,13 +33,16 @@ describe('importing a survey with open-ended answers', () => {
     const result = await importSource({ name: 'encuesta.csv', bytes, options: { survey: { ...preview.mapping, sourcePer: 'respondent' } } });
     if (!result.ok) throw new Error(result.error.message);
     expect(result.sources.map((s) => s.name)).toEqual(['F-01', 'F-02']);
-    expect(result.sources[0].text).toBe('¿Qué le pareció la atención?\nLa asistente me explicó todo con mucha paciencia y cariño.\n¿Qué cambiaría?\nQue vengan más seguido a la casa.');
+    expect(result.sources[0].text).toBe(
+      '¿Qué le pareció la atención?\nLa asistente me explicó todo con mucha paciencia y cariño.\n¿Qué cambiaría?\nQue vengan más seguido a la casa.',
+    );
     expect(result.sources[1].text).toBe('¿Qué le pareció la atención?\nNo me sentí escuchada, fue todo muy rápido.');
     expect(result.cases[0].values).toEqual({ Comuna: 'Peñalolén', Calidad: 'Alta' });
   });
 
   it('reads the "sep=;" line Excel writes first as the delimiter, not as a column', async () => {
-    const csv = 'sep=;\nid;edad;comentario\nR1;34;"Me gustó mucho la visita; fue muy útil para la familia y los niños"\nR2;41;"Nada que agregar, todo bien con la profesional que vino"\n';
+    const csv =
+      'sep=;\nid;edad;comentario\nR1;34;"Me gustó mucho la visita; fue muy útil para la familia y los niños"\nR2;41;"Nada que agregar, todo bien con la profesional que vino"\n';
     const { table, mapping } = await previewSurvey(new TextEncoder().encode(csv));
     expect(table.columns).toEqual(['id', 'edad', 'comentario']);
     expect(table.rows[0][2]).toBe('Me gustó mucho la visita; fue muy útil para la familia y los niños');
@@ -56,7 +60,11 @@ describe('importing a survey with open-ended answers', () => {
   });
 
   it('refuses a survey whose answer columns are all empty', async () => {
-    const result = await importSource({ name: 'blank.csv', bytes: utf8('id,comment\nA,\nB,\n'), options: { survey: { idColumn: 'id', answerColumns: ['comment'], attributeColumns: [], sourcePer: 'answer' } } });
+    const result = await importSource({
+      name: 'blank.csv',
+      bytes: utf8('id,comment\nA,\nB,\n'),
+      options: { survey: { idColumn: 'id', answerColumns: ['comment'], attributeColumns: [], sourcePer: 'answer' } },
+    });
     expect(result).toMatchObject({ ok: false, error: { code: 'no-text', fileName: 'blank.csv' } });
   });
 

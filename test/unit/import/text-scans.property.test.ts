@@ -11,7 +11,26 @@ import { countWords, normalizeText } from '../../../src/import/normalize';
 const transcriptText = fc
   .array(
     fc.oneof(
-      fc.constantFrom('E:', 'Entrevistadora', 'niño', 'ação', 'l’école', "d'Ávila", 'bem-estar', 'Αυτή', '𝒳', '😊', 'n\u0303', '3', '—', '…', '\ud835', '\udcb3', '和平', 'inter\u00advención'),
+      fc.constantFrom(
+        'E:',
+        'Entrevistadora',
+        'niño',
+        'ação',
+        'l’école',
+        "d'Ávila",
+        'bem-estar',
+        'Αυτή',
+        '𝒳',
+        '😊',
+        'n\u0303',
+        '3',
+        '—',
+        '…',
+        '\ud835',
+        '\udcb3',
+        '和平',
+        'inter\u00advención',
+      ),
       fc.constantFrom(' ', '  ', '\t', '\n', '\r\n', '\r', '\u2028', '\u2029', '\u0085', '\f', '\v', '\x1a', ' \n', '\t\r\n', '-', "'", '’', '\ufeff', '\u0001'),
       fc.string({ unit: 'binary', maxLength: 4 }),
     ),
@@ -46,11 +65,69 @@ function looksBinaryByDefinition(text: string): boolean {
 /** The language guess word by word: marker words of each language, and letters only one language writes. */
 function languageByDefinition(text: string): string {
   const markers: Record<string, string[]> = {
-    es: ['el', 'los', 'las', 'y', 'es', 'por', 'una', 'del', 'pero', 'muy', 'como', 'también', 'porque', 'yo', 'ellos', 'hay', 'sí', 'qué', 'más', 'está', 'con', 'su', 'al', 'lo', 'le', 'se', 'cuando'],
-    pt: ['o', 'os', 'e', 'em', 'um', 'uma', 'é', 'não', 'com', 'do', 'da', 'dos', 'das', 'mas', 'muito', 'eu', 'você', 'são', 'isso', 'ao', 'na', 'no', 'pelo', 'pela', 'quando', 'também'],
+    es: [
+      'el',
+      'los',
+      'las',
+      'y',
+      'es',
+      'por',
+      'una',
+      'del',
+      'pero',
+      'muy',
+      'como',
+      'también',
+      'porque',
+      'yo',
+      'ellos',
+      'hay',
+      'sí',
+      'qué',
+      'más',
+      'está',
+      'con',
+      'su',
+      'al',
+      'lo',
+      'le',
+      'se',
+      'cuando',
+    ],
+    pt: [
+      'o',
+      'os',
+      'e',
+      'em',
+      'um',
+      'uma',
+      'é',
+      'não',
+      'com',
+      'do',
+      'da',
+      'dos',
+      'das',
+      'mas',
+      'muito',
+      'eu',
+      'você',
+      'são',
+      'isso',
+      'ao',
+      'na',
+      'no',
+      'pelo',
+      'pela',
+      'quando',
+      'também',
+    ],
     en: ['the', 'and', 'of', 'to', 'in', 'is', 'that', 'it', 'for', 'with', 'was', 'but', 'very', 'they', 'we', 'i', 'you', 'this', 'not', 'are', 'have', 'she', 'he'],
   };
-  const sample = text.slice(0, 2500).replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ').toLowerCase();
+  const sample = text
+    .slice(0, 2500)
+    .replace(/^\s*[\p{L}\p{N} ]{1,20}:/gmu, ' ')
+    .toLowerCase();
   const words = sample.match(/\p{L}+/gu) ?? [];
   if (words.length < 5) return 'und';
   // Ties go to the language met first.
@@ -65,19 +142,46 @@ function languageByDefinition(text: string): string {
 
 describe('the importer’s fast text scans', () => {
   it('count the same words as the definition, in any language and with emoji', () => {
-    fc.assert(fc.property(transcriptText, (text) => {
+    fc.assert(
+      fc.property(transcriptText, (text) => {
         expect(countWords(text)).toBe(wordsByDefinition(text));
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('normalise line breaks, accents and trailing spaces exactly as the step-by-step definition', () => {
-    fc.assert(fc.property(transcriptText, (raw) => {
+    fc.assert(
+      fc.property(transcriptText, (raw) => {
         expect(normalizeText(raw)).toBe(normalFormByDefinition(raw));
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 
   it('guess the same language as reading word by word', () => {
-    const words = fc.constantFrom('el', 'la', 'y', 'não', 'com', 'também', 'the', 'and', 'niño', 'ação', 'visita', 'família', 'Αυτή', '𝒳', 'E:', 'P1:', '¿Qué', 'ñandú', 'El', 'THE');
+    const words = fc.constantFrom(
+      'el',
+      'la',
+      'y',
+      'não',
+      'com',
+      'também',
+      'the',
+      'and',
+      'niño',
+      'ação',
+      'visita',
+      'família',
+      'Αυτή',
+      '𝒳',
+      'E:',
+      'P1:',
+      '¿Qué',
+      'ñandú',
+      'El',
+      'THE',
+    );
     const text = fc.array(fc.oneof(words, fc.constantFrom(' ', '\n', ', ', '. ')), { maxLength: 80 }).map((p) => p.join(''));
     fc.assert(
       fc.property(fc.oneof(text, transcriptText), (t) => {
@@ -88,8 +192,11 @@ describe('the importer’s fast text scans', () => {
   });
 
   it('take text for binary data exactly when the definition does', () => {
-    fc.assert(fc.property(transcriptText, (text) => {
+    fc.assert(
+      fc.property(transcriptText, (text) => {
         expect(looksBinary(text)).toBe(looksBinaryByDefinition(text));
-      }), { numRuns: 2000 });
+      }),
+      { numRuns: 2000 },
+    );
   });
 });

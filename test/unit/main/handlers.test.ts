@@ -105,7 +105,8 @@ describe('window security', () => {
   });
 
   it('grants a page no permission but writing the clipboard, and only to the app', () => {
-    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'fileSystem', 'clipboard-read', 'display-capture']) expect(permissionAllowed(p, 'app://qda/index.html', undefined)).toBe(false);
+    for (const p of ['media', 'geolocation', 'notifications', 'openExternal', 'fileSystem', 'clipboard-read', 'display-capture'])
+      expect(permissionAllowed(p, 'app://qda/index.html', undefined)).toBe(false);
     expect(permissionAllowed('clipboard-sanitized-write', 'app://qda/index.html', undefined)).toBe(true);
     expect(permissionAllowed('clipboard-sanitized-write', 'https://evil.example/', undefined)).toBe(false);
   });
@@ -117,7 +118,14 @@ describe('window security', () => {
     // Dots in the URL are resolved by the URL itself, inside the app's folder.
     expect(appFileFor('app://qda/../../../etc/passwd', root)?.path).toBe('/opt/qda/out/renderer/etc/passwd');
     expect(appFileFor('app://qda/%2e%2e/%2e%2e/etc/passwd', root)?.path).toBe('/opt/qda/out/renderer/etc/passwd');
-    for (const evil of ['app://qda/..%2f..%2fsecret', 'app://qda/%2e%2e%5c%2e%2e%5csecret', 'app://other/index.html', 'file:///etc/passwd', 'app://qda/%00', 'app://qda/%E0%A4%A']) {
+    for (const evil of [
+      'app://qda/..%2f..%2fsecret',
+      'app://qda/%2e%2e%5c%2e%2e%5csecret',
+      'app://other/index.html',
+      'file:///etc/passwd',
+      'app://qda/%00',
+      'app://qda/%E0%A4%A',
+    ]) {
       expect(appFileFor(evil, root)).toBeNull();
     }
   });

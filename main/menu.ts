@@ -1,57 +1,35 @@
+import { commandById, MENUS } from '../src/app/commands';
+import { acceleratorOf } from '../src/app/keys';
 import type { Translator } from '../src/i18n';
-import type { MenuCommand } from '../src/ipc/contract';
 
 export interface MenuItemTemplate {
   label?: string;
   role?: string;
   accelerator?: string;
+  registerAccelerator?: boolean;
   type?: 'separator';
   submenu?: MenuItemTemplate[];
   click?: () => void;
 }
 
 /**
- * The application menu in the researcher's language; items that act on data send a
- * command to the renderer (cut, copy, paste… are the system's own, already translated).
+ * The application menu, read from the command registry (src/app/commands) in the researcher's
+ * language: an item sends its command's id to the renderer, which runs it as a key would.
+ * Cut, copy, paste… are the system's own, already translated.
  */
-export function menuTemplate(send: (command: MenuCommand) => void, isMac: boolean, t: Translator): MenuItemTemplate[] {
+export function menuTemplate(send: (commandId: string) => void, isMac: boolean, t: Translator): MenuItemTemplate[] {
   return [
     ...(isMac ? [{ role: 'appMenu' }] : []),
-    {
-      label: t('menu.file'),
-      submenu: [
-        { label: t('menu.newProject'), accelerator: 'CmdOrCtrl+Shift+N', click: () => send('new-project') },
-        { label: t('menu.importSources'), accelerator: 'CmdOrCtrl+I', click: () => send('import-sources') },
-        { type: 'separator' },
-        { label: t('menu.closeProject'), accelerator: 'CmdOrCtrl+Shift+W', click: () => send('close-project') },
-        { type: 'separator' },
-        { role: isMac ? 'close' : 'quit' },
-      ],
-    },
-    {
-      label: t('menu.edit'),
-      // Undo and redo go to the renderer: it undoes typing in a field, or the last project change.
-      submenu: [
-        { label: t('menu.undo'), accelerator: 'CmdOrCtrl+Z', click: () => send('undo') },
-        { label: t('menu.redo'), accelerator: 'CmdOrCtrl+Shift+Z', click: () => send('redo') },
-        { type: 'separator' },
-        { role: 'cut' },
-        { role: 'copy' },
-        { role: 'paste' },
-        { role: 'selectAll' },
-      ],
-    },
-    {
-      label: t('menu.view'),
-      submenu: [
-        { label: t('menu.sources'), accelerator: 'CmdOrCtrl+1', click: () => send('show-sources') },
-        { label: t('menu.cases'), accelerator: 'CmdOrCtrl+2', click: () => send('show-cases') },
-        { type: 'separator' },
-        { role: 'resetZoom' },
-        { role: 'zoomIn' },
-        { role: 'zoomOut' },
-        { role: 'togglefullscreen' },
-      ],
-    },
+    ...MENUS.map((menu) => ({
+      label: t(menu.label),
+      submenu: menu.entries.map((entry): MenuItemTemplate => {
+        if ('separator' in entry) return { type: 'separator' };
+        if ('role' in entry) return { role: entry.role === 'quit' && isMac ? 'close' : entry.role };
+        const command = commandById(entry.command);
+        if (!command) throw new Error(`The menu names a command that does not exist: ${entry.command}`);
+        const accelerator = command.keys.map(acceleratorOf).find((a) => a !== null);
+        return { label: t(command.label), ...(accelerator ? { accelerator } : {}), click: () => send(command.id) };
+      }),
+    })),
   ];
 }

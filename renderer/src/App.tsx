@@ -20,7 +20,7 @@ export function App() {
     if (projectId) void db.projects.get(projectId).then((p) => (!p || p.deletedAt) && setProjectId(null));
   }, [projectId]);
   // File › New Project… (Electron menu) goes back to the start screen, where projects are made.
-  useEffect(() => bridge.onMenuCommand((command) => command === 'new-project' && setProjectId(null)), []);
+  useEffect(() => bridge.onMenuCommand((command) => command === 'project.new' && setProjectId(null)), []);
   return (
     <ViewBoundary key={projectId ?? 'start'} onBack={() => setProjectId(null)} backTo="projects">
       {projectId ? <Workspace projectId={projectId} onClose={() => setProjectId(null)} /> : <StartScreen onOpen={setProjectId} />}

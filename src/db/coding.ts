@@ -1,6 +1,6 @@
 import { codePath, createCodeChange, deleteCodeChanges, editCodeChange, mergeCodeChanges, moveCodeChanges, type CodeEdit } from '../coding/codes';
 import { createMemoChange, deleteMemoChange, editMemoChange, segmentMemoChanges, type MemoDraft } from '../coding/memos';
-import { codeTextChanges, resizeSegmentChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
+import { codeTextChanges, moveBoundary, resizeSegmentChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
 import type { Code, Coder, Memo, Segment } from '../model/types';
 import { newId } from '../util/id';
 import { commitChanges, step } from './changes';
@@ -131,6 +131,16 @@ export async function resizeSegment(db: QdaDatabase, segmentId: string, start: n
   const tidy = tidySelection(text, start, end);
   if (!tidy) throw new Error('A segment must cover some text of its source.');
   await commitChanges(db, segment.projectId, step('history.adjustSegment'), resizeSegmentChange(segment, tidy.start, tidy.end, text.length));
+}
+
+/** Moves a segment's start or end a word earlier or later (Alt+arrows), one undo step. */
+export async function moveSegmentEdge(db: QdaDatabase, segmentId: string, edge: 'start' | 'end', direction: -1 | 1): Promise<void> {
+  const segment = await db.segments.get(segmentId);
+  const content = segment && (await db.sourceContents.get(segment.sourceId));
+  if (!segment || !content) return;
+  const next = moveBoundary(content.text, segment, edge, direction);
+  if (next.start === segment.start && next.end === segment.end) return;
+  await resizeSegment(db, segment.id, next.start, next.end);
 }
 
 /** Writes (or clears) the memo on a segment: a memo linked to it, one undo step. */

@@ -52,6 +52,9 @@ function formatParam(locale: Locale, value: string | number): string {
 
 export type Translator = (key: MessageKey, params?: Params) => string;
 
+/** Tables made without a language (tests, defaults) speak English. */
+export const inEnglish: Translator = (key, params) => translate('en', key, params);
+
 export function createTranslator(locale: Locale): Translator {
   return (key, params) => translate(locale, key, params);
 }

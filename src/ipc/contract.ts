@@ -52,8 +52,8 @@ export function channelOf(method: BridgeMethod): string {
   return `qda:${method}`;
 }
 
-/** Commands the application menu sends to the renderer. */
-export type MenuCommand = 'import-sources' | 'new-project' | 'close-project' | 'show-sources' | 'show-cases' | 'undo' | 'redo';
+/** What the application menu sends to the renderer: a command id of src/app/commands. */
+export type MenuCommand = string;
 
 export const MENU_CHANNEL = 'qda:menu';
 

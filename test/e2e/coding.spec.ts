@@ -196,3 +196,35 @@ test('a code dragged onto the selected text codes it', async ({ page }) => {
   await page.getByRole('treeitem', { name: /^Registro/ }).dragTo(viewer.locator('span.selected', { hasText: 'necesitamos una ficha' }));
   await expect(viewer.getByRole('button', { name: 'Segment coded Registro: “necesitamos una ficha”' })).toBeVisible();
 });
+
+test('the command palette lists every command with its shortcut, and runs the one chosen', async ({ page }) => {
+  await openSample(page);
+  await page.keyboard.press('Control+Shift+P');
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await expect(palette.getByRole('option', { name: /Show cases/ })).toContainText('Ctrl 2');
+  await expect(palette.getByRole('option', { name: /Undo/ })).toContainText('not available now');
+  await palette.getByLabel('Type a command').fill('codebook');
+  await expect(palette.getByRole('option')).toHaveCount(1);
+  await page.keyboard.press('Enter');
+  await expect(palette).toBeHidden();
+  await expect(page.getByRole('button', { name: /^Codes/ })).toHaveClass(/active/);
+
+  // The shortcut help reads the same commands.
+  await page.keyboard.press('?');
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help.getByRole('row', { name: /Command palette/ })).toContainText('Ctrl Shift P');
+  await expect(help.getByRole('row', { name: /Uncode the selected segment/ })).toContainText('U');
+  await page.keyboard.press('Escape');
+
+  // New code from the palette, then a command about a code acts on the selected one.
+  await page.keyboard.press('Control+Shift+P');
+  await page.getByLabel('Type a command').fill('new code');
+  await page.keyboard.press('Enter');
+  await page.getByLabel('Name of the new code').fill('Vínculo');
+  await page.keyboard.press('Enter');
+  await page.getByRole('treeitem', { name: /Vínculo/ }).click();
+  await page.keyboard.press('Control+Shift+P');
+  await page.getByLabel('Type a command').fill('rename');
+  await page.keyboard.press('Enter');
+  await expect(page.getByLabel('New name of the code')).toBeFocused();
+});

@@ -153,7 +153,7 @@ test('the sample project is one click away, in the ViDA style', async ({ page })
   await expect(page.getByRole('button', { name: 'Undo', exact: true })).toBeDisabled();
   await page.getByLabel('DRA · Role').fill('Nurse');
   await page.getByLabel('DRA · Role').press('Enter');
-  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Set Role of “DRA”');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Set Role of “DRA” (Ctrl Z)');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.getByLabel('DRA · Role')).toHaveValue('Director');
 });

@@ -50,7 +50,7 @@ test('a folder of transcripts is imported in one go, unsupported files named wit
   await expect(page.locator('.source-list tbody tr')).toHaveCount(27);
 
   // The wrong folder? One Undo, not one per file.
-  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Import 34 files');
+  await expect(page.getByRole('button', { name: 'Undo', exact: true })).toHaveAttribute('title', 'Undo: Import 34 files (Ctrl Z)');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.locator('.source-list tbody tr')).toHaveCount(0);
   await page.getByRole('button', { name: 'Redo', exact: true }).click();

@@ -7,6 +7,8 @@ import type { Code } from '@core/model/types';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
+import { commandForKey } from '@core/app/commands';
+import { useCommands } from '../commands/CommandsContext';
 
 export const CODE_DRAG_TYPE = 'application/x-qda-code';
 
@@ -17,14 +19,24 @@ interface Props {
   onSelectCode(id: string): void;
   onAskDelete(code: Code): void;
   onAskMerge(code: Code): void;
+  /** A command asked for from elsewhere (the palette, the menu): rename, the row's menu, a new code. */
+  request?: CodeRequest | null;
+}
+
+export interface CodeRequest {
+  action: 'rename' | 'actions' | 'new';
+  codeId: string | null;
+  /** Counts requests, so asking twice for the same thing acts twice. */
+  n: number;
 }
 
 type DropPlace = { id: string; where: 'before' | 'inside' | 'after' } | null;
 
 /** The codebook as a tree: code by clicking, drag to move, filter to find one among hundreds. */
-export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDelete, onAskMerge }: Props) {
+export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDelete, onAskMerge, request }: Props) {
   const { t } = useI18n();
   const coding = useCoding();
+  const commands = useCommands();
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
   const [editing, setEditing] = useState<{ id: string | null; parentId: string | null; name: string } | null>(null);
@@ -127,21 +139,32 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
   const focusRow = (index: number) => tree.current?.querySelectorAll<HTMLElement>('[role="treeitem"]')[index]?.focus();
   const onKeyDown = (e: KeyboardEvent<HTMLElement>, index: number, row: (typeof rows)[number]) => {
     if (e.target !== e.currentTarget) return;
+    // Moving in the tree is the widget's own; acting on a code goes through the commands.
     if (e.key === 'ArrowDown') focusRow(Math.min(rows.length - 1, index + 1));
     else if (e.key === 'ArrowUp') focusRow(Math.max(0, index - 1));
     else if (e.key === 'ArrowRight' && row.hasChildren) setCollapsed((c) => new Set([...c].filter((x) => x !== row.code.id)));
     else if (e.key === 'ArrowLeft' && row.hasChildren) setCollapsed((c) => new Set([...c, row.code.id]));
-    else if (e.key === 'Enter') void (coding.selection ? coding.codeSelection(row.code.id) : onSelectCode(row.code.id));
-    else if (e.key === 'F2') setEditing({ id: row.code.id, parentId: row.code.parentId, name: row.code.name });
-    else if (e.key === 'ContextMenu' || (e.shiftKey && e.key === 'F10')) {
-      // The row's menu (rename, subcode, merge, move, delete) from the keyboard.
-      const li = e.currentTarget;
-      setMenuFor(row.code.id);
-      setTimeout(() => li.querySelector<HTMLElement>('[role="menuitem"]')?.focus(), 0);
-    } else if (e.key === 'Delete') onAskDelete(row.code);
-    else return;
+    else {
+      const about = { ...commands.state, codeId: row.code.id, typing: false };
+      const command = commandForKey(e, about, 'code-tree');
+      if (!command || !commands.run(command, 'key', about)) return;
+    }
     e.preventDefault();
   };
+
+  // Commands about a code asked for from the palette or the menu.
+  useEffect(() => {
+    if (!request) return;
+    const code = codes.find((c) => c.id === request.codeId);
+    if (request.action === 'new') setEditing({ id: null, parentId: null, name: '' });
+    else if (code && request.action === 'rename') setEditing({ id: code.id, parentId: code.parentId, name: code.name });
+    else if (code && request.action === 'actions') {
+      setMenuFor(code.id);
+      setTimeout(() => tree.current?.querySelector<HTMLElement>(`[data-code-id="${CSS.escape(code.id)}"] [role="menuitem"]`)?.focus(), 0);
+    }
+    // Each request acts once, when it arrives.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [request]);
 
   const editor = (
     <input
@@ -245,6 +268,7 @@ const CodeRow = memo(function CodeRow({ row, index, count, collapsed, selected, 
   return (
     <li
       role="treeitem"
+      data-code-id={code.id}
       aria-level={depth + 1}
       aria-expanded={hasChildren ? !collapsed : undefined}
       aria-selected={selected}

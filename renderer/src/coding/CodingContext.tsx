@@ -1,7 +1,6 @@
 import { createContext, useCallback, useContext, useMemo, useState, type ReactNode } from 'react';
 import { historyText, redo, undo } from '@core/db/changes';
-import { moveBoundary } from '@core/coding/segments';
-import { codeText, codeTextWithNewCode, resizeSegment, uncode } from '@core/db/coding';
+import { codeText, codeTextWithNewCode, moveSegmentEdge, uncode } from '@core/db/coding';
 import { errorText } from '@core/model/errors';
 import { translate } from '@core/i18n';
 import { isStorageFull } from '@core/util/storage';
@@ -93,12 +92,7 @@ export function CodingProvider({ projectId, coderId, children }: { projectId: st
         }),
       moveSegmentBoundary: (edge, direction) =>
         run(async () => {
-          if (!selectedSegmentId) return;
-          const segment = await db.segments.get(selectedSegmentId);
-          const content = segment && (await db.sourceContents.get(segment.sourceId));
-          if (!segment || !content) return;
-          const next = moveBoundary(content.text, segment, edge, direction);
-          await resizeSegment(db, segment.id, next.start, next.end);
+          if (selectedSegmentId) await moveSegmentEdge(db, selectedSegmentId, edge, direction);
         }),
       uncodeSegment: (id) =>
         run(async () => {

@@ -3,17 +3,21 @@ import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } fr
 import { historyText, undoState } from '@core/db/changes';
 import { createMemo, ensureCoder } from '@core/db/coding';
 import { SOURCE_EXTENSIONS, type SurveyMapping } from '@core/import';
-import type { MenuCommand } from '@core/ipc/contract';
+import type { CommandState, ViewName, Workbench } from '@core/app/commands';
+import { commandForKey } from '@core/app/commands';
 import type { Code, Coder, Source } from '@core/model/types';
 import { bridge } from '../bridge';
 import { CodeDetails, DeleteCodeDialog, MergeCodeDialog } from '../coding/CodeDialogs';
-import { CodeTree } from '../coding/CodeTree';
+import { CodeTree, type CodeRequest } from '../coding/CodeTree';
 import { useCodeCounts } from '../coding/useCodeCounts';
 import { CoderPrompt, USER_KEY } from '../coding/CoderPrompt';
 import { CodingPanel } from '../coding/CodingPanel';
 import { CodingProvider, useCoding } from '../coding/CodingContext';
 import { QuickCodePalette } from '../coding/QuickCodePalette';
-import { ShortcutHelp } from '../coding/ShortcutHelp';
+import { ShortcutHelp } from '../commands/ShortcutHelp';
+import { CommandPalette } from '../commands/CommandPalette';
+import { CommandsProvider, isTyping, resolve, type Commands } from '../commands/CommandsContext';
+import { CommandButton } from '../commands/CommandButton';
 import { LocalePicker } from '../components/LocalePicker';
 import { Splitter, usePaneWidth } from '../components/Splitter';
 import { ViewBoundary } from '../components/ViewBoundary';
@@ -76,11 +80,6 @@ function viewKey(view: View): string {
   return view.type === 'source' ? `source:${view.id}` : view.type;
 }
 
-function isTyping(target: EventTarget | null): boolean {
-  const el = target as HTMLElement | null;
-  return !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable);
-}
-
 function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): void }) {
   const { t, locale } = useI18n();
   const coding = useCoding();
@@ -96,7 +95,8 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const sideWidth = usePaneWidth('side', 320, 240, 640);
   const [side, setSide] = useState<'coding' | 'source' | 'code'>('coding');
   const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);
-  const [palette, setPalette] = useState(false);
+  const [palette, setPalette] = useState<'code' | 'commands' | null>(null);
+  const [codeRequest, setCodeRequest] = useState<CodeRequest | null>(null);
   const [help, setHelp] = useState(false);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [merging, setMerging] = useState<Code | null>(null);
@@ -105,6 +105,8 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const [notice, setNotice] = useState<string | null>(null);
   const [dragging, setDragging] = useState(false);
   const fileInput = useRef<HTMLInputElement>(null);
+  const folderInput = useRef<HTMLInputElement>(null);
+  const classificationInput = useRef<HTMLInputElement>(null);
 
   const openSource = useCallback((id: string) => setView({ type: 'source', id }), []);
   /** A new memo attached to a source or code, opened in the memos view. */
@@ -118,62 +120,81 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
   const askLowSpace = useCallback((need: string, free: string) => new Promise<boolean>((resolve) => setLowSpace({ need, free, resolve })), []);
   const queue = useImportQueue(projectId, mapSurvey, askLowSpace);
 
-  useEffect(
-    () =>
-      bridge.onMenuCommand((command: MenuCommand) => {
-        if (command === 'import-sources') {
-          if (bridge.platform === 'electron')
-            void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: () => bridge.readPickedFile(f.id) }))));
-          else fileInput.current?.click();
-        } else if (command === 'close-project') onClose();
-        else if (command === 'show-sources') setView({ type: 'sources' });
-        else if (command === 'show-cases') setView({ type: 'cases' });
-        else if (command === 'undo' || command === 'redo') {
-          if (isTyping(document.activeElement)) document.execCommand(command);
-          else void coding[command]();
-        }
-      }),
-    [queue, onClose, coding],
-  );
-
-  // Keyboard-first coding; keys that type letters act only when no text field has focus.
+  const importSources = () => {
+    if (bridge.platform === 'electron')
+      void bridge.pickSourceFiles().then((files) => queue.run(files.map((f) => ({ name: f.name, size: f.size, read: () => bridge.readPickedFile(f.id) }))));
+    else fileInput.current?.click();
+  };
+  const showCode = (id: string) => {
+    setSelectedCodeId(id);
+    setSide('code');
+  };
+  const bench: Workbench = {
+    newProject: onClose,
+    closeProject: onClose,
+    importSources,
+    importFolder: () => folderInput.current?.click(),
+    importClassification: () => classificationInput.current?.click(),
+    undo: coding.undo,
+    redo: coding.redo,
+    editTyping: (action) => document.execCommand(action),
+    show: (type: ViewName) => setView({ type }),
+    openQuickCode: () => setPalette('code'),
+    openPalette: () => setPalette('commands'),
+    openShortcuts: () => setHelp(true),
+    codeWithLast: () => (coding.lastCodeId ? coding.codeSelection(coding.lastCodeId) : Promise.resolve()),
+    codeInVivo: () => (coding.selection ? coding.codeSelectionWithNewCode(coding.selection.text.slice(0, 60)) : Promise.resolve()),
+    uncodeSegment: () => (coding.selectedSegmentId ? coding.uncodeSegment(coding.selectedSegmentId) : Promise.resolve()),
+    moveSegmentEdge: coding.moveSegmentBoundary,
+    writeSegmentMemo: () => {
+      setSide('coding');
+      setTimeout(() => document.getElementById('segment-memo')?.focus(), 0);
+    },
+    clearSelection: () => {
+      coding.setSelection(null);
+      coding.selectSegment(null);
+    },
+    newCode: () => setCodeRequest((r) => ({ action: 'new', codeId: null, n: (r?.n ?? 0) + 1 })),
+    applyCode: (id) => (coding.selection ? void coding.codeSelection(id) : showCode(id)),
+    renameCode: (id) => setCodeRequest((r) => ({ action: 'rename', codeId: id, n: (r?.n ?? 0) + 1 })),
+    showCodeActions: (id) => setCodeRequest((r) => ({ action: 'actions', codeId: id, n: (r?.n ?? 0) + 1 })),
+    mergeCode: (id) => setMerging(codes?.find((c) => c.id === id) ?? null),
+    deleteCode: (id) => setDeleting(codes?.find((c) => c.id === id) ?? null),
+  };
+  const state: CommandState = {
+    inProject: true,
+    typing: false,
+    hasSelection: !!coding.selection,
+    hasSegment: !!coding.selectedSegmentId,
+    hasLastCode: !!coding.lastCodeId,
+    codeId: selectedCodeId,
+    canUndo: !!history?.undo,
+    canRedo: !!history?.redo,
+  };
+  const commands: Commands = {
+    state,
+    run(command, via, about) {
+      const c = resolve(command);
+      const now = { ...state, typing: isTyping(document.activeElement), ...about };
+      if (!c || !c.enabled(now)) return false;
+      void c.run(bench, now, via);
+      return true;
+    },
+  };
+  // The menu and the keyboard are wired once; they run the latest commands.
+  const latest = useRef(commands);
+  latest.current = commands;
+  useEffect(() => bridge.onMenuCommand((id) => void latest.current.run(id, 'menu')), []);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const mod = e.ctrlKey || e.metaKey;
-      const typing = isTyping(e.target);
-      if (mod && e.key.toLowerCase() === 'k') {
-        e.preventDefault();
-        setPalette(true);
-      } else if (mod && !typing && e.key.toLowerCase() === 'z') {
-        e.preventDefault();
-        void (e.shiftKey ? coding.redo() : coding.undo());
-      } else if (mod && !typing && e.key.toLowerCase() === 'y') {
-        e.preventDefault();
-        void coding.redo();
-      } else if (e.altKey && !mod && !typing && (e.key === 'ArrowLeft' || e.key === 'ArrowRight') && coding.selectedSegmentId) {
-        // Alt+←/→ moves the start of the selected segment a word; with Shift, its end.
-        e.preventDefault();
-        void coding.moveSegmentBoundary(e.shiftKey ? 'end' : 'start', e.key === 'ArrowLeft' ? -1 : 1);
-      } else if (!mod && !e.altKey && !typing && !palette) {
-        const k = e.key;
-        if (k === 'c' || k === 'C') setPalette(true);
-        else if ((k === 'l' || k === 'L') && coding.lastCodeId) void coding.codeSelection(coding.lastCodeId);
-        else if ((k === 'v' || k === 'V') && coding.selection) void coding.codeSelectionWithNewCode(coding.selection.text.slice(0, 60));
-        else if ((k === 'u' || k === 'U') && coding.selectedSegmentId) void coding.uncodeSegment(coding.selectedSegmentId);
-        else if ((k === 'm' || k === 'M') && coding.selectedSegmentId) {
-          setSide('coding');
-          setTimeout(() => document.getElementById('segment-memo')?.focus(), 0);
-        } else if (k === '?') setHelp(true);
-        else if (k === 'Escape') {
-          coding.setSelection(null);
-          coding.selectSegment(null);
-        } else return;
-        e.preventDefault();
-      }
+      if (e.defaultPrevented) return;
+      const now = { ...latest.current.state, typing: isTyping(e.target) };
+      const command = commandForKey(e, now);
+      if (command && latest.current.run(command, 'key')) e.preventDefault();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
-  }, [coding, palette]);
+  }, []);
 
   // What was typed here before a reload, a crash or a closed window reaches the store now.
   useEffect(() => {
@@ -207,7 +228,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             {t('side.source')}
           </button>
         </div>
-        {side === 'coding' && <CodingPanel codes={codes ?? []} onOpenPalette={() => setPalette(true)} />}
+        {side === 'coding' && <CodingPanel codes={codes ?? []} onOpenPalette={() => setPalette('code')} />}
         {side === 'code' && selectedCode && (
           <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
         )}
@@ -218,232 +239,227 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
     ) : null;
 
   return (
-    <div
-      className={dragging ? 'workspace dragging' : 'workspace'}
-      style={{ '--nav-w': `${nav.width}px`, '--side-w': `${sideWidth.width}px` } as CSSProperties}
-      onDragOver={(e) => {
-        if (e.dataTransfer.types.includes('Files')) {
+    <CommandsProvider value={commands}>
+      <div
+        className={dragging ? 'workspace dragging' : 'workspace'}
+        style={{ '--nav-w': `${nav.width}px`, '--side-w': `${sideWidth.width}px` } as CSSProperties}
+        onDragOver={(e) => {
+          if (e.dataTransfer.types.includes('Files')) {
+            e.preventDefault();
+            setDragging(true);
+          }
+        }}
+        onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
+        onDrop={async (e) => {
+          if (!e.dataTransfer.types.includes('Files')) return;
           e.preventDefault();
-          setDragging(true);
-        }
-      }}
-      onDragLeave={(e) => e.currentTarget === e.target && setDragging(false)}
-      onDrop={async (e) => {
-        if (!e.dataTransfer.types.includes('Files')) return;
-        e.preventDefault();
-        setDragging(false);
-        void queue.run(await filesFromDrop(e.dataTransfer));
-      }}
-    >
-      <header className="topbar">
-        <button className="back" onClick={onClose} title={t('workspace.backTitle')}>
-          ← {t('workspace.projects')}
-        </button>
-        <h1>{project.name}</h1>
-        <div className="history">
-          <button
-            onClick={() => void coding.undo()}
-            disabled={!history?.undo}
-            title={history?.undo ? t('coding.undoTitle', { label: historyText(history.undo, locale) }) : undefined}
-            aria-label={t('coding.undo')}
-          >
-            ↶ {t('coding.undo')}
+          setDragging(false);
+          void queue.run(await filesFromDrop(e.dataTransfer));
+        }}
+      >
+        <header className="topbar">
+          <button className="back" onClick={onClose} title={t('workspace.backTitle')}>
+            ← {t('workspace.projects')}
           </button>
-          <button
-            onClick={() => void coding.redo()}
-            disabled={!history?.redo}
-            title={history?.redo ? t('coding.redoTitle', { label: historyText(history.redo, locale) }) : undefined}
-            aria-label={t('coding.redo')}
-          >
-            ↷ {t('coding.redo')}
+          <h1>{project.name}</h1>
+          <div className="history">
+            <CommandButton id="edit.undo" title={history?.undo ? t('coding.undoTitle', { label: historyText(history.undo, locale) }) : undefined}>
+              ↶ {t('coding.undo')}
+            </CommandButton>
+            <CommandButton id="edit.redo" title={history?.redo ? t('coding.redoTitle', { label: historyText(history.redo, locale) }) : undefined}>
+              ↷ {t('coding.redo')}
+            </CommandButton>
+            <CommandButton id="help.palette">☰</CommandButton>
+            <CommandButton id="help.shortcuts">?</CommandButton>
+          </div>
+          <div className="import-controls">
+            <label className="button primary">
+              {t('workspace.importSources')}
+              <input
+                ref={fileInput}
+                type="file"
+                multiple
+                aria-label={t('workspace.importSources')}
+                accept={SOURCE_EXTENSIONS.map((e) => `.${e}`).join(',')}
+                onChange={(e) => {
+                  void queue.run(filesFromList(e.target.files));
+                  e.target.value = '';
+                }}
+              />
+            </label>
+            <label className="button">
+              {t('workspace.importFolder')}
+              <input
+                ref={folderInput}
+                type="file"
+                aria-label={t('workspace.importFolder')}
+                {...{ webkitdirectory: '' }}
+                onChange={(e) => {
+                  void queue.run(filesFromList(e.target.files).filter((f) => !f.name.startsWith('.')));
+                  e.target.value = '';
+                }}
+              />
+            </label>
+            <label className="button">
+              {t('workspace.importClassification')}
+              <input
+                ref={classificationInput}
+                type="file"
+                accept=".csv,.tsv,.txt,.xlsx,.ods"
+                aria-label={t('workspace.importClassification')}
+                onChange={async (e) => {
+                  const f = e.target.files?.[0];
+                  e.target.value = '';
+                  if (f) setClassification({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
+                }}
+              />
+            </label>
+          </div>
+          <LocalePicker />
+        </header>
+        <nav className="navigator" aria-label={t('workspace.navigator')}>
+          <button className={view.type !== 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'sources' })}>
+            {t('workspace.sources')} <span className="count">{sources?.length ?? 0}</span>
           </button>
-          <button onClick={() => setHelp(true)} aria-label={t('keys.title')} title={t('keys.title')}>
-            ?
+          <SourceNav sources={sources} kinds={project.sourceKinds} openId={view.type === 'source' ? view.id : null} onOpen={openSource} />
+          <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
+            {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
           </button>
-        </div>
-        <div className="import-controls">
-          <label className="button primary">
-            {t('workspace.importSources')}
-            <input
-              ref={fileInput}
-              type="file"
-              multiple
-              aria-label={t('workspace.importSources')}
-              accept={SOURCE_EXTENSIONS.map((e) => `.${e}`).join(',')}
-              onChange={(e) => {
-                void queue.run(filesFromList(e.target.files));
-                e.target.value = '';
-              }}
-            />
-          </label>
-          <label className="button">
-            {t('workspace.importFolder')}
-            <input
-              type="file"
-              aria-label={t('workspace.importFolder')}
-              {...{ webkitdirectory: '' }}
-              onChange={(e) => {
-                void queue.run(filesFromList(e.target.files).filter((f) => !f.name.startsWith('.')));
-                e.target.value = '';
-              }}
-            />
-          </label>
-          <label className="button">
-            {t('workspace.importClassification')}
-            <input
-              type="file"
-              accept=".csv,.tsv,.txt,.xlsx,.ods"
-              aria-label={t('workspace.importClassification')}
-              onChange={async (e) => {
-                const f = e.target.files?.[0];
-                e.target.value = '';
-                if (f) setClassification({ fileName: f.name, bytes: new Uint8Array(await f.arrayBuffer()) });
-              }}
-            />
-          </label>
-        </div>
-        <LocalePicker />
-      </header>
-      <nav className="navigator" aria-label={t('workspace.navigator')}>
-        <button className={view.type !== 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'sources' })}>
-          {t('workspace.sources')} <span className="count">{sources?.length ?? 0}</span>
-        </button>
-        <SourceNav sources={sources} kinds={project.sourceKinds} openId={view.type === 'source' ? view.id : null} onOpen={openSource} />
-        <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
-          {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
-        </button>
-        <button className={view.type === 'memos' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'memos' })}>
-          {t('workspace.memos')}
-        </button>
-        <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
-          {t('workspace.retrieval')}
-        </button>
-        <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
-          {t('analysis.title')} <span className="count">{analyses?.length ?? 0}</span>
-        </button>
-        {analyses && analyses.length > 0 && (
-          <ul className="nav-list" aria-label={t('analysis.title')}>
-            {analyses.map((a) => (
-              <li key={a.id}>
-                <button onClick={() => setView({ type: 'analyses', open: a.id })}>{a.name}</button>
-              </li>
-            ))}
-          </ul>
-        )}
-        <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
-          {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
-        </button>
-        <CodeTree
-          codes={codes ?? []}
-          counts={counts}
-          selectedCodeId={selectedCodeId}
-          onSelectCode={(id) => {
-            setSelectedCodeId(id);
-            setSide('code');
-          }}
-          onAskDelete={setDeleting}
-          onAskMerge={setMerging}
-        />
-        <p className="drop-hint">{t('workspace.dropHint')}</p>
-        <Splitter label={t('workspace.resizeNavigator')} width={nav.width} min={180} max={520} direction={1} onChange={nav.setWidth} />
-      </nav>
-      <main className="main-pane">
-        {notice && (
-          <p className="notice" role="status">
-            {notice}{' '}
-            <button className="link" onClick={() => setNotice(null)}>
-              {t('common.dismiss')}
-            </button>
-          </p>
-        )}
-        <InterruptedImports projectId={projectId} />
-        <ViewBoundary key={viewKey(view)} onBack={() => setView({ type: 'sources' })}>
-          {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
-          {view.type !== 'source' && (
-            <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
-              <div className="with-side-main">
-                {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
-                {view.type === 'cases' && <CasesSheet projectId={projectId} />}
-                {view.type === 'retrieval' && (
-                  <RetrievalView
-                    project={project}
-                    onOpenQuote={(q) => {
-                      setView({ type: 'source', id: q.sourceId, focus: q.start });
-                      setSide('coding');
-                      coding.setSelection(null);
-                      coding.selectSegment(q.segmentIds.length === 1 ? q.segmentIds[0] : null);
-                    }}
-                  />
-                )}
-                {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
-                {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
-                {view.type === 'memos' && (
-                  <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />
+          <button className={view.type === 'memos' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'memos' })}>
+            {t('workspace.memos')}
+          </button>
+          <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
+            {t('workspace.retrieval')}
+          </button>
+          <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
+            {t('analysis.title')} <span className="count">{analyses?.length ?? 0}</span>
+          </button>
+          {analyses && analyses.length > 0 && (
+            <ul className="nav-list" aria-label={t('analysis.title')}>
+              {analyses.map((a) => (
+                <li key={a.id}>
+                  <button onClick={() => setView({ type: 'analyses', open: a.id })}>{a.name}</button>
+                </li>
+              ))}
+            </ul>
+          )}
+          <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
+            {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
+          </button>
+          <CodeTree
+            codes={codes ?? []}
+            counts={counts}
+            selectedCodeId={selectedCodeId}
+            onSelectCode={(id) => {
+              setSelectedCodeId(id);
+              setSide('code');
+            }}
+            onAskDelete={setDeleting}
+            onAskMerge={setMerging}
+            request={codeRequest}
+          />
+          <p className="drop-hint">{t('workspace.dropHint')}</p>
+          <Splitter label={t('workspace.resizeNavigator')} width={nav.width} min={180} max={520} direction={1} onChange={nav.setWidth} />
+        </nav>
+        <main className="main-pane">
+          {notice && (
+            <p className="notice" role="status">
+              {notice}{' '}
+              <button className="link" onClick={() => setNotice(null)}>
+                {t('common.dismiss')}
+              </button>
+            </p>
+          )}
+          <InterruptedImports projectId={projectId} />
+          <ViewBoundary key={viewKey(view)} onBack={() => setView({ type: 'sources' })}>
+            {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}
+            {view.type !== 'source' && (
+              <div className={selectedCode && side === 'code' ? 'with-side' : undefined}>
+                <div className="with-side-main">
+                  {view.type === 'sources' && <SourceList project={project} sources={sources ?? []} cases={cases ?? []} onOpen={(id) => setView({ type: 'source', id })} />}
+                  {view.type === 'cases' && <CasesSheet projectId={projectId} />}
+                  {view.type === 'retrieval' && (
+                    <RetrievalView
+                      project={project}
+                      onOpenQuote={(q) => {
+                        setView({ type: 'source', id: q.sourceId, focus: q.start });
+                        setSide('coding');
+                        coding.setSelection(null);
+                        coding.selectSegment(q.segmentIds.length === 1 ? q.segmentIds[0] : null);
+                      }}
+                    />
+                  )}
+                  {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
+                  {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
+                  {view.type === 'memos' && (
+                    <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />
+                  )}
+                </div>
+                {selectedCode && side === 'code' && (
+                  <div className="side-pane">
+                    <div className="tabs">
+                      <button className="link close-side" onClick={() => setSelectedCodeId(null)} aria-label={t('common.close')}>
+                        ×
+                      </button>
+                    </div>
+                    <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
+                  </div>
                 )}
               </div>
-              {selectedCode && side === 'code' && (
-                <div className="side-pane">
-                  <div className="tabs">
-                    <button className="link close-side" onClick={() => setSelectedCodeId(null)} aria-label={t('common.close')}>
-                      ×
-                    </button>
-                  </div>
-                  <CodeDetails key={selectedCode.id} code={selectedCode} codes={codes ?? []} onWriteMemo={() => writeMemo({ codeId: selectedCode.id }, selectedCode.name)} />
-                </div>
-              )}
-            </div>
-          )}
-        </ViewBoundary>
-      </main>
-      {coding.status && (
-        <div className="toast" role="status">
-          {coding.status}
-        </div>
-      )}
-      <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
-      {palette && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(false)} />}
-      {help && <ShortcutHelp onClose={() => setHelp(false)} />}
-      {deleting && <DeleteCodeDialog code={deleting} codes={codes ?? []} onClose={() => setDeleting(null)} />}
-      {merging && <MergeCodeDialog code={merging} codes={codes ?? []} onClose={() => setMerging(null)} />}
-      {survey && (
-        <SurveyMappingDialog
-          fileName={survey.fileName}
-          bytes={survey.bytes}
-          onDone={(m) => {
-            survey.resolve(m);
-            setSurvey(null);
-          }}
-        />
-      )}
-      {lowSpace && (
-        <Dialog
-          title={t('storage.wontFitTitle')}
-          onCancel={() => (lowSpace.resolve(false), setLowSpace(null))}
-          actions={
-            <>
-              <button onClick={() => (lowSpace.resolve(false), setLowSpace(null))}>{t('common.cancel')}</button>
-              <button className="primary" onClick={() => (lowSpace.resolve(true), setLowSpace(null))}>
-                {t('storage.importAnyway')}
-              </button>
-            </>
-          }
-        >
-          <p>{t('storage.wontFit', { need: lowSpace.need, free: lowSpace.free })}</p>
-        </Dialog>
-      )}
-      {classification && (
-        <ClassificationDialog
-          projectId={projectId}
-          fileName={classification.fileName}
-          bytes={classification.bytes}
-          caseNames={(cases ?? []).map((c) => c.name)}
-          onClose={(message) => {
-            setClassification(null);
-            if (message) setNotice(message);
-          }}
-        />
-      )}
-    </div>
+            )}
+          </ViewBoundary>
+        </main>
+        {coding.status && (
+          <div className="toast" role="status">
+            {coding.status}
+          </div>
+        )}
+        <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
+        {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}
+        {palette === 'commands' && <CommandPalette onClose={() => setPalette(null)} />}
+        {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+        {deleting && <DeleteCodeDialog code={deleting} codes={codes ?? []} onClose={() => setDeleting(null)} />}
+        {merging && <MergeCodeDialog code={merging} codes={codes ?? []} onClose={() => setMerging(null)} />}
+        {survey && (
+          <SurveyMappingDialog
+            fileName={survey.fileName}
+            bytes={survey.bytes}
+            onDone={(m) => {
+              survey.resolve(m);
+              setSurvey(null);
+            }}
+          />
+        )}
+        {lowSpace && (
+          <Dialog
+            title={t('storage.wontFitTitle')}
+            onCancel={() => (lowSpace.resolve(false), setLowSpace(null))}
+            actions={
+              <>
+                <button onClick={() => (lowSpace.resolve(false), setLowSpace(null))}>{t('common.cancel')}</button>
+                <button className="primary" onClick={() => (lowSpace.resolve(true), setLowSpace(null))}>
+                  {t('storage.importAnyway')}
+                </button>
+              </>
+            }
+          >
+            <p>{t('storage.wontFit', { need: lowSpace.need, free: lowSpace.free })}</p>
+          </Dialog>
+        )}
+        {classification && (
+          <ClassificationDialog
+            projectId={projectId}
+            fileName={classification.fileName}
+            bytes={classification.bytes}
+            caseNames={(cases ?? []).map((c) => c.name)}
+            onClose={(message) => {
+              setClassification(null);
+              if (message) setNotice(message);
+            }}
+          />
+        )}
+      </div>
+    </CommandsProvider>
   );
 }
 

@@ -133,14 +133,26 @@ describe('window security', () => {
   it('menu items send commands to the renderer', () => {
     const sent: string[] = [];
     const file = menuTemplate((c) => sent.push(c), false, createTranslator('en'))[0];
-    file.submenu!.find((i) => i.label === 'Import Sources…')!.click!();
-    expect(sent).toEqual(['import-sources']);
+    file.submenu!.find((i) => i.label === 'Import sources…')!.click!();
+    expect(sent).toEqual(['sources.import']);
   });
 
   it('the menu speaks the researcher’s language', () => {
     const [file, edit] = menuTemplate(() => undefined, false, createTranslator('es'));
     expect(file.label).toBe('Archivo');
     expect(edit.submenu!.map((i) => i.label).filter(Boolean)).toEqual(['Deshacer', 'Rehacer']);
+  });
+
+  it('the menu shows each command’s own shortcut, and never takes a plain letter from typing', () => {
+    const menus = menuTemplate(() => undefined, false, createTranslator('en'));
+    const items = menus.flatMap((m) => m.submenu ?? []);
+    expect(items.find((i) => i.label === 'Undo')?.accelerator).toBe('CmdOrCtrl+Z');
+    expect(items.find((i) => i.label === 'Redo')?.accelerator).toBe('CmdOrCtrl+Shift+Z');
+    expect(items.find((i) => i.label === 'Show cases')?.accelerator).toBe('CmdOrCtrl+2');
+    // "Code the selection" is Ctrl+K and C: the menu carries Ctrl+K, not C.
+    expect(items.find((i) => i.label?.startsWith('Code the selection:'))?.accelerator).toBe('CmdOrCtrl+K');
+    expect(items.find((i) => i.label?.startsWith('In-vivo'))?.accelerator).toBeUndefined();
+    expect(menus.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Code', 'Help']);
   });
 });
 

@@ -1,4 +1,5 @@
 import { codePath, subtreeIds } from '../coding/codes';
+import { inEnglish, type Translator } from '../i18n';
 import type { Table } from '../model/table';
 import type { ProjectData, Segment } from '../model/types';
 import { sourcesInScope } from './scope';
@@ -21,7 +22,7 @@ export interface CooccurrenceOptions {
  * segment of the column code. The diagonal holds each code's own units. Each source is
  * swept once, so 100,000 segments take a fraction of a second.
  */
-export function cooccurrenceTable(data: Pick<ProjectData, 'codes' | 'segments' | 'sources' | 'contents'>, options: CooccurrenceOptions): Table {
+export function cooccurrenceTable(data: Pick<ProjectData, 'codes' | 'segments' | 'sources' | 'contents'>, options: CooccurrenceOptions, t: Translator = inEnglish): Table {
   const sources = sourcesInScope(data, options.sourceKinds);
   const codeIds = options.codeIds.filter((id) => data.codes.some((c) => c.id === id));
   const n = codeIds.length;
@@ -83,12 +84,12 @@ export function cooccurrenceTable(data: Pick<ProjectData, 'codes' | 'segments' |
   };
   const labels = codeIds.map((id) => codePath(data.codes, id));
   return {
-    title: `Code co-occurrence (${options.unit === 'overlap' ? 'overlapping segments' : options.unit === 'paragraph' ? 'same paragraph' : 'same source'})`,
-    columns: [{ key: 'code', label: 'Code' }, ...codeIds.map((id, j) => ({ key: id, label: labels[j], numeric: true }))],
+    title: t('table.cooccurrenceTitle', { unit: t(`table.unit.${options.unit}`) }),
+    columns: [{ key: 'code', label: t('table.code') }, ...codeIds.map((id, j) => ({ key: id, label: labels[j], numeric: true }))],
     rows: codeIds.map((id, i) => ({
       key: id,
       cells: [{ kind: 'text', text: labels[i] }, ...codeIds.map((_, j) => ({ kind: 'number' as const, value: value(i, j), decimals: options.jaccard ? 2 : 0 }))],
     })),
-    note: options.jaccard ? 'Jaccard index: units coded with both codes ÷ units coded with either.' : undefined,
+    note: options.jaccard ? t('table.jaccard') : undefined,
   };
 }

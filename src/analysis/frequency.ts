@@ -1,4 +1,5 @@
 import { flattenTree } from '../coding/codes';
+import { inEnglish, type Translator } from '../i18n';
 import type { Cell, Table, TableColumn } from '../model/table';
 import { num, text } from '../model/table';
 import type { AttributeValue, ProjectData } from '../model/types';
@@ -18,7 +19,7 @@ export interface FrequencyOptions {
  * sources, cases and % of cases; split by a case attribute, the cases with the code in
  * each group and the column percentage (of that group's cases).
  */
-export function frequencyTable(data: Pick<ProjectData, 'codes' | 'segments' | 'sources' | 'cases' | 'attributes'>, options: FrequencyOptions): Table {
+export function frequencyTable(data: Pick<ProjectData, 'codes' | 'segments' | 'sources' | 'cases' | 'attributes'>, options: FrequencyOptions, t: Translator = inEnglish): Table {
   const sources = sourcesInScope(data, options.sourceKinds);
   const byCode = segmentsByCode(data.segments, sources);
   const casesInScope = new Set([...sources.values()].flatMap((s) => s.caseIds));
@@ -31,17 +32,17 @@ export function frequencyTable(data: Pick<ProjectData, 'codes' | 'segments' | 's
         : [...new Set(data.cases.map((c) => c.values[attribute.id]).filter((v) => v !== undefined && v !== null))];
     for (const value of values) {
       const cases = new Set(data.cases.filter((c) => casesInScope.has(c.id) && c.values[attribute.id] === value).map((c) => c.id));
-      groups.push({ value, label: typeof value === 'boolean' ? (value ? 'Yes' : 'No') : String(value), cases });
+      groups.push({ value, label: typeof value === 'boolean' ? t(value ? 'table.yes' : 'table.no') : String(value), cases });
     }
   }
   const columns: TableColumn[] = [
-    { key: 'code', label: 'Code' },
-    { key: 'segments', label: 'Segments', numeric: true },
-    { key: 'sources', label: 'Sources', numeric: true },
-    { key: 'cases', label: 'Cases', numeric: true },
-    { key: 'casesPct', label: '% of cases', numeric: true },
+    { key: 'code', label: t('table.code') },
+    { key: 'segments', label: t('table.segments'), numeric: true },
+    { key: 'sources', label: t('table.sources'), numeric: true },
+    { key: 'cases', label: t('table.cases'), numeric: true },
+    { key: 'casesPct', label: t('table.casesPct'), numeric: true },
     ...groups.flatMap((g) => [
-      { key: `n:${g.label}`, label: `n (of ${g.cases.size})`, group: g.label, numeric: true },
+      { key: `n:${g.label}`, label: t('table.nOf', { count: g.cases.size }), group: g.label, numeric: true },
       { key: `pct:${g.label}`, label: '%', group: g.label, numeric: true },
     ]),
   ];
@@ -61,11 +62,16 @@ export function frequencyTable(data: Pick<ProjectData, 'codes' | 'segments' | 's
     ];
     return { key: code.id, depth, cells };
   });
-  const scope = options.sourceKinds?.length ? ` Sources: ${options.sourceKinds.join(', ')}.` : '';
+  const note = [
+    t('table.casesCount', { count: casesInScope.size }),
+    options.sourceKinds?.length ? t('table.scopeKinds', { kinds: options.sourceKinds.join(', ') }) : '',
+    options.rollUp ? t('table.withSubcodes') : '',
+    attribute ? t('table.percentOfGroup', { attribute: attribute.name }) : '',
+  ];
   return {
-    title: options.title ?? (attribute ? `Code frequencies by ${attribute.name}` : 'Code frequencies'),
+    title: options.title ?? (attribute ? t('table.frequencyBy', { attribute: attribute.name }) : t('table.frequencyTitle')),
     columns,
     rows,
-    note: `${casesInScope.size} cases.${scope}${options.rollUp ? ' Counts include subcodes.' : ''}${attribute ? ` Percentages are of the cases in each ${attribute.name} group.` : ''}`,
+    note: note.filter(Boolean).join(' '),
   };
 }

@@ -1,4 +1,5 @@
 import { codePath, subtreeIds } from '../coding/codes';
+import { inEnglish, type Translator } from '../i18n';
 import { quoteOf, type RetrievedQuote } from '../coding/retrieval';
 import type { Cell, Table } from '../model/table';
 import type { AttributeValue, ProjectData, Segment } from '../model/types';
@@ -41,7 +42,7 @@ export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
 
 type MatrixData = Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments' | 'attributes'>;
 
-export function buildMatrix(data: MatrixData, def: MatrixDefinition): Matrix {
+export function buildMatrix(data: MatrixData, def: MatrixDefinition, t: Translator = inEnglish): Matrix {
   const codeAxis: Axis[] = def.codeIds.filter((id) => data.codes.some((c) => c.id === id)).map((id) => ({ key: id, label: codePath(data.codes, id) }));
   const sources = sourcesInScope(data, def.sourceKinds);
   const caseById = new Map(data.cases.map((c) => [c.id, c]));
@@ -58,7 +59,7 @@ export function buildMatrix(data: MatrixData, def: MatrixDefinition): Matrix {
     const attribute = data.attributes.find((a) => a.id === id);
     const values: AttributeValue[] =
       attribute?.type === 'category' && attribute.values.length ? attribute.values : [...new Set(data.cases.map((c) => c.values[id]).filter((v) => v !== undefined && v !== null))];
-    groups = values.map((v) => ({ key: String(v), label: typeof v === 'boolean' ? (v ? 'Yes' : 'No') : String(v) }));
+    groups = values.map((v) => ({ key: String(v), label: typeof v === 'boolean' ? t(v ? 'table.yes' : 'table.no') : String(v) }));
     groupsOfSource = (sourceId) => [
       ...new Set(
         (sources.get(sourceId)?.caseIds ?? [])

@@ -1,4 +1,5 @@
 import { cellText, type Table } from '../model/table';
+import { inEnglish, type Translator } from '../i18n';
 import { retrieve, type RetrievedQuote } from '../coding/retrieval';
 import type { ProjectData, SavedAnalysis } from '../model/types';
 import { comparisonTable, type ComparisonOptions } from './comparison';
@@ -25,17 +26,17 @@ export interface AnalysisResult {
 }
 
 /** Recomputes a saved analysis from the project as it is now: analyses stay live as coding changes. */
-export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name' | 'definition' | 'summaries'>): AnalysisResult {
+export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name' | 'definition' | 'summaries'>, t: Translator = inEnglish): AnalysisResult {
   const def = saved.definition as unknown as AnalysisDefinition;
   switch (def.type) {
     case 'frequency':
-      return { table: frequencyTable(data, { ...def.options, title: saved.name }) };
+      return { table: frequencyTable(data, { ...def.options, title: saved.name }, t) };
     case 'framework': {
-      const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'columns' });
-      return { matrix, table: matrixTable(matrix, { title: saved.name, show: def.show, summaries: saved.summaries, corner: groupingLabel(data, def.matrix) }, data) };
+      const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'columns' }, t);
+      return { matrix, table: matrixTable(matrix, { title: saved.name, show: def.show, summaries: saved.summaries, corner: groupingLabel(data, def.matrix, t) }, data) };
     }
     case 'coding-query': {
-      const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' });
+      const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' }, t);
       return {
         matrix,
         table: matrixTable(matrix, {
@@ -43,25 +44,28 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
           show: 'counts',
           count: def.count,
           percent: def.percent,
-          corner: 'Code',
-          note: `Cells count ${def.count}${def.percent !== 'none' ? `, as ${def.percent} percentages` : ''}.`,
+          corner: t('table.code'),
+          note:
+            def.percent === 'none'
+              ? t('table.codingQueryNote', { count: t(`analysis.count.${def.count}`) })
+              : t('table.codingQueryNotePct', { count: t(`analysis.count.${def.count}`), percent: t(`analysis.percent.${def.percent}`) }),
         }),
       };
     }
     case 'comparison': {
-      const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' });
+      const matrix = buildMatrix(data, { ...def.matrix, codesOn: 'rows' }, t);
       return { matrix, table: comparisonTable(matrix, { title: saved.name, summaries: saved.summaries, rowLabels: def.rowLabels, fallback: def.fallback, note: def.note }, data) };
     }
     case 'cooccurrence':
-      return { table: { ...cooccurrenceTable(data, def.options), title: saved.name } };
+      return { table: { ...cooccurrenceTable(data, def.options, t), title: saved.name } };
     case 'words':
-      return { table: { ...wordFrequencyTable(data, def.options), title: saved.name } };
+      return { table: { ...wordFrequencyTable(data, def.options, t), title: saved.name } };
   }
 }
 
-function groupingLabel(data: Pick<ProjectData, 'attributes'>, def: MatrixDefinition): string {
+function groupingLabel(data: Pick<ProjectData, 'attributes'>, def: MatrixDefinition, t: Translator): string {
   const g = def.grouping;
-  return g.kind === 'cases' ? 'Case' : g.kind === 'sources' ? 'Source' : (data.attributes.find((a) => a.id === g.attributeId)?.name ?? '');
+  return g.kind === 'cases' ? t('table.case') : g.kind === 'sources' ? t('table.source') : (data.attributes.find((a) => a.id === g.attributeId)?.name ?? '');
 }
 
 /**

@@ -1,4 +1,5 @@
 import { retrieve } from '../coding/retrieval';
+import { inEnglish, type Translator } from '../i18n';
 import { num, text, type Table } from '../model/table';
 import type { ProjectData } from '../model/types';
 import { isStopWord, stem, type WordLanguage } from './languages';
@@ -21,7 +22,11 @@ export interface WordFrequencyOptions {
 }
 
 /** Words counted in sources or coded text: counts and share of all counted words. */
-export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments'>, options: WordFrequencyOptions): Table {
+export function wordFrequencyTable(
+  data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments'>,
+  options: WordFrequencyOptions,
+  t: Translator = inEnglish,
+): Table {
   const texts: string[] = [];
   const group = options.group;
   const attributeFilters = group
@@ -56,12 +61,12 @@ export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources'
     .sort((a, b) => b.n - a.n || a.word.localeCompare(b.word))
     .slice(0, options.top ?? 50);
   return {
-    title: group ? `Word frequency: ${group.value}` : 'Word frequency',
+    title: group ? t('table.wordsTitleOf', { group: String(group.value) }) : t('table.wordsTitle'),
     columns: [
-      { key: 'word', label: 'Word' },
-      { key: 'count', label: 'Count', numeric: true },
+      { key: 'word', label: t('table.word') },
+      { key: 'count', label: t('table.count'), numeric: true },
       { key: 'pct', label: '%', numeric: true },
-      ...(options.stemming ? [{ key: 'forms', label: 'Forms', numeric: true }] : []),
+      ...(options.stemming ? [{ key: 'forms', label: t('table.forms'), numeric: true }] : []),
     ],
     rows: ranked.map((r) => ({
       key: r.word,
@@ -72,6 +77,8 @@ export function wordFrequencyTable(data: Pick<ProjectData, 'project' | 'sources'
         ...(options.stemming ? [num(r.forms)] : []),
       ],
     })),
-    note: `${total} words counted after removing stop words (${options.languages.join(', ')}${extra.size ? ' and the project’s own list' : ''}).${options.stemming ? ' Words with the same stem are counted together.' : ''}`,
+    note: [t(extra.size ? 'table.wordsNoteOwn' : 'table.wordsNote', { count: total, languages: options.languages.join(', ') }), options.stemming ? t('table.wordsStemmed') : '']
+      .filter(Boolean)
+      .join(' '),
   };
 }

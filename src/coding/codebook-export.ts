@@ -1,20 +1,21 @@
 import { num, text, type Table } from '../model/table';
 import type { Code } from '../model/types';
 import { flattenTree } from './codes';
+import { inEnglish, type Translator } from '../i18n';
 import type { CodeCount } from './counts';
 
 /** The codebook as a table: code (indented by level), description, criteria, example, counts. */
-export function codebookTable(codes: Code[], counts: Map<string, CodeCount>, title = 'Codebook'): Table {
+export function codebookTable(codes: Code[], counts: Map<string, CodeCount>, t: Translator = inEnglish, title = t('table.codebook')): Table {
   return {
     title,
     columns: [
-      { key: 'code', label: 'Code' },
-      { key: 'description', label: 'Description' },
-      { key: 'inclusion', label: 'Include when' },
-      { key: 'exclusion', label: 'Exclude when' },
-      { key: 'example', label: 'Example' },
-      { key: 'segments', label: 'Segments', numeric: true },
-      { key: 'sources', label: 'Sources', numeric: true },
+      { key: 'code', label: t('table.code') },
+      { key: 'description', label: t('table.description') },
+      { key: 'inclusion', label: t('table.inclusion') },
+      { key: 'exclusion', label: t('table.exclusion') },
+      { key: 'example', label: t('table.example') },
+      { key: 'segments', label: t('table.segments'), numeric: true },
+      { key: 'sources', label: t('table.sources'), numeric: true },
     ],
     rows: flattenTree(codes).map(({ code, depth }) => {
       const c = counts.get(code.id);
@@ -32,6 +33,6 @@ export function codebookTable(codes: Code[], counts: Map<string, CodeCount>, tit
         ],
       };
     }),
-    note: 'Segments and sources include those coded with subcodes.',
+    note: t('table.codebookNote'),
   };
 }

@@ -2,6 +2,7 @@ import { num, text, type Table } from '../model/table';
 import type { Attribute, Case, Code, Coder, AttributeValue } from '../model/types';
 import type { ExportDocument } from '../export/document';
 import { codePath } from './codes';
+import { inEnglish, type Translator } from '../i18n';
 import { groupByCode, type RetrievedQuote } from './retrieval';
 
 /** Retrieved quotes for Word: grouped by code, each quote with its citation. */
@@ -18,23 +19,28 @@ export function retrievalDocument(quotes: RetrievedQuote[], codes: Code[], title
 }
 
 /** One row per retrieved segment, for CSV: code, source, case, attributes, offsets, text, citation, coder. */
-export function retrievalTable(quotes: RetrievedQuote[], context: { codes: Code[]; cases: Case[]; attributes: Attribute[]; coders: Coder[] }, title = 'Coded segments'): Table {
+export function retrievalTable(
+  quotes: RetrievedQuote[],
+  context: { codes: Code[]; cases: Case[]; attributes: Attribute[]; coders: Coder[] },
+  title: string,
+  t: Translator = inEnglish,
+): Table {
   const coderName = new Map(context.coders.map((c) => [c.id, c.name]));
   const caseByName = new Map(context.cases.map((c) => [c.name, c]));
   const attrs = [...context.attributes].sort((a, b) => a.order - b.order);
-  const show = (v: AttributeValue | undefined) => (v === undefined || v === null ? '' : typeof v === 'boolean' ? (v ? 'yes' : 'no') : String(v));
+  const show = (v: AttributeValue | undefined) => (v === undefined || v === null ? '' : typeof v === 'boolean' ? t(v ? 'table.yes' : 'table.no') : String(v));
   return {
     title,
     columns: [
-      { key: 'code', label: 'Code' },
-      { key: 'source', label: 'Source' },
-      { key: 'case', label: 'Case' },
+      { key: 'code', label: t('table.code') },
+      { key: 'source', label: t('table.source') },
+      { key: 'case', label: t('table.case') },
       ...attrs.map((a) => ({ key: `attr:${a.id}`, label: a.name })),
-      { key: 'start', label: 'Start', numeric: true },
-      { key: 'end', label: 'End', numeric: true },
-      { key: 'text', label: 'Text' },
-      { key: 'citation', label: 'Citation' },
-      { key: 'coder', label: 'Coder' },
+      { key: 'start', label: t('table.start'), numeric: true },
+      { key: 'end', label: t('table.end'), numeric: true },
+      { key: 'text', label: t('table.text') },
+      { key: 'citation', label: t('table.citation') },
+      { key: 'coder', label: t('table.coder') },
     ],
     rows: quotes.map((q, i) => ({
       key: `${q.sourceId}:${q.start}:${q.end}:${i}`,

@@ -1,6 +1,7 @@
 import { AlignmentType, BorderStyle, Document, HeadingLevel, Packer, PageOrientation, Paragraph, Table as DocxTable, TableCell, TableRow, TextRun, WidthType } from 'docx';
 import { cellText, type Cell, type Table } from '../model/table';
 import type { Block, ExportDocument } from './document';
+import { inEnglish, type Translator } from '../i18n';
 
 const FONT = 'Times New Roman';
 const LINE = { style: BorderStyle.SINGLE, size: 8, color: '000000' };
@@ -11,11 +12,11 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  * in APA style (numbered title above, lines only above and below the header and at the
  * end, header row repeated on every page, note below), landscape when a table is wide.
  */
-export async function documentToDocx(doc: ExportDocument): Promise<Uint8Array> {
+export async function documentToDocx(doc: ExportDocument, t: Translator = inEnglish): Promise<Uint8Array> {
   const wide = doc.blocks.some((b) => b.kind === 'table' && b.table.columns.length > 5);
   const children: (Paragraph | DocxTable)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: doc.title, font: FONT })] })];
   if (doc.subtitle) children.push(new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true, font: FONT, size: 20 })] }));
-  for (const block of doc.blocks) children.push(...blockToWord(block));
+  for (const block of doc.blocks) children.push(...blockToWord(block, t));
   const document = new Document({
     creator: 'QDA Studio',
     title: doc.title,
@@ -25,7 +26,7 @@ export async function documentToDocx(doc: ExportDocument): Promise<Uint8Array> {
   return Packer.pack(document, 'uint8array');
 }
 
-function blockToWord(block: Block): (Paragraph | DocxTable)[] {
+function blockToWord(block: Block, t: Translator): (Paragraph | DocxTable)[] {
   switch (block.kind) {
     case 'heading':
       return [
@@ -46,13 +47,13 @@ function blockToWord(block: Block): (Paragraph | DocxTable)[] {
         ...(block.note ? [new Paragraph({ indent: { left: 720 }, children: [new TextRun({ text: block.note, italics: true, size: 20, font: FONT })] })] : []),
       ];
     case 'table':
-      return tableToWord(block.table, block.number);
+      return tableToWord(block.table, t, block.number);
   }
 }
 
-function tableToWord(table: Table, number?: number): (Paragraph | DocxTable)[] {
+function tableToWord(table: Table, t: Translator, number?: number): (Paragraph | DocxTable)[] {
   const title = [
-    new Paragraph({ keepNext: true, children: [new TextRun({ text: number ? `Table ${number}` : 'Table', bold: true, font: FONT })] }),
+    new Paragraph({ keepNext: true, children: [new TextRun({ text: number ? `${t('table.table')} ${number}` : t('table.table'), bold: true, font: FONT })] }),
     new Paragraph({ keepNext: true, spacing: { after: 120 }, children: [new TextRun({ text: table.title, italics: true, font: FONT })] }),
   ];
   const groups = table.columns.some((c) => c.group);
@@ -86,7 +87,7 @@ function tableToWord(table: Table, number?: number): (Paragraph | DocxTable)[] {
     out.push(
       new Paragraph({
         spacing: { before: 120 },
-        children: [new TextRun({ text: 'Note. ', italics: true, font: FONT, size: 20 }), new TextRun({ text: table.note, font: FONT, size: 20 })],
+        children: [new TextRun({ text: `${t('table.note')} `, italics: true, font: FONT, size: 20 }), new TextRun({ text: table.note, font: FONT, size: 20 })],
       }),
     );
   out.push(new Paragraph({ children: [] }));

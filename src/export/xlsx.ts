@@ -1,14 +1,15 @@
 import ExcelJS from 'exceljs';
 import { cellText, type Table } from '../model/table';
+import { inEnglish, type Translator } from '../i18n';
 
 /**
  * A Table as an Excel workbook: title row, grouped headers, the header row frozen, numbers
  * as numbers (percentages formatted as such), quotes with their citations, note below.
  */
-export async function tableToXlsx(table: Table): Promise<Uint8Array> {
+export async function tableToXlsx(table: Table, t: Translator = inEnglish): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook();
   book.creator = 'QDA Studio';
-  const sheet = book.addWorksheet(table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || 'Table');
+  const sheet = book.addWorksheet(table.title.replace(/[\\/?*[\]:]/g, ' ').slice(0, 31) || t('table.table'));
   sheet.addRow([table.title]).font = { bold: true, size: 13 };
   let headerRows = 1;
   if (table.columns.some((c) => c.group)) {
@@ -43,7 +44,7 @@ export async function tableToXlsx(table: Table): Promise<Uint8Array> {
     });
   }
   if (table.note) sheet.addRow([]).getCell(1);
-  if (table.note) sheet.addRow([`Note. ${table.note}`]).font = { italic: true };
+  if (table.note) sheet.addRow([`${t('table.note')} ${table.note}`]).font = { italic: true };
   sheet.views = [{ state: 'frozen', ySplit: 1 + headerRows }];
   table.columns.forEach((c, i) => (sheet.getColumn(i + 1).width = c.numeric ? 12 : Math.min(60, Math.max(14, c.label.length + 4))));
   return new Uint8Array(await book.xlsx.writeBuffer());

@@ -10,6 +10,8 @@ import { barChartSvg, heatmapSvg } from '@core/export/charts';
 import type { MessageKey } from '@core/i18n';
 import type { ProjectData, SavedAnalysis } from '@core/model/types';
 import { bridge } from '../bridge';
+import { ExportLanguage, useExportLanguage } from '../components/ExportLanguage';
+import { saveRequest } from '@core/export/file-name';
 import { useCoding } from '../coding/CodingContext';
 import { TableGrid } from '../components/TableGrid';
 import { TypedText } from '../editing/TypedText';
@@ -92,13 +94,13 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const { t } = useI18n();
   const coding = useCoding();
   const def = analysis.definition as unknown as AnalysisDefinition;
-  const result = useMemo(() => runAnalysis(data, analysis), [data, analysis]);
+  const language = useExportLanguage();
+  const result = useMemo(() => runAnalysis(data, analysis, t), [data, analysis, t]);
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
   const [view, setView] = useState<'table' | 'bars' | 'heatmap'>('table');
   const chart = view === 'table' ? null : view === 'bars' ? barChartSvg(result.table) : heatmapSvg(result.table);
   const chartUrl = chart ? `data:image/svg+xml;charset=utf-8,${encodeURIComponent(chart)}` : '';
-  const fileBase = analysis.name.replace(/[\\/:*?"<>|]+/g, ' ');
-  const exportSvg = () => chart && bridge.saveFile({ suggestedName: `${fileBase}.svg`, bytes: new TextEncoder().encode(chart), filterName: 'SVG', extensions: ['svg'] });
+  const exportSvg = () => chart && bridge.saveFile(saveRequest(analysis.name, 'svg', new TextEncoder().encode(chart)));
   const exportPng = async () => {
     if (!chart) return;
     // Drawn at twice the size, for print.
@@ -110,7 +112,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
     canvas.height = img.naturalHeight * 2;
     canvas.getContext('2d')!.drawImage(img, 0, 0, canvas.width, canvas.height);
     const blob = await new Promise<Blob | null>((res) => canvas.toBlob(res, 'image/png'));
-    if (blob) await bridge.saveFile({ suggestedName: `${fileBase}.png`, bytes: new Uint8Array(await blob.arrayBuffer()), filterName: 'PNG', extensions: ['png'] });
+    if (blob) await bridge.saveFile(saveRequest(analysis.name, 'png', new Uint8Array(await blob.arrayBuffer())));
   };
   const save = (definition: AnalysisDefinition) => void coding.run(() => updateAnalysis(db, analysis.id, { definition }));
   const matrixDef = 'matrix' in def ? def.matrix : null;
@@ -125,28 +127,25 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const offset = m ? result.table.columns.length - m.columns.length : 1;
   const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
+  // Exports are computed again in the language chosen for them: headings, notes, Yes/No.
+  const published = () => runAnalysis(data, analysis, language.t).table;
   const exportWord = async () => {
     const { documentToDocx } = await import('@core/export/docx');
-    const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: result.table, number: 1 }] });
-    await bridge.saveFile({ suggestedName: `${analysis.name}.docx`.replace(/[\\/:*?"<>|]+/g, ' '), bytes, filterName: 'Word', extensions: ['docx'] });
+    const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: published(), number: 1 }] }, language.t);
+    await bridge.saveFile(saveRequest(analysis.name, 'docx', bytes));
   };
   const exportXlsx = async () => {
     // Loaded on demand: the Excel writer is large and only needed here.
     const { tableToXlsx } = await import('@core/export/xlsx');
-    await bridge.saveFile({
-      suggestedName: `${analysis.name}.xlsx`.replace(/[\\/:*?"<>|]+/g, ' '),
-      bytes: await tableToXlsx(result.table),
-      filterName: 'Excel',
-      extensions: ['xlsx'],
-    });
+    await bridge.saveFile(saveRequest(analysis.name, 'xlsx', await tableToXlsx(published(), language.t)));
   };
-  const exportCsv = async () =>
-    bridge.saveFile({ suggestedName: `${analysis.name}.csv`.replace(/[\\/:*?"<>|]+/g, ' '), bytes: tableToCsv(result.table), filterName: 'CSV', extensions: ['csv'] });
+  const exportCsv = async () => bridge.saveFile(saveRequest(analysis.name, 'csv', tableToCsv(published())));
 
   return (
     <div className="analysis-panel">
       <div className="analysis-head">
         <TypedText field={{ kind: 'analysisName', id: analysis.id }} projectId={analysis.projectId} multiline={false} className="analysis-name" aria-label={t('analysis.name')} />
+        <ExportLanguage value={language} />
         <button onClick={() => void exportWord()}>{t('retrieval.exportWord')}</button>
         <button onClick={() => void exportXlsx()}>{t('analysis.exportExcel')}</button>
         <button onClick={() => void exportCsv()}>{t('retrieval.exportCsv')}</button>

@@ -12,10 +12,13 @@ import { db } from '../db';
 import { useTypedField } from '../editing/useTypedField';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
+import { ExportLanguage, useExportLanguage } from '../components/ExportLanguage';
+import { saveRequest } from '@core/export/file-name';
 
 /** Coded segments by code, with "and / or / not", filters, citations, and export. */
 export function RetrievalView({ project, onOpenQuote }: { project: Project; onOpenQuote(q: RetrievedQuote): void }) {
   const { t } = useI18n();
+  const language = useExportLanguage();
   const data = useLiveQuery(() => loadProjectData(db, project.id), [project.id]);
   const [query, setQuery] = useState<RetrievalQuery>({ codeIds: [], mode: 'or', includeSubcodes: true, sourceKinds: [], attributeFilters: [] });
   // The citation pattern is saved as it is typed (its preview follows every key).
@@ -31,16 +34,17 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
   const attributeValues = (attributeId: string) =>
     [...new Set(data.cases.map((c) => c.values[attributeId]).filter((v) => v !== undefined && v !== null))].sort((a, b) => String(a).localeCompare(String(b)));
   const codeById = new Map(data.codes.map((c) => [c.id, c]));
-  const title = t('retrieval.exportTitle', { codes: query.codeIds.map((id) => codeById.get(id)?.name).join(query.mode === 'and' ? ' ∧ ' : query.mode === 'not' ? ' ¬ ' : ' ∨ ') });
+  const exportTitle = () =>
+    language.t('retrieval.exportTitle', { codes: query.codeIds.map((id) => codeById.get(id)?.name).join(query.mode === 'and' ? ' ∧ ' : query.mode === 'not' ? ' ¬ ' : ' ∨ ') });
 
   const exportWord = async () => {
     const { documentToDocx } = await import('@core/export/docx');
-    const bytes = await documentToDocx(retrievalDocument(quotes, data.codes, title, project.name));
-    await bridge.saveFile({ suggestedName: `${fileSafe(title)}.docx`, bytes, filterName: 'Word', extensions: ['docx'] });
+    const bytes = await documentToDocx(retrievalDocument(quotes, data.codes, exportTitle(), project.name), language.t);
+    await bridge.saveFile(saveRequest(exportTitle(), 'docx', bytes));
   };
   const exportCsv = async () => {
-    const bytes = tableToCsv(retrievalTable(quotes, data, title));
-    await bridge.saveFile({ suggestedName: `${fileSafe(title)}.csv`, bytes, filterName: 'CSV', extensions: ['csv'] });
+    const bytes = tableToCsv(retrievalTable(quotes, data, exportTitle(), language.t));
+    await bridge.saveFile(saveRequest(exportTitle(), 'csv', bytes));
   };
   const copy = async (q: RetrievedQuote) => {
     await navigator.clipboard?.writeText(quoteWithCitation(q)).catch(() => undefined);
@@ -113,6 +117,7 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
       <div className="retrieval-results">
         <div className="list-toolbar">
           <strong role="status">{t('retrieval.count', { count: quotes.length })}</strong>
+          <ExportLanguage value={language} />
           <button onClick={() => void exportWord()} disabled={quotes.length === 0}>
             {t('retrieval.exportWord')}
           </button>
@@ -149,15 +154,5 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
         {query.codeIds.length === 0 && <p className="empty-state">{t('retrieval.pick')}</p>}
       </div>
     </section>
-  );
-}
-
-function fileSafe(name: string): string {
-  return (
-    name
-      .replace(/[\\/:*?"<>|]+/g, ' ')
-      .replace(/\s+/g, ' ')
-      .trim()
-      .slice(0, 80) || 'export'
   );
 }

@@ -6,6 +6,7 @@ import { undo } from '../../../src/db/changes';
 import { createProject } from '../../../src/db/projects';
 import { cellText } from '../../../src/model/table';
 import { freshDatabase } from '../helpers';
+import { createTranslator } from '../../../src/i18n';
 import { data, training } from './fixture';
 
 const framework: AnalysisDefinition = {
@@ -82,5 +83,46 @@ describe('the quotes behind a cell', () => {
     const c = runAnalysis(data, { name: 'C', definition: coDef as never, summaries: {} });
     // Trust 0–10 and Closeness 5–15 in s1 share 5–10.
     expect(quotesOfCell(data, coDef, c, 0, 2)?.quotes.map((q) => [q.start, q.end])).toEqual([[5, 10]]);
+  });
+});
+
+describe('a saved analysis counts what was coded, in the language asked for', () => {
+  const rowsOf = (table: ReturnType<typeof runAnalysis>['table']) => table.rows.map((r) => r.cells.map((c) => cellText(c)));
+
+  it('code frequencies, subcodes counted in their theme, with Spanish headings and note', () => {
+    const { table } = runAnalysis(data, { name: 'Frecuencias', definition: { type: 'frequency', options: { rollUp: true } }, summaries: {} }, createTranslator('es'));
+    expect(table.columns.map((c) => c.label)).toEqual(['Código', 'Segmentos', 'Fuentes', 'Casos', '% de casos']);
+    // REL holds TRUST (3 segments, s1 s2) and CLOSE (2, s1 s3): 5 segments, 3 sources, cases P1 P2 D1 of 4.
+    expect(rowsOf(table).map((r) => r.slice(0, 4))).toEqual([
+      ['Relationship', '5', '3', '3'],
+      ['Trust', '3', '2', '2'],
+      ['Closeness', '2', '2', '2'],
+      ['Challenges', '2', '2', '2'],
+    ]);
+    expect(table.note).toBe('4 casos. Los recuentos incluyen los subcódigos.');
+  });
+
+  it('a matrix coding query of cases by training, in Portuguese', () => {
+    const def: AnalysisDefinition = {
+      type: 'coding-query',
+      matrix: { codeIds: ['REL'], includeSubcodes: true, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
+      count: 'cases',
+      percent: 'none',
+    };
+    const { table } = runAnalysis(data, { name: 'Consulta', definition: def, summaries: {} }, createTranslator('pt'));
+    expect(table.columns.map((c) => c.label)).toEqual(['Código', 'without', 'with']);
+    // With training: P1 and P2; without: D1 (P3's source is not coded).
+    expect(rowsOf(table)).toEqual([['Relationship', '1', '2']]);
+    expect(table.note).toBe('As células contam casos.');
+  });
+
+  it('co-occurrence of two codes in the same source', () => {
+    const def: AnalysisDefinition = { type: 'cooccurrence', options: { codeIds: ['TRUST', 'CLOSE'], includeSubcodes: false, unit: 'source', jaccard: false } };
+    const { table } = runAnalysis(data, { name: 'Co', definition: def, summaries: {} });
+    // TRUST in s1 s2, CLOSE in s1 s3: together only in s1.
+    expect(rowsOf(table).map((r) => r.slice(1))).toEqual([
+      ['2', '1'],
+      ['1', '2'],
+    ]);
   });
 });

@@ -9,6 +9,9 @@ import type { RetrievedQuote } from '../../../src/coding/retrieval';
 import { tableToCsv } from '../../../src/export/csv';
 import { documentToDocx } from '../../../src/export/docx';
 import type { Code } from '../../../src/model/types';
+import { createTranslator } from '../../../src/i18n';
+import { tableToXlsx } from '../../../src/export/xlsx';
+import ExcelJS from 'exceljs';
 
 const code = (id: string, name: string, parentId: string | null, order: number, description = ''): Code => ({
   id,
@@ -70,9 +73,10 @@ describe('exporting retrieved quotes to Word', () => {
 });
 
 describe('exporting the codebook to Word', () => {
-  it('writes a real Word table with a repeated header row, the codes indented by level', async () => {
-    const table = codebookTable(codes, codeCounts(codes, []), 'Libro de códigos');
-    const bytes = await documentToDocx({ title: 'Libro de códigos', blocks: [{ kind: 'table', table, number: 1 }] });
+  it('writes a real Word table with a repeated header row, the codes indented by level, in Spanish', async () => {
+    const es = createTranslator('es');
+    const table = codebookTable(codes, codeCounts(codes, []), es);
+    const bytes = await documentToDocx({ title: 'Libro de códigos', blocks: [{ kind: 'table', table, number: 1 }] }, es);
     const xml = new TextDecoder().decode(unzipSync(bytes)['word/document.xml']);
     expect(xml).toContain('<w:tblHeader/>');
     expect((xml.match(/<w:tr>|<w:tr /g) ?? []).length).toBe(1 + codes.length);
@@ -80,14 +84,37 @@ describe('exporting the codebook to Word', () => {
     expect(html).toContain('<table>');
     expect(html).toContain('Cómo se vincula la profesional con la familia.');
     const text = await wordText(bytes);
-    expect(text).toMatch(/Table 1\s+Libro de códigos/);
-    expect(text).toContain('Note. Segments and sources include those coded with subcodes.');
+    expect(text).toMatch(/Tabla 1\s+Libro de códigos/);
+    expect(text).toContain('Nota. Los segmentos y las fuentes incluyen los codificados con subcódigos.');
+    for (const heading of ['Código', 'Descripción', 'Incluir cuando', 'Excluir cuando', 'Ejemplo', 'Segmentos', 'Fuentes'])
+      expect(html).toContain(`<th><p><strong>${heading}</strong></p></th>`);
+  });
+
+  it('writes the same codebook in Portuguese to Word, Excel and CSV, and its headings read back in Portuguese', async () => {
+    const pt = createTranslator('pt');
+    const table = codebookTable(codes, codeCounts(codes, []), pt);
+    expect(table.title).toBe('Livro de códigos');
+    const word = await wordText(await documentToDocx({ title: table.title, blocks: [{ kind: 'table', table, number: 2 }] }, pt));
+    expect(word).toMatch(/Tabela 2\s+Livro de códigos/);
+    expect(word).toContain('Nota. Os segmentos e as fontes incluem os codificados com subcódigos.');
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load((await tableToXlsx(table, pt)).buffer as ArrayBuffer);
+    const sheet = book.worksheets[0];
+    expect(sheet.name).toBe('Livro de códigos');
+    const rows = sheet
+      .getSheetValues()
+      .filter(Array.isArray)
+      .map((r) => r.slice(1));
+    expect(rows.find((r) => r[0] === 'Código')?.slice(0, 3)).toEqual(['Código', 'Descrição', 'Incluir quando']);
+    expect(rows.some((r) => String(r[0]).startsWith('Nota. Os segmentos'))).toBe(true);
+    const csv = new TextDecoder().decode(tableToCsv(table).slice(3));
+    expect(csv.split('\r\n')[0]).toBe('Código,Descrição,Incluir quando,Excluir quando,Exemplo,Segmentos,Fontes');
   });
 });
 
 describe('exporting retrieved segments to CSV', () => {
   it('writes one row per segment with a byte-order mark, so Excel shows the accents', () => {
-    const bytes = tableToCsv(retrievalTable(quotes, { codes, cases: [], attributes: [], coders: [{ id: 'ana', projectId: 'p', name: 'Ana Pérez', color: '' }] }));
+    const bytes = tableToCsv(retrievalTable(quotes, { codes, cases: [], attributes: [], coders: [{ id: 'ana', projectId: 'p', name: 'Ana Pérez', color: '' }] }, 'Coded segments'));
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
     const lines = new TextDecoder().decode(bytes.slice(3)).trim().split('\r\n');
     expect(lines[0]).toBe('Code,Source,Case,Start,End,Text,Citation,Coder');

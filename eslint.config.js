@@ -45,6 +45,16 @@ export default tseslint.config(
     rules: { 'no-restricted-imports': ['error', { paths: banned('electron', 'react', 'react-dom'), patterns: shells }] },
   },
   {
+    // A refusal in the store, coding or analysis reaches the researcher: it carries a message key.
+    files: ['src/db/**/*.ts', 'src/coding/**/*.ts', 'src/analysis/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: "ThrowStatement > NewExpression[callee.name='Error']", message: 'throw a ResearcherError with a message key, so the researcher reads it in their language' },
+      ],
+    },
+  },
+  {
     files: ['renderer/src/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },

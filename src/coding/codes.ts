@@ -1,4 +1,5 @@
 import { added, removed, updated, type Change } from '../model/change';
+import { ResearcherError } from '../model/errors';
 import type { Code, Memo, Segment } from '../model/types';
 import { newId } from '../util/id';
 
@@ -47,7 +48,7 @@ export function flattenTree(codes: Code[]): { code: Code; depth: number }[] {
 
 function checkName(name: string): string {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('A code needs a name.');
+  if (!trimmed) throw new ResearcherError('error.codeName');
   return trimmed;
 }
 
@@ -83,7 +84,7 @@ export function editCodeChange(code: Code, edit: CodeEdit): Change[] {
 export function moveCodeChanges(codes: Code[], id: string, parentId: string | null, index: number): Change[] {
   const code = codes.find((c) => c.id === id);
   if (!code) return [];
-  if (parentId && subtreeIds(codes, id).has(parentId)) throw new Error('A code cannot be moved under itself or one of its subcodes.');
+  if (parentId && subtreeIds(codes, id).has(parentId)) throw new ResearcherError('error.codeUnderItself');
   const siblings = childrenOf(codes, parentId).filter((c) => c.id !== id);
   const at = Math.max(0, Math.min(index, siblings.length));
   siblings.splice(at, 0, { ...code, parentId });
@@ -123,7 +124,7 @@ export function mergeCodeChanges(codes: Code[], segments: Segment[], memos: Memo
   const from = codes.find((c) => c.id === fromId);
   const into = codes.find((c) => c.id === intoId);
   if (!from || !into) return [];
-  if (subtreeIds(codes, fromId).has(intoId)) throw new Error('A code cannot be merged into one of its own subcodes.');
+  if (subtreeIds(codes, fromId).has(intoId)) throw new ResearcherError('error.mergeIntoSubcode');
   const changes: Change[] = [];
   const targetSpans = new Set(segments.filter((s) => s.codeId === intoId).map((s) => `${s.sourceId}:${s.start}:${s.end}`));
   const dropped = new Map<string, string>(); // dropped segment id → the target's segment id

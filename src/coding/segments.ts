@@ -1,4 +1,5 @@
 import { added, removed, updated, type Change } from '../model/change';
+import { ResearcherError } from '../model/errors';
 import type { Segment } from '../model/types';
 import { newId, nowIso } from '../util/id';
 
@@ -30,7 +31,7 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
 /** Codes a stretch of text; coding the same text with the same code again changes nothing. */
 export function codeTextChanges(existing: Segment[], request: CodingRequest): { segment: Segment | null; changes: Change[] } {
-  if (!(request.start < request.end)) throw new Error('Select some text to code.');
+  if (!(request.start < request.end)) throw new ResearcherError('error.selectText');
   const same = existing.find((s) => s.sourceId === request.sourceId && s.codeId === request.codeId && s.start === request.start && s.end === request.end);
   if (same) return { segment: same, changes: [] };
   const segment: Segment = { id: newId(), createdAt: nowIso(), ...request };
@@ -43,7 +44,7 @@ export function uncodeChanges(segments: Segment[]): Change[] {
 
 /** Moves a segment's boundaries (the text must stay non-empty and inside the source). */
 export function resizeSegmentChange(segment: Segment, start: number, end: number, textLength: number): Change[] {
-  if (!(start >= 0 && end <= textLength && start < end)) throw new Error('A segment must cover some text of its source.');
+  if (!(start >= 0 && end <= textLength && start < end)) throw new ResearcherError('error.emptySegment');
   if (start === segment.start && end === segment.end) return [];
   return [updated('segments', segment.id, segment, { ...segment, start, end })];
 }

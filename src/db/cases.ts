@@ -1,4 +1,5 @@
 import { coerceAttributeValue } from '../import/attribute-values';
+import { ResearcherError } from '../model/errors';
 import type { ClassificationMatch } from '../import/classification';
 import type { CsvTable } from '../import/csv-table';
 import { added, removed, updated, type Change } from '../model/change';
@@ -13,7 +14,7 @@ import type { QdaDatabase } from './database';
 
 async function assertUniqueCaseName(db: QdaDatabase, projectId: string, name: string, exceptId?: string) {
   const clash = await db.cases.where('[projectId+name]').equals([projectId, name]).first();
-  if (clash && clash.id !== exceptId) throw new Error(`A case named "${name}" already exists.`);
+  if (clash && clash.id !== exceptId) throw new ResearcherError('error.caseExists', { name });
 }
 
 /** Reads, checks and commits in one transaction, so no other edit slips in between. */
@@ -23,7 +24,7 @@ function inHistory<T>(db: QdaDatabase, work: () => Promise<T>): Promise<T> {
 
 export async function createCase(db: QdaDatabase, projectId: string, name: string): Promise<Case> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('A case needs a name.');
+  if (!trimmed) throw new ResearcherError('error.caseName');
   return inHistory(db, async () => {
     await assertUniqueCaseName(db, projectId, trimmed);
     const kase: Case = { id: newId(), projectId, name: trimmed, description: '', values: {} };
@@ -34,7 +35,7 @@ export async function createCase(db: QdaDatabase, projectId: string, name: strin
 
 export async function renameCase(db: QdaDatabase, id: string, name: string): Promise<void> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('A case needs a name.');
+  if (!trimmed) throw new ResearcherError('error.caseName');
   await inHistory(db, async () => {
     const kase = await db.cases.get(id);
     if (!kase || kase.name === trimmed) return;
@@ -60,9 +61,9 @@ export async function deleteCase(db: QdaDatabase, id: string): Promise<void> {
 export async function setCaseValue(db: QdaDatabase, caseId: string, attributeId: string, typed: string): Promise<AttributeValue> {
   return inHistory(db, async () => {
     const [kase, attr] = await Promise.all([db.cases.get(caseId), db.attributes.get(attributeId)]);
-    if (!kase || !attr) throw new Error('That case or attribute no longer exists.');
+    if (!kase || !attr) throw new ResearcherError('error.caseOrAttributeGone');
     const value = coerceAttributeValue(attr.type, typed);
-    if (value === null && typed.trim() !== '') throw new Error(`"${typed}" is not a valid ${attr.type} for ${attr.name}.`);
+    if (value === null && typed.trim() !== '') throw new ResearcherError('error.invalidValue', { value: typed, attribute: attr.name, type: { key: `attrType.${attr.type}` } });
     if ((kase.values[attributeId] ?? null) === value) return value;
     const changes: Change[] = [updated('cases', caseId, kase, { ...kase, values: { ...kase.values, [attributeId]: value } })];
     if (attr.type === 'category' && typeof value === 'string' && !attr.values.includes(value)) {
@@ -75,10 +76,10 @@ export async function setCaseValue(db: QdaDatabase, caseId: string, attributeId:
 
 export async function createAttribute(db: QdaDatabase, projectId: string, name: string, type: AttributeType, values: string[] = []): Promise<Attribute> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('An attribute needs a name.');
+  if (!trimmed) throw new ResearcherError('error.attributeName');
   return inHistory(db, async () => {
     const existing = await db.attributes.where('projectId').equals(projectId).toArray();
-    if (existing.some((a) => a.name.toLowerCase() === trimmed.toLowerCase())) throw new Error(`An attribute named "${trimmed}" already exists.`);
+    if (existing.some((a) => a.name.toLowerCase() === trimmed.toLowerCase())) throw new ResearcherError('error.attributeExists', { name: trimmed });
     const attr: Attribute = { id: newId(), projectId, name: trimmed, type, values, order: existing.length };
     await commitChanges(db, projectId, step('history.newAttribute', { name: trimmed }), [added('attributes', attr.id, attr)]);
     return attr;
@@ -91,7 +92,7 @@ export async function updateAttribute(db: QdaDatabase, id: string, patch: { name
     const attr = await db.attributes.get(id);
     if (!attr) return;
     const name = patch.name?.trim() ?? attr.name;
-    if (!name) throw new Error('An attribute needs a name.');
+    if (!name) throw new ResearcherError('error.attributeName');
     const type = patch.type ?? attr.type;
     let categories = attr.values;
     const changes: Change[] = [];

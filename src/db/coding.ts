@@ -1,4 +1,5 @@
 import { codePath, createCodeChange, deleteCodeChanges, editCodeChange, mergeCodeChanges, moveCodeChanges, type CodeEdit } from '../coding/codes';
+import { ResearcherError } from '../model/errors';
 import { createMemoChange, deleteMemoChange, editMemoChange, segmentMemoChanges, type MemoDraft } from '../coding/memos';
 import { codeTextChanges, moveBoundary, resizeSegmentChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
 import type { Code, Coder, Memo, Segment } from '../model/types';
@@ -30,7 +31,7 @@ export async function ensureCoder(db: QdaDatabase, projectId: string, name: stri
 export async function createCode(db: QdaDatabase, projectId: string, name: string, parentId: string | null = null, color?: string): Promise<Code> {
   const codes = await codesOf(db, projectId);
   if (codes.some((c) => c.parentId === parentId && c.name.toLowerCase() === name.trim().toLowerCase())) {
-    throw new Error(`There is already a code "${name.trim()}" here.`);
+    throw new ResearcherError('error.codeExists', { name: name.trim() });
   }
   const { code, changes } = createCodeChange(codes, projectId, name, parentId, color);
   await commitChanges(db, projectId, step('history.newCode', { name: code.name }), changes);
@@ -91,7 +92,7 @@ export async function codeText(db: QdaDatabase, request: CodingRequest): Promise
         .toArray(),
       db.codes.get(request.codeId),
     ]);
-    if (!code) throw new Error('That code no longer exists.');
+    if (!code) throw new ResearcherError('error.codeGone');
     const { segment, changes } = codeTextChanges(existing, request);
     await commitChanges(db, request.projectId, step('history.codeWith', { name: code.name }), changes);
     return segment;
@@ -129,7 +130,7 @@ export async function resizeSegment(db: QdaDatabase, segmentId: string, start: n
   const content = await db.sourceContents.get(segment.sourceId);
   const text = content?.text ?? '';
   const tidy = tidySelection(text, start, end);
-  if (!tidy) throw new Error('A segment must cover some text of its source.');
+  if (!tidy) throw new ResearcherError('error.emptySegment');
   await commitChanges(db, segment.projectId, step('history.adjustSegment'), resizeSegmentChange(segment, tidy.start, tidy.end, text.length));
 }
 

@@ -1,4 +1,5 @@
 import { updated, type Change } from '../model/change';
+import { ResearcherError } from '../model/errors';
 import { DEFAULT_CITATION_PATTERN, DEFAULT_SOURCE_KINDS, type Project } from '../model/types';
 import { newId, nowIso } from '../util/id';
 import { commitChanges, step, type StepLabel } from './changes';
@@ -20,7 +21,7 @@ export interface ProjectContents {
 
 export async function createProject(db: QdaDatabase, name: string): Promise<Project> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('A project needs a name.');
+  if (!trimmed) throw new ResearcherError('error.projectName');
   const now = nowIso();
   const project: Project = {
     id: newId(),
@@ -74,7 +75,7 @@ export async function emptyExpiredTrash(db: QdaDatabase, now = nowIso()): Promis
 
 export async function renameProject(db: QdaDatabase, id: string, name: string): Promise<void> {
   const trimmed = name.trim();
-  if (!trimmed) throw new Error('A project needs a name.');
+  if (!trimmed) throw new ResearcherError('error.projectName');
   await db.projects.update(id, { name: trimmed });
 }
 
@@ -91,7 +92,7 @@ export async function updateProjectSettings(
 ): Promise<void> {
   if (patch.sourceKinds) {
     const kinds = [...new Set(patch.sourceKinds.map((k) => k.trim()).filter(Boolean))];
-    if (kinds.length === 0) throw new Error('Keep at least one source kind.');
+    if (kinds.length === 0) throw new ResearcherError('error.keepOneKind');
     patch = { ...patch, sourceKinds: kinds };
   }
   await editProject(
@@ -151,9 +152,9 @@ export async function deleteProject(db: QdaDatabase, id: string): Promise<void> 
 /** Adds a source kind to the project's list (e.g. "focus group", "court report"). */
 export async function addSourceKind(db: QdaDatabase, projectId: string, kind: string): Promise<void> {
   const name = kind.trim();
-  if (!name) throw new Error('A source kind needs a name.');
+  if (!name) throw new ResearcherError('error.kindName');
   await editProject(db, projectId, step('history.addKind', { kind: name }), (project) => {
-    if (project.sourceKinds.some((k) => k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
+    if (project.sourceKinds.some((k) => k.toLowerCase() === name.toLowerCase())) throw new ResearcherError('error.kindExists', { name });
     return [updated('projects', projectId, project, { ...project, sourceKinds: [...project.sourceKinds, name] })];
   });
 }
@@ -161,10 +162,10 @@ export async function addSourceKind(db: QdaDatabase, projectId: string, kind: st
 /** Renames a kind in the list and on every source of that kind, in one transaction. */
 export async function renameSourceKind(db: QdaDatabase, projectId: string, from: string, to: string): Promise<void> {
   const name = to.trim();
-  if (!name) throw new Error('A source kind needs a name.');
+  if (!name) throw new ResearcherError('error.kindName');
   if (name === from) return;
   await editProject(db, projectId, step('history.renameKind', { kind: from }), async (project) => {
-    if (project.sourceKinds.some((k) => k !== from && k.toLowerCase() === name.toLowerCase())) throw new Error(`The kind "${name}" is already in the list.`);
+    if (project.sourceKinds.some((k) => k !== from && k.toLowerCase() === name.toLowerCase())) throw new ResearcherError('error.kindExists', { name });
     return [
       updated('projects', projectId, project, { ...project, sourceKinds: project.sourceKinds.map((k) => (k === from ? name : k)) }),
       ...(await sourcesOfKindTo(db, projectId, from, name)),
@@ -176,8 +177,8 @@ export async function renameSourceKind(db: QdaDatabase, projectId: string, from:
 export async function removeSourceKind(db: QdaDatabase, projectId: string, kind: string, replacement: string): Promise<void> {
   await editProject(db, projectId, step('history.removeKind', { kind }), async (project) => {
     const rest = project.sourceKinds.filter((k) => k !== kind);
-    if (rest.length === 0) throw new Error('Keep at least one source kind.');
-    if (!rest.includes(replacement)) throw new Error(`"${replacement}" is not a kind of this project.`);
+    if (rest.length === 0) throw new ResearcherError('error.keepOneKind');
+    if (!rest.includes(replacement)) throw new ResearcherError('error.notAKind', { name: replacement });
     return [updated('projects', projectId, project, { ...project, sourceKinds: rest }), ...(await sourcesOfKindTo(db, projectId, kind, replacement))];
   });
 }

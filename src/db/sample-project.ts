@@ -1,4 +1,5 @@
 import { importSource } from '../import';
+import { ResearcherError } from '../model/errors';
 import { matchClassification } from '../import/classification';
 import { readCsvTable } from '../import/csv-table';
 import type { QdaDatabase } from './database';
@@ -25,13 +26,13 @@ export async function buildSampleProject(db: QdaDatabase, manifest: SampleManife
   await updateProjectSettings(db, project.id, { citationPattern: manifest.citationPattern });
   for (const entry of manifest.sources) {
     const bytes = files.get(entry.file);
-    if (!bytes) throw new Error(`Sample file missing: ${entry.file}`);
+    if (!bytes) throw new ResearcherError('error.sampleMissing', { file: entry.file });
     const result = await importSource({ name: entry.file, bytes });
-    if (!result.ok) throw new Error(`Sample file ${entry.file}: ${result.error.message}`);
+    if (!result.ok) throw new ResearcherError('error.sampleBroken', { file: entry.file, reason: result.error.message });
     await addImportedSources(db, project.id, result, { kind: entry.kind, caseName: entry.case, date: entry.date });
   }
   const sheet = files.get(manifest.classification);
-  if (!sheet) throw new Error(`Sample file missing: ${manifest.classification}`);
+  if (!sheet) throw new ResearcherError('error.sampleMissing', { file: manifest.classification });
   const table = readCsvTable(sheet);
   const cases = await db.cases.where('projectId').equals(project.id).toArray();
   const match = matchClassification(

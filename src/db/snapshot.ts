@@ -1,4 +1,5 @@
 import type { ProjectData } from '../model/types';
+import { ResearcherError } from '../model/errors';
 import type { QdaDatabase } from './database';
 
 const byName = (a: { name: string }, b: { name: string }) => a.name.localeCompare(b.name);
@@ -8,7 +9,7 @@ export async function loadProjectData(db: QdaDatabase, projectId: string): Promi
   const tables = [db.projects, db.sources, db.sourceContents, db.cases, db.attributes, db.codes, db.segments, db.memos, db.coders, db.analyses];
   return db.transaction('r', tables, async () => {
     const project = await db.projects.get(projectId);
-    if (!project) throw new Error('The project does not exist.');
+    if (!project) throw new ResearcherError('error.projectGone');
     const inProject = { projectId } as const;
     const [sources, contents, cases, attributes, codes, segments, memos, coders, analyses] = await Promise.all([
       db.sources.where(inProject).toArray(),

@@ -1,4 +1,5 @@
 import Dexie from 'dexie';
+import { ResearcherError } from '../model/errors';
 import { coerceAttributeValue } from '../import/attribute-values';
 import { planAttributes } from './attribute-plan';
 import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
@@ -79,7 +80,7 @@ export async function addImportedFiles(
   files: { imported: ImportedFile; options?: AddSourcesOptions }[],
   batch?: ImportBatch,
 ): Promise<AddSourcesOutcome[]> {
-  for (const f of files) if (f.imported.sources.length === 0) throw new Error('Nothing to store: the import produced no source.');
+  for (const f of files) if (f.imported.sources.length === 0) throw new ResearcherError('error.nothingToStore');
   return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes, db.undoLog], async () => {
     const caseNameOf = (s: Pick<ImportedSource, 'suggestedCase'>, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
     const names = [
@@ -91,7 +92,7 @@ export async function addImportedFiles(
     ];
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
     const [project, undoTail] = await Promise.all([db.projects.get(projectId), readUndoTail(db, projectId)]);
-    if (!project) throw new Error('The project no longer exists.');
+    if (!project) throw new ResearcherError('error.projectGone');
     const snapshot = batch && snapshots.get(batch);
     const unchanged = snapshot && snapshot.db === db && snapshot.projectId === projectId && undoTail.newest?.seq === snapshot.step && !undoTail.newest.undone;
     const [existingSources, found] = unchanged
@@ -221,7 +222,7 @@ type SourceEdit = Partial<Pick<Source, 'name' | 'kind' | 'date' | 'language' | '
 
 /** Edits what a source is (name, kind, date, language, cases): one undo step. */
 export async function updateSource(db: QdaDatabase, id: string, patch: SourceEdit): Promise<void> {
-  if (patch.name !== undefined && !patch.name.trim()) throw new Error('A source needs a name.');
+  if (patch.name !== undefined && !patch.name.trim()) throw new ResearcherError('error.sourceName');
   await db.transaction('rw', [db.sources, db.undoLog], async () => {
     const source = await db.sources.get(id);
     if (!source) return;
@@ -263,7 +264,7 @@ function sourceEditLabel(source: Source, patch: SourceEdit): StepLabel {
 /** Links a source to a case by name, creating the case if the project has none of that name: one undo step. */
 export async function linkSourceToCase(db: QdaDatabase, sourceId: string, caseName: string): Promise<void> {
   const name = caseName.trim();
-  if (!name) throw new Error('A case needs a name.');
+  if (!name) throw new ResearcherError('error.caseName');
   await db.transaction('rw', [db.sources, db.cases, db.undoLog], async () => {
     const source = await db.sources.get(sourceId);
     if (!source) return;

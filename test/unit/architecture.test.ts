@@ -43,4 +43,11 @@ describe('the layers keep to themselves', () => {
     const code = "import { useState } from 'react';\nexport function Probe({ on }: { on: boolean }) {\n  if (on) useState(0);\n  return null;\n}\n";
     expect((await complaints('renderer/src/views/Probe.tsx', code)).join('\n')).toMatch(/react-hooks\/rules-of-hooks/);
   });
+
+  it('has the store, coding and analysis refuse with a message key, never a bare English Error', async () => {
+    expect((await complaints('src/db/probe.ts', "export function f() {\n  throw new Error('A case needs a name.');\n}\n")).join('\n')).toMatch(/ResearcherError/);
+    expect(
+      await complaints('src/db/probe.ts', "import { ResearcherError } from '../model/errors';\nexport function f() {\n  throw new ResearcherError('error.caseName');\n}\n"),
+    ).toEqual([]);
+  });
 });

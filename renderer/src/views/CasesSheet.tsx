@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { errorText } from '@core/model/errors';
 import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '@core/db/cases';
 import type { MessageKey } from '@core/i18n';
@@ -14,7 +15,7 @@ const TYPES: AttributeType[] = ['text', 'number', 'date', 'boolean', 'category']
 
 /** Cases and their attributes, edited like a spreadsheet: Enter moves down, Tab moves right. */
 export function CasesSheet({ projectId }: { projectId: string }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const cases = useLiveQuery(() => db.cases.where('projectId').equals(projectId).sortBy('name'), [projectId]);
   const attributes = useLiveQuery(() => db.attributes.where('projectId').equals(projectId).sortBy('order'), [projectId]);
   const sourceCounts = useLiveQuery(async () => {
@@ -35,7 +36,7 @@ export function CasesSheet({ projectId }: { projectId: string }) {
       setError(null);
       await work();
     } catch (e) {
-      setError(e instanceof Error ? e.message : String(e));
+      setError(errorText(locale, e));
     }
   };
   if (!cases || !attributes) return <div className="loading">{t('common.loading')}</div>;
@@ -181,7 +182,7 @@ export function CasesSheet({ projectId }: { projectId: string }) {
 }
 
 function AttributeHeader({ attribute, onDelete, onError }: { attribute: Attribute; onDelete(): void; onError(m: string): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   return (
     <div className="attr-head">
       <CellInput
@@ -189,7 +190,7 @@ function AttributeHeader({ attribute, onDelete, onError }: { attribute: Attribut
         value={attribute.name}
         row={-1}
         col={-1}
-        onCommit={(v) => updateAttribute(db, attribute.id, { name: v }).catch((e: Error) => onError(e.message))}
+        onCommit={(v) => updateAttribute(db, attribute.id, { name: v }).catch((e: unknown) => onError(errorText(locale, e)))}
       />
       <select
         aria-label={t('cases.attributeTypeOf', { name: attribute.name })}
@@ -216,7 +217,7 @@ function display(value: AttributeValue | undefined, t: (k: MessageKey) => string
 }
 
 function ValueCell({ kase, attribute, row, col, onError }: { kase: Case; attribute: Attribute; row: number; col: number; onError(m: string): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const value = kase.values[attribute.id];
   const label = `${kase.name} · ${attribute.name}`;
   if (attribute.type === 'boolean') {
@@ -227,7 +228,7 @@ function ValueCell({ kase, attribute, row, col, onError }: { kase: Case; attribu
         data-row={row}
         data-col={col}
         value={value === true ? 'yes' : value === false ? 'no' : ''}
-        onChange={(e) => void setCaseValue(db, kase.id, attribute.id, e.target.value).catch((er: Error) => onError(er.message))}
+        onChange={(e) => void setCaseValue(db, kase.id, attribute.id, e.target.value).catch((er: unknown) => onError(errorText(locale, er)))}
       >
         <option value="" />
         <option value="yes">{t('common.yes')}</option>
@@ -247,7 +248,7 @@ function ValueCell({ kase, attribute, row, col, onError }: { kase: Case; attribu
       onCommit={(v) =>
         setCaseValue(db, kase.id, attribute.id, v).then(
           () => true,
-          (er: Error) => (onError(er.message), false),
+          (er: unknown) => (onError(errorText(locale, er)), false),
         )
       }
     />

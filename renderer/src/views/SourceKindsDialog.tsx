@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { errorText } from '@core/model/errors';
 import { useEffect, useRef, useState } from 'react';
 import { addSourceKind, countSourcesByKind, removeSourceKind, renameSourceKind } from '@core/db/projects';
 import type { Project } from '@core/model/types';
@@ -10,7 +11,7 @@ import { kindLabel } from '../labels';
 
 /** The project's list of source kinds: add, rename (on every source), remove (sources move to another kind). */
 export function SourceKindsDialog({ project, onClose }: { project: Project; onClose(): void }) {
-  const { t } = useI18n();
+  const { t, locale } = useI18n();
   const counts = useLiveQuery(() => countSourcesByKind(db, project.id), [project.id]);
   const [drafts, setDrafts] = useState<Record<string, string>>({});
   const [added, setAdded] = useState('');
@@ -18,7 +19,7 @@ export function SourceKindsDialog({ project, onClose }: { project: Project; onCl
   const guard = (work: Promise<unknown>) =>
     work.then(
       () => setError(null),
-      (e: Error) => setError(e.message),
+      (e: unknown) => setError(errorText(locale, e)),
     );
   // Kind names being typed are saved if the page goes away first (a reload, a closed window).
   const pending = useRef(drafts);

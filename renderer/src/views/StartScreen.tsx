@@ -1,4 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
+import { errorText } from '@core/model/errors';
 import { useEffect, useState } from 'react';
 import {
   describeProjectContents,
@@ -52,7 +53,7 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
     try {
       onOpen(await openSampleProject());
     } catch (e) {
-      setError(String(e instanceof Error ? e.message : e));
+      setError(errorText(locale, e));
     } finally {
       setBusy(false);
     }

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { errorText, ResearcherError } from '../../../src/model/errors';
 import { applyClassification, createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
 import { createProject, renameSourceKind } from '../../../src/db/projects';
 import { historyText, redo, undo, undoState } from '../../../src/db/changes';
@@ -21,7 +22,9 @@ describe('cases and their attributes', () => {
     await setCaseValue(db, ariii.id, trained.id, 'sí');
     expect((await db.cases.get(ariii.id))?.values).toEqual({ [role.id]: 'Director', [age.id]: 41, [trained.id]: true });
     expect((await db.attributes.get(role.id))?.values).toEqual(['Director']);
-    await expect(setCaseValue(db, ariii.id, age.id, 'forty')).rejects.toThrow('"forty" is not a valid number for Age');
+    const refusal = await setCaseValue(db, ariii.id, age.id, 'forty').catch((e: unknown) => e);
+    expect(errorText('en', refusal)).toBe('"forty" is not a valid value for Age (Number).');
+    expect(errorText('es', refusal)).toBe('«forty» no es un valor válido para Age (Número).');
   });
 
   it('refuses two cases with the same name', async () => {
@@ -30,7 +33,9 @@ describe('cases and their attributes', () => {
     await createCase(db, project.id, 'DRI');
     const other = await createCase(db, project.id, 'BI');
     await expect(createCase(db, project.id, 'DRI')).rejects.toThrow('already exists');
-    await expect(renameCase(db, other.id, 'DRI')).rejects.toThrow('already exists');
+    const refusal = await renameCase(db, other.id, 'DRI').catch((e: unknown) => e);
+    expect(refusal).toBeInstanceOf(ResearcherError);
+    expect(errorText('pt', refusal)).toBe('Já existe um caso chamado «DRI».');
   });
 
   it('changing an attribute to a number converts the values it can', async () => {

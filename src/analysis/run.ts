@@ -2,22 +2,14 @@ import { cellText, type Table } from '../model/table';
 import { inEnglish, type Translator } from '../i18n';
 import { retrieve, type RetrievedQuote } from '../coding/retrieval';
 import type { ProjectData, SavedAnalysis } from '../model/types';
-import { comparisonTable, type ComparisonOptions } from './comparison';
-import { cooccurrenceTable, type CooccurrenceOptions } from './cooccurrence';
-import { frequencyTable, type FrequencyOptions } from './frequency';
-import { buildMatrix, cellQuotes, matrixTable, type Axis, type Matrix, type MatrixDefinition, type MatrixTableOptions } from './matrix';
-import { wordFrequencyTable, type WordFrequencyOptions } from './word-frequency';
+import type { AnalysisDefinition } from './definition';
+import { comparisonTable } from './comparison';
+import { cooccurrenceTable } from './cooccurrence';
+import { frequencyTable } from './frequency';
+import { buildMatrix, cellQuotes, matrixTable, type Axis, type Matrix, type MatrixDefinition } from './matrix';
+import { wordFrequencyTable } from './word-frequency';
 
-/** Every analysis a project can save, with its definition. */
-export type AnalysisDefinition =
-  | { type: 'frequency'; options: FrequencyOptions }
-  | { type: 'framework'; matrix: MatrixDefinition; show: MatrixTableOptions['show'] }
-  | { type: 'coding-query'; matrix: MatrixDefinition; count: NonNullable<MatrixTableOptions['count']>; percent: NonNullable<MatrixTableOptions['percent']> }
-  | { type: 'comparison'; matrix: MatrixDefinition; rowLabels: boolean; fallback: ComparisonOptions['fallback']; note?: string }
-  | { type: 'cooccurrence'; options: CooccurrenceOptions }
-  | { type: 'words'; options: WordFrequencyOptions };
-
-export type AnalysisType = AnalysisDefinition['type'];
+export type { AnalysisDefinition, AnalysisType } from './definition';
 
 export interface AnalysisResult {
   table: Table;
@@ -26,8 +18,8 @@ export interface AnalysisResult {
 }
 
 /** Recomputes a saved analysis from the project as it is now: analyses stay live as coding changes. */
-export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name' | 'definition' | 'summaries'>, t: Translator = inEnglish): AnalysisResult {
-  const def = saved.definition as unknown as AnalysisDefinition;
+export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name' | 'summaries'> & { definition: AnalysisDefinition }, t: Translator = inEnglish): AnalysisResult {
+  const def = saved.definition;
   switch (def.type) {
     case 'frequency':
       return { table: frequencyTable(data, { ...def.options, title: saved.name }, t) };

@@ -1,4 +1,4 @@
-import type { AnalysisDefinition } from '../analysis/run';
+import type { AnalysisDefinition } from '../analysis/definition';
 import { added, removed, updated } from '../model/change';
 import type { SavedAnalysis } from '../model/types';
 import { newId, nowIso } from '../util/id';
@@ -13,7 +13,7 @@ export async function createAnalysis(db: QdaDatabase, projectId: string, name: s
     projectId,
     name: name.trim() || 'Analysis',
     type: definition.type,
-    definition: definition as unknown as Record<string, unknown>,
+    definition,
     summaries: {},
     createdAt: now,
     updatedAt: now,
@@ -29,7 +29,7 @@ export async function updateAnalysis(db: QdaDatabase, id: string, patch: { name?
     const next: SavedAnalysis = {
       ...a,
       name: patch.name?.trim() || a.name,
-      definition: (patch.definition as unknown as Record<string, unknown>) ?? a.definition,
+      ...(patch.definition ? { definition: patch.definition, type: patch.definition.type } : {}),
       updatedAt: nowIso(),
     };
     await commitChanges(db, a.projectId, step('history.changeAnalysis', { name: a.name }), [updated('analyses', id, a, next)], options);

@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, ImportRecord, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
-import { compactContents } from './compact-contents';
+import { rowCodecs } from './row-codecs';
 import type { PackedSourceContent } from './content-packing';
 import type { HistoryLabel } from './changes';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
@@ -47,6 +47,6 @@ export class QdaDatabase extends Dexie {
       const version = this.version(v.version).stores(v.stores);
       if (v.upgrade) version.upgrade(v.upgrade);
     }
-    this.use(compactContents);
+    this.use(rowCodecs);
   }
 }

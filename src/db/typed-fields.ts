@@ -41,8 +41,8 @@ export async function readTypedField(db: QdaDatabase, field: TypedField): Promis
   }
 }
 
-function stopWordsOf(definition: Record<string, unknown>): string[] {
-  return ((definition.options as { extraStopWords?: string[] } | undefined)?.extraStopWords ?? []).slice();
+function stopWordsOf(definition: AnalysisDefinition | null): string[] {
+  return definition?.type === 'words' ? [...(definition.options.extraStopWords ?? [])] : [];
 }
 
 export type TypedSave =
@@ -89,12 +89,13 @@ function write(db: QdaDatabase, field: TypedField, text: string, session: string
       return (async () => {
         const analysis = await db.analyses.get(field.analysisId);
         if (!analysis) return;
-        const definition = analysis.definition as unknown as AnalysisDefinition & { options: Record<string, unknown> };
+        const definition = analysis.definition;
+        if (definition?.type !== 'words') return;
         const extraStopWords = text
           .split(/[,\n]/)
           .map((w) => w.trim())
           .filter(Boolean);
-        await updateAnalysis(db, analysis.id, { definition: { ...definition, options: { ...definition.options, extraStopWords } } as AnalysisDefinition }, options);
+        await updateAnalysis(db, analysis.id, { definition: { ...definition, options: { ...definition.options, extraStopWords } } }, options);
       })();
     case 'caseValue':
       return setCaseValue(db, field.caseId, field.attributeId, text).then(() => undefined);

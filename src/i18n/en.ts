@@ -598,6 +598,7 @@ export const en = {
   'error.sourceName': 'A source needs a name.',
   'error.sampleMissing': 'The sample file {file} is missing.',
   'error.sampleBroken': 'The sample file {file} could not be read: {reason}',
+  'analysis.unreadable': '“{name}” was saved by a newer version of the app, in a form this version cannot show. It is kept as it was.',
 } as const;
 
 export type MessageKey = keyof typeof en;

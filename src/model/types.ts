@@ -1,3 +1,4 @@
+import type { AnalysisDefinition } from '../analysis/definition';
 /**
  * The project model, aligned with REFI-QDA so exchange can be lossless.
  * Offsets (segment start/end, paragraphs, speaker turns) are UTF-16 code units into
@@ -175,13 +176,16 @@ export interface Coder {
   color: string;
 }
 
-/** A saved analysis definition (matrix, frequency table ...), filled by the analysis issue. */
+/** A saved analysis: its definition (matrix, frequency table ...), name and cell summaries. */
 export interface SavedAnalysis {
   id: Id;
   projectId: Id;
   name: string;
   type: string;
-  definition: Record<string, unknown>;
+  /** Null when stored in a shape this version cannot read (a newer app's analysis): kept as stored. */
+  definition: AnalysisDefinition | null;
+  /** The stored definition this version cannot read, written back unchanged. */
+  storedDefinition?: unknown;
   /** Researcher-written cell summaries, keyed "row\u0000column". */
   summaries: Record<string, string>;
   createdAt: string;

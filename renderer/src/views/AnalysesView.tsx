@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
-import { cellKey } from '@core/analysis/matrix';
-import { quotesOfCell, runAnalysis, type AnalysisDefinition, type AnalysisType } from '@core/analysis/run';
+import { cellKey, type Grouping } from '@core/analysis/matrix';
+import { quotesOfCell, runAnalysis } from '@core/analysis/run';
+import { ANALYSIS_TYPES, codeIdsOf, defaultDefinition, withCodeIds, withMatrix, type AnalysisDefinition, type AnalysisType } from '@core/analysis/definition';
 import { flattenTree } from '@core/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '@core/db/analyses';
 import { loadProjectData } from '@core/db/snapshot';
@@ -18,29 +19,6 @@ import { TypedText } from '../editing/TypedText';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
-
-const TYPES: AnalysisType[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words'];
-
-/** A sensible first definition for each kind of analysis, from the project's codebook and attributes. */
-function defaultDefinition(type: AnalysisType, data: ProjectData): AnalysisDefinition {
-  const themes = data.codes.filter((c) => c.parentId === null).map((c) => c.id);
-  const category = data.attributes.find((a) => a.type === 'category' || a.type === 'boolean');
-  const grouping = category ? { kind: 'attribute' as const, attributeId: category.id } : { kind: 'cases' as const };
-  switch (type) {
-    case 'frequency':
-      return { type, options: { rollUp: true } };
-    case 'framework':
-      return { type, matrix: { codeIds: themes, includeSubcodes: true, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'counts' };
-    case 'coding-query':
-      return { type, matrix: { codeIds: themes, includeSubcodes: true, grouping, codesOn: 'rows' }, count: 'cases', percent: 'none' };
-    case 'comparison':
-      return { type, matrix: { codeIds: themes, includeSubcodes: true, grouping, codesOn: 'rows' }, rowLabels: false, fallback: 'empty' };
-    case 'cooccurrence':
-      return { type, options: { codeIds: data.codes.map((c) => c.id), includeSubcodes: false, unit: 'overlap', jaccard: false } };
-    case 'words':
-      return { type, options: { languages: ['es', 'pt', 'en'], top: 50 } };
-  }
-}
 
 /** Saved analyses: matrices, frequency tables, comparisons; live, exportable, with cell summaries. */
 export function AnalysesView({ projectId, initialId }: { projectId: string; initialId?: string }) {
@@ -63,7 +41,7 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
         <h2>{t('analysis.title')}</h2>
         <div className="inline">
           <select aria-label={t('analysis.newType')} value={newType} onChange={(e) => setNewType(e.target.value as AnalysisType)}>
-            {TYPES.map((type) => (
+            {ANALYSIS_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`analysis.type.${type}` as MessageKey)}
               </option>
@@ -85,15 +63,20 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
         </ul>
         {data.analyses.length === 0 && <p className="hint">{t('analysis.none')}</p>}
       </div>
-      {open && <AnalysisPanel key={open.id} data={data} analysis={open} />}
+      {open && open.definition && <AnalysisPanel key={open.id} data={data} analysis={{ ...open, definition: open.definition }} />}
+      {open && !open.definition && (
+        <p className="empty-state" role="status">
+          {t('analysis.unreadable', { name: open.name })}
+        </p>
+      )}
     </section>
   );
 }
 
-function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedAnalysis }) {
+function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedAnalysis & { definition: AnalysisDefinition } }) {
   const { t } = useI18n();
   const coding = useCoding();
-  const def = analysis.definition as unknown as AnalysisDefinition;
+  const def = analysis.definition;
   const language = useExportLanguage();
   const result = useMemo(() => runAnalysis(data, analysis, t), [data, analysis, t]);
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
@@ -116,12 +99,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   };
   const save = (definition: AnalysisDefinition) => void coding.run(() => updateAnalysis(db, analysis.id, { definition }));
   const matrixDef = 'matrix' in def ? def.matrix : null;
-  const codeIdsOf = (): string[] => (matrixDef ? matrixDef.codeIds : def.type === 'cooccurrence' ? def.options.codeIds : def.type === 'words' ? (def.options.codeIds ?? []) : []);
-  const setCodeIds = (ids: string[]) => {
-    if (def.type === 'cooccurrence') save({ ...def, options: { ...def.options, codeIds: ids } });
-    else if (def.type === 'words') save({ ...def, options: { ...def.options, codeIds: ids } });
-    else if ('matrix' in def) save({ ...def, matrix: { ...def.matrix, codeIds: ids } } as AnalysisDefinition);
-  };
+  const setCodeIds = (ids: string[]) => save(withCodeIds(def, ids));
   const m = result.matrix;
   // Cells are addressed in table coordinates; matrices map them to their own cells.
   const offset = m ? result.table.columns.length - m.columns.length : 1;
@@ -156,15 +134,15 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
       <div className="analysis-options">
         {def.type !== 'frequency' && (
           <details>
-            <summary>{t('analysis.codes', { count: codeIdsOf().length })}</summary>
+            <summary>{t('analysis.codes', { count: codeIdsOf(def).length })}</summary>
             <ul className="code-picks">
               {flattenTree(data.codes).map(({ code, depth }) => (
                 <li key={code.id} style={{ paddingLeft: depth * 14 }}>
                   <label>
                     <input
                       type="checkbox"
-                      checked={codeIdsOf().includes(code.id)}
-                      onChange={() => setCodeIds(codeIdsOf().includes(code.id) ? codeIdsOf().filter((x) => x !== code.id) : [...codeIdsOf(), code.id])}
+                      checked={codeIdsOf(def).includes(code.id)}
+                      onChange={() => setCodeIds(codeIdsOf(def).includes(code.id) ? codeIdsOf(def).filter((x) => x !== code.id) : [...codeIdsOf(def), code.id])}
                     />{' '}
                     {code.name}
                   </label>
@@ -181,8 +159,8 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
                 value={matrixDef.grouping.kind === 'attribute' ? `attr:${matrixDef.grouping.attributeId}` : matrixDef.grouping.kind}
                 onChange={(e) => {
                   const v = e.target.value;
-                  const grouping = v === 'cases' || v === 'sources' ? { kind: v } : { kind: 'attribute' as const, attributeId: v.slice(5) };
-                  save({ ...def, matrix: { ...matrixDef, grouping } } as AnalysisDefinition);
+                  const grouping: Grouping = v === 'cases' || v === 'sources' ? { kind: v } : { kind: 'attribute', attributeId: v.slice(5) };
+                  save(withMatrix(def, { grouping }));
                 }}
               >
                 <option value="cases">{t('analysis.byCase')}</option>
@@ -195,12 +173,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
               </select>
             </label>
             <label>
-              <input
-                type="checkbox"
-                checked={matrixDef.includeSubcodes}
-                onChange={(e) => save({ ...def, matrix: { ...matrixDef, includeSubcodes: e.target.checked } } as AnalysisDefinition)}
-              />{' '}
-              {t('retrieval.subcodes')}
+              <input type="checkbox" checked={matrixDef.includeSubcodes} onChange={(e) => save(withMatrix(def, { includeSubcodes: e.target.checked }))} /> {t('retrieval.subcodes')}
             </label>
           </>
         )}
@@ -253,13 +226,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
                       <input
                         type="checkbox"
                         checked={kinds.includes(kind)}
-                        onChange={() =>
-                          save(
-                            def.type === 'frequency'
-                              ? { ...def, options: { ...def.options, sourceKinds: next } }
-                              : ({ ...def, matrix: { ...matrixDef!, sourceKinds: next } } as AnalysisDefinition),
-                          )
-                        }
+                        onChange={() => save(def.type === 'frequency' ? { ...def, options: { ...def.options, sourceKinds: next } } : withMatrix(def, { sourceKinds: next }))}
                       />{' '}
                       {kindLabel(t, kind)}
                     </label>

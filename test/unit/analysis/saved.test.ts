@@ -51,11 +51,11 @@ describe('saved analyses', () => {
       { type: 'words', options: { languages: ['en'] } },
     ];
     for (const def of defs) {
-      const { table } = runAnalysis(data, { name: `T ${def.type}`, definition: def as never, summaries: { [cellKey('P1', 'TRUST')]: 'Resumen' } });
+      const { table } = runAnalysis(data, { name: `T ${def.type}`, definition: def, summaries: { [cellKey('P1', 'TRUST')]: 'Resumen' } });
       expect(table.title).toBe(`T ${def.type}`);
       expect(table.rows.every((r) => r.cells.length === table.columns.length)).toBe(true);
     }
-    const { table } = runAnalysis(data, { name: 'M', definition: framework as never, summaries: { [cellKey('P1', 'TRUST')]: 'Resumen' } });
+    const { table } = runAnalysis(data, { name: 'M', definition: framework, summaries: { [cellKey('P1', 'TRUST')]: 'Resumen' } });
     expect(table.rows.find((r) => r.key === 'P1')!.cells.map((c) => cellText(c))).toEqual(['P1', 'Resumen', '']);
   });
 });
@@ -67,12 +67,12 @@ describe('the quotes behind a cell', () => {
       matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' },
       show: 'counts',
     };
-    const m = runAnalysis(data, { name: 'M', definition: matrixDef as never, summaries: {} });
+    const m = runAnalysis(data, { name: 'M', definition: matrixDef, summaries: {} });
     // Row 2 is P2 (D1, P1, P2, P3), column 1 its TRUST cell: two segments.
     expect(quotesOfCell(data, matrixDef, m, 2, 1)?.quotes.map((q) => q.citation)).toEqual(['(P2, 1)', '(P2, 1)']);
 
     const freqDef: AnalysisDefinition = { type: 'frequency', options: { rollUp: false, splitByAttributeId: training.id } };
-    const f = runAnalysis(data, { name: 'F', definition: freqDef as never, summaries: {} });
+    const f = runAnalysis(data, { name: 'F', definition: freqDef, summaries: {} });
     // Trust (row 1) in the "with" group's n column (7): P1 once, P2 twice.
     const withTraining = quotesOfCell(data, freqDef, f, 1, 7);
     expect(withTraining?.column.label).toBe('with n (of 2)');
@@ -80,7 +80,7 @@ describe('the quotes behind a cell', () => {
     expect(quotesOfCell(data, freqDef, f, 1, 5)?.quotes).toEqual([]); // nobody without training coded Trust
 
     const coDef: AnalysisDefinition = { type: 'cooccurrence', options: { codeIds: ['TRUST', 'CLOSE'], includeSubcodes: false, unit: 'overlap', jaccard: false } };
-    const c = runAnalysis(data, { name: 'C', definition: coDef as never, summaries: {} });
+    const c = runAnalysis(data, { name: 'C', definition: coDef, summaries: {} });
     // Trust 0–10 and Closeness 5–15 in s1 share 5–10.
     expect(quotesOfCell(data, coDef, c, 0, 2)?.quotes.map((q) => [q.start, q.end])).toEqual([[5, 10]]);
   });

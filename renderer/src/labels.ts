@@ -14,8 +14,8 @@ export function languageLabel(t: Translator, code: string): string {
 }
 
 /** An import note in the researcher's language (notes stored before they had codes are shown as written). */
-export function noteText(t: Translator, note: ImportNote | string): string {
-  return typeof note === 'string' ? note : t(`import.note.${note.code}` as MessageKey, note.params);
+export function noteText(t: Translator, note: ImportNote): string {
+  return t(`import.note.${note.code}`, note.params);
 }
 
 /** Why a file was refused, in the researcher's language. */

@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import type { QdaDatabase } from './database';
 import type { UndoEntry } from './database';
-import { CHANGE_TABLES, type Change } from '../model/change';
+import { CHANGE_TABLES, reversed, since, type Change } from '../model/change';
 import { translate, type Locale, type MessageKey } from '../i18n';
 import { ResearcherError } from '../model/errors';
 
@@ -66,22 +66,19 @@ export interface StepLabel {
   params?: Record<string, string | number>;
 }
 
-/** A step's label as stored: steps recorded before labels had keys hold English text. */
-export type HistoryLabel = StepLabel | string;
-
 export function step(key: MessageKey, params?: Record<string, string | number>): StepLabel {
   return params ? { key, params } : { key };
 }
 
 /** A step's name in a language (English by default). */
-export function historyText(label: HistoryLabel, locale?: Locale): string;
-export function historyText(label: HistoryLabel | null | undefined, locale?: Locale): string | null;
-export function historyText(label: HistoryLabel | null | undefined, locale: Locale = 'en'): string | null {
+export function historyText(label: StepLabel, locale?: Locale): string;
+export function historyText(label: StepLabel | null | undefined, locale?: Locale): string | null;
+export function historyText(label: StepLabel | null | undefined, locale: Locale = 'en'): string | null {
   if (label === null || label === undefined) return null;
-  return typeof label === 'string' ? label : translate(locale, label.key, label.params);
+  return translate(locale, label.key, label.params);
 }
 
-const inverse = (changes: Change[]): Change[] => [...changes].reverse().map((c) => ({ ...c, before: c.after, after: c.before }));
+const inverse = (changes: Change[]): Change[] => [...changes].reverse().map(reversed);
 
 /** How many steps back the researcher can go in a project. */
 export const UNDO_DEPTH = 200;
@@ -191,7 +188,7 @@ function mergeSessionChanges(earlier: Change[], later: Change[]): Change[] {
   for (const c of later) {
     const id = `${c.table}\u0000${c.key}`;
     const first = merged.get(id);
-    merged.set(id, first ? { ...c, before: first.before } : c);
+    merged.set(id, first ? since(c, first) : c);
   }
   return [...merged.values()];
 }
@@ -216,22 +213,22 @@ async function newestSteps(db: QdaDatabase, projectId: string): Promise<{ undone
 }
 
 /** What Undo and Redo would do now, for the Edit menu's labels. */
-export async function undoState(db: QdaDatabase, projectId: string): Promise<{ undo?: HistoryLabel; redo?: HistoryLabel }> {
+export async function undoState(db: QdaDatabase, projectId: string): Promise<{ undo?: StepLabel; redo?: StepLabel }> {
   const { undone, lastDone } = await newestSteps(db, projectId);
   return { undo: lastDone?.label, redo: undone.at(-1)?.label };
 }
 
 /** Undoes the last step; returns its label, or null when there is nothing to undo. */
-export async function undo(db: QdaDatabase, projectId: string): Promise<HistoryLabel | null> {
+export async function undo(db: QdaDatabase, projectId: string): Promise<StepLabel | null> {
   return undoOrRedo(db, projectId, 'undo');
 }
 
 /** Redoes the last undone step; returns its label, or null when there is nothing to redo. */
-export async function redo(db: QdaDatabase, projectId: string): Promise<HistoryLabel | null> {
+export async function redo(db: QdaDatabase, projectId: string): Promise<StepLabel | null> {
   return undoOrRedo(db, projectId, 'redo');
 }
 
-async function undoOrRedo(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): Promise<HistoryLabel | null> {
+async function undoOrRedo(db: QdaDatabase, projectId: string, what: 'undo' | 'redo'): Promise<StepLabel | null> {
   const allTables = Object.keys(CHANGE_TABLES).map((t) => db.table(t));
   const done = await db.transaction('rw', [db.undoLog, ...allTables], async () => {
     const { undone, lastDone, later } = await newestSteps(db, projectId);

@@ -20,8 +20,7 @@ export function packContent(content: SourceContent | PackedSourceContent): Packe
   return { ...content, paragraphs: packRanges(content.paragraphs), turns: packTurns(content.turns) };
 }
 
-/** Reads a row in either form: rows written before packing was introduced hold plain arrays. */
-export function unpackContent(row: SourceContent | PackedSourceContent): SourceContent {
-  if (!isPacked(row)) return row;
+/** Reads a stored row (schema version 3 packed every older plain one). */
+export function unpackContent(row: PackedSourceContent): SourceContent {
   return { ...row, paragraphs: unpackRanges(row.paragraphs), turns: unpackTurns(row.turns) };
 }

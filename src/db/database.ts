@@ -2,16 +2,17 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, ImportRecord, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
 import { rowCodecs } from './row-codecs';
 import type { PackedSourceContent } from './content-packing';
-import type { HistoryLabel } from './changes';
+import type { StepLabel } from './changes';
+import type { Change } from '../model/change';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
 /** One undo step: the rows a researcher's action touched, before and after. */
 export interface UndoEntry {
   seq?: number;
   projectId: string;
-  label: HistoryLabel;
+  label: StepLabel;
   at: string;
-  changes: { table: string; key: string; before: object | undefined; after: object | undefined }[];
+  changes: Change[];
   /** Undone steps wait to be redone until a new action drops them. */
   undone: boolean;
   /** Set on a step stored in several transactions (a folder import), which later ones extend. */

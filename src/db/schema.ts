@@ -1,3 +1,5 @@
+import { upgradeToVersion3 } from './upgrades';
+
 /**
  * Dexie schema history. Versions are append-only: never edit a released entry, add a new
  * one with its upgrade. Each version's test opens a fixture written at the previous one.
@@ -32,6 +34,13 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     // trash (deletedAt), a field without an index: no upgrade needed for existing rows.
     version: 2,
     stores: { imports: 'id, projectId' },
+  },
+  {
+    // Notes and undo step names written as English text become messages; plain source
+    // contents are packed: readers read one shape (see upgrades).
+    version: 3,
+    stores: {},
+    upgrade: (tx) => upgradeToVersion3(tx),
   },
 ];
 

@@ -6,7 +6,7 @@ import { isPackedSource, type PackedImportedSource } from '../import/packed-resu
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
 import { looseCaseKey } from '../import/case-name';
-import { added, removed, updated, type Change } from '../model/change';
+import { added, lazyAdded, removed, updated, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
 import { commitChanges, readUndoTail, step, writeUndoSteps, type StepLabel } from './changes';
 import { newId, nowIso } from '../util/id';
@@ -194,13 +194,12 @@ export async function addImportedFiles(
       outcomes.push({ status: 'added', sources, casesCreated });
       // The rows a file adds are in the store until the step is undone, so the history keeps
       // only their keys (read back on undo, for redo) and the cases as they were before.
-      const lazy = (table: Change['table'], key: string, before?: object): Change => ({ table, key, before, after: undefined, lazy: true });
       steps.push({
         label: importStepLabel([imported.sources[0].originalFileName]),
         changes: [
           ...attributeChanges,
-          ...[...caseBefore].map(([id, before]) => lazy('cases', id, before)),
-          ...sources.flatMap((x) => [lazy('sources', x.id), lazy('sourceContents', x.id)]),
+          ...[...caseBefore].map(([id, before]) => lazyAdded('cases', id, before)),
+          ...sources.flatMap((x) => [lazyAdded('sources', x.id), lazyAdded('sourceContents', x.id)]),
         ],
       });
     }

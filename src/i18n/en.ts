@@ -599,6 +599,8 @@ export const en = {
   'error.sampleMissing': 'The sample file {file} is missing.',
   'error.sampleBroken': 'The sample file {file} could not be read: {reason}',
   'analysis.unreadable': '“{name}” was saved by a newer version of the app, in a form this version cannot show. It is kept as it was.',
+  'history.legacy': '{text}',
+  'import.note.legacy': '{text}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -582,4 +582,6 @@ export const es: Partial<Record<MessageKey, string>> = {
   'error.sampleMissing': 'Falta el archivo de ejemplo {file}.',
   'error.sampleBroken': 'No se pudo leer el archivo de ejemplo {file}: {reason}',
   'analysis.unreadable': '«{name}» se guardó con una versión más reciente de la aplicación, en una forma que esta versión no puede mostrar. Se conserva tal como estaba.',
+  'history.legacy': '{text}',
+  'import.note.legacy': '{text}',
 };

@@ -583,4 +583,6 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'error.sampleMissing': 'Falta o arquivo de exemplo {file}.',
   'error.sampleBroken': 'Não foi possível ler o arquivo de exemplo {file}: {reason}',
   'analysis.unreadable': '«{name}» foi salva por uma versão mais recente do aplicativo, numa forma que esta versão não consegue mostrar. Ela é mantida como estava.',
+  'history.legacy': '{text}',
+  'import.note.legacy': '{text}',
 };

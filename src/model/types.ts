@@ -80,13 +80,14 @@ export interface Source {
   words: number;
   caseIds: Id[];
   importedAt: string;
-  /** What the import did with what it did not take in as text (plain strings: written before notes had codes). */
-  warnings: (ImportNote | string)[];
+  /** What the import did with what it did not take in as text. */
+  warnings: ImportNote[];
 }
 
 /** A note about an imported file, shown in the researcher's language from its code. */
 export interface ImportNote {
-  code: 'footnotes-appended' | 'comments-aside' | 'images-left-out' | 'embedded-left-out' | 'running-heads-left-out' | 'mixed-encoding' | 'broken-characters';
+  /** `legacy`: a note written as English text by a version before notes had codes. */
+  code: 'footnotes-appended' | 'comments-aside' | 'images-left-out' | 'embedded-left-out' | 'running-heads-left-out' | 'mixed-encoding' | 'broken-characters' | 'legacy';
   params: Record<string, string | number>;
   /** The note in English, for logs and tests. */
   message: string;

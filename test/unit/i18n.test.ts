@@ -38,14 +38,15 @@ describe('the interface in English, Spanish and Portuguese', () => {
     expect(importErrorText((key, params) => translate('en', key, params), truncated.error)).toBe(truncated.error.message);
   });
 
-  it('names the steps of the history in the researcher’s language; steps stored as text read as written', async () => {
+  it('names the steps of the history in the researcher’s language; steps stored as text (before version 3) read as written', async () => {
     const { historyText, step } = await import('../../src/db/changes');
     const { importStepLabel } = await import('../../src/db/sources');
     expect(historyText(importStepLabel(['a.txt', 'b.txt', 'c.txt']), 'es')).toBe('Importar 3 archivos');
     expect(historyText(step('history.setValue', { attribute: 'Rol', case: 'DRA' }), 'es')).toBe('Cambiar Rol de «DRA»');
     expect(historyText(step('history.uncode', { count: 1 }))).toBe('Uncode segment');
     expect(historyText(step('history.moveCode', { name: 'Vínculo' }), 'pt')).toBe('Mover «Vínculo»');
-    expect(historyText('Import “ARIII_phone.txt”', 'es')).toBe('Import “ARIII_phone.txt”');
+    const { legacyLabel } = await import('../../src/db/upgrades');
+    expect(historyText(legacyLabel('Import “ARIII_phone.txt”'), 'es')).toBe('Import “ARIII_phone.txt”');
   });
 
   it('falls back to English where a translation is missing (the app’s name is not translated)', () => {

@@ -1,3 +1,6 @@
+import { IDBFactory, IDBKeyRange } from 'fake-indexeddb';
+import { QdaDatabase } from '../../../src/db/database';
+import { SCHEMA_HISTORY } from '../../../src/db/schema';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { packContent, unpackContent } from '../../../src/db/content-packing';
@@ -63,16 +66,23 @@ describe('keeping a transcript’s paragraphs and speaker turns compactly', () =
     expect(viaCursor).toEqual([interview]);
   });
 
-  it('reads rows written before offsets were packed', async () => {
-    const db = freshDatabase();
-    await db.open();
+  it('packs the plain rows an older version wrote, when the store is upgraded to version 3', async () => {
+    const factory = new IDBFactory();
+    const old = freshDatabase(
+      SCHEMA_HISTORY.filter((v) => v.version <= 2),
+      factory,
+    );
+    await old.open();
     await new Promise<void>((resolve, reject) => {
-      const tx = db.backendDB().transaction('sourceContents', 'readwrite');
+      const tx = old.backendDB().transaction('sourceContents', 'readwrite');
       tx.objectStore('sourceContents').put(interview);
       tx.oncomplete = () => resolve();
       tx.onerror = () => reject(tx.error);
     });
-    expect((await storedRow(db, 's1')).paragraphs).toBeInstanceOf(Array);
+    old.close();
+    const db = new QdaDatabase(old.name, { indexedDB: factory, IDBKeyRange });
+    await db.open();
+    expect((await storedRow(db, 's1')).paragraphs).toBeInstanceOf(Uint32Array);
     expect(await db.sourceContents.get('s1')).toEqual(interview);
   });
 });

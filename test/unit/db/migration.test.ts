@@ -7,6 +7,8 @@ import { freshDatabase } from '../helpers';
 import v1 from './fixtures/project-v1.json';
 import v2 from './fixtures/project-v2.json';
 import { openStore } from '../../../src/db/open-store';
+import { historyText, undo, undoState } from '../../../src/db/changes';
+import { runAnalysis } from '../../../src/analysis/run';
 import { errorText, ResearcherError } from '../../../src/model/errors';
 
 /**
@@ -32,8 +34,12 @@ describe('opening projects saved by older versions of the app', () => {
       factory,
     );
     await old.open();
-    await old.transaction('rw', old.tables, async () => {
-      for (const [table, rows] of Object.entries(data.tables)) await old.table(table).bulkAdd(rows as object[]);
+    // Written as that version stored them, beneath the row codecs of today.
+    await new Promise<void>((resolve, reject) => {
+      const tx = old.backendDB().transaction(Object.keys(data.tables), 'readwrite');
+      for (const [table, rows] of Object.entries(data.tables)) for (const row of rows as object[]) tx.objectStore(table).add(row);
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
     });
     const name = old.name;
     old.close();
@@ -49,6 +55,20 @@ describe('opening projects saved by older versions of the app', () => {
     expect(snapshot.segments).toHaveLength(1);
     // From version 2: the record of an import cut short is still there to be shown.
     expect((await current.imports.toArray()).map((r) => r.status)).toEqual(version >= 2 ? ['running'] : []);
+    // From version 3: notes and step names written as text read as messages, contents are packed,
+    // analyses have typed definitions, and the old step can still be undone.
+    expect(snapshot.sources[0].warnings).toEqual([
+      { code: 'legacy', params: { text: '2 comments kept beside the text, not in it' }, message: '2 comments kept beside the text, not in it' },
+    ]);
+    expect(historyText((await undoState(current, 'proj-1')).undo, 'es')).toBe('Import “ARIII_telefonica.txt”');
+    expect(snapshot.analyses[0].definition).toMatchObject({ type: 'framework', show: 'counts', matrix: { codeIds: ['code-1'] } });
+    expect(runAnalysis(snapshot, { ...snapshot.analyses[0], definition: snapshot.analyses[0].definition! }).table.rows.map((r) => r.key)).toEqual(['case-1']);
+    expect(snapshot.contents[0].paragraphs).toEqual([
+      { start: 0, end: 13 },
+      { start: 14, end: 35 },
+    ]);
+    await undo(current, 'proj-1');
+    expect(await current.sources.count()).toBe(0);
     current.close();
   });
 });

@@ -1,4 +1,4 @@
-import type { Change } from '../model/change';
+import type { Change, ChangeOf } from '../model/change';
 import type { Code, Segment } from '../model/types';
 import type { CodeCount } from './counts';
 
@@ -20,7 +20,7 @@ function bump(index: CountIndex, codeId: string, sourceId: string, by: number) {
 
 /** A new index with the segment rows of these changes applied (the old one is left as it was). */
 export function applyToCountIndex(index: CountIndex, changes: Change[]): CountIndex {
-  const touched = changes.filter((c) => c.table === 'segments');
+  const touched = changes.filter((c): c is ChangeOf<'segments'> => c.table === 'segments');
   if (touched.length === 0) return index;
   // Copy only the codes these changes touch; the rest is shared with the old index.
   const next: CountIndex = new Map(index);
@@ -32,14 +32,12 @@ export function applyToCountIndex(index: CountIndex, changes: Change[]): CountIn
     }
   };
   for (const c of touched) {
-    const before = c.before as Segment | undefined;
-    const after = c.after as Segment | undefined;
+    const { before, after } = c;
     if (before) own(before.codeId);
     if (after) own(after.codeId);
   }
   for (const c of touched) {
-    const before = c.before as Segment | undefined;
-    const after = c.after as Segment | undefined;
+    const { before, after } = c;
     if (before) bump(next, before.codeId, before.sourceId, -1);
     if (after) bump(next, after.codeId, after.sourceId, 1);
   }

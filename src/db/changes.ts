@@ -7,37 +7,34 @@ import { ResearcherError } from '../model/errors';
 
 export type { Change } from '../model/change';
 
-type ChangeListener = (projectId: string, changes: Change[]) => void;
-const listeners = new Set<ChangeListener>();
+export type ChangeListener = (projectId: string, changes: Change[]) => void;
 
 /**
  * Called after every committed action, undo and redo with the rows it changed, so views
  * that keep large sets in memory (a transcript's 5,000 segments, the codebook's counts)
  * update what changed instead of reading everything again. Changes committed in another
- * window of the same project arrive here too (see deliverChanges).
+ * window of the same project arrive here too (see deliverChanges). Listeners belong to
+ * the database: two stores open in one page never hear each other.
  */
-export function onCommittedChanges(listener: ChangeListener): () => void {
-  listeners.add(listener);
-  return () => void listeners.delete(listener);
+export function onCommittedChanges(db: QdaDatabase, listener: ChangeListener): () => void {
+  db.changeListeners.committed.add(listener);
+  return () => void db.changeListeners.committed.delete(listener);
 }
 
-type LocalListener = (projectId: string, changes: Change[]) => void;
-const localListeners = new Set<LocalListener>();
-
 /** Hears only this window's own commits: what a window passes on to the others. */
-export function onLocalChanges(listener: LocalListener): () => void {
-  localListeners.add(listener);
-  return () => void localListeners.delete(listener);
+export function onLocalChanges(db: QdaDatabase, listener: ChangeListener): () => void {
+  db.changeListeners.local.add(listener);
+  return () => void db.changeListeners.local.delete(listener);
 }
 
 /** Changes committed elsewhere (another window of the project), told to this window's views. */
-export function deliverChanges(projectId: string, changes: Change[]): void {
-  for (const listener of listeners) listener(projectId, changes);
+export function deliverChanges(db: QdaDatabase, projectId: string, changes: Change[]): void {
+  for (const listener of db.changeListeners.committed) listener(projectId, changes);
 }
 
-function notify(projectId: string, changes: Change[]) {
-  deliverChanges(projectId, changes);
-  for (const listener of localListeners) listener(projectId, changes);
+function notify(db: QdaDatabase, projectId: string, changes: Change[]) {
+  deliverChanges(db, projectId, changes);
+  for (const listener of db.changeListeners.local) listener(projectId, changes);
 }
 
 /**
@@ -49,13 +46,15 @@ export interface HistoryWindow {
   id: string;
   isOpen(windowId: string): boolean;
 }
-let historyWindow: HistoryWindow | undefined;
 
-export function setHistoryWindow(window: HistoryWindow | undefined): void {
-  historyWindow = window;
+export function setHistoryWindow(db: QdaDatabase, window: HistoryWindow | undefined): void {
+  db.historyWindow = window;
 }
 
-const isMine = (e: UndoEntry) => !historyWindow || !e.window || e.window === historyWindow.id || !historyWindow.isOpen(e.window);
+const isMine = (db: QdaDatabase) => (e: UndoEntry) => {
+  const own = db.historyWindow;
+  return !own || !e.window || e.window === own.id || !own.isOpen(e.window);
+};
 
 /**
  * How a step is named in the Edit menu and the Undo button: a message and its values, so
@@ -105,7 +104,7 @@ export async function commitChanges(db: QdaDatabase, projectId: string, label: S
   await db.transaction('rw', [db.undoLog, ...tablesOf(db, changes)], async () => {
     // Listeners hear of the change once it is really stored, also when this runs inside
     // a caller's transaction (which commits after this function returns).
-    Dexie.currentTransaction.idbtrans.addEventListener('complete', () => notify(projectId, changes));
+    Dexie.currentTransaction.idbtrans.addEventListener('complete', () => notify(db, projectId, changes));
     // The rows and the history step are independent writes: send them together.
     await Promise.all([apply(db, changes, 'forward'), readUndoTail(db, projectId).then((tail) => writeUndoSteps(db, projectId, tail, [{ label, changes, ...options }]))]);
   });
@@ -155,7 +154,7 @@ export async function writeUndoSteps(db: QdaDatabase, projectId: string, tail: U
   if (steps.length === 1 && own && own.seq === tail.newest?.seq) {
     const [next] = steps;
     if (next.batch && own.batch === next.batch) return db.undoLog.put({ ...own, changes: [...own.changes, ...slim(next.changes)] });
-    if (next.session && own.session === next.session) return db.undoLog.put({ ...own, changes: mergeSessionChanges(own.changes as Change[], slim(next.changes)) });
+    if (next.session && own.session === next.session) return db.undoLog.put({ ...own, changes: mergeSessionChanges(own.changes, slim(next.changes)) });
   }
   const undone = new Set(tail.undone);
   const kept = tail.keys.filter((k) => !undone.has(k));
@@ -163,7 +162,7 @@ export async function writeUndoSteps(db: QdaDatabase, projectId: string, tail: U
   const excess = Math.max(0, kept.length + recorded.length - UNDO_DEPTH);
   const dropped = [...tail.undone, ...kept.slice(0, excess)];
   const at = new Date().toISOString();
-  const window = historyWindow?.id;
+  const window = db.historyWindow?.id;
   const [, newestKey] = await Promise.all([
     dropped.length ? db.undoLog.bulkDelete(dropped) : undefined,
     db.undoLog.bulkAdd(
@@ -204,10 +203,10 @@ async function newestSteps(db: QdaDatabase, projectId: string): Promise<{ undone
     .where('projectId')
     .equals(projectId)
     .reverse()
-    .until((e) => isMine(e) && !e.undone, true)
+    .until((e) => isMine(db)(e) && !e.undone, true)
     .toArray();
-  const mine = tail.filter(isMine);
-  const later = tail.filter((e) => !isMine(e));
+  const mine = tail.filter(isMine(db));
+  const later = tail.filter((e) => !isMine(db)(e));
   const last = mine[mine.length - 1];
   return last && !last.undone ? { undone: mine.slice(0, -1), lastDone: last, newest: tail[0], later } : { undone: mine, newest: tail[0], later };
 }
@@ -248,7 +247,7 @@ async function undoOrRedo(db: QdaDatabase, projectId: string, what: 'undo' | 're
     return entry;
   });
   if (!done) return null;
-  notify(projectId, what === 'undo' ? inverse(done.changes as Change[]) : (done.changes as Change[]));
+  notify(db, projectId, what === 'undo' ? inverse(done.changes) : done.changes);
   return done.label;
 }
 

@@ -28,14 +28,23 @@ export async function ensureCoder(db: QdaDatabase, projectId: string, name: stri
   });
 }
 
+/**
+ * Code actions read the codebook and write their step in one transaction: a second window
+ * (or a double click) creating, moving or merging at the same moment cannot act on a
+ * codebook that has changed in between.
+ */
+const inCodebook = <T>(db: QdaDatabase, work: () => Promise<T>): Promise<T> => db.transaction('rw', [db.codes, db.segments, db.memos, db.undoLog], work);
+
 export async function createCode(db: QdaDatabase, projectId: string, name: string, parentId: string | null = null, color?: string): Promise<Code> {
-  const codes = await codesOf(db, projectId);
-  if (codes.some((c) => c.parentId === parentId && c.name.toLowerCase() === name.trim().toLowerCase())) {
-    throw new ResearcherError('error.codeExists', { name: name.trim() });
-  }
-  const { code, changes } = createCodeChange(codes, projectId, name, parentId, color);
-  await commitChanges(db, projectId, step('history.newCode', { name: code.name }), changes);
-  return code;
+  return inCodebook(db, async () => {
+    const codes = await codesOf(db, projectId);
+    if (codes.some((c) => c.parentId === parentId && c.name.toLowerCase() === name.trim().toLowerCase())) {
+      throw new ResearcherError('error.codeExists', { name: name.trim() });
+    }
+    const { code, changes } = createCodeChange(codes, projectId, name, parentId, color);
+    await commitChanges(db, projectId, step('history.newCode', { name: code.name }), changes);
+    return code;
+  });
 }
 
 // Edits read and write in one transaction: two fields saved at once (leaving one field
@@ -50,13 +59,19 @@ export async function editCode(db: QdaDatabase, codeId: string, edit: CodeEdit, 
 }
 
 export async function moveCode(db: QdaDatabase, projectId: string, codeId: string, parentId: string | null, index: number): Promise<void> {
-  const codes = await codesOf(db, projectId);
-  const code = codes.find((c) => c.id === codeId);
-  if (!code) return;
-  await commitChanges(db, projectId, step('history.moveCode', { name: code.name }), moveCodeChanges(codes, codeId, parentId, index));
+  await inCodebook(db, async () => {
+    const codes = await codesOf(db, projectId);
+    const code = codes.find((c) => c.id === codeId);
+    if (!code) return;
+    await commitChanges(db, projectId, step('history.moveCode', { name: code.name }), moveCodeChanges(codes, codeId, parentId, index));
+  });
 }
 
 export async function mergeCodes(db: QdaDatabase, projectId: string, fromId: string, intoId: string): Promise<void> {
+  await inCodebook(db, () => mergeInTransaction(db, projectId, fromId, intoId));
+}
+
+async function mergeInTransaction(db: QdaDatabase, projectId: string, fromId: string, intoId: string): Promise<void> {
   const [codes, segments, memos] = await Promise.all([
     codesOf(db, projectId),
     db.segments.where('codeId').anyOf([fromId, intoId]).toArray(),
@@ -69,6 +84,10 @@ export async function mergeCodes(db: QdaDatabase, projectId: string, fromId: str
 }
 
 export async function deleteCode(db: QdaDatabase, projectId: string, codeId: string): Promise<void> {
+  await inCodebook(db, () => deleteInTransaction(db, projectId, codeId));
+}
+
+async function deleteInTransaction(db: QdaDatabase, projectId: string, codeId: string): Promise<void> {
   const [codes, segments, memos] = await Promise.all([
     codesOf(db, projectId),
     db.segments.where('projectId').equals(projectId).toArray(),

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { Attribute, Case, Code, Coder, ImportRecord, Memo, Project, SavedAnalysis, Segment, Source, SourceContent } from '../model/types';
 import { rowCodecs } from './row-codecs';
 import type { PackedSourceContent } from './content-packing';
-import type { StepLabel } from './changes';
+import type { ChangeListener, HistoryWindow, StepLabel } from './changes';
 import type { Change } from '../model/change';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
 
@@ -37,6 +37,10 @@ export class QdaDatabase extends Dexie {
   analyses!: EntityTable<SavedAnalysis, 'id'>;
   undoLog!: Table<UndoEntry, number>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  /** Who hears of this store's committed changes (see onCommittedChanges). */
+  readonly changeListeners = { committed: new Set<ChangeListener>(), local: new Set<ChangeListener>() };
+  /** The window recording and undoing steps in this store (see setHistoryWindow). */
+  historyWindow?: HistoryWindow;
 
   /**
    * @param history the schema versions to declare; tests pass a prefix of the history to

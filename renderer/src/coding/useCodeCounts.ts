@@ -15,7 +15,7 @@ export function useCodeCounts(projectId: string, codes: Code[]): Map<string, Cod
     let live = true;
     const pending: Parameters<typeof applyToCountIndex>[1][] = [];
     let loaded = false;
-    const stop = onCommittedChanges((p, changes) => {
+    const stop = onCommittedChanges(db, (p, changes) => {
       if (p !== projectId) return;
       if (!loaded) pending.push(changes);
       else setIndex((i) => applyToCountIndex(i, changes));

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState } from 'react';
-import { onCommittedChanges } from '@core/db/changes';
+import { onCommittedChanges, type Change } from '@core/db/changes';
 import type { Segment } from '@core/model/types';
 import { db } from '../db';
 
@@ -13,18 +13,17 @@ export function useSourceSegments(sourceId: string): Segment[] | undefined {
     let live = true;
     let loaded = false;
     const early: Segment[][] = [];
-    const apply = (list: Segment[], changes: Parameters<Parameters<typeof onCommittedChanges>[0]>[1]) => {
+    const apply = (list: Segment[], changes: Change[]) => {
       let next = list;
       for (const c of changes) {
         if (c.table !== 'segments') continue;
-        const before = c.before as Segment | undefined;
-        const after = c.after as Segment | undefined;
+        const { before, after } = c;
         if (before?.sourceId === sourceId) next = next.filter((s) => s.id !== before.id);
         if (after?.sourceId === sourceId) next = [...next.filter((s) => s.id !== after.id), after];
       }
       return next;
     };
-    const stop = onCommittedChanges((_, changes) => {
+    const stop = onCommittedChanges(db, (_, changes) => {
       if (!changes.some((c) => c.table === 'segments')) return;
       if (!loaded) early.push([]);
       setSegments((list) => (list ? apply(list, changes) : list));

@@ -1,4 +1,5 @@
 import { deliverChanges, onLocalChanges, setHistoryWindow, type Change } from '@core/db/changes';
+import { db } from '../db';
 import { newId } from '@core/util/id';
 
 const ID_KEY = 'qda.window';
@@ -74,17 +75,17 @@ export function isWindowOpen(id: string): boolean {
 export function startWindow(): void {
   void holdLock().then(refreshOpenWindows);
   void refreshOpenWindows();
-  setHistoryWindow({ id: windowId, isOpen: isWindowOpen });
+  setHistoryWindow(db, { id: windowId, isOpen: isWindowOpen });
   window.addEventListener('focus', () => void refreshOpenWindows());
   setInterval(() => void refreshOpenWindows(), 5000);
   if (typeof BroadcastChannel === 'undefined') return;
   const channel = new BroadcastChannel(CHANNEL);
-  onLocalChanges((projectId, changes) => {
+  onLocalChanges(db, (projectId, changes) => {
     // A transcript's text is not needed by the other windows' views, and can be large.
     const sent = changes.filter((c) => c.table !== 'sourceContents');
     if (sent.length) channel.postMessage({ projectId, changes: sent });
   });
   channel.onmessage = (e: MessageEvent<{ projectId: string; changes: Change[] }>) => {
-    if (e.data && typeof e.data.projectId === 'string' && Array.isArray(e.data.changes)) deliverChanges(e.data.projectId, e.data.changes);
+    if (e.data && typeof e.data.projectId === 'string' && Array.isArray(e.data.changes)) deliverChanges(db, e.data.projectId, e.data.changes);
   };
 }

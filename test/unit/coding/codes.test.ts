@@ -35,6 +35,24 @@ describe('the codebook tree', () => {
     expect(codePath(codes, closeness.id)).toBe('Relationship component › Closeness');
   });
 
+  it('creates one code when two windows create the same name at the same moment', async () => {
+    const { db, projectId } = await projectWithSource();
+    const outcomes = await Promise.allSettled([createCode(db, projectId, 'Vínculo'), createCode(db, projectId, 'vínculo')]);
+    expect(outcomes.map((o) => o.status).sort()).toEqual(['fulfilled', 'rejected']);
+    expect(await db.codes.count()).toBe(1);
+  });
+
+  it('merges and deletes against the codebook as it is, also when two windows act at once', async () => {
+    const { db, projectId, sourceId } = await projectWithSource();
+    const a = await createCode(db, projectId, 'A');
+    const b = await createCode(db, projectId, 'B');
+    await codeText(db, req(projectId, sourceId, a.id, 3, 14));
+    // One window merges A into B while the other deletes A: whichever runs second finds A gone.
+    await Promise.all([mergeCodes(db, projectId, a.id, b.id), deleteCode(db, projectId, a.id)]);
+    expect((await db.codes.toArray()).map((c) => c.name)).toEqual(['B']);
+    expect((await db.segments.toArray()).map((s) => s.codeId)).toEqual([b.id]);
+  });
+
   it('moves a subcode under another theme and reorders, refusing to move a code under itself', async () => {
     const { db, projectId } = await projectWithSource();
     const a = await createCode(db, projectId, 'A');

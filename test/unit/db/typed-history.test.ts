@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { historyText, redo, setHistoryWindow, undo, undoState } from '../../../src/db/changes';
+import { describe, expect, it } from 'vitest';
+import type { QdaDatabase } from '../../../src/db/database';
+import { historyText, onCommittedChanges, redo, setHistoryWindow, undo, undoState } from '../../../src/db/changes';
 import { codeText, createCode, createMemo, editCode } from '../../../src/db/coding';
 import { createProject } from '../../../src/db/projects';
 import { createAnalysis } from '../../../src/db/analyses';
@@ -19,18 +20,16 @@ async function project() {
 }
 
 /** Two windows on one project: each records and undoes as itself. */
-function windows(open = new Set(['A', 'B'])) {
+function windows(db: QdaDatabase, open = new Set(['A', 'B'])) {
   return {
     as(id: string) {
-      setHistoryWindow({ id, isOpen: (w) => open.has(w) });
+      setHistoryWindow(db, { id, isOpen: (w) => open.has(w) });
     },
     close(id: string) {
       open.delete(id);
     },
   };
 }
-
-afterEach(() => setHistoryWindow(undefined));
 
 describe('typing saved as it happens', () => {
   it('stores a memo as it is typed, and one sitting of saves is one undo step', async () => {
@@ -111,7 +110,7 @@ describe('typing saved as it happens', () => {
 describe('two windows on one project', () => {
   it('gives each window its own undo: Undo in one never takes back the other’s step', async () => {
     const { db, projectId } = await project();
-    const w = windows();
+    const w = windows(db);
     w.as('A');
     const trust = await createCode(db, projectId, 'Trust');
     w.as('B');
@@ -133,7 +132,7 @@ describe('two windows on one project', () => {
 
   it('refuses to undo a step whose data another window changed since, naming both steps', async () => {
     const { db, projectId } = await project();
-    const w = windows();
+    const w = windows(db);
     w.as('A');
     const code = await createCode(db, projectId, 'Trust');
     await editCode(db, code.id, { description: 'A wrote this' });
@@ -150,11 +149,26 @@ describe('two windows on one project', () => {
 
   it('lets a window take over the steps of a window that has been closed', async () => {
     const { db, projectId } = await project();
-    const w = windows();
+    const w = windows(db);
     w.as('B');
     await createCode(db, projectId, 'Distance');
     w.close('B');
     w.as('A');
     expect(historyText(await undo(db, projectId))).toBe('New code “Distance”');
+  });
+});
+
+describe('the listeners of a store', () => {
+  it('hear the changes committed in their own store, never another store’s', async () => {
+    const one = await project();
+    const other = await project();
+    const heard: string[] = [];
+    const stop = onCommittedChanges(one.db, (_, changes) => heard.push(...changes.map((c) => c.table)));
+    await createCode(other.db, other.projectId, 'Confianza');
+    await createCode(one.db, one.projectId, 'Vínculo');
+    expect(heard).toEqual(['codes']);
+    stop();
+    await createCode(one.db, one.projectId, 'Cercanía');
+    expect(heard).toEqual(['codes']);
   });
 });

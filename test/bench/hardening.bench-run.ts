@@ -1,3 +1,4 @@
+import { enforceTargets, targetLine } from './targets';
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -61,8 +62,12 @@ test('hardening: hostile inputs, faults survived, data lost', async () => {
       `  largest hostile input : ${fuzz.largest.label} (${fuzz.largest.name}): ${(fuzz.largest.inputBytes / 1024 / 1024).toFixed(1)} MB`,
       `  fault scenarios       : ${survived} of ${outcomes.length} survived`,
       ...outcomes.map((o) => `    ${o.passed ? 'survived' : 'FAILED  '}  ${pad(o.scenario, 40)} (${o.runner})`),
-      `  data lost             : ${lost} (target 0: ${lost === 0 ? 'met' : 'NOT met'})`,
+      targetLine({ what: 'data lost', value: lost, atMost: 0, unit: 'scenarios' }, 22),
       `  dashboard             : ${fuzz.tried} hostile inputs, ${outcomes.length} faults, ${lost} losses`,
     ].join('\n'),
   );
+  enforceTargets([
+    { what: 'data lost', value: lost, atMost: 0, unit: 'scenarios' },
+    { what: 'hostile inputs not held', value: fuzz.tried - fuzz.held, atMost: 0, unit: 'inputs' },
+  ]);
 });

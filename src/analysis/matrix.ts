@@ -40,10 +40,13 @@ export interface Matrix {
 /** Cell summaries are stored under "row␀column", as SavedAnalysis.summaries. */
 export const cellKey = (row: string, column: string) => `${row}\u0000${column}`;
 
+const NO_SEGMENTS: Segment[] = Object.freeze([]) as unknown as Segment[];
+
 type MatrixData = Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments' | 'attributes'>;
 
 export function buildMatrix(data: MatrixData, def: MatrixDefinition, t: Translator = inEnglish): Matrix {
-  const codeAxis: Axis[] = def.codeIds.filter((id) => data.codes.some((c) => c.id === id)).map((id) => ({ key: id, label: codePath(data.codes, id) }));
+  const known = new Set(data.codes.map((c) => c.id));
+  const codeAxis: Axis[] = def.codeIds.filter((id) => known.has(id)).map((id) => ({ key: id, label: codePath(data.codes, id) }));
   const sources = sourcesInScope(data, def.sourceKinds);
   const caseById = new Map(data.cases.map((c) => [c.id, c]));
   let groups: Axis[];
@@ -87,11 +90,17 @@ export function buildMatrix(data: MatrixData, def: MatrixDefinition, t: Translat
       );
     return gs;
   };
-  const byGroup: Segment[][][] = groups.map(() => codeAxis.map(() => []));
+  // Most of 500 × 300 cells are empty: they share one frozen array instead of 150,000 new ones.
+  const byGroup: Segment[][][] = groups.map(() => new Array<Segment[]>(codeAxis.length).fill(NO_SEGMENTS));
   for (const s of data.segments) {
     const axes = axesOfCode.get(s.codeId);
     if (!axes || !sources.has(s.sourceId)) continue;
-    for (const ci of axes) for (const gi of groupsOf(s.sourceId)) byGroup[gi][ci].push(s);
+    for (const ci of axes)
+      for (const gi of groupsOf(s.sourceId)) {
+        const cell = byGroup[gi][ci];
+        if (cell === NO_SEGMENTS) byGroup[gi][ci] = [s];
+        else cell.push(s);
+      }
   }
   const casesOfSource = Object.fromEntries([...sources.values()].map((s) => [s.id, s.caseIds]));
   if (def.codesOn === 'columns') return { rows: groups, columns: codeAxis, cells: byGroup, casesOfSource };

@@ -26,8 +26,12 @@ export function subtreeIds(codes: Code[], id: string): Set<string> {
 }
 
 /** "Theme › Subtheme › Code", as shown in lists and exports. */
+// Callers name every code of one list in turn (a matrix's 300 columns): index each list once.
+const indexes = new WeakMap<Code[], Map<string, Code>>();
+
 export function codePath(codes: Code[], id: string): string {
-  const byId = new Map(codes.map((c) => [c.id, c]));
+  let byId = indexes.get(codes);
+  if (!byId || byId.size !== codes.length) indexes.set(codes, (byId = new Map(codes.map((c) => [c.id, c]))));
   const names: string[] = [];
   for (let c = byId.get(id); c && names.length < 50; c = c.parentId ? byId.get(c.parentId) : undefined) names.unshift(c.name);
   return names.join(' › ');

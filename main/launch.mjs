@@ -1,31 +1,9 @@
 // `npm start`: the desktop app where Electron's binary is (or can be) installed, else the browser mode.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { electronBinary } from './electron-binary.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
-const require = createRequire(import.meta.url);
-
-/** Electron downloads its binary on first use; find it without triggering a noisy failure. */
-function electronBinary() {
-  let dir;
-  try {
-    dir = dirname(require.resolve('electron/package.json'));
-  } catch {
-    return null;
-  }
-  const installed = () => {
-    const pathFile = join(dir, 'path.txt');
-    if (!existsSync(pathFile)) return null;
-    const binary = join(dir, 'dist', readFileSync(pathFile, 'utf8').trim());
-    return existsSync(binary) ? binary : null;
-  };
-  if (installed()) return installed();
-  const download = spawnSync(process.execPath, [join(dir, 'install.js')], { stdio: 'pipe', timeout: 300_000 });
-  return download.status === 0 ? installed() : null;
-}
 
 const binary = process.env.QDA_BROWSER_MODE ? null : electronBinary();
 if (binary) {

@@ -5,7 +5,7 @@ import { useI18n } from '../i18n';
 import { isMac, useCommands } from './CommandsContext';
 
 /** A toolbar button for a command: its label, its shortcut in the tooltip, enabled as the command is. */
-export function CommandButton({ id, children, title }: { id: string; children?: ReactNode; title?: string }) {
+export function CommandButton({ id, children, title, className }: { id: string; children?: ReactNode; title?: string; className?: string }) {
   const { t } = useI18n();
   const commands = useCommands();
   const command = commandById(id);
@@ -13,7 +13,7 @@ export function CommandButton({ id, children, title }: { id: string; children?: 
   const label = t(command.label);
   const key = command.keys[0] ? ` (${keyLabel(command.keys[0], isMac)})` : '';
   return (
-    <button onClick={() => commands.run(command, 'button')} disabled={!command.enabled(commands.state)} aria-label={label} title={`${title ?? label}${key}`}>
+    <button className={className} onClick={() => commands.run(command, 'button')} disabled={!command.enabled(commands.state)} aria-label={label} title={`${title ?? label}${key}`}>
       {children ?? label}
     </button>
   );

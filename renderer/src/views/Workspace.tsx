@@ -273,20 +273,27 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             <CommandButton id="help.shortcuts">?</CommandButton>
           </div>
           <div className="import-controls">
-            <label className="button primary">
-              {t('workspace.importSources')}
-              <input
-                ref={fileInput}
-                type="file"
-                multiple
-                aria-label={t('workspace.importSources')}
-                accept={SOURCE_EXTENSIONS.map((e) => `.${e}`).join(',')}
-                onChange={(e) => {
-                  void queue.run(filesFromList(e.target.files));
-                  e.target.value = '';
-                }}
-              />
-            </label>
+            {bridge.platform === 'electron' ? (
+              // The desktop app picks files in main (size checks, one bridge), as its menu and shortcut do.
+              <CommandButton id="sources.import" className="button primary">
+                {t('workspace.importSources')}
+              </CommandButton>
+            ) : (
+              <label className="button primary">
+                {t('workspace.importSources')}
+                <input
+                  ref={fileInput}
+                  type="file"
+                  multiple
+                  aria-label={t('workspace.importSources')}
+                  accept={SOURCE_EXTENSIONS.map((e) => `.${e}`).join(',')}
+                  onChange={(e) => {
+                    void queue.run(filesFromList(e.target.files));
+                    e.target.value = '';
+                  }}
+                />
+              </label>
+            )}
             <label className="button">
               {t('workspace.importFolder')}
               <input

@@ -1,7 +1,7 @@
 import { retrieve } from '../coding/retrieval';
 import { inEnglish, type Translator } from '../i18n';
 import { num, text, type Table } from '../model/table';
-import type { ProjectData } from '../model/types';
+import type { ProjectData, SourceContent } from '../model/types';
 import { isStopWord, stem, type WordLanguage } from './languages';
 
 export interface WordFrequencyOptions {
@@ -21,6 +21,29 @@ export interface WordFrequencyOptions {
   top?: number;
 }
 
+/** The coded stretches of each source, overlapping segments joined so that no word counts twice. */
+function codedText(contents: SourceContent[], spans: { sourceId: string; start: number; end: number }[]): string[] {
+  const textOf = new Map(contents.map((c) => [c.sourceId, c.text]));
+  const bySource = new Map<string, typeof spans>();
+  for (const s of spans) (bySource.get(s.sourceId) ?? bySource.set(s.sourceId, []).get(s.sourceId)!).push(s);
+  const out: string[] = [];
+  for (const [sourceId, list] of bySource) {
+    const text = textOf.get(sourceId);
+    if (text === undefined) continue;
+    const sorted = [...list].sort((a, b) => a.start - b.start);
+    let [start, end] = [sorted[0].start, sorted[0].end];
+    for (const s of sorted.slice(1)) {
+      if (s.start <= end) end = Math.max(end, s.end);
+      else {
+        out.push(text.slice(start, end));
+        [start, end] = [s.start, s.end];
+      }
+    }
+    out.push(text.slice(start, end));
+  }
+  return out;
+}
+
 /** Words counted in sources or coded text: counts and share of all counted words. */
 export function wordFrequencyTable(
   data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'codes' | 'segments'>,
@@ -33,8 +56,8 @@ export function wordFrequencyTable(
     ? [{ attributeId: group.attributeId, values: data.cases.map((c) => c.values[group.attributeId]).filter((v) => v !== null && v !== undefined && String(v) === group.value) }]
     : [];
   if (options.codeIds?.length) {
-    for (const q of retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds, attributeFilters }))
-      texts.push(q.text);
+    const quotes = retrieve(data, { codeIds: options.codeIds, mode: 'or', includeSubcodes: options.includeSubcodes ?? true, sourceKinds: options.sourceKinds, attributeFilters });
+    texts.push(...codedText(data.contents, quotes));
   } else {
     const kinds = options.sourceKinds ?? [];
     const inGroup = (caseIds: string[]) => !group || data.cases.some((c) => caseIds.includes(c.id) && String(c.values[group.attributeId]) === group.value);

@@ -34,9 +34,29 @@ describe('word frequency', () => {
     expect(stem('intervenciones', 'es')).toBe('intervencion');
   });
 
-  it('counts only coded text when codes are chosen, and gives an empty table for no text', () => {
-    const coded = wordFrequencyTable(data, { languages: ['en'], codeIds: ['TRUST'], includeSubcodes: false, minLength: 1 });
-    expect(coded.rows.length).toBeGreaterThan(0);
+  it('counts only the text coded with the chosen codes, once where two segments overlap, and gives an empty table for no text', () => {
+    const said = 'Confianza con la familia. Registro del registro mensual. Confianza y cercanía.';
+    const at = (words: string) => [said.indexOf(words), said.indexOf(words) + words.length] as const;
+    const segment = (id: string, codeId: string, [start, end]: readonly [number, number]) => ({ ...data.segments[0], id, sourceId: 's1', codeId, start, end });
+    const project: ProjectData = {
+      ...withText(said),
+      segments: [
+        segment('a', 'TRUST', at('Confianza con la familia.')),
+        segment('b', 'TRUST', at('Confianza y cercanía.')),
+        segment('c', 'TRUST', at('y cercanía')), // overlaps b: its words count once
+        segment('d', 'CHAL', at('Registro del registro mensual.')),
+      ],
+    };
+    const coded = wordFrequencyTable(project, { languages: ['es'], codeIds: ['TRUST'], includeSubcodes: false });
+    expect(coded.rows.map((r) => r.cells.map((c) => cellText(c)).slice(0, 2))).toEqual([
+      ['confianza', '2'],
+      ['cercanía', '1'],
+      ['familia', '1'],
+    ]);
+    // The theme with its subcodes takes in TRUST's text; CHAL's "registro" is never counted under it.
+    const theme = wordFrequencyTable(project, { languages: ['es'], codeIds: ['REL'], includeSubcodes: true });
+    expect(theme.rows.map((r) => cellText(r.cells[0]))).not.toContain('registro');
+    expect(theme.rows.map((r) => cellText(r.cells[0]))).toContain('confianza');
     const empty = wordFrequencyTable({ ...data, contents: [] }, { languages: ['en'] });
     expect(empty.rows).toEqual([]);
   });

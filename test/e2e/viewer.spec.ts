@@ -136,8 +136,14 @@ test('several sources get their kind and date together, and one Undo takes it ba
   await expect(list.locator('tr', { hasText: 'TMB_telefonica' })).toContainText('2023-06-14');
   await expect(list.locator('tr', { hasText: 'DRA_profundidad' })).toContainText('In-depth interview');
 
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
-  await page.getByRole('button', { name: 'Undo', exact: true }).click();
-  await expect(list.locator('tr', { hasText: 'TMA_telefonica' })).toContainText('Phone interview');
-  await expect(list.locator('tr', { hasText: 'TMB_telefonica' })).not.toContainText('2023-06-14');
+  // Each change to the two sources is one step: one Undo takes the date from both, the next the kind.
+  const undo = page.getByRole('button', { name: 'Undo', exact: true });
+  await undo.click();
+  for (const source of ['TMA_telefonica', 'TMB_telefonica']) {
+    await expect(list.locator('tr', { hasText: source })).not.toContainText('2023-06-14');
+    await expect(list.locator('tr', { hasText: source })).toContainText('Report');
+  }
+  await undo.click();
+  for (const source of ['TMA_telefonica', 'TMB_telefonica']) await expect(list.locator('tr', { hasText: source })).toContainText('Phone interview');
+  await expect(list.locator('tr', { hasText: 'DRA_profundidad' })).toContainText('In-depth interview');
 });

@@ -31,32 +31,78 @@ describe('saved analyses', () => {
     expect(await db.analyses.count()).toBe(1);
   });
 
-  it('recompute from the project as it is: every type gives a titled Table', () => {
-    const defs: AnalysisDefinition[] = [
-      { type: 'frequency', options: { rollUp: true } },
-      framework,
-      {
-        type: 'coding-query',
-        matrix: { codeIds: ['REL'], includeSubcodes: true, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
-        count: 'cases',
-        percent: 'none',
-      },
-      {
-        type: 'comparison',
-        matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
-        rowLabels: false,
-        fallback: 'empty',
-      },
-      { type: 'cooccurrence', options: { codeIds: ['TRUST', 'CLOSE'], includeSubcodes: false, unit: 'source', jaccard: false } },
-      { type: 'words', options: { languages: ['en'] } },
+  it('recompute from the project as it is: every type gives its Table, counted and summarised by hand', () => {
+    const summaries = { [cellKey('P1', 'TRUST')]: 'Resumen', [cellKey('TRUST', 'with')]: 'Más cercanía' };
+    const expected: [AnalysisDefinition, string[][]][] = [
+      [
+        { type: 'frequency', options: { rollUp: true } },
+        [
+          ['Code', 'Segments', 'Sources', 'Cases', '% of cases'],
+          // Relationship holds Trust (s1, s2 twice) and Closeness (s1, s3): 5 segments in 3 sources, P1 P2 D1 of 4 cases.
+          ['Relationship', '5', '3', '3', '75.0%'],
+          ['Trust', '3', '2', '2', '50.0%'],
+          ['Closeness', '2', '2', '2', '50.0%'],
+          ['Challenges', '2', '2', '2', '50.0%'],
+        ],
+      ],
+      [
+        framework,
+        [
+          ['Case', 'Relationship › Trust', 'Challenges'],
+          ['D1', '', ''],
+          ['P1', 'Resumen', ''],
+          ['P2', '', ''],
+          ['P3', '', ''],
+        ],
+      ],
+      [
+        {
+          type: 'coding-query',
+          matrix: { codeIds: ['REL'], includeSubcodes: true, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
+          count: 'cases',
+          percent: 'none',
+        },
+        // With training: P1 and P2; without: D1 (P3's source is not coded).
+        [
+          ['Code', 'without', 'with'],
+          ['Relationship', '1', '2'],
+        ],
+      ],
+      [
+        {
+          type: 'comparison',
+          matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'attribute', attributeId: training.id }, codesOn: 'rows' },
+          rowLabels: false,
+          fallback: 'empty',
+        },
+        [
+          ['without', 'with'],
+          ['1.', 'Más cercanía'],
+        ],
+      ],
+      [
+        { type: 'cooccurrence', options: { codeIds: ['TRUST', 'CLOSE'], includeSubcodes: false, unit: 'source', jaccard: false } },
+        // Trust in s1 s2, Closeness in s1 s3: together in s1 only.
+        [
+          ['Code', 'Relationship › Trust', 'Relationship › Closeness'],
+          ['Relationship › Trust', '2', '1'],
+          ['Relationship › Closeness', '1', '2'],
+        ],
+      ],
+      [
+        { type: 'words', options: { languages: ['en'] } },
+        // Each of the 4 sources is one 60-letter word.
+        [
+          ['Word', 'Count', '%'],
+          ['abcdefghij'.repeat(6), '4', '100.0%'],
+        ],
+      ],
     ];
-    for (const def of defs) {
-      const { table } = runAnalysis(data, { name: `T ${def.type}`, definition: def, summaries: { [cellKey('P1', 'TRUST')]: 'Resumen' } });
-      expect(table.title).toBe(`T ${def.type}`);
-      expect(table.rows.every((r) => r.cells.length === table.columns.length)).toBe(true);
+    for (const [definition, rows] of expected) {
+      const { table } = runAnalysis(data, { name: `T ${definition.type}`, definition, summaries });
+      expect(table.title).toBe(`T ${definition.type}`);
+      expect([table.columns.map((c) => c.label), ...table.rows.map((r) => r.cells.map((c) => cellText(c)))], definition.type).toEqual(rows);
     }
-    const { table } = runAnalysis(data, { name: 'M', definition: framework, summaries: { [cellKey('P1', 'TRUST')]: 'Resumen' } });
-    expect(table.rows.find((r) => r.key === 'P1')!.cells.map((c) => cellText(c))).toEqual(['P1', 'Resumen', '']);
   });
 });
 

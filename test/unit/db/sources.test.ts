@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createProject } from '../../../src/db/projects';
 import { addImportedFiles, addImportedSources, deleteSource, importStepLabel, updateSource } from '../../../src/db/sources';
 import { createCode } from '../../../src/db/coding';
-import { renameCase } from '../../../src/db/cases';
+import { createAttribute, createCase, renameCase, setCaseValue } from '../../../src/db/cases';
 import { loadProjectData } from '../../../src/db/snapshot';
 import { historyText, redo, undo, undoState } from '../../../src/db/changes';
 import { importSource } from '../../../src/import';
@@ -273,16 +273,34 @@ describe('undoing an import', () => {
     expect(data.sources.every((s) => s.caseIds.every((id) => data.cases.some((c) => c.id === id)))).toBe(true);
   });
 
-  itWithShared('undoes a survey import: its answers, and the attribute values it set on existing cases', async () => {
+  it('undoes a survey import: its answers, its new cases, and the attribute values it set on a case that was already there', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'Survey');
-    await addImportedSources(db, project.id, await imported('survey456.csv', shared('corpus/docs/qualcoder_survey456.csv')));
-    expect(await db.sources.count()).toBe(3);
-    expect(await db.attributes.count()).toBeGreaterThan(0);
-    await undo(db, project.id);
-    expect(await db.sources.count()).toBe(0);
-    expect(await db.cases.count()).toBe(0);
-    // The attributes its columns created go too.
-    expect(await db.attributes.count()).toBe(0);
+    // ID4 was interviewed before the survey, and the researcher had noted her group.
+    const id4 = await createCase(db, project.id, 'ID4');
+    const group = await createAttribute(db, project.id, 'Group', 'category', ['A', 'B']);
+    await setCaseValue(db, id4.id, group.id, 'B');
+    const csv = [
+      'Case,Age,Group,freetext',
+      'ID4,24,A,"I wanted to do some more studies but after leaving school and start working, I really lost the interest."',
+      'ID5,,B,I needed to upskill in some areas for my work. But work and family life have prevented me from having enough time.',
+      'ID6,31,A,"My manager suggested the course, and I found that talking with other parents about the visits helped me most."',
+    ].join('\n');
+    await addImportedSources(db, project.id, await imported('survey.csv', utf8(csv)));
+
+    let data = await loadProjectData(db, project.id);
+    const age = data.attributes.find((a) => a.name === 'Age')!;
+    expect(data.sources).toHaveLength(3);
+    expect(data.cases.map((c) => c.name).sort()).toEqual(['ID4', 'ID5', 'ID6']);
+    const id4After = data.cases.find((c) => c.name === 'ID4')!;
+    expect(id4After.id).toBe(id4.id);
+    expect(id4After.values).toEqual({ [group.id]: 'A', [age.id]: 24 });
+
+    expect(historyText(await undo(db, project.id))).toMatch(/survey\.csv/);
+    data = await loadProjectData(db, project.id);
+    expect(data.sources).toEqual([]);
+    // The case that was there stays, with the value the researcher had given it; the survey's own cases and column go.
+    expect(data.cases.map((c) => [c.name, c.values])).toEqual([['ID4', { [group.id]: 'B' }]]);
+    expect(data.attributes.map((a) => a.name)).toEqual(['Group']);
   });
 });

@@ -1,6 +1,9 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { importSource, type ImportedSource } from '../../../src/import';
+import { importSource, MAX_TEXT_CHARS, type ImportedSource } from '../../../src/import';
+import { JAVASCRIPT_FAULT } from '../../fuzz/verdict';
+
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 import { fixture, shared, itWithShared } from '../helpers';
 
 async function importOk(name: string, bytes: Uint8Array): Promise<ImportedSource> {
@@ -201,7 +204,20 @@ describe('Word 97–2003 documents (.doc), written by LibreOffice from the same 
         const bytes = good.slice(0, Math.max(512, cut));
         for (const [at, value] of flips) if (at < bytes.length) bytes[at] = value;
         const result = await importSource({ name: 'dañado.doc', bytes });
-        if (!result.ok) expect(result.error.message).not.toBe('');
+        if (result.ok) {
+          // Damage the reader did not notice still gives text a researcher can read and code.
+          for (const source of result.sources) {
+            expect(source.text.length).toBeLessThanOrEqual(MAX_TEXT_CHARS);
+            expect(source.text).not.toMatch(LONE_SURROGATE);
+            expect(source.paragraphs.every((p) => p.start <= p.end && p.end <= source.text.length)).toBe(true);
+          }
+        } else {
+          // A damaged Word 97 file is refused as one: damaged, an older Word, no text, or locked; named, in words about the file.
+          expect(['corrupt', 'legacy-word', 'no-text', 'empty', 'encrypted']).toContain(result.error.code);
+          expect(result.error.fileName).toBe('dañado.doc');
+          expect(result.error.message).toMatch(/\w{3}/);
+          expect(result.error.message).not.toMatch(JAVASCRIPT_FAULT);
+        }
       }),
       { numRuns: 300 },
     );

@@ -11,6 +11,7 @@ const BAD_INPUT: [file: string, code: ImportError['code'], reason: RegExp][] = [
   ['plain-text-renamed.docx', 'corrupt', /not a valid Word \.docx file/],
   ['ole-header-only.doc', 'corrupt', /damaged Word file/],
   ['truncated.doc', 'corrupt', /damaged Word file/],
+  ['looping-chain.doc', 'corrupt', /damaged Word file \(a sector chain is broken or loops\)/],
   ['truncated.pdf', 'corrupt', /damaged PDF file/],
   ['scanned.pdf', 'no-text-layer', /no text layer \(scanned\?\)/],
   ['cut-short.rtf', 'corrupt', /damaged RTF file/],

@@ -601,6 +601,7 @@ export const en = {
   'analysis.unreadable': '“{name}” was saved by a newer version of the app, in a form this version cannot show. It is kept as it was.',
   'history.legacy': '{text}',
   'import.note.legacy': '{text}',
+  'export.languageShort': 'Export in',
 } as const;
 
 export type MessageKey = keyof typeof en;

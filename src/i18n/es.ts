@@ -584,4 +584,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'analysis.unreadable': '«{name}» se guardó con una versión más reciente de la aplicación, en una forma que esta versión no puede mostrar. Se conserva tal como estaba.',
   'history.legacy': '{text}',
   'import.note.legacy': '{text}',
+  'export.languageShort': 'Exportar en',
 };

@@ -585,4 +585,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'analysis.unreadable': '«{name}» foi salva por uma versão mais recente do aplicativo, numa forma que esta versão não consegue mostrar. Ela é mantida como estava.',
   'history.legacy': '{text}',
   'import.note.legacy': '{text}',
+  'export.languageShort': 'Exportar em',
 };

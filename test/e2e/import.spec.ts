@@ -194,3 +194,24 @@ test('projects can be renamed and deleted from the start screen; a deleted proje
   await page.getByRole('dialog', { name: 'Delete “Estudio piloto” for good?' }).getByRole('button', { name: 'Delete for good' }).click();
   await expect(page.getByRole('row', { name: /Estudio piloto/ })).toHaveCount(0);
 });
+
+test('a confirmation keeps the keyboard inside it: Tab goes round its buttons, Escape cancels and gives focus back', async ({ page }) => {
+  await createProject(page, 'Borrador');
+  await page.getByRole('button', { name: '← Projects' }).click();
+  const deleteButton = page.getByRole('row', { name: /Borrador/ }).getByRole('button', { name: 'Delete…' });
+  await deleteButton.click();
+  const confirm = page.getByRole('dialog', { name: 'Delete the project “Borrador”?' });
+  await expect(confirm.getByRole('button', { name: 'Cancel' })).toBeFocused();
+  // However often she presses Tab, focus goes round the dialog's buttons, never to the page behind it.
+  const focused: string[] = [];
+  for (let i = 0; i < 6; i++) {
+    await page.keyboard.press('Tab');
+    focused.push(await page.evaluate(() => (document.activeElement === document.body ? '(window)' : (document.activeElement?.textContent ?? ''))));
+  }
+  expect(new Set(focused)).toContain('Move to trash');
+  expect(focused.filter((name) => !['Cancel', 'Move to trash', '(window)'].includes(name))).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(confirm).toBeHidden();
+  await expect(page.getByRole('row', { name: /Borrador/ })).toBeVisible();
+  await expect(deleteButton).toBeFocused();
+});

@@ -3,6 +3,7 @@ import { searchCommands } from '@core/app/commands';
 import { keyLabel } from '@core/app/keys';
 import { useI18n } from '../i18n';
 import { isMac, useCommands } from './CommandsContext';
+import { Modal } from '../components/Modal';
 
 /** Ctrl+Shift+P: every command by name, with its shortcut; Enter runs the one chosen. */
 export function CommandPalette({ onClose }: { onClose(): void }) {
@@ -18,55 +19,53 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
     commands.run(command, 'palette');
   };
   return (
-    <div className="dialog-backdrop" onMouseDown={(e) => e.target === e.currentTarget && onClose()}>
-      <div className="palette" role="dialog" aria-modal="true" aria-label={t('command.palette')}>
-        <input
-          autoFocus
-          role="combobox"
-          aria-expanded="true"
-          aria-controls="command-list"
-          aria-activedescendant={items[active] ? `command-${active}` : undefined}
-          aria-label={t('command.paletteInput')}
-          placeholder={t('command.paletteInput')}
-          value={query}
-          onChange={(e) => {
-            setQuery(e.target.value);
-            setActive(0);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'ArrowDown') setActive((a) => Math.min(items.length - 1, a + 1));
-            else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-            else if (e.key === 'Enter') choose(active);
-            else if (e.key === 'Escape') onClose();
-            else return;
-            e.preventDefault();
-          }}
-        />
-        <ul id="command-list" role="listbox" aria-label={t('command.palette')}>
-          {items.map((command, i) => {
-            const enabled = command.enabled(commands.state);
-            return (
-              <li
-                key={command.id}
-                id={`command-${i}`}
-                role="option"
-                aria-selected={i === active}
-                aria-disabled={!enabled}
-                className={[i === active ? 'active' : '', enabled ? '' : 'disabled'].join(' ').trim() || undefined}
-                onMouseEnter={() => setActive(i)}
-                onClick={() => choose(i)}
-              >
-                <span className="command-label">
-                  {t(command.label)}
-                  {!enabled && <span className="hint"> · {t('command.unavailable')}</span>}
-                </span>
-                {command.keys.length > 0 && <kbd>{command.keys.map((k) => keyLabel(k, isMac)).join('  ·  ')}</kbd>}
-              </li>
-            );
-          })}
-        </ul>
-        {items.length === 0 && <p className="hint">{t('command.none')}</p>}
-      </div>
-    </div>
+    <Modal className="palette" label={t('command.palette')} onCancel={onClose} closeOnOutsideClick>
+      <input
+        autoFocus
+        role="combobox"
+        aria-expanded="true"
+        aria-controls="command-list"
+        aria-activedescendant={items[active] ? `command-${active}` : undefined}
+        aria-label={t('command.paletteInput')}
+        placeholder={t('command.paletteInput')}
+        value={query}
+        onChange={(e) => {
+          setQuery(e.target.value);
+          setActive(0);
+        }}
+        onKeyDown={(e) => {
+          if (e.key === 'ArrowDown') setActive((a) => Math.min(items.length - 1, a + 1));
+          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
+          else if (e.key === 'Enter') choose(active);
+          else if (e.key === 'Escape') onClose();
+          else return;
+          e.preventDefault();
+        }}
+      />
+      <ul id="command-list" role="listbox" aria-label={t('command.palette')}>
+        {items.map((command, i) => {
+          const enabled = command.enabled(commands.state);
+          return (
+            <li
+              key={command.id}
+              id={`command-${i}`}
+              role="option"
+              aria-selected={i === active}
+              aria-disabled={!enabled}
+              className={[i === active ? 'active' : '', enabled ? '' : 'disabled'].join(' ').trim() || undefined}
+              onMouseEnter={() => setActive(i)}
+              onClick={() => choose(i)}
+            >
+              <span className="command-label">
+                {t(command.label)}
+                {!enabled && <span className="hint"> · {t('command.unavailable')}</span>}
+              </span>
+              {command.keys.length > 0 && <kbd>{command.keys.map((k) => keyLabel(k, isMac)).join('  ·  ')}</kbd>}
+            </li>
+          );
+        })}
+      </ul>
+      {items.length === 0 && <p className="hint">{t('command.none')}</p>}
+    </Modal>
   );
 }

@@ -1,4 +1,5 @@
-import { useEffect, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, type ReactNode } from 'react';
+import { Modal } from './Modal';
 
 interface Props {
   title: string;
@@ -8,20 +9,20 @@ interface Props {
   wide?: boolean;
 }
 
-/** A modal dialog: focus moves into it, Escape cancels. */
+/** A modal dialog with a title and actions: focus moves to its first field, Escape cancels. */
 export function Dialog({ title, children, actions, onCancel, wide }: Props) {
-  const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
+  const body = useRef<HTMLDivElement>(null);
   useEffect(() => {
-    const first = ref.current?.querySelector<HTMLElement>('input, select, textarea, button');
-    first?.focus();
+    body.current?.closest('dialog')?.querySelector<HTMLElement>('input, select, textarea, button')?.focus();
   }, []);
   return (
-    <div className="dialog-backdrop" onKeyDown={(e) => e.key === 'Escape' && onCancel()}>
-      <div ref={ref} className={wide ? 'dialog wide' : 'dialog'} role="dialog" aria-modal="true" aria-labelledby="dialog-title">
-        <h2 id="dialog-title">{title}</h2>
-        <div className="dialog-body">{children}</div>
-        <div className="dialog-actions">{actions}</div>
+    <Modal className={wide ? 'dialog wide' : 'dialog'} labelledBy={titleId} onCancel={onCancel}>
+      <h2 id={titleId}>{title}</h2>
+      <div ref={body} className="dialog-body">
+        {children}
       </div>
-    </div>
+      <div className="dialog-actions">{actions}</div>
+    </Modal>
   );
 }

@@ -13,6 +13,9 @@ import { isTrustedUrl, lockNavigation, permissionAllowed, secureWebPreferences }
 const devServerUrl = process.env.ELECTRON_RENDERER_URL;
 const rendererRoot = join(import.meta.dirname, '../renderer');
 
+// A separate profile (its own store and its own single-instance lock) for a portable copy or a test run.
+if (process.env.QDA_STUDIO_USER_DATA) app.setPath('userData', process.env.QDA_STUDIO_USER_DATA);
+
 // One app, one store: a second launch focuses the window already open (two app instances
 // writing one IndexedDB would each keep their own idea of the project).
 if (!app.requestSingleInstanceLock()) app.quit();

@@ -25,7 +25,7 @@ test.beforeAll(async () => {
   const built = spawnSync('npx', ['electron-vite', 'build'], { cwd: root, stdio: 'pipe', encoding: 'utf8' });
   expect(built.status, built.stderr).toBe(0);
   profile = mkdtempSync(join(tmpdir(), 'qda-electron-'));
-  app = await electron.launch({ executablePath: binary!, args: ['.', `--user-data-dir=${profile}`], cwd: root });
+  app = await electron.launch({ executablePath: binary!, args: ['.'], cwd: root, env: { ...process.env, QDA_STUDIO_USER_DATA: profile } });
 });
 
 test.afterAll(async () => {

@@ -4,6 +4,7 @@ import type { Code } from '@core/model/types';
 import { useI18n } from '../i18n';
 import { useCoding } from './CodingContext';
 import { Modal } from '../components/Modal';
+import { PaletteInput } from '../components/PaletteInput';
 
 /** Type to filter, Enter to code the selection; a name that matches no code creates it. */
 export function QuickCodePalette({ codes, onClose }: { codes: Code[]; onClose(): void }) {
@@ -31,33 +32,23 @@ export function QuickCodePalette({ codes, onClose }: { codes: Code[]; onClose():
   return (
     <Modal className="palette" label={t('palette.title')} onCancel={onClose} closeOnOutsideClick>
       {coding.selection && <p className="palette-quote">“{coding.selection.text.length > 140 ? coding.selection.text.slice(0, 137) + '…' : coding.selection.text}”</p>}
-      <input
-        autoFocus
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="palette-list"
-        aria-activedescendant={items[active] ? `palette-${active}` : undefined}
-        aria-label={t('palette.input')}
+      <PaletteInput
+        listId="palette-list"
+        label={t('palette.input')}
         placeholder={t('palette.placeholder')}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(items.length - 1, a + 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-          else if (e.key === 'Enter') void choose(active);
-          else if (e.key === 'Escape') onClose();
-          else return;
-          e.preventDefault();
-        }}
+        query={query}
+        onQuery={setQuery}
+        active={active}
+        setActive={setActive}
+        count={items.length}
+        onChoose={(i) => void choose(i)}
+        onClose={onClose}
       />
       <ul id="palette-list" role="listbox">
         {items.map((item, i) => (
           <li
             key={item.kind === 'code' ? item.code.id : 'new'}
-            id={`palette-${i}`}
+            id={`palette-list-${i}`}
             role="option"
             aria-selected={i === active}
             className={i === active ? 'active' : undefined}

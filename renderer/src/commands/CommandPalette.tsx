@@ -4,6 +4,7 @@ import { keyLabel } from '@core/app/keys';
 import { useI18n } from '../i18n';
 import { isMac, useCommands } from './CommandsContext';
 import { Modal } from '../components/Modal';
+import { PaletteInput } from '../components/PaletteInput';
 
 /** Ctrl+Shift+P: every command by name, with its shortcut; Enter runs the one chosen. */
 export function CommandPalette({ onClose }: { onClose(): void }) {
@@ -20,27 +21,17 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
   };
   return (
     <Modal className="palette" label={t('command.palette')} onCancel={onClose} closeOnOutsideClick>
-      <input
-        autoFocus
-        role="combobox"
-        aria-expanded="true"
-        aria-controls="command-list"
-        aria-activedescendant={items[active] ? `command-${active}` : undefined}
-        aria-label={t('command.paletteInput')}
+      <PaletteInput
+        listId="command-list"
+        label={t('command.paletteInput')}
         placeholder={t('command.paletteInput')}
-        value={query}
-        onChange={(e) => {
-          setQuery(e.target.value);
-          setActive(0);
-        }}
-        onKeyDown={(e) => {
-          if (e.key === 'ArrowDown') setActive((a) => Math.min(items.length - 1, a + 1));
-          else if (e.key === 'ArrowUp') setActive((a) => Math.max(0, a - 1));
-          else if (e.key === 'Enter') choose(active);
-          else if (e.key === 'Escape') onClose();
-          else return;
-          e.preventDefault();
-        }}
+        query={query}
+        onQuery={setQuery}
+        active={active}
+        setActive={setActive}
+        count={items.length}
+        onChoose={choose}
+        onClose={onClose}
       />
       <ul id="command-list" role="listbox" aria-label={t('command.palette')}>
         {items.map((command, i) => {
@@ -48,7 +39,7 @@ export function CommandPalette({ onClose }: { onClose(): void }) {
           return (
             <li
               key={command.id}
-              id={`command-${i}`}
+              id={`command-list-${i}`}
               role="option"
               aria-selected={i === active}
               aria-disabled={!enabled}

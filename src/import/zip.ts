@@ -112,6 +112,15 @@ function entryData(bytes: Uint8Array, e: ZipEntry): Uint8Array {
   return bytes.subarray(start, Math.min(bytes.length, start + e.compressedSize));
 }
 
+/** The names of a zip's entries as its directory lists them (no entry is unpacked). */
+export function zipEntryNames(bytes: Uint8Array, what: string): string[] {
+  try {
+    return zipEntries(bytes).map((e) => e.name);
+  } catch (e) {
+    damaged(what, e instanceof Error ? e.message : String(e));
+  }
+}
+
 /** Reads named entries from a zip package; refuses damaged archives with a clear reason. */
 export function readZipEntries(bytes: Uint8Array, wanted: (name: string) => boolean, what: string): Record<string, Uint8Array> {
   if (!isZip(bytes)) notValid(what, 'it is not a zip package');

@@ -1,0 +1,114 @@
+import { SaxesParser } from 'saxes';
+
+/** An XML element as the exchange readers walk it: local name, attributes, children and its own text. */
+export interface XmlNode {
+  name: string;
+  attributes: Record<string, string>;
+  children: XmlNode[];
+  text: string;
+}
+
+/** Why an XML file was refused, in words about the file; the caller names the file. */
+export class XmlRefusal extends Error {}
+
+/** Far more elements than any project holds (a 50,000-segment project has about 200,000). */
+const MAX_ELEMENTS = 5_000_000;
+const MAX_DEPTH = 256;
+
+const localName = (name: string) => name.slice(name.indexOf(':') + 1);
+
+/**
+ * Parses a REFI-QDA file into a tree. A document type declaration is refused outright: the
+ * standard needs none, and DTDs are how XML files carry entity bombs and external entities.
+ */
+export function parseXml(xml: string): XmlNode {
+  const parser = new SaxesParser({ xmlns: false });
+  const root: XmlNode = { name: '', attributes: {}, children: [], text: '' };
+  const stack: XmlNode[] = [root];
+  let count = 0;
+  let refusal: string | null = null;
+  parser.on('doctype', () => {
+    refusal ??= 'it declares a document type (DTD), which a REFI-QDA file never needs';
+  });
+  parser.on('error', (e) => {
+    refusal ??= `it is not well-formed XML (${e.message.replace(/^\d+:\d+: /, '')})`;
+  });
+  parser.on('opentag', (tag) => {
+    if (refusal) return;
+    if (++count > MAX_ELEMENTS) refusal = `it holds more than ${MAX_ELEMENTS.toLocaleString('en')} elements`;
+    else if (stack.length > MAX_DEPTH) refusal = `its elements nest more than ${MAX_DEPTH} deep`;
+    const attributes: Record<string, string> = {};
+    for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) attributes[localName(k)] = v;
+    const node: XmlNode = { name: localName(tag.name), attributes, children: [], text: '' };
+    stack[stack.length - 1].children.push(node);
+    stack.push(node);
+  });
+  parser.on('closetag', () => {
+    if (stack.length > 1) stack.pop();
+  });
+  const addText = (t: string) => {
+    if (stack.length > 1) stack[stack.length - 1].text += t;
+  };
+  parser.on('text', addText);
+  parser.on('cdata', addText);
+  // saxes stops at the first error it reports through the handler; refusing there keeps the parse linear.
+  try {
+    parser.write(xml).close();
+  } catch (e) {
+    refusal ??= `it is not well-formed XML (${e instanceof Error ? e.message : String(e)})`;
+  }
+  if (refusal) throw new XmlRefusal(refusal);
+  const top = root.children[0];
+  if (!top) throw new XmlRefusal('it holds no XML element');
+  return top;
+}
+
+/** The children of an element with a local name. */
+export const childrenNamed = (node: XmlNode, name: string) => node.children.filter((c) => c.name === name);
+export const childNamed = (node: XmlNode, name: string): XmlNode | undefined => node.children.find((c) => c.name === name);
+
+/** Characters XML 1.0 cannot hold at all (controls other than tab and line ends, lone surrogates, U+FFFE/FFFF). */
+const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** Text as XML content; characters XML cannot hold become U+FFFD (positions stay where they were). */
+export function escapeXml(text: string): string {
+  return text.replace(NOT_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
+}
+
+/** Writes elements with attributes in order, indented; undefined attributes are left out. */
+export class XmlWriter {
+  private parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private depth = 0;
+
+  private attrs(attributes: Record<string, string | number | boolean | undefined>): string {
+    return Object.entries(attributes)
+      .filter(([, v]) => v !== undefined)
+      .map(([k, v]) => ` ${k}="${escapeXml(String(v)).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')}"`)
+      .join('');
+  }
+  private indent() {
+    return '  '.repeat(this.depth);
+  }
+  open(name: string, attributes: Record<string, string | number | boolean | undefined> = {}): this {
+    this.parts.push(`${this.indent()}<${name}${this.attrs(attributes)}>\n`);
+    this.depth++;
+    return this;
+  }
+  close(name: string): this {
+    this.depth--;
+    this.parts.push(`${this.indent()}</${name}>\n`);
+    return this;
+  }
+  empty(name: string, attributes: Record<string, string | number | boolean | undefined> = {}): this {
+    this.parts.push(`${this.indent()}<${name}${this.attrs(attributes)}/>\n`);
+    return this;
+  }
+  /** An element holding text only. */
+  text(name: string, text: string): this {
+    this.parts.push(`${this.indent()}<${name}>${escapeXml(text)}</${name}>\n`);
+    return this;
+  }
+  toString(): string {
+    return this.parts.join('');
+  }
+}

@@ -23,7 +23,7 @@ export function App() {
   useEffect(() => bridge.onMenuCommand((command) => command === 'project.new' && setProjectId(null)), []);
   return (
     <ViewBoundary key={projectId ?? 'start'} onBack={() => setProjectId(null)} backTo="projects">
-      {projectId ? <Workspace projectId={projectId} onClose={() => setProjectId(null)} /> : <StartScreen onOpen={setProjectId} />}
+      {projectId ? <Workspace projectId={projectId} onClose={() => setProjectId(null)} onOpen={setProjectId} /> : <StartScreen onOpen={setProjectId} />}
     </ViewBoundary>
   );
 }

@@ -35,6 +35,12 @@ export interface Workbench {
   importSources(): void;
   importFolder(): void;
   importClassification(): void;
+  /** Saves the whole project as a REFI-QDA .qdpx file (a copy to keep, send or open elsewhere). */
+  saveProjectCopy(): Promise<void>;
+  /** Opens a .qdpx from any QDA tool as a new project. */
+  openProjectFile(): void;
+  /** Saves the codebook alone as a REFI-QDA .qdc file. */
+  saveCodebookFile(): Promise<void>;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Undo or redo inside the text field being typed in (the menu's Undo while typing). */
@@ -105,6 +111,27 @@ export const COMMANDS: readonly Command[] = [
   { id: 'sources.import', label: 'command.importSources', keys: ['Mod+I'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.importSources() },
   { id: 'sources.import-folder', label: 'command.importFolder', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.importFolder() },
   { id: 'cases.import-classification', label: 'command.importClassification', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.importClassification() },
+  {
+    id: 'project.save-copy',
+    label: 'command.saveProjectCopy',
+    keys: ['Mod+Shift+S'],
+    scope: 'app',
+    whileTyping: true,
+    inPalette: true,
+    enabled: inProject,
+    run: (b) => b.saveProjectCopy(),
+  },
+  {
+    id: 'project.open-file',
+    label: 'command.openProjectFile',
+    keys: ['Mod+O'],
+    scope: 'app',
+    whileTyping: true,
+    inPalette: true,
+    enabled: always,
+    run: (b) => b.openProjectFile(),
+  },
+  { id: 'codebook.save-file', label: 'command.saveCodebookFile', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.saveCodebookFile() },
   { id: 'project.close', label: 'command.closeProject', keys: ['Mod+Shift+W'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.closeProject() },
   {
     id: 'edit.undo',
@@ -213,6 +240,10 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { command: 'sources.import' },
       { command: 'sources.import-folder' },
       { command: 'cases.import-classification' },
+      { separator: true },
+      { command: 'project.open-file' },
+      { command: 'project.save-copy' },
+      { command: 'codebook.save-file' },
       { separator: true },
       { command: 'project.close' },
       { separator: true },

@@ -267,13 +267,9 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
     const selections = childrenNamed(node, 'PlainTextSelection');
     if (raw === null) {
       if (selections.length)
-        report.add('selection-outside-text', `${selections.length} coded selections in “${name}” were not imported: its text is missing`, {
+        report.add('selections-without-text', `${selections.length} coded selections in “${name}” were not imported: its text is missing`, {
           source: name,
           count: selections.length,
-          code: '',
-          start: '',
-          end: '',
-          length: 0,
         });
       continue;
     }
@@ -369,7 +365,7 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
     const body = inline ? inline.text : file ? decodeText(file).text : '';
     if (!inline && !file && node.attributes.plainTextPath)
       report.add('missing-note-text', `the text of the note “${node.attributes.name ?? ''}” (${node.attributes.plainTextPath}) is not in the package: the note came in empty`, {
-        note: node.attributes.name ?? '',
+        note: node.attributes.name?.trim() || node.attributes.plainTextPath,
         path: node.attributes.plainTextPath,
       });
     const links = noteLinks.get(id) ?? [];
@@ -483,6 +479,13 @@ async function sourceText(node: XmlNode, context: QdeContext, name: string, repo
 }
 
 type Counting = 'UTF-16 code units' | 'characters (code points)' | 'UTF-16 code units of the text with \\n line ends' | 'characters of the text with \\n line ends';
+/** How the report names a counting, for the researcher's language. */
+const COUNTING_IDS: Record<Counting, string> = {
+  'UTF-16 code units': 'utf16',
+  'characters (code points)': 'code-points',
+  'UTF-16 code units of the text with \\n line ends': 'utf16-lf',
+  'characters of the text with \\n line ends': 'code-points-lf',
+};
 
 /**
  * Maps a selection's positions in the other tool's text to ours. Tools count positions their
@@ -545,7 +548,7 @@ function positionReader(
       if (n > best) [best, chosen] = [n, counting];
     }
     if (chosen !== 'UTF-16 code units' && text.length > 0)
-      report.add('positions-counted', `positions in “${source}” count ${chosen}: they were converted`, { source, counting: chosen });
+      report.add('positions-counted', `positions in “${source}” count ${chosen}: they were converted`, { source, counting: COUNTING_IDS[chosen] });
   }
   return (start, end) => read(chosen, start, end);
 }

@@ -9,6 +9,7 @@ export type ExchangeNoteCode =
   | 'missing-note-text'
   | 'rich-text-only'
   | 'selection-outside-text'
+  | 'selections-without-text'
   | 'selection-unknown-code'
   | 'selection-text-differs'
   | 'selection-memo-kept-on-source'

@@ -1,8 +1,8 @@
 import type { SaveRequest } from '../ipc/contract';
 
-export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'svg' | 'png';
+export type ExportFormat = 'docx' | 'xlsx' | 'csv' | 'svg' | 'png' | 'qdpx' | 'qdc';
 
-const FILTER_NAMES: Record<ExportFormat, string> = { docx: 'Word', xlsx: 'Excel', csv: 'CSV', svg: 'SVG', png: 'PNG' };
+const FILTER_NAMES: Record<ExportFormat, string> = { docx: 'Word', xlsx: 'Excel', csv: 'CSV', svg: 'SVG', png: 'PNG', qdpx: 'REFI-QDA project', qdc: 'REFI-QDA codebook' };
 
 /**
  * The file name an export suggests: the title without the characters Windows, macOS or

@@ -22,6 +22,7 @@ import { LocalePicker } from '../components/LocalePicker';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { openSampleProject } from '../sample';
+import { isProjectFile, useProjectFileOpener } from '../exchange/ProjectFileOpener';
 
 export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
   const { t, locale } = useI18n();
@@ -59,9 +60,20 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
     }
   };
   const dateFormat = new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeStyle: 'short' });
+  const opener = useProjectFileOpener((id) => void open(id));
 
   return (
-    <div className="start">
+    <div
+      className="start"
+      onDragOver={(e) => e.dataTransfer.types.includes('Files') && e.preventDefault()}
+      onDrop={(e) => {
+        const file = Array.from(e.dataTransfer.files).find((f) => isProjectFile(f.name));
+        if (!file) return;
+        e.preventDefault();
+        opener.openFile({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
+      }}
+    >
+      {opener.view}
       <header className="start-header">
         <h1>{t('app.name')}</h1>
         <p className="tagline">{t('start.tagline')}</p>
@@ -84,6 +96,10 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
         <button className="sample" onClick={() => void sample()} disabled={busy}>
           {busy ? t('start.sampleBuilding') : t('start.openSample')}
         </button>
+        <button className="open-file" onClick={opener.pick} title={t('exchange.openTitle')}>
+          {t('command.openProjectFile')}
+        </button>
+        <p className="hint drop-hint">{t('exchange.dropHint')}</p>
         {error && (
           <p className="error" role="alert">
             {error}

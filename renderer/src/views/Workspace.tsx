@@ -30,6 +30,10 @@ import { ClassificationDialog } from '../import/ClassificationDialog';
 import { ImportPanel } from '../import/ImportPanel';
 import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
+import { isProjectFile, useProjectFileOpener } from '../exchange/ProjectFileOpener';
+import { loadProjectData } from '@core/db/snapshot';
+import { writeQdc, writeQdpx } from '@core/exchange';
+import { saveRequest } from '@core/export/file-name';
 import { AnalysesView } from './AnalysesView';
 import { CasesSheet } from './CasesSheet';
 import { CodebookView } from './CodebookView';
@@ -55,7 +59,7 @@ interface PendingSurvey {
 }
 
 /** The project: navigator (sources, cases, codes), the main view, and the right pane. */
-export function Workspace({ projectId, onClose }: { projectId: string; onClose(): void }) {
+export function Workspace({ projectId, onClose, onOpen }: { projectId: string; onClose(): void; onOpen(projectId: string): void }) {
   const [user, setUser] = useState(() => localStorage.getItem(USER_KEY));
   const [coder, setCoder] = useState<Coder | null>(null);
   // Not a live query: finding the coder may create one, and live queries only read.
@@ -70,7 +74,7 @@ export function Workspace({ projectId, onClose }: { projectId: string; onClose()
   if (!coder) return null;
   return (
     <CodingProvider projectId={projectId} coderId={coder.id}>
-      <WorkspaceBody projectId={projectId} onClose={onClose} />
+      <WorkspaceBody projectId={projectId} onClose={onClose} onOpen={onOpen} />
     </CodingProvider>
   );
 }
@@ -80,7 +84,7 @@ function viewKey(view: View): string {
   return view.type === 'source' ? `source:${view.id}` : view.type;
 }
 
-function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): void }) {
+function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onClose(): void; onOpen(projectId: string): void }) {
   const { t, locale } = useI18n();
   const coding = useCoding();
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
@@ -129,8 +133,20 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
     setSelectedCodeId(id);
     setSide('code');
   };
+  const opener = useProjectFileOpener(onOpen);
+  const saveProjectCopy = async () => {
+    const data = await loadProjectData(db, projectId);
+    await bridge.saveFile(saveRequest(data.project.name, 'qdpx', writeQdpx(data)));
+  };
+  const saveCodebookFile = async () => {
+    const data = await loadProjectData(db, projectId);
+    await bridge.saveFile(saveRequest(`${t('codebook.title')} - ${data.project.name}`, 'qdc', writeQdc(data.codes, new Set(data.segments.map((s) => s.codeId)))));
+  };
   const bench: Workbench = {
     newProject: onClose,
+    saveProjectCopy: () => coding.run(saveProjectCopy),
+    openProjectFile: opener.pick,
+    saveCodebookFile: () => coding.run(saveCodebookFile),
     closeProject: onClose,
     importSources,
     importFolder: () => folderInput.current?.click(),
@@ -254,7 +270,12 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
           if (!e.dataTransfer.types.includes('Files')) return;
           e.preventDefault();
           setDragging(false);
-          void queue.run(await filesFromDrop(e.dataTransfer));
+          const files = await filesFromDrop(e.dataTransfer);
+          // A project file dropped on a project opens as a project of its own; sources are imported.
+          const project = files.find((f) => isProjectFile(f.name));
+          if (project) opener.openFile(project);
+          const others = files.filter((f) => !isProjectFile(f.name));
+          if (others.length) void queue.run(others);
         }}
       >
         <header className="topbar">
@@ -421,6 +442,7 @@ function WorkspaceBody({ projectId, onClose }: { projectId: string; onClose(): v
             {coding.status}
           </div>
         )}
+        {opener.view}
         <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
         {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}
         {palette === 'commands' && <CommandPalette onClose={() => setPalette(null)} />}

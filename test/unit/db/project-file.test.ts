@@ -4,13 +4,14 @@ import { writeQdpx } from '../../../src/exchange/qdpx-write';
 import { addProjectFromData } from '../../../src/db/project-file';
 import { listProjects } from '../../../src/db/projects';
 import { loadProjectData } from '../../../src/db/snapshot';
-import { runAnalysis } from '../../../src/analysis/run';
+import { runAnalysis, type AnalysisDefinition } from '../../../src/analysis/run';
+import type { ProjectData } from '../../../src/model/types';
 import { cellText } from '../../../src/model/table';
 import { data } from '../analysis/fixture';
 import { freshDatabase, itWithShared, shared } from '../helpers';
 
-const framework = { type: 'framework', matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'counts' } as const;
-const withMatrix = { ...data, analyses: [{ id: 'A1', projectId: 'p', name: 'Matriz', type: 'framework', definition: framework, summaries: {}, createdAt: '', updatedAt: '' }] };
+const framework: AnalysisDefinition = { type: 'framework', matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'counts' };
+const withMatrix: ProjectData = { ...data, analyses: [{ id: 'A1', projectId: 'p', name: 'Matriz', type: 'framework', definition: framework, summaries: {}, createdAt: '', updatedAt: '' }] };
 
 describe('opening a .qdpx as a new project', () => {
   it('stores it whole, and opening the same file again makes a second project with ids of its own, the first untouched', async () => {
@@ -23,7 +24,7 @@ describe('opening a .qdpx as a new project', () => {
     for (const d of [a, b]) {
       expect(d.segments).toHaveLength(7);
       // The saved matrix counts the same in both: its code and cases were renamed with them.
-      const table = runAnalysis(d, d.analyses[0]).table;
+      const table = runAnalysis(d, { ...d.analyses[0], definition: d.analyses[0].definition! }).table;
       expect(table.rows.map((r) => r.cells.map((c) => cellText(c)))).toEqual([
         ['D1', '0'],
         ['P1', '1'],

@@ -40,7 +40,7 @@ describe('positions counted by other tools', () => {
     const { data, report } = await readQdpx(foreignQdpx(stored, selections));
     const text = data.contents[0].text;
     expect(data.segments.map((s) => text.slice(s.start, s.end))).toEqual(['Porque escuchan', 'mucho más que antes', '¿Por qué?']);
-    expect(report.map((n) => [n.code, n.params.counting])).toEqual([['positions-counted', 'characters of the text with \\n line ends']]);
+    expect(report.map((n) => [n.code, n.params.counting])).toEqual([['positions-counted', 'code-points-lf']]);
   });
 
   it('reports a selection past the end of its text with its source and code, and imports the rest', async () => {

@@ -67,7 +67,7 @@ describe('opening projects other tools exported (REFI-QDA .qdpx)', () => {
     expect(report.filter((n) => n.code === 'missing-text').map((n) => n.params.source)).toEqual(['Interview 15mins', 'Interview 30mins', 'Interview 60mins', 'testfile']);
     // Its notes' texts are not in the file either: the notes come in, attached, and the report says their text is missing.
     expect(report.filter((n) => n.code === 'missing-note-text')).toHaveLength(3);
-    expect(report.some((n) => n.code === 'selection-outside-text' && n.params.source === 'Interview 60mins')).toBe(true);
+    expect(report.filter((n) => n.code === 'selections-without-text').map((n) => [n.params.source, n.params.count])).toEqual([['Interview 60mins', 4]]);
     expect(data.memos.some((m) => m.links.codeId === data.codes[0].id)).toBe(true);
   });
 });

@@ -1,0 +1,125 @@
+import { useRef, useState, type ReactNode } from 'react';
+import { addProjectFromData } from '@core/db/project-file';
+import { openProjectFile, type ExchangeNote } from '@core/exchange';
+import type { MessageKey, Translator } from '@core/i18n';
+import { errorText } from '@core/model/errors';
+import { Dialog } from '../components/Dialog';
+import { db } from '../db';
+import { useI18n } from '../i18n';
+import { importErrorText } from '../labels';
+
+/** A note of the exchange report in the researcher's language. */
+export function exchangeNoteText(t: Translator, note: ExchangeNote): string {
+  const params = note.code === 'positions-counted' ? { ...note.params, counting: t(`exchange.counting.${note.params.counting}` as MessageKey) } : note.params;
+  return t(`exchange.note.${note.code}` as MessageKey, params);
+}
+
+/** A file a researcher chose or dropped, read when it is opened. */
+export interface ProjectFile {
+  name: string;
+  read(): Promise<Uint8Array>;
+}
+
+/** Whether a file is a project to open rather than a source to import. */
+export const isProjectFile = (name: string) => /\.(qdpx|qde)$/i.test(name);
+
+type State =
+  | { kind: 'idle' }
+  | { kind: 'opening'; file: string }
+  | { kind: 'refused'; file: string; reason: string }
+  | { kind: 'opened'; file: string; projectId: string; counts: Record<'sources' | 'codes' | 'segments' | 'cases' | 'memos', number>; notes: ExchangeNote[] };
+
+/**
+ * Opens a .qdpx (or .qde) as a new project: a file input, or bytes dropped on the window.
+ * What the file left out is shown before the project opens; a refusal names the file and why.
+ */
+export function useProjectFileOpener(onOpened: (projectId: string) => void): { pick(): void; openFile(file: ProjectFile): void; view: ReactNode } {
+  const { t, locale } = useI18n();
+  const input = useRef<HTMLInputElement>(null);
+  const [state, setState] = useState<State>({ kind: 'idle' });
+  const openFile = (file: ProjectFile) => {
+    setState({ kind: 'opening', file: file.name });
+    void (async () => {
+      try {
+        const result = await openProjectFile(file.name, await file.read());
+        if (!result.ok) return setState({ kind: 'refused', file: file.name, reason: importErrorText(t, result.error) });
+        const projectId = await addProjectFromData(db, result.data);
+        const d = result.data;
+        if (result.report.length === 0) {
+          setState({ kind: 'idle' });
+          return onOpened(projectId);
+        }
+        setState({
+          kind: 'opened',
+          file: file.name,
+          projectId,
+          counts: { sources: d.sources.length, codes: d.codes.length, segments: d.segments.length, cases: d.cases.length, memos: d.memos.length },
+          notes: result.report,
+        });
+      } catch (e) {
+        setState({ kind: 'refused', file: file.name, reason: errorText(locale, e) });
+      }
+    })();
+  };
+  const close = () => setState({ kind: 'idle' });
+  const view = (
+    <>
+      <input
+        ref={input}
+        type="file"
+        hidden
+        accept=".qdpx,.qde"
+        aria-label={t('command.openProjectFile')}
+        onChange={(e) => {
+          const file = e.target.files?.[0];
+          e.target.value = '';
+          if (file) openFile({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
+        }}
+      />
+      {state.kind === 'opening' && (
+        <div className="toast" role="status">
+          <progress aria-label={t('exchange.opening', { name: state.file })} /> {t('exchange.opening', { name: state.file })}
+        </div>
+      )}
+      {state.kind === 'refused' && (
+        <Dialog title={t('command.openProjectFile')} onCancel={close} actions={<button onClick={close}>{t('common.close')}</button>}>
+          <p role="alert">{t('exchange.refused', { file: state.file, reason: state.reason })}</p>
+        </Dialog>
+      )}
+      {state.kind === 'opened' && (
+        <Dialog
+          title={t('exchange.reportTitle', { file: state.file })}
+          wide
+          onCancel={() => {
+            close();
+            onOpened(state.projectId);
+          }}
+          actions={
+            <button
+              className="primary"
+              onClick={() => {
+                close();
+                onOpened(state.projectId);
+              }}
+            >
+              {t('exchange.openProject')}
+            </button>
+          }
+        >
+          <p>
+            {t('exchange.reportSummary', {
+              list: (['sources', 'codes', 'segments', 'cases', 'memos'] as const).map((k) => t(`count.${k}`, { count: state.counts[k] })).join(', '),
+            })}
+          </p>
+          <p>{t('exchange.reportNotes')}</p>
+          <ul className="exchange-report">
+            {state.notes.map((n, i) => (
+              <li key={i}>{exchangeNoteText(t, n)}</li>
+            ))}
+          </ul>
+        </Dialog>
+      )}
+    </>
+  );
+  return { pick: () => input.current?.click(), openFile, view };
+}

@@ -10,7 +10,10 @@ export const ourGuid = (s: string) => s.replace(/[{}]/g, '').toLowerCase();
  * same id always gives the same GUID, so an export is the same file twice). Two FNV-1a
  * passes with different seeds make 128 bits.
  */
+const OUR_GUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
+
 export function guidFor(id: string): string {
+  if (OUR_GUID.test(id)) return id;
   if (isGuid(id)) return ourGuid(id);
   const hash = (seed: number) => {
     let h = seed >>> 0;

@@ -1,4 +1,3 @@
-import { strToU8 } from 'fflate';
 import { CODE_COLORS } from '../coding/codes';
 import { damaged, notValid } from '../import/result';
 import { newId } from '../util/id';
@@ -35,7 +34,7 @@ export function writeQdc(codes: Code[], codedIds: Set<string> = new Set()): Uint
   };
   children(null).forEach(write);
   xml.close('Codes').close('CodeBook');
-  return strToU8(xml.toString());
+  return xml.toBytes();
 }
 
 /** The codes of a .qdc, in tree order, their ids the file's GUIDs; what was left out is in the report. */

@@ -197,6 +197,7 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
   const codesNode = codebook && childNamed(codebook, 'Codes');
   if (codesNode) walkCodes(codesNode, null);
   const codeIds = new Set(codes.map((c) => c.id));
+  const codeById = new Map(codes.map((c) => [c.id, c]));
 
   // Variables and cases
   const attributes: Attribute[] = childrenNamed(childNamed(root, 'Variables') ?? root, 'Variable').map((v, order) => {
@@ -279,7 +280,6 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
     const position = positionReader(raw, mapped.at, selections, studio !== null && extra !== undefined, name, report);
     const paragraphs = extra?.paragraphs ?? paragraphsOf(text);
     contents.push({ sourceId: id, projectId, text, paragraphs, turns: extra?.turns ?? detectTurns(text, paragraphs), annotations: extra?.annotations ?? [] });
-    const bytes = new TextEncoder().encode(text);
     sources.push({
       id,
       projectId,
@@ -287,7 +287,7 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
       kind: extra?.kind ?? guessSourceKind(name, kinds),
       originalFileName: extra?.originalFileName ?? `${name}.txt`,
       format: extra?.format ?? 'qdpx',
-      sha256: extra?.sha256 ?? (await sha256Hex(bytes)),
+      sha256: extra?.sha256 ?? (await sha256Hex(new TextEncoder().encode(text))),
       encoding: extra?.encoding,
       date: extra?.date ?? node.attributes.creationDateTime?.slice(0, 10),
       language: extra?.language ?? guessLanguage(text),
@@ -300,14 +300,14 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
     for (const sel of selections) {
       const codings = childrenNamed(sel, 'Coding');
       const range = position(Number(sel.attributes.startPosition), Number(sel.attributes.endPosition));
-      const codeNames = codings.map((c) => codes.find((k) => k.id === ref(childNamed(c, 'CodeRef')?.attributes.targetGUID))?.name ?? '?').join(', ');
+      const codeNames = () => codings.map((c) => codeById.get(ref(childNamed(c, 'CodeRef')?.attributes.targetGUID))?.name ?? '?').join(', ');
       if (!range) {
         report.add(
           'selection-outside-text',
-          `a selection in “${name}” coded ${codeNames || 'with no code'} (${sel.attributes.startPosition}–${sel.attributes.endPosition}) does not fit its text of ${raw.length} characters: not imported`,
+          `a selection in “${name}” coded ${codeNames() || 'with no code'} (${sel.attributes.startPosition}–${sel.attributes.endPosition}) does not fit its text of ${raw.length} characters: not imported`,
           {
             source: name,
-            code: codeNames,
+            code: codeNames(),
             start: sel.attributes.startPosition ?? '',
             end: sel.attributes.endPosition ?? '',
             length: raw.length,

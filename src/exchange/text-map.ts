@@ -1,3 +1,5 @@
+import { normalizeText } from '../import/normalize';
+
 /**
  * Another tool's text made into ours (no BOM, `\n` line ends, NFC, no soft hyphens, no
  * spaces at line ends, none at the end), keeping where every one of its positions lands in
@@ -14,6 +16,12 @@ const MARK = /\p{M}/u;
 const BREAKS = new Set([0x2028, 0x2029, 0x85, 0x0c, 0x0b]);
 
 export function mapToOurText(raw: string): MappedText {
+  // Most texts are ours already (our own exports, most tools' plain text): every position stays.
+  if (normalizeText(raw) === raw) {
+    const same = new Int32Array(raw.length + 1);
+    for (let i = 0; i <= raw.length; i++) same[i] = i;
+    return { text: raw, at: same };
+  }
   const at = new Int32Array(raw.length + 1);
   const out: string[] = [];
   let length = 0;

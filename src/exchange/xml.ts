@@ -71,44 +71,76 @@ export const childNamed = (node: XmlNode, name: string): XmlNode | undefined => 
 const NOT_XML = /[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff]|[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
 
 /** Text as XML content; characters XML cannot hold become U+FFFD (positions stay where they were). */
+const NEEDS_ESCAPE = /[&<>"\r\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]/;
+
 export function escapeXml(text: string): string {
+  if (!NEEDS_ESCAPE.test(text)) return text;
   return text.replace(NOT_XML, '\ufffd').replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/\r/g, '&#13;');
 }
+
+const ATTRIBUTE_ESCAPE = /[&<>"\r\n\t\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]/;
+
+/** Text as an attribute value: line ends and tabs kept as character references (a parser would make them spaces). */
+export function attributeValue(text: string): string {
+  return ATTRIBUTE_ESCAPE.test(text) ? escapeXml(text).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;') : text;
+}
+
+const INDENTS = Array.from({ length: 16 }, (_, i) => '  '.repeat(i));
 
 /** Writes elements with attributes in order, indented; undefined attributes are left out. */
 export class XmlWriter {
   private parts: string[] = ['<?xml version="1.0" encoding="utf-8"?>\n'];
+  private units = 38;
   private depth = 0;
 
   private attrs(attributes: Record<string, string | number | boolean | undefined>): string {
-    return Object.entries(attributes)
-      .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => ` ${k}="${escapeXml(String(v)).replace(/\n/g, '&#10;').replace(/\t/g, '&#9;')}"`)
-      .join('');
+    let out = '';
+    for (const k in attributes) {
+      const v = attributes[k];
+      if (v !== undefined) out += ` ${k}="${typeof v === 'string' ? attributeValue(v) : String(v)}"`;
+    }
+    return out;
   }
   private indent() {
-    return '  '.repeat(this.depth);
+    return INDENTS[this.depth] ?? '  '.repeat(this.depth);
   }
   open(name: string, attributes: Record<string, string | number | boolean | undefined> = {}): this {
-    this.parts.push(`${this.indent()}<${name}${this.attrs(attributes)}>\n`);
+    this.push(`${this.indent()}<${name}${this.attrs(attributes)}>\n`);
     this.depth++;
     return this;
   }
   close(name: string): this {
     this.depth--;
-    this.parts.push(`${this.indent()}</${name}>\n`);
+    this.push(`${this.indent()}</${name}>\n`);
     return this;
   }
   empty(name: string, attributes: Record<string, string | number | boolean | undefined> = {}): this {
-    this.parts.push(`${this.indent()}<${name}${this.attrs(attributes)}/>\n`);
+    this.push(`${this.indent()}<${name}${this.attrs(attributes)}/>\n`);
     return this;
   }
   /** An element holding text only. */
   text(name: string, text: string): this {
-    this.parts.push(`${this.indent()}<${name}>${escapeXml(text)}</${name}>\n`);
+    this.push(`${this.indent()}<${name}>${escapeXml(text)}</${name}>\n`);
     return this;
+  }
+  /** Already-escaped XML, one line at the current depth. */
+  raw(xml: string): this {
+    this.push(`${this.indent()}${xml}\n`);
+    return this;
+  }
+  private push(part: string) {
+    this.parts.push(part);
+    this.units += part.length;
   }
   toString(): string {
     return this.parts.join('');
+  }
+  /** The document as UTF-8, encoded part by part into one buffer (no 10 MB string in between). */
+  toBytes(): Uint8Array {
+    const out = new Uint8Array(this.units * 3);
+    const encoder = new TextEncoder();
+    let at = 0;
+    for (const part of this.parts) at += encoder.encodeInto(part, out.subarray(at)).written;
+    return out.subarray(0, at);
   }
 }

@@ -41,6 +41,8 @@ export interface Workbench {
   openProjectFile(): void;
   /** Saves the codebook alone as a REFI-QDA .qdc file. */
   saveCodebookFile(): Promise<void>;
+  /** Brings a .qdc codebook's codes into the project, after showing what it would change. */
+  importCodebookFile(): void;
   undo(): Promise<void>;
   redo(): Promise<void>;
   /** Undo or redo inside the text field being typed in (the menu's Undo while typing). */
@@ -131,6 +133,7 @@ export const COMMANDS: readonly Command[] = [
     enabled: always,
     run: (b) => b.openProjectFile(),
   },
+  { id: 'codebook.import-file', label: 'command.importCodebookFile', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.importCodebookFile() },
   { id: 'codebook.save-file', label: 'command.saveCodebookFile', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.saveCodebookFile() },
   { id: 'project.close', label: 'command.closeProject', keys: ['Mod+Shift+W'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.closeProject() },
   {
@@ -243,6 +246,7 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { separator: true },
       { command: 'project.open-file' },
       { command: 'project.save-copy' },
+      { command: 'codebook.import-file' },
       { command: 'codebook.save-file' },
       { separator: true },
       { command: 'project.close' },

@@ -1,4 +1,3 @@
-import { CODE_COLORS } from '../coding/codes';
 import { damaged, notValid } from '../import/result';
 import { newId } from '../util/id';
 import type { Code } from '../model/types';
@@ -68,7 +67,8 @@ export function readQdc(bytes: Uint8Array): { codes: Code[]; report: ExchangeNot
         projectId: '',
         parentId,
         name: node.attributes.name?.trim() || 'Code',
-        color: color && RGB.test(color) ? color : CODE_COLORS[codes.length % CODE_COLORS.length],
+        // No colour in the file: '' (a code added from it is given one; a code matched keeps its own).
+        color: color && RGB.test(color) ? color : '',
         description: childNamed(node, 'Description')?.text ?? '',
         inclusion: '',
         exclusion: '',

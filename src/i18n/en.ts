@@ -635,6 +635,24 @@ export const en = {
   'exchange.counting.utf16': 'UTF-16 units',
   'exchange.note.selections-without-text':
     '{count} coded passage of “{source}” was not imported: its text is missing|{count} coded passages of “{source}” were not imported: its text is missing',
+  'history.importCodebook': 'Import codebook “{name}”',
+  'command.importCodebookFile': 'Import a codebook (.qdc)…',
+  'codebookMerge.title': 'Import the codebook “{file}”',
+  'codebookMerge.adds': '{count} new code will be added:|{count} new codes will be added:',
+  'codebookMerge.same':
+    '{count} code is already in the project (same identifier or same name in the same place).|{count} codes are already in the project (same identifier or same name in the same place).',
+  'codebookMerge.differ': 'Where they differ:',
+  'codebookMerge.difference': '“{mine}” here, “{theirs}” in the file: {what}',
+  'codebookMerge.what.name': 'name',
+  'codebookMerge.what.color': 'colour',
+  'codebookMerge.what.description': 'description',
+  'codebookMerge.keepMine': 'Keep the project’s names, colours and descriptions',
+  'codebookMerge.takeTheirs': 'Take the file’s',
+  'codebookMerge.apply': 'Import',
+  'codebookMerge.nothing': 'Every code of this file is already in the project, as it is here.',
+  'codebookMerge.done': '{count} codes added from “{file}”.',
+  'codebook.saveQdc': 'Save as .qdc',
+  'codebook.importQdc': 'Import a .qdc',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -618,4 +618,22 @@ export const es: Partial<Record<MessageKey, string>> = {
   'exchange.counting.utf16': 'unidades UTF-16',
   'exchange.note.selections-without-text':
     '{count} pasaje codificado de «{source}» no se importó: falta su texto|{count} pasajes codificados de «{source}» no se importaron: falta su texto',
+  'history.importCodebook': 'Importar libro de códigos «{name}»',
+  'command.importCodebookFile': 'Importar un libro de códigos (.qdc)…',
+  'codebookMerge.title': 'Importar el libro de códigos «{file}»',
+  'codebookMerge.adds': 'Se añadirá {count} código nuevo:|Se añadirán {count} códigos nuevos:',
+  'codebookMerge.same':
+    '{count} código ya está en el proyecto (mismo identificador o mismo nombre en el mismo lugar).|{count} códigos ya están en el proyecto (mismo identificador o mismo nombre en el mismo lugar).',
+  'codebookMerge.differ': 'Dónde difieren:',
+  'codebookMerge.difference': '«{mine}» aquí, «{theirs}» en el archivo: {what}',
+  'codebookMerge.what.name': 'nombre',
+  'codebookMerge.what.color': 'color',
+  'codebookMerge.what.description': 'descripción',
+  'codebookMerge.keepMine': 'Conservar los nombres, colores y descripciones del proyecto',
+  'codebookMerge.takeTheirs': 'Tomar los del archivo',
+  'codebookMerge.apply': 'Importar',
+  'codebookMerge.nothing': 'Todos los códigos de este archivo ya están en el proyecto, tal como aquí.',
+  'codebookMerge.done': '{count} códigos añadidos desde «{file}».',
+  'codebook.saveQdc': 'Guardar como .qdc',
+  'codebook.importQdc': 'Importar un .qdc',
 };

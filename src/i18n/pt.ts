@@ -619,4 +619,22 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'exchange.counting.utf16': 'unidades UTF-16',
   'exchange.note.selections-without-text':
     '{count} trecho codificado de “{source}” não foi importado: falta o texto|{count} trechos codificados de “{source}” não foram importados: falta o texto',
+  'history.importCodebook': 'Importar livro de códigos “{name}”',
+  'command.importCodebookFile': 'Importar um livro de códigos (.qdc)…',
+  'codebookMerge.title': 'Importar o livro de códigos “{file}”',
+  'codebookMerge.adds': 'Será adicionado {count} código novo:|Serão adicionados {count} códigos novos:',
+  'codebookMerge.same':
+    '{count} código já está no projeto (mesmo identificador ou mesmo nome no mesmo lugar).|{count} códigos já estão no projeto (mesmo identificador ou mesmo nome no mesmo lugar).',
+  'codebookMerge.differ': 'Onde diferem:',
+  'codebookMerge.difference': '“{mine}” aqui, “{theirs}” no arquivo: {what}',
+  'codebookMerge.what.name': 'nome',
+  'codebookMerge.what.color': 'cor',
+  'codebookMerge.what.description': 'descrição',
+  'codebookMerge.keepMine': 'Manter os nomes, cores e descrições do projeto',
+  'codebookMerge.takeTheirs': 'Usar os do arquivo',
+  'codebookMerge.apply': 'Importar',
+  'codebookMerge.nothing': 'Todos os códigos deste arquivo já estão no projeto, como aqui.',
+  'codebookMerge.done': '{count} códigos adicionados de “{file}”.',
+  'codebook.saveQdc': 'Salvar como .qdc',
+  'codebook.importQdc': 'Importar um .qdc',
 };

@@ -77,3 +77,30 @@ test('a file that is not a project is refused with its name and the reason, and 
   await page.getByRole('button', { name: 'Close' }).click();
   await expect(page.getByText('No projects yet')).toBeVisible();
 });
+
+test('a codebook saved as .qdc from one project comes into another after a preview, and one Undo takes it back', async ({ page }) => {
+  await openSample(page);
+  await codeParagraphs(page, [['DRA_profundidad', 4, 'Cambio de actitud']]);
+  await page
+    .getByRole('navigation')
+    .getByRole('button', { name: /^Codes/ })
+    .click();
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Save the codebook as .qdc…' }).click();
+  const file = await (await download).path();
+
+  await page.getByRole('button', { name: '← Projects' }).click();
+  await page.getByLabel('New project').fill('Segunda ola');
+  await page.getByRole('button', { name: 'Create project' }).click();
+  await page.keyboard.press('Control+6');
+  const chooser = page.waitForEvent('filechooser');
+  await page.getByRole('button', { name: 'Import a codebook (.qdc)…' }).click();
+  await (await chooser).setFiles(file);
+  const preview = page.getByRole('dialog', { name: /Import the codebook/ });
+  await expect(preview).toContainText('1 new code will be added:');
+  await expect(preview.getByRole('listitem')).toHaveText(['Cambio de actitud']);
+  await preview.getByRole('button', { name: 'Import', exact: true }).click();
+  await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toHaveCount(0);
+});

@@ -6,6 +6,7 @@ import { TableGrid } from '../components/TableGrid';
 import { ExportLanguage, useExportLanguage } from '../components/ExportLanguage';
 import { saveRequest } from '@core/export/file-name';
 import { useI18n } from '../i18n';
+import { CommandButton } from '../commands/CommandButton';
 
 /** The codebook as researchers publish it: code, description, criteria, example, counts. */
 export function CodebookView({ project, codes, counts }: { project: Project; codes: Code[]; counts: Map<string, CodeCount> }) {
@@ -28,6 +29,8 @@ export function CodebookView({ project, codes, counts }: { project: Project; cod
         <button onClick={() => void exportWord()} disabled={codes.length === 0}>
           {t('codebook.exportWord')}
         </button>
+        <CommandButton id="codebook.save-file">{t('codebook.saveQdc')}</CommandButton>
+        <CommandButton id="codebook.import-file">{t('codebook.importQdc')}</CommandButton>
       </div>
       {codes.length === 0 ? <p className="empty-state">{t('codes.empty')}</p> : <TableGrid table={table} />}
     </section>

@@ -31,6 +31,7 @@ import { ImportPanel } from '../import/ImportPanel';
 import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
 import { isProjectFile, useProjectFileOpener } from '../exchange/ProjectFileOpener';
+import { useCodebookImporter } from '../exchange/CodebookImport';
 import { loadProjectData } from '@core/db/snapshot';
 import { writeQdc, writeQdpx } from '@core/exchange';
 import { saveRequest } from '@core/export/file-name';
@@ -134,6 +135,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     setSide('code');
   };
   const opener = useProjectFileOpener(onOpen);
+  const codebookImporter = useCodebookImporter(projectId, setNotice);
   const saveProjectCopy = async () => {
     const data = await loadProjectData(db, projectId);
     await bridge.saveFile(saveRequest(data.project.name, 'qdpx', writeQdpx(data)));
@@ -147,6 +149,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     saveProjectCopy: () => coding.run(saveProjectCopy),
     openProjectFile: opener.pick,
     saveCodebookFile: () => coding.run(saveCodebookFile),
+    importCodebookFile: codebookImporter.pick,
     closeProject: onClose,
     importSources,
     importFolder: () => folderInput.current?.click(),
@@ -443,6 +446,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
           </div>
         )}
         {opener.view}
+        {codebookImporter.view}
         <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
         {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}
         {palette === 'commands' && <CommandPalette onClose={() => setPalette(null)} />}

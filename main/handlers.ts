@@ -1,7 +1,8 @@
 import { importSource, SOURCE_EXTENSIONS, type ImportRequest } from '../src/import';
 import { packImportResult, type PackedImportResult } from '../src/import/packed-result';
 import { BRIDGE_METHODS, channelOf, type BridgeHandlers, type BridgeMethod, type PickedFile } from '../src/ipc/contract';
-import { InvalidArgument, validateImportRequest, validatePickedFileId, validateSaveRequest } from '../src/ipc/validate';
+import { InvalidArgument, validateBackupId, validateBackupRequest, validateImportRequest, validatePickedFileId, validateSaveRequest } from '../src/ipc/validate';
+import type { backupsFolder } from './backups';
 import { newId } from '../src/util/id';
 import type { Translator } from '../src/i18n';
 
@@ -23,6 +24,10 @@ export interface HandlerDeps {
   isTrustedUrl(url: string): boolean;
   /** The researcher's language, for what the system dialogs show. */
   t: Translator;
+  /** The backups folder (see backups.ts); backups are off when not given. */
+  backups?: ReturnType<typeof backupsFolder>;
+  /** The window asked to back up before closing may close now. */
+  readyToClose?(): void;
   /** Parses a file off the main process (a worker thread with time and memory limits); in-process when not given. */
   importer?: (request: ImportRequest) => Promise<PackedImportResult>;
 }
@@ -56,6 +61,16 @@ export function createHandlers(deps: HandlerDeps): BridgeHandlers {
       if (!path) throw new InvalidArgument('that file was not picked, or was read already');
       picked.delete(id);
       return deps.fs.readFile(path);
+    },
+
+    backupProject: async (request) => (deps.backups ? deps.backups.write(validateBackupRequest(request)) : null),
+    listBackups: async () => (deps.backups ? deps.backups.list() : []),
+    async readBackup(id) {
+      if (!deps.backups) throw new InvalidArgument('there are no backups');
+      return deps.backups.read(validateBackupId(id));
+    },
+    async readyToClose() {
+      deps.readyToClose?.();
     },
 
     async saveFile(request) {

@@ -1,8 +1,9 @@
 import { app, BrowserWindow, dialog, ipcMain, Menu, net, protocol, session } from 'electron';
-import { readFile, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { MENU_CHANNEL } from '../src/ipc/contract';
+import { BEFORE_CLOSE, MENU_CHANNEL } from '../src/ipc/contract';
+import { backupsFolder } from './backups';
 import { APP_ORIGIN, APP_SCHEME, appFileFor } from './app-protocol';
 import { registerHandlers, type HandlerDeps } from './handlers';
 import { createThreadImporter } from './importer';
@@ -24,6 +25,7 @@ if (!app.requestSingleInstanceLock()) app.quit();
 protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: true, stream: true } }]);
 
 let mainWindow: BrowserWindow | null = null;
+let closeAllowed = false;
 
 function createWindow(): BrowserWindow {
   const win = new BrowserWindow({
@@ -38,6 +40,17 @@ function createWindow(): BrowserWindow {
   if (devServerUrl) void win.loadURL(devServerUrl);
   else void win.loadURL(`${APP_ORIGIN}/index.html`);
   win.on('closed', () => mainWindow === win && (mainWindow = null));
+  // Before the window closes, the open project is backed up: the page is asked, and answers
+  // with readyToClose once the backup is written (or after 20 seconds, whatever happens).
+  win.on('close', (event) => {
+    if (closeAllowed) return;
+    event.preventDefault();
+    win.webContents.send(MENU_CHANNEL, BEFORE_CLOSE);
+    setTimeout(() => {
+      closeAllowed = true;
+      win.close();
+    }, 20_000);
+  });
   return win;
 }
 
@@ -68,6 +81,19 @@ app.whenReady().then(() => {
     isTrustedUrl: (url) => isTrustedUrl(url, devServerUrl),
     t,
     importer: createThreadImporter(join(import.meta.dirname, 'import-worker.js')),
+    backups: backupsFolder(join(app.getPath('userData'), 'backups'), {
+      mkdir,
+      readdir,
+      writeFile: (p, b) => writeFile(p, b),
+      readFile: async (p) => new Uint8Array(await readFile(p)),
+      unlink,
+      stat,
+      rename,
+    }),
+    readyToClose: () => {
+      closeAllowed = true;
+      mainWindow?.close();
+    },
   });
   mainWindow = createWindow();
   const send = (command: string) => (BrowserWindow.getFocusedWindow() ?? mainWindow)?.webContents.send(MENU_CHANNEL, command);

@@ -8,6 +8,10 @@ const bridge = {
   pickSourceFiles: () => ipcRenderer.invoke(channelOf('pickSourceFiles')),
   readPickedFile: (id) => ipcRenderer.invoke(channelOf('readPickedFile'), id),
   saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
+  backupProject: (request) => ipcRenderer.invoke(channelOf('backupProject'), request),
+  listBackups: () => ipcRenderer.invoke(channelOf('listBackups')),
+  readBackup: (id) => ipcRenderer.invoke(channelOf('readBackup'), id),
+  readyToClose: () => ipcRenderer.invoke(channelOf('readyToClose')),
   onMenuCommand(listener) {
     const wrapped = (_event: unknown, command: MenuCommand) => listener(command);
     ipcRenderer.on(MENU_CHANNEL, wrapped);

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { bridge } from './bridge';
+import { listenForClose } from './exchange/useAutoBackup';
 import { ViewBoundary } from './components/ViewBoundary';
 import { db } from './db';
 import { StartScreen } from './views/StartScreen';
@@ -21,6 +22,7 @@ export function App() {
   }, [projectId]);
   // File › New Project… (Electron menu) goes back to the start screen, where projects are made.
   useEffect(() => bridge.onMenuCommand((command) => command === 'project.new' && setProjectId(null)), []);
+  useEffect(() => listenForClose(), []);
   return (
     <ViewBoundary key={projectId ?? 'start'} onBack={() => setProjectId(null)} backTo="projects">
       {projectId ? <Workspace projectId={projectId} onClose={() => setProjectId(null)} onOpen={setProjectId} /> : <StartScreen onOpen={setProjectId} />}

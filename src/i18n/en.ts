@@ -653,6 +653,14 @@ export const en = {
   'codebookMerge.done': '{count} codes added from “{file}”.',
   'codebook.saveQdc': 'Save as .qdc',
   'codebook.importQdc': 'Import a .qdc',
+  'backup.failed': 'The automatic backup could not be written: {reason}. Your work is safe in the app; save a copy as .qdpx to be sure.',
+  'backup.copyReminder': 'This browser keeps your project, but it may clear it: changes since {date} are in no saved copy.',
+  'backup.title': 'Automatic backups',
+  'backup.hint': 'The desktop app backs up each open project every half hour when it changed, and when it closes; the last ten are kept.',
+  'backup.restore': 'Restore as a new project',
+  'backup.col.project': 'Project',
+  'backup.col.when': 'Backed up',
+  'backup.col.size': 'Size',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -636,4 +636,12 @@ export const es: Partial<Record<MessageKey, string>> = {
   'codebookMerge.done': '{count} códigos añadidos desde «{file}».',
   'codebook.saveQdc': 'Guardar como .qdc',
   'codebook.importQdc': 'Importar un .qdc',
+  'backup.failed': 'No se pudo escribir la copia de seguridad automática: {reason}. Su trabajo está a salvo en la aplicación; guarde una copia como .qdpx para estar seguro.',
+  'backup.copyReminder': 'Este navegador guarda su proyecto, pero podría borrarlo: los cambios desde el {date} no están en ninguna copia guardada.',
+  'backup.title': 'Copias de seguridad automáticas',
+  'backup.hint': 'La aplicación de escritorio respalda cada proyecto abierto cada media hora si cambió, y al cerrarlo; se guardan las diez últimas.',
+  'backup.restore': 'Restaurar como proyecto nuevo',
+  'backup.col.project': 'Proyecto',
+  'backup.col.when': 'Respaldado',
+  'backup.col.size': 'Tamaño',
 };

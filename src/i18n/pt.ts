@@ -637,4 +637,12 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'codebookMerge.done': '{count} códigos adicionados de “{file}”.',
   'codebook.saveQdc': 'Salvar como .qdc',
   'codebook.importQdc': 'Importar um .qdc',
+  'backup.failed': 'Não foi possível gravar a cópia de segurança automática: {reason}. Seu trabalho está seguro no aplicativo; salve uma cópia como .qdpx para garantir.',
+  'backup.copyReminder': 'Este navegador guarda o seu projeto, mas pode apagá-lo: as mudanças desde {date} não estão em nenhuma cópia salva.',
+  'backup.title': 'Cópias de segurança automáticas',
+  'backup.hint': 'O aplicativo de desktop faz cópia de cada projeto aberto a cada meia hora se mudou, e ao fechar; as dez últimas são mantidas.',
+  'backup.restore': 'Restaurar como projeto novo',
+  'backup.col.project': 'Projeto',
+  'backup.col.when': 'Copiado em',
+  'backup.col.size': 'Tamanho',
 };

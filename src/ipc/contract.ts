@@ -1,5 +1,15 @@
 import type { ImportRequest } from '../import';
 import type { PackedImportResult } from '../import/packed-result';
+import type { BackupEntry } from '../exchange/backups';
+
+export type { BackupEntry };
+
+/** An automatic backup of an open project, written by the renderer's .qdpx writer. */
+export interface BackupRequest {
+  projectId: string;
+  projectName: string;
+  bytes: Uint8Array;
+}
 
 /**
  * A file the researcher picked in the native dialog: named and sized, not yet read. The
@@ -42,11 +52,28 @@ export interface BridgeHandlers {
   readPickedFile(id: string): Promise<Uint8Array>;
   /** Saves bytes where the researcher chooses (a download in the browser). */
   saveFile(request: SaveRequest): Promise<SaveResult>;
+  /** Writes a project's automatic backup to the backups folder, keeping its newest ten (nothing in the browser). */
+  backupProject(request: BackupRequest): Promise<BackupEntry | null>;
+  /** The backups in the backups folder, newest first (none in the browser). */
+  listBackups(): Promise<BackupEntry[]>;
+  /** The bytes of one backup, to open it as a new project. */
+  readBackup(id: string): Promise<Uint8Array>;
+  /** The window may close now: the backup it was asked for before closing is written. */
+  readyToClose(): Promise<void>;
 }
 
 export type BridgeMethod = keyof BridgeHandlers;
 
-export const BRIDGE_METHODS = ['importSource', 'pickSourceFiles', 'readPickedFile', 'saveFile'] as const satisfies readonly BridgeMethod[];
+export const BRIDGE_METHODS = [
+  'importSource',
+  'pickSourceFiles',
+  'readPickedFile',
+  'saveFile',
+  'backupProject',
+  'listBackups',
+  'readBackup',
+  'readyToClose',
+] as const satisfies readonly BridgeMethod[];
 
 export function channelOf(method: BridgeMethod): string {
   return `qda:${method}`;
@@ -56,6 +83,9 @@ export function channelOf(method: BridgeMethod): string {
 export type MenuCommand = string;
 
 export const MENU_CHANNEL = 'qda:menu';
+
+/** Sent on the menu channel when the window is about to close: back up the open project, then call readyToClose. */
+export const BEFORE_CLOSE = 'app.before-close';
 
 export interface QdaBridge extends BridgeHandlers {
   platform: 'electron' | 'web';

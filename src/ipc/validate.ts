@@ -1,5 +1,5 @@
 import { DEFAULT_MAX_BYTES, type ImportRequest } from '../import';
-import type { SaveRequest } from './contract';
+import type { BackupRequest, SaveRequest } from './contract';
 
 /** IPC arguments come from another process: check their shape before using them. */
 export class InvalidArgument extends Error {}
@@ -58,5 +58,24 @@ export function validateSaveRequest(arg: unknown): SaveRequest {
 /** A picked file's id, as pickSourceFiles gave it. */
 export function validatePickedFileId(arg: unknown): string {
   if (typeof arg !== 'string' || !/^[0-9a-f-]{36}$/.test(arg)) throw new InvalidArgument('readPickedFile expects the id of a picked file');
+  return arg;
+}
+
+const GUIDISH = /^[0-9A-Za-z-]{1,64}$/;
+
+/** A backup request: a project id that is safe as a folder name, a name, and the .qdpx bytes. */
+export function validateBackupRequest(arg: unknown): BackupRequest {
+  if (!isRecord(arg)) throw new InvalidArgument('backupProject expects { projectId, projectName, bytes }');
+  if (typeof arg.projectId !== 'string' || !GUIDISH.test(arg.projectId)) throw new InvalidArgument('projectId must be an id');
+  if (typeof arg.projectName !== 'string' || arg.projectName.length > 500) throw new InvalidArgument('projectName must be a short string');
+  if (!(arg.bytes instanceof Uint8Array)) throw new InvalidArgument('bytes must be a Uint8Array');
+  return { projectId: arg.projectId, projectName: arg.projectName, bytes: arg.bytes };
+}
+
+/** A backup id as listBackups gives it: "<projectId>/<file>.qdpx", never a path that climbs out. */
+export function validateBackupId(arg: unknown): string {
+  if (typeof arg !== 'string') throw new InvalidArgument('a backup id must be a string');
+  const [projectId, file, ...rest] = arg.split('/');
+  if (rest.length || !GUIDISH.test(projectId ?? '') || !file || !/^[^/\\]+\.qdpx$/.test(file) || file.startsWith('.')) throw new InvalidArgument('not a backup id');
   return arg;
 }

@@ -104,3 +104,21 @@ test('a codebook saved as .qdc from one project comes into another after a previ
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.getByRole('treeitem', { name: /^Cambio de actitud/ })).toHaveCount(0);
 });
+
+test('in the browser, a project whose changes are in no saved copy for a week reminds the researcher to save one', async ({ page }) => {
+  await page.clock.setSystemTime(new Date('2026-03-02T10:00:00Z'));
+  await openSample(page);
+  await codeParagraphs(page, [['DRA_profundidad', 4, 'Cambio de actitud']]);
+  await expect(page.getByRole('status').filter({ hasText: 'changes since' })).toHaveCount(0);
+
+  await page.clock.setSystemTime(new Date('2026-03-10T10:00:00Z'));
+  await page.reload();
+  const note = page.getByRole('status').filter({ hasText: 'changes since' });
+  await expect(note).toContainText('This browser keeps your project, but it may clear it');
+  const download = page.waitForEvent('download');
+  await note.getByRole('button', { name: 'Save a copy as .qdpx…' }).click();
+  expect((await download).suggestedFilename()).toMatch(/\.qdpx$/);
+  await page.reload();
+  await expect(page.getByRole('heading', { name: /Sample: ViDA-style/ })).toBeVisible();
+  await expect(page.getByRole('status').filter({ hasText: 'changes since' })).toHaveCount(0);
+});

@@ -80,6 +80,13 @@ export function createWebBridge(): QdaBridge {
       setTimeout(() => URL.revokeObjectURL(url), 10_000);
       return { saved: true, where: suggestedName };
     },
+    // In the browser nothing is written to disk: the researcher downloads copies (see the copy reminder).
+    backupProject: async () => null,
+    listBackups: async () => [],
+    readBackup: async () => {
+      throw new Error('In the browser there are no backups on disk.');
+    },
+    readyToClose: async () => undefined,
     onMenuCommand: () => () => undefined,
   };
 }

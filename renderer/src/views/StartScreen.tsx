@@ -23,6 +23,7 @@ import { db } from '../db';
 import { useI18n } from '../i18n';
 import { openSampleProject } from '../sample';
 import { isProjectFile, useProjectFileOpener } from '../exchange/ProjectFileOpener';
+import { BackupList } from '../exchange/BackupList';
 
 export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
   const { t, locale } = useI18n();
@@ -194,6 +195,7 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
           </table>
         </section>
       )}
+      <BackupList onRestore={opener.openFile} />
       {forgetting && (
         <ConfirmDialog
           title={t('start.deleteForeverTitle', { name: forgetting.name })}

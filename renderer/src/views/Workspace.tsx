@@ -32,6 +32,8 @@ import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
 import { isProjectFile, useProjectFileOpener } from '../exchange/ProjectFileOpener';
 import { useCodebookImporter } from '../exchange/CodebookImport';
+import { CopyReminder, noteCopySaved } from '../exchange/CopyReminder';
+import { useAutoBackup } from '../exchange/useAutoBackup';
 import { loadProjectData } from '@core/db/snapshot';
 import { writeQdc, writeQdpx } from '@core/exchange';
 import { saveRequest } from '@core/export/file-name';
@@ -136,9 +138,14 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
   };
   const opener = useProjectFileOpener(onOpen);
   const codebookImporter = useCodebookImporter(projectId, setNotice);
+  useAutoBackup(
+    projectId,
+    useCallback((reason: string) => setNotice(t('backup.failed', { reason })), [t]),
+  );
   const saveProjectCopy = async () => {
     const data = await loadProjectData(db, projectId);
-    await bridge.saveFile(saveRequest(data.project.name, 'qdpx', writeQdpx(data)));
+    const result = await bridge.saveFile(saveRequest(data.project.name, 'qdpx', writeQdpx(data)));
+    if (result.saved) noteCopySaved(projectId);
   };
   const saveCodebookFile = async () => {
     const data = await loadProjectData(db, projectId);
@@ -401,6 +408,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
               </button>
             </p>
           )}
+          <CopyReminder projectId={projectId} onSaveCopy={() => void coding.run(saveProjectCopy)} />
           <InterruptedImports projectId={projectId} />
           <ViewBoundary key={viewKey(view)} onBack={() => setView({ type: 'sources' })}>
             {view.type === 'source' && <SourceViewer key={view.id} sourceId={view.id} codes={codes ?? []} side={sidePane} focusOffset={view.focus} />}

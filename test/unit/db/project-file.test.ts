@@ -10,8 +10,15 @@ import { cellText } from '../../../src/model/table';
 import { data } from '../analysis/fixture';
 import { freshDatabase, itWithShared, shared } from '../helpers';
 
-const framework: AnalysisDefinition = { type: 'framework', matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' }, show: 'counts' };
-const withMatrix: ProjectData = { ...data, analyses: [{ id: 'A1', projectId: 'p', name: 'Matriz', type: 'framework', definition: framework, summaries: {}, createdAt: '', updatedAt: '' }] };
+const framework: AnalysisDefinition = {
+  type: 'framework',
+  matrix: { codeIds: ['TRUST'], includeSubcodes: false, grouping: { kind: 'cases' }, codesOn: 'columns' },
+  show: 'counts',
+};
+const withMatrix: ProjectData = {
+  ...data,
+  analyses: [{ id: 'A1', projectId: 'p', name: 'Matriz', type: 'framework', definition: framework, summaries: {}, createdAt: '', updatedAt: '' }],
+};
 
 describe('opening a .qdpx as a new project', () => {
   it('stores it whole, and opening the same file again makes a second project with ids of its own, the first untouched', async () => {

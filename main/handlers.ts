@@ -56,6 +56,25 @@ export function createHandlers(deps: HandlerDeps): BridgeHandlers {
       return files;
     },
 
+    async pickExchangeFile(kind) {
+      const project = kind === 'project';
+      const result = await deps.dialog.showOpenDialog({
+        properties: ['openFile'],
+        filters: [
+          project
+            ? { name: deps.t('command.openProjectFile').replace(/…$/, ''), extensions: ['qdpx', 'qde'] }
+            : { name: deps.t('command.importCodebookFile').replace(/…$/, ''), extensions: ['qdc'] },
+        ],
+      });
+      const path = result.canceled ? undefined : result.filePaths[0];
+      if (!path) return null;
+      const info = await deps.fs.stat(path);
+      if (!info.isFile()) return null;
+      const id = newId();
+      picked.set(id, path);
+      return { id, name: path.replace(/^.*[\\/]/, ''), size: info.size };
+    },
+
     async readPickedFile(id) {
       const path = picked.get(validatePickedFileId(id));
       if (!path) throw new InvalidArgument('that file was not picked, or was read already');

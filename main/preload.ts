@@ -6,6 +6,7 @@ const bridge = {
   platform: 'electron',
   importSource: (request) => ipcRenderer.invoke(channelOf('importSource'), request),
   pickSourceFiles: () => ipcRenderer.invoke(channelOf('pickSourceFiles')),
+  pickExchangeFile: (kind) => ipcRenderer.invoke(channelOf('pickExchangeFile'), kind),
   readPickedFile: (id) => ipcRenderer.invoke(channelOf('readPickedFile'), id),
   saveFile: (request) => ipcRenderer.invoke(channelOf('saveFile'), request),
   backupProject: (request) => ipcRenderer.invoke(channelOf('backupProject'), request),

@@ -48,6 +48,8 @@ export interface BridgeHandlers {
   importSource(request: ImportRequest): Promise<PackedImportResult>;
   /** Native file picker for sources; the web bridge uses an <input type=file> instead. */
   pickSourceFiles(): Promise<PickedFile[]>;
+  /** Native file picker for one project (.qdpx, .qde) or codebook (.qdc); the web bridge uses an <input type=file>. */
+  pickExchangeFile(kind: 'project' | 'codebook'): Promise<PickedFile | null>;
   /** The bytes of a file picked before, read now (once). */
   readPickedFile(id: string): Promise<Uint8Array>;
   /** Saves bytes where the researcher chooses (a download in the browser). */
@@ -67,6 +69,7 @@ export type BridgeMethod = keyof BridgeHandlers;
 export const BRIDGE_METHODS = [
   'importSource',
   'pickSourceFiles',
+  'pickExchangeFile',
   'readPickedFile',
   'saveFile',
   'backupProject',
@@ -74,6 +77,10 @@ export const BRIDGE_METHODS = [
   'readBackup',
   'readyToClose',
 ] as const satisfies readonly BridgeMethod[];
+
+// Every method of the contract is registered: a method left out of the list does not compile.
+const everyMethod: [Exclude<BridgeMethod, (typeof BRIDGE_METHODS)[number]>] extends [never] ? true : never = true;
+void everyMethod;
 
 export function channelOf(method: BridgeMethod): string {
   return `qda:${method}`;

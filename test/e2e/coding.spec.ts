@@ -203,7 +203,7 @@ test('the command palette lists every command with its shortcut, and runs the on
   const palette = page.getByRole('dialog', { name: 'Command palette' });
   await expect(palette.getByRole('option', { name: /Show cases/ })).toContainText('Ctrl 2');
   await expect(palette.getByRole('option', { name: /Undo/ })).toContainText('not available now');
-  await palette.getByLabel('Type a command').fill('codebook');
+  await palette.getByLabel('Type a command').fill('show the codebook');
   await expect(palette.getByRole('option')).toHaveCount(1);
   await page.keyboard.press('Enter');
   await expect(palette).toBeHidden();

@@ -92,6 +92,7 @@ test('a codebook saved as .qdc from one project comes into another after a previ
   await page.getByRole('button', { name: '← Projects' }).click();
   await page.getByLabel('New project').fill('Segunda ola');
   await page.getByRole('button', { name: 'Create project' }).click();
+  await expect(page.getByRole('heading', { name: 'Segunda ola' })).toBeVisible();
   await page.keyboard.press('Control+6');
   const chooser = page.waitForEvent('filechooser');
   await page.getByRole('button', { name: 'Import a codebook (.qdc)…' }).click();

@@ -68,6 +68,7 @@ export function createWebBridge(): QdaBridge {
       return importer(request);
     },
     pickSourceFiles: async () => [],
+    pickExchangeFile: async () => null,
     readPickedFile: async () => {
       throw new Error('In the browser, files come from the file input or a drop.');
     },

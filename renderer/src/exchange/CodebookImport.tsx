@@ -6,6 +6,7 @@ import type { MessageKey } from '@core/i18n';
 import { errorText } from '@core/model/errors';
 import type { Code } from '@core/model/types';
 import { Dialog } from '../components/Dialog';
+import { bridge } from '../bridge';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
@@ -23,8 +24,8 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const close = () => setState({ kind: 'idle' });
-  const read = async (file: File) => {
-    const result = openCodebookFile(file.name, new Uint8Array(await file.arrayBuffer()));
+  const read = async (file: { name: string; bytes(): Promise<Uint8Array> }) => {
+    const result = openCodebookFile(file.name, await file.bytes());
     if (!result.ok) return setState({ kind: 'refused', file: file.name, reason: importErrorText(t, result.error) });
     const existing = await db.codes.where('projectId').equals(projectId).toArray();
     setState({ kind: 'plan', file: file.name, codes: result.codes, plan: planCodebookMerge(existing, result.codes), notes: result.report, choice: 'keep-mine' });
@@ -50,7 +51,7 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void read(file);
+          if (file) void read({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) });
         }}
       />
       {state.kind === 'refused' && (
@@ -117,5 +118,9 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
       )}
     </>
   );
-  return { pick: () => input.current?.click(), view };
+  const pick = () => {
+    if (bridge.platform !== 'electron') return input.current?.click();
+    void bridge.pickExchangeFile('codebook').then((f) => f && read({ name: f.name, bytes: () => bridge.readPickedFile(f.id) }));
+  };
+  return { pick, view };
 }

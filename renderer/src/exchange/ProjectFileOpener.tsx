@@ -4,6 +4,7 @@ import { openProjectFile, type ExchangeNote } from '@core/exchange';
 import type { MessageKey, Translator } from '@core/i18n';
 import { errorText } from '@core/model/errors';
 import { Dialog } from '../components/Dialog';
+import { bridge } from '../bridge';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
@@ -121,5 +122,9 @@ export function useProjectFileOpener(onOpened: (projectId: string) => void): { p
       )}
     </>
   );
-  return { pick: () => input.current?.click(), openFile, view };
+  const pick = () => {
+    if (bridge.platform !== 'electron') return input.current?.click();
+    void bridge.pickExchangeFile('project').then((f) => f && openFile({ name: f.name, read: () => bridge.readPickedFile(f.id) }));
+  };
+  return { pick, openFile, view };
 }

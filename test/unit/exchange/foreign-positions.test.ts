@@ -72,3 +72,16 @@ describe('positions counted by other tools', () => {
     );
   });
 });
+
+describe('a source given only as a Word file', () => {
+  it('is read through the Word importer, and the report says its coded passages may not line up', async () => {
+    const { openProjectFile } = await import('../../../src/exchange');
+    const { fixture } = await import('../helpers');
+    const qde = `<?xml version="1.0" encoding="utf-8"?><Project xmlns="urn:QDA-XML:project:1.0" name="Solo Word"><Sources><TextSource guid="00000000-0000-4000-8000-000000000001" name="Entrevista DRC" richTextPath="internal://00000000-0000-4000-8000-000000000001.docx"/></Sources></Project>`;
+    const bytes = zipSync({ 'project.qde': strToU8(qde), 'sources/00000000-0000-4000-8000-000000000001.docx': fixture('formats/entrevista_DRC.docx') });
+    const result = await openProjectFile('solo-word.qdpx', bytes);
+    if (!result.ok) throw new Error(result.error.message);
+    expect(result.data.contents[0].text).toContain('DRC: Cambió la mirada.');
+    expect(result.report.map((n) => [n.code, n.params.source])).toEqual([['rich-text-only', 'Entrevista DRC']]);
+  });
+});

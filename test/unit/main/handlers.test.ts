@@ -4,7 +4,7 @@ import { menuTemplate } from '../../../main/menu';
 import { createTranslator } from '../../../src/i18n';
 import { isTrustedUrl, lockNavigation, permissionAllowed, secureWebPreferences } from '../../../main/window';
 import { appFileFor } from '../../../main/app-protocol';
-import { channelOf } from '../../../src/ipc/contract';
+import { channelOf, type BridgeMethod } from '../../../src/ipc/contract';
 import { utf8 } from '../helpers';
 
 /** Fakes for Electron's ipcMain and dialog and for the file system. */
@@ -29,6 +29,16 @@ function fakes(files: Record<string, Uint8Array> = {}) {
 }
 
 describe('the main process bridge handlers', () => {
+  it('picks one project file in the system dialog, offering .qdpx and .qde, and reads it once by id', async () => {
+    const { deps } = fakes({ '/home/ana/Visitas.qdpx': utf8('PK') });
+    const handlers = createHandlers(deps);
+    const picked = await handlers.pickExchangeFile('project');
+    expect(picked).toMatchObject({ name: 'Visitas.qdpx', size: 2 });
+    expect(vi.mocked(deps.dialog.showOpenDialog).mock.calls[0][0].filters[0].extensions).toEqual(['qdpx', 'qde']);
+    expect(new TextDecoder().decode(await handlers.readPickedFile(picked!.id))).toBe('PK');
+    await expect(handlers.readPickedFile(picked!.id)).rejects.toThrow(/not picked, or was read already/);
+  });
+
   it('imports a file sent by the renderer with the shared importer', async () => {
     const { deps } = fakes();
     const result = await createHandlers(deps).importSource({ name: 'ARIII_phone.txt', bytes: utf8('E: Hola\nARIII: Buenas\nE: ¿Y?\nARIII: Sí') });
@@ -80,7 +90,11 @@ describe('the main process bridge handlers', () => {
   it('registers every bridge method and refuses calls from pages that are not the app', async () => {
     const { deps, handlers } = fakes();
     registerHandlers(deps);
-    expect([...handlers.keys()].sort()).toEqual([channelOf('importSource'), channelOf('pickSourceFiles'), channelOf('readPickedFile'), channelOf('saveFile')].sort());
+    expect([...handlers.keys()].sort()).toEqual(
+      ['importSource', 'pickSourceFiles', 'pickExchangeFile', 'readPickedFile', 'saveFile', 'backupProject', 'listBackups', 'readBackup', 'readyToClose']
+        .map((m) => channelOf(m as BridgeMethod))
+        .sort(),
+    );
     const importHandler = handlers.get(channelOf('importSource'))!;
     expect(() => importHandler({ senderFrame: { url: 'https://evil.example/' } }, { name: 'a.txt', bytes: utf8('x') })).toThrow('untrusted page');
     // Not a file:// page either: any file on disk could be one.

@@ -397,6 +397,9 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
     });
   }
 
+  const sourceValues = childrenNamed(sourcesNode ?? root, 'TextSource').reduce((n, node) => n + childrenNamed(node, 'VariableValue').length, 0);
+  if (sourceValues)
+    report.add('not-imported-parts', `${sourceValues} variable values given to sources (not cases) were not imported`, { count: sourceValues, what: 'source-values' });
   for (const [part, label] of [
     ['Sets', 'sets'],
     ['Graphs', 'graphs'],

@@ -616,7 +616,7 @@ export const en = {
   'exchange.openProject': 'Open the project',
   'exchange.dropHint': 'Drop a .qdpx here to open it as a new project.',
   'exchange.note.not-imported-sources': '{count} sources that are not text were not imported: {names}',
-  'exchange.note.not-imported-parts': '{count} {what} were not imported (this app does not hold them yet)',
+  'exchange.note.not-imported-parts': '{count} {what} not imported (this app does not hold them yet)',
   'exchange.note.missing-text': 'The text of “{source}” is not in the file: the source was not imported',
   'exchange.note.missing-note-text': 'The text of the note “{note}” is not in the file: the note came in empty',
   'exchange.note.rich-text-only': '“{source}” had only a Word file: its text was read from it, and its coded passages may not line up',
@@ -661,6 +661,11 @@ export const en = {
   'backup.col.project': 'Project',
   'backup.col.when': 'Backed up',
   'backup.col.size': 'Size',
+  'exchange.what.sets': 'sets',
+  'exchange.what.graphs': 'graphs',
+  'exchange.what.links': 'links',
+  'exchange.what.case-links': 'links from cases to codes or passages',
+  'exchange.what.source-values': 'variable values of sources (not cases)',
 } as const;
 
 export type MessageKey = keyof typeof en;

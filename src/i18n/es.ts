@@ -599,7 +599,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'exchange.openProject': 'Abrir el proyecto',
   'exchange.dropHint': 'Suelte aquí un .qdpx para abrirlo como proyecto nuevo.',
   'exchange.note.not-imported-sources': '{count} fuentes que no son texto no se importaron: {names}',
-  'exchange.note.not-imported-parts': '{count} elementos ({what}) no se importaron (esta aplicación aún no los admite)',
+  'exchange.note.not-imported-parts': '{count} elementos no importados: {what} (esta aplicación aún no los admite)',
   'exchange.note.missing-text': 'El texto de «{source}» no está en el archivo: la fuente no se importó',
   'exchange.note.missing-note-text': 'El texto de la nota «{note}» no está en el archivo: la nota llegó vacía',
   'exchange.note.rich-text-only': '«{source}» solo traía un archivo de Word: su texto se leyó de él y sus pasajes codificados pueden no coincidir',
@@ -644,4 +644,9 @@ export const es: Partial<Record<MessageKey, string>> = {
   'backup.col.project': 'Proyecto',
   'backup.col.when': 'Respaldado',
   'backup.col.size': 'Tamaño',
+  'exchange.what.sets': 'conjuntos',
+  'exchange.what.graphs': 'gráficos',
+  'exchange.what.links': 'vínculos',
+  'exchange.what.case-links': 'vínculos de casos con códigos o pasajes',
+  'exchange.what.source-values': 'valores de variables de fuentes (no de casos)',
 };

@@ -600,7 +600,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'exchange.openProject': 'Abrir o projeto',
   'exchange.dropHint': 'Solte aqui um .qdpx para abri-lo como projeto novo.',
   'exchange.note.not-imported-sources': '{count} fontes que não são texto não foram importadas: {names}',
-  'exchange.note.not-imported-parts': '{count} elementos ({what}) não foram importados (este aplicativo ainda não os comporta)',
+  'exchange.note.not-imported-parts': '{count} elementos não importados: {what} (este aplicativo ainda não os comporta)',
   'exchange.note.missing-text': 'O texto de “{source}” não está no arquivo: a fonte não foi importada',
   'exchange.note.missing-note-text': 'O texto da nota “{note}” não está no arquivo: a nota veio vazia',
   'exchange.note.rich-text-only': '“{source}” tinha só um arquivo do Word: o texto foi lido dele, e os trechos codificados podem não coincidir',
@@ -645,4 +645,9 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'backup.col.project': 'Projeto',
   'backup.col.when': 'Copiado em',
   'backup.col.size': 'Tamanho',
+  'exchange.what.sets': 'conjuntos',
+  'exchange.what.graphs': 'gráficos',
+  'exchange.what.links': 'vínculos',
+  'exchange.what.case-links': 'vínculos de casos com códigos ou trechos',
+  'exchange.what.source-values': 'valores de variáveis de fontes (não de casos)',
 };

@@ -6,11 +6,10 @@ import type { MessageKey } from '@core/i18n';
 import { errorText } from '@core/model/errors';
 import type { Code } from '@core/model/types';
 import { Dialog } from '../components/Dialog';
-import { bridge } from '../bridge';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
-import { exchangeNoteText } from './ProjectFileOpener';
+import { ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
 import type { ExchangeNote } from '@core/exchange';
 
 type State =
@@ -24,8 +23,8 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const close = () => setState({ kind: 'idle' });
-  const read = async (file: { name: string; bytes(): Promise<Uint8Array> }) => {
-    const result = openCodebookFile(file.name, await file.bytes());
+  const read = async (file: ExchangeFile) => {
+    const result = openCodebookFile(file.name, await file.read());
     if (!result.ok) return setState({ kind: 'refused', file: file.name, reason: importErrorText(t, result.error) });
     const existing = await db.codes.where('projectId').equals(projectId).toArray();
     setState({ kind: 'plan', file: file.name, codes: result.codes, plan: planCodebookMerge(existing, result.codes), notes: result.report, choice: 'keep-mine' });
@@ -51,14 +50,10 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
         onChange={(e) => {
           const file = e.target.files?.[0];
           e.target.value = '';
-          if (file) void read({ name: file.name, bytes: async () => new Uint8Array(await file.arrayBuffer()) });
+          if (file) void read({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
         }}
       />
-      {state.kind === 'refused' && (
-        <Dialog title={t('command.importCodebookFile')} onCancel={close} actions={<button onClick={close}>{t('common.close')}</button>}>
-          <p role="alert">{t('exchange.refused', { file: state.file, reason: state.reason })}</p>
-        </Dialog>
-      )}
+      {state.kind === 'refused' && <RefusalDialog title={t('command.importCodebookFile')} file={state.file} reason={state.reason} onClose={close} />}
       {state.kind === 'plan' && (
         <Dialog
           title={t('codebookMerge.title', { file: state.file })}
@@ -107,20 +102,11 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
               ))}
             </>
           )}
-          {state.notes.length > 0 && (
-            <ul className="exchange-report">
-              {state.notes.map((n, i) => (
-                <li key={i}>{exchangeNoteText(t, n)}</li>
-              ))}
-            </ul>
-          )}
+          <ExchangeNotes notes={state.notes} />
         </Dialog>
       )}
     </>
   );
-  const pick = () => {
-    if (bridge.platform !== 'electron') return input.current?.click();
-    void bridge.pickExchangeFile('codebook').then((f) => f && read({ name: f.name, bytes: () => bridge.readPickedFile(f.id) }));
-  };
+  const pick = () => pickExchangeFile('codebook', input, (file) => void read(file));
   return { pick, view };
 }

@@ -1,25 +1,14 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { addProjectFromData } from '@core/db/project-file';
 import { openProjectFile, type ExchangeNote } from '@core/exchange';
-import type { MessageKey, Translator } from '@core/i18n';
 import { errorText } from '@core/model/errors';
 import { Dialog } from '../components/Dialog';
-import { bridge } from '../bridge';
+import { ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
 
-/** A note of the exchange report in the researcher's language. */
-export function exchangeNoteText(t: Translator, note: ExchangeNote): string {
-  const params = note.code === 'positions-counted' ? { ...note.params, counting: t(`exchange.counting.${note.params.counting}` as MessageKey) } : note.params;
-  return t(`exchange.note.${note.code}` as MessageKey, params);
-}
-
-/** A file a researcher chose or dropped, read when it is opened. */
-export interface ProjectFile {
-  name: string;
-  read(): Promise<Uint8Array>;
-}
+export type ProjectFile = ExchangeFile;
 
 /** Whether a file is a project to open rather than a source to import. */
 export const isProjectFile = (name: string) => /\.(qdpx|qde)$/i.test(name);
@@ -82,11 +71,7 @@ export function useProjectFileOpener(onOpened: (projectId: string) => void): { p
           <progress aria-label={t('exchange.opening', { name: state.file })} /> {t('exchange.opening', { name: state.file })}
         </div>
       )}
-      {state.kind === 'refused' && (
-        <Dialog title={t('command.openProjectFile')} onCancel={close} actions={<button onClick={close}>{t('common.close')}</button>}>
-          <p role="alert">{t('exchange.refused', { file: state.file, reason: state.reason })}</p>
-        </Dialog>
-      )}
+      {state.kind === 'refused' && <RefusalDialog title={t('command.openProjectFile')} file={state.file} reason={state.reason} onClose={close} />}
       {state.kind === 'opened' && (
         <Dialog
           title={t('exchange.reportTitle', { file: state.file })}
@@ -113,18 +98,11 @@ export function useProjectFileOpener(onOpened: (projectId: string) => void): { p
             })}
           </p>
           <p>{t('exchange.reportNotes')}</p>
-          <ul className="exchange-report">
-            {state.notes.map((n, i) => (
-              <li key={i}>{exchangeNoteText(t, n)}</li>
-            ))}
-          </ul>
+          <ExchangeNotes notes={state.notes} />
         </Dialog>
       )}
     </>
   );
-  const pick = () => {
-    if (bridge.platform !== 'electron') return input.current?.click();
-    void bridge.pickExchangeFile('project').then((f) => f && openFile({ name: f.name, read: () => bridge.readPickedFile(f.id) }));
-  };
+  const pick = () => pickExchangeFile('project', input, openFile);
   return { pick, openFile, view };
 }

@@ -1,5 +1,5 @@
 import { useEffect, useRef } from 'react';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { liveQuery } from 'dexie';
 import { loadProjectData } from '@core/db/snapshot';
 import { backupDue } from '@core/exchange/backups';
 import { writeQdpx } from '@core/exchange';
@@ -23,12 +23,14 @@ export function listenForClose(): () => void {
  * when something changed, when the project is closed and before the window closes.
  */
 export function useAutoBackup(projectId: string, onError: (message: string) => void): void {
-  const lastChangeAt = useLiveQuery(async () => (await db.undoLog.where('projectId').equals(projectId).last())?.at ?? null, [projectId]);
   const state = useRef({ lastChangeAt: null as string | null, lastBackupAt: null as string | null, running: false });
-  state.current.lastChangeAt = lastChangeAt ?? null;
   useEffect(() => {
     if (bridge.platform !== 'electron') return;
     let live = true;
+    // Followed outside React: a change is no reason to draw the window again.
+    const changes = liveQuery(async () => (await db.undoLog.where('projectId').equals(projectId).last())?.at ?? null).subscribe({
+      next: (at) => void (state.current.lastChangeAt = at),
+    });
     void bridge.listBackups().then((all) => {
       const newest = all.find((b) => b.projectId === projectId);
       if (live && newest) state.current.lastBackupAt = newest.at;
@@ -51,6 +53,7 @@ export function useAutoBackup(projectId: string, onError: (message: string) => v
     backupBeforeClose = () => backup(true);
     return () => {
       live = false;
+      changes.unsubscribe();
       clearInterval(timer);
       backupBeforeClose = null;
       void backup(true);

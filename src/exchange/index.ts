@@ -26,11 +26,11 @@ async function wordText(name: string, bytes: Uint8Array): Promise<string | null>
 }
 
 /** A .qdpx (or a bare .qde) a researcher opens as a new project: its data and report, or why it was refused, naming the file. */
-export async function openProjectFile(fileName: string, bytes: Uint8Array, projectId?: string): Promise<Opened<QdpxReadResult>> {
+export async function openProjectFile(fileName: string, bytes: Uint8Array, onProgress?: (done: number, total: number) => void): Promise<Opened<QdpxReadResult>> {
   try {
     if (bytes.length === 0) throw new ImportFailure('empty', 'the file is empty (0 bytes)');
     const bare = /\.qde$/i.test(fileName);
-    return { ok: true, ...(bare ? await readQde(bytes, { fileOf: () => null, projectId }) : await readQdpx(bytes, { projectId, readRichText: wordText })) };
+    return { ok: true, ...(bare ? await readQde(bytes, { fileOf: () => null, onProgress }) : await readQdpx(bytes, { onProgress, readRichText: wordText })) };
   } catch (e) {
     return refusal(fileName, QDPX_FORMAT, e);
   }

@@ -29,6 +29,8 @@ export interface QdpxReadResult {
 export interface QdpxReadOptions {
   /** The id of the project the data will be stored as (a new one by default). */
   projectId?: string;
+  /** Called as sources are read: how many of how many. */
+  onProgress?(done: number, total: number): void;
   /** Reads a source given only as a Word file (the app's Word importer). */
   readRichText?(name: string, bytes: Uint8Array): Promise<string | null>;
 }
@@ -261,7 +263,9 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
         names: otherSources.map((s) => s.attributes.name ?? '').join(', '),
       },
     );
-  for (const node of childrenNamed(sourcesNode ?? root, 'TextSource')) {
+  const textSources = childrenNamed(sourcesNode ?? root, 'TextSource');
+  for (const [done, node] of textSources.entries()) {
+    context.onProgress?.(done, textSources.length);
     const name = node.attributes.name?.trim() || 'Source';
     const extra = studioOf(studio?.sources, node.attributes.guid);
     const raw = await sourceText(node, context, name, report);

@@ -47,7 +47,7 @@ function selectionName(text: string, s: Segment): string {
  * valid against the Project schema, and our own part (qda-studio.json) with what the
  * standard has no place for, so that our round trip loses nothing.
  */
-export function writeQdpx(data: ProjectData): Uint8Array {
+export function writeQdpx(data: ProjectData, options: { onProgress?(done: number, total: number): void } = {}): Uint8Array {
   const g = guidFor;
   const times = new Map<string, string | undefined>();
   const dateTimeOf = (s: string | undefined) => {
@@ -133,7 +133,8 @@ export function writeQdpx(data: ProjectData): Uint8Array {
   const files: Zippable = {};
   if (data.sources.length) {
     xml.open('Sources');
-    for (const s of data.sources) {
+    for (const [done, s] of data.sources.entries()) {
+      options.onProgress?.(done, data.sources.length);
       const text = contentOf.get(s.id)?.text ?? '';
       files[`sources/${g(s.id)}.txt`] = strToU8(text);
       xml.open('TextSource', { guid: g(s.id), name: s.name, plainTextPath: `internal://${g(s.id)}.txt`, creationDateTime: dateTime(s.importedAt) });

@@ -1,6 +1,7 @@
 import { useRef, useState, type ReactNode } from 'react';
 import { addProjectFromData } from '@core/db/project-file';
-import { openProjectFile, type ExchangeNote } from '@core/exchange';
+import type { ExchangeNote } from '@core/exchange';
+import { readProjectFile } from './exchange-jobs';
 import { errorText } from '@core/model/errors';
 import { Dialog } from '../components/Dialog';
 import { ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
@@ -15,7 +16,7 @@ export const isProjectFile = (name: string) => /\.(qdpx|qde)$/i.test(name);
 
 type State =
   | { kind: 'idle' }
-  | { kind: 'opening'; file: string }
+  | { kind: 'opening'; file: string; done: number; total: number }
   | { kind: 'refused'; file: string; reason: string }
   | { kind: 'opened'; file: string; projectId: string; counts: Record<'sources' | 'codes' | 'segments' | 'cases' | 'memos', number>; notes: ExchangeNote[] };
 
@@ -28,10 +29,10 @@ export function useProjectFileOpener(onOpened: (projectId: string) => void): { p
   const input = useRef<HTMLInputElement>(null);
   const [state, setState] = useState<State>({ kind: 'idle' });
   const openFile = (file: ProjectFile) => {
-    setState({ kind: 'opening', file: file.name });
+    setState({ kind: 'opening', file: file.name, done: 0, total: 0 });
     void (async () => {
       try {
-        const result = await openProjectFile(file.name, await file.read());
+        const result = await readProjectFile(file.name, await file.read(), (done, total) => setState({ kind: 'opening', file: file.name, done, total }));
         if (!result.ok) return setState({ kind: 'refused', file: file.name, reason: importErrorText(t, result.error) });
         const projectId = await addProjectFromData(db, result.data);
         const d = result.data;
@@ -68,7 +69,8 @@ export function useProjectFileOpener(onOpened: (projectId: string) => void): { p
       />
       {state.kind === 'opening' && (
         <div className="toast" role="status">
-          <progress aria-label={t('exchange.opening', { name: state.file })} /> {t('exchange.opening', { name: state.file })}
+          <progress aria-label={t('exchange.opening', { name: state.file })} value={state.total ? state.done : undefined} max={state.total || undefined} />{' '}
+          {t('exchange.opening', { name: state.file })}
         </div>
       )}
       {state.kind === 'refused' && <RefusalDialog title={t('command.openProjectFile')} file={state.file} reason={state.reason} onClose={close} />}

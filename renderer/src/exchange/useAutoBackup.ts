@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'react';
 import { liveQuery } from 'dexie';
 import { loadProjectData } from '@core/db/snapshot';
 import { backupDue } from '@core/exchange/backups';
-import { writeQdpx } from '@core/exchange';
+import { writeProjectFile } from './exchange-jobs';
 import { BEFORE_CLOSE } from '@core/ipc/contract';
 import { bridge } from '../bridge';
 import { db } from '../db';
@@ -41,7 +41,7 @@ export function useAutoBackup(projectId: string, onError: (message: string) => v
       s.running = true;
       try {
         const data = await loadProjectData(db, projectId);
-        const entry = await bridge.backupProject({ projectId, projectName: data.project.name, bytes: writeQdpx(data) });
+        const entry = await bridge.backupProject({ projectId, projectName: data.project.name, bytes: await writeProjectFile(data) });
         if (entry) s.lastBackupAt = entry.at;
       } catch (e) {
         onError(e instanceof Error ? e.message : String(e));

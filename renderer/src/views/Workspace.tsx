@@ -35,7 +35,8 @@ import { useCodebookImporter } from '../exchange/CodebookImport';
 import { CopyReminder, noteCopySaved } from '../exchange/CopyReminder';
 import { useAutoBackup } from '../exchange/useAutoBackup';
 import { loadProjectData } from '@core/db/snapshot';
-import { writeQdc, writeQdpx } from '@core/exchange';
+import { writeQdc } from '@core/exchange';
+import { writeProjectFile } from '../exchange/exchange-jobs';
 import { saveRequest } from '@core/export/file-name';
 import { AnalysesView } from './AnalysesView';
 import { CasesSheet } from './CasesSheet';
@@ -137,6 +138,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     setSide('code');
   };
   const opener = useProjectFileOpener(onOpen);
+  const [saving, setSaving] = useState<{ name: string; done: number; total: number } | null>(null);
   const codebookImporter = useCodebookImporter(projectId, setNotice);
   useAutoBackup(
     projectId,
@@ -144,8 +146,14 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
   );
   const saveProjectCopy = async () => {
     const data = await loadProjectData(db, projectId);
-    const result = await bridge.saveFile(saveRequest(data.project.name, 'qdpx', writeQdpx(data)));
-    if (result.saved) noteCopySaved(projectId);
+    setSaving({ name: data.project.name, done: 0, total: data.sources.length });
+    try {
+      const bytes = await writeProjectFile(data, (done, total) => setSaving({ name: data.project.name, done, total }));
+      const result = await bridge.saveFile(saveRequest(data.project.name, 'qdpx', bytes));
+      if (result.saved) noteCopySaved(projectId);
+    } finally {
+      setSaving(null);
+    }
   };
   const saveCodebookFile = async () => {
     const data = await loadProjectData(db, projectId);
@@ -454,6 +462,11 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
           </div>
         )}
         {opener.view}
+        {saving && (
+          <div className="toast" role="status">
+            <progress aria-label={t('exchange.saving', { name: saving.name })} value={saving.done} max={saving.total || 1} /> {t('exchange.saving', { name: saving.name })}
+          </div>
+        )}
         {codebookImporter.view}
         <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
         {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}

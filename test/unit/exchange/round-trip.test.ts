@@ -266,3 +266,19 @@ describe('what other tools read: the standard part', () => {
     expect(qde).toMatch(/<Code guid="[^"]+" name="Desafíos" isCodable="true"/);
   });
 });
+
+describe('long saves and opens say how far they got', () => {
+  it('counts the sources as it writes and as it reads', async () => {
+    const written: number[][] = [];
+    const bytes = writeQdpx(analysisProject, { onProgress: (done, total) => written.push([done, total]) });
+    expect(written).toEqual([
+      [0, 4],
+      [1, 4],
+      [2, 4],
+      [3, 4],
+    ]);
+    const read: number[][] = [];
+    await readQdpx(bytes, { onProgress: (done, total) => read.push([done, total]) });
+    expect(read).toEqual(written);
+  });
+});

@@ -196,7 +196,8 @@ export function writeQdpx(data: ProjectData, options: { onProgress?(done: number
         },
       ]),
     ),
-    segments: Object.fromEntries(data.segments.map((s) => [g(s.id), { createdAt: s.createdAt }])),
+    // A segment's time is in the standard part; only a time the standard cannot hold (empty, not ISO) is kept here.
+    segments: Object.fromEntries(data.segments.filter((s) => dateTime(s.createdAt) !== s.createdAt).map((s) => [g(s.id), { createdAt: s.createdAt }])),
     analyses: data.analyses.map(({ projectId: _p, ...a }) => a),
   };
   files['project.qde'] = xml.toBytes();

@@ -15,6 +15,8 @@ export interface CodebookPlan {
   adds: Code[];
   /** Incoming codes that are a code of the project: by GUID, or by name under the same parent. */
   same: { incoming: Code; existing: Code; by: 'guid' | 'name'; differences: CodeDifference[] }[];
+  /** Shared codes whose name in the file is another code's here, beside them: their name stays, whatever is chosen. */
+  namesTaken: { existing: Code; name: string }[];
 }
 
 /** When a shared code differs: keep the project's name, colour and description, or take the file's. */
@@ -27,7 +29,7 @@ export function planCodebookMerge(existing: Code[], incoming: Code[]): CodebookP
   const byName = new Map(existing.map((c) => [key(c.parentId, c.name), c]));
   // Incoming ids that name a project code, so that children find their parent here.
   const mapped = new Map<string, string>();
-  const plan: CodebookPlan = { adds: [], same: [] };
+  const plan: CodebookPlan = { adds: [], same: [], namesTaken: [] };
   // Parents come before children in a codebook file; walk in that order.
   for (const code of incoming) {
     const parentId = code.parentId === null ? null : (mapped.get(code.parentId) ?? code.parentId);
@@ -37,7 +39,11 @@ export function planCodebookMerge(existing: Code[], incoming: Code[]): CodebookP
     if (existingCode) {
       mapped.set(code.id, existingCode.id);
       const differences: CodeDifference[] = [];
-      if (existingCode.name !== code.name) differences.push('name');
+      if (existingCode.name !== code.name) {
+        const sibling = existing.find((c) => c.id !== existingCode.id && c.parentId === existingCode.parentId && c.name.trim().toLowerCase() === code.name.trim().toLowerCase());
+        if (sibling) plan.namesTaken.push({ existing: existingCode, name: code.name });
+        else differences.push('name');
+      }
       if (code.color && existingCode.color.toLowerCase() !== code.color.toLowerCase()) differences.push('color');
       if (code.description.trim() && existingCode.description.trim() !== code.description.trim()) differences.push('description');
       plan.same.push({ incoming: code, existing: existingCode, by: match ? 'guid' : 'name', differences });

@@ -666,6 +666,7 @@ export const en = {
   'exchange.what.links': 'links',
   'exchange.what.case-links': 'links from cases to codes or passages',
   'exchange.what.source-values': 'variable values of sources (not cases)',
+  'codebookMerge.nameTaken': '“{mine}” keeps its name: “{theirs}”, its name in the file, is another code’s beside it here.',
 } as const;
 
 export type MessageKey = keyof typeof en;

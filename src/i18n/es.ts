@@ -649,4 +649,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'exchange.what.links': 'vínculos',
   'exchange.what.case-links': 'vínculos de casos con códigos o pasajes',
   'exchange.what.source-values': 'valores de variables de fuentes (no de casos)',
+  'codebookMerge.nameTaken': '«{mine}» conserva su nombre: «{theirs}», su nombre en el archivo, es el de otro código junto a él aquí.',
 };

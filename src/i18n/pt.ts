@@ -650,4 +650,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'exchange.what.links': 'vínculos',
   'exchange.what.case-links': 'vínculos de casos com códigos ou trechos',
   'exchange.what.source-values': 'valores de variáveis de fontes (não de casos)',
+  'codebookMerge.nameTaken': '“{mine}” mantém o nome: “{theirs}”, o nome no arquivo, é o de outro código ao lado dele aqui.',
 };

@@ -102,6 +102,13 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
               ))}
             </>
           )}
+          {state.plan.namesTaken.length > 0 && (
+            <ul className="exchange-report">
+              {state.plan.namesTaken.map((x) => (
+                <li key={x.existing.id}>{t('codebookMerge.nameTaken', { mine: x.existing.name, theirs: x.name })}</li>
+              ))}
+            </ul>
+          )}
           <ExchangeNotes notes={state.notes} />
         </Dialog>
       )}

@@ -42,6 +42,13 @@ describe('bringing a codebook (.qdc) into a project', () => {
     ]);
   });
 
+  it('never takes a name from the file that another code beside it has here', () => {
+    const existing = [code('a', 'Relación', null), code('b', 'Confianza', 'a'), code('c', 'Cercanía', 'a')];
+    const plan = planCodebookMerge(existing, [code('b', 'Cercanía', 'a')]);
+    expect(plan.same.map((s) => s.differences)).toEqual([[]]);
+    expect(plan.namesTaken.map((n) => [n.existing.name, n.name])).toEqual([['Confianza', 'Cercanía']]);
+  });
+
   it('adds the new codes in one undo step, keeping or taking the file’s names as chosen; the same file in a second project gets ids of its own', async () => {
     const db = freshDatabase();
     const project = await createProject(db, 'Visitas');

@@ -15,7 +15,7 @@ export const dateTime = (s: string | undefined) => (s && DATE_TIME.test(s) ? s :
 const VARIABLE_TYPE: Record<Attribute['type'], string> = { text: 'Text', category: 'Text', number: 'Float', date: 'Date', boolean: 'Boolean' };
 
 /** How many UTF-16 units of a selection's text go into its name: enough to recognise it. */
-const NAME_UNITS = 100;
+const NAME_UNITS = 60;
 
 /** A decimal as xsd:decimal writes it: no exponent. */
 function decimal(n: number): string {

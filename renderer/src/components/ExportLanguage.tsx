@@ -23,18 +23,15 @@ export function useExportLanguage(): { locale: Locale; setLocale(l: Locale | nul
 export function ExportLanguage({ value }: { value: ReturnType<typeof useExportLanguage> }) {
   const { t } = useI18n();
   return (
-    <select
-      className="export-language"
-      aria-label={t('export.language')}
-      title={t('export.language')}
-      value={value.locale}
-      onChange={(e) => value.setLocale(e.target.value as Locale)}
-    >
-      {LOCALES.map((l) => (
-        <option key={l.id} value={l.id}>
-          {l.name}
-        </option>
-      ))}
-    </select>
+    <label className="export-language" title={t('export.language')}>
+      {t('export.languageShort')}
+      <select aria-label={t('export.language')} value={value.locale} onChange={(e) => value.setLocale(e.target.value as Locale)}>
+        {LOCALES.map((l) => (
+          <option key={l.id} value={l.id}>
+            {l.name}
+          </option>
+        ))}
+      </select>
+    </label>
   );
 }

@@ -79,7 +79,7 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
               </ul>
             </>
           )}
-          {state.plan.same.length > 0 && <p>{t('codebookMerge.same', { count: state.plan.same.length })}</p>}
+          {state.plan.same.length > 0 && (state.plan.adds.length > 0 || differing.length > 0) && <p>{t('codebookMerge.same', { count: state.plan.same.length })}</p>}
           {differing.length > 0 && (
             <>
               <p>{t('codebookMerge.differ')}</p>

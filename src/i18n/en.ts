@@ -667,6 +667,8 @@ export const en = {
   'exchange.what.case-links': 'links from cases to codes or passages',
   'exchange.what.source-values': 'variable values of sources (not cases)',
   'codebookMerge.nameTaken': '“{mine}” keeps its name: “{theirs}”, its name in the file, is another code’s beside it here.',
+  'error.exchangeStalled': 'The file took more than {seconds} seconds without progress and was given up on; nothing was changed.',
+  'error.exchangeStopped': 'Reading or writing the file stopped ({reason}); nothing was changed.',
 } as const;
 
 export type MessageKey = keyof typeof en;

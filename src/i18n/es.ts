@@ -650,4 +650,6 @@ export const es: Partial<Record<MessageKey, string>> = {
   'exchange.what.case-links': 'vínculos de casos con códigos o pasajes',
   'exchange.what.source-values': 'valores de variables de fuentes (no de casos)',
   'codebookMerge.nameTaken': '«{mine}» conserva su nombre: «{theirs}», su nombre en el archivo, es el de otro código junto a él aquí.',
+  'error.exchangeStalled': 'El archivo tardó más de {seconds} segundos sin avanzar y se abandonó; no se cambió nada.',
+  'error.exchangeStopped': 'La lectura o escritura del archivo se detuvo ({reason}); no se cambió nada.',
 };

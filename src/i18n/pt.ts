@@ -651,4 +651,6 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'exchange.what.case-links': 'vínculos de casos com códigos ou trechos',
   'exchange.what.source-values': 'valores de variáveis de fontes (não de casos)',
   'codebookMerge.nameTaken': '“{mine}” mantém o nome: “{theirs}”, o nome no arquivo, é o de outro código ao lado dele aqui.',
+  'error.exchangeStalled': 'O arquivo levou mais de {seconds} segundos sem avançar e foi abandonado; nada foi alterado.',
+  'error.exchangeStopped': 'A leitura ou gravação do arquivo parou ({reason}); nada foi alterado.',
 };

@@ -1,7 +1,11 @@
 import { openProjectFile, writeQdpx, type Opened } from '@core/exchange';
 import type { QdpxReadResult } from '@core/exchange/qdpx-read';
+import { ResearcherError } from '@core/model/errors';
 import type { ProjectData } from '@core/model/types';
 import type { ExchangeJob } from './exchange-worker';
+
+/** How long the worker may go without progress: far longer than one source ever takes. */
+const STALL_MS = 120_000;
 
 export type Progress = (done: number, total: number) => void;
 
@@ -9,15 +13,23 @@ export type Progress = (done: number, total: number) => void;
 function inWorker<T>(job: ExchangeJob, onProgress: Progress, transfer: Transferable[]): Promise<T> {
   return new Promise((resolve, reject) => {
     const worker = new Worker(new URL('./exchange-worker.ts', import.meta.url), { type: 'module' });
-    worker.onmessage = (event: MessageEvent<{ progress?: { done: number; total: number }; result?: T }>) => {
-      if (event.data.progress) return onProgress(event.data.progress.done, event.data.progress.total);
+    // A file that keeps the worker busy this long without a sign of progress is given up on, not waited for.
+    let timer = setTimeout(() => stop(new ResearcherError('error.exchangeStalled', { seconds: STALL_MS / 1000 })), STALL_MS);
+    const stop = (error: Error | null, result?: T) => {
+      clearTimeout(timer);
       worker.terminate();
-      resolve(event.data.result as T);
+      if (error) reject(error);
+      else resolve(result as T);
+    };
+    worker.onmessage = (event: MessageEvent<{ progress?: { done: number; total: number }; result?: T }>) => {
+      if (!event.data.progress) return stop(null, event.data.result);
+      clearTimeout(timer);
+      timer = setTimeout(() => stop(new ResearcherError('error.exchangeStalled', { seconds: STALL_MS / 1000 })), STALL_MS);
+      onProgress(event.data.progress.done, event.data.progress.total);
     };
     worker.onerror = (event) => {
       event.preventDefault();
-      worker.terminate();
-      reject(new Error(event.message || 'the .qdpx worker stopped'));
+      stop(new ResearcherError('error.exchangeStopped', { reason: event.message || '' }));
     };
     worker.postMessage(job, transfer);
   });

@@ -17,7 +17,9 @@ const EXPLAINED = {
   'AUXCLICK_JS_CHECK index.ts': "secureWebPreferences() disables Blink's Auxclick; lockNavigation() denies every new window and navigation away (tested).",
 };
 
-const out = join(mkdtempSync(join(tmpdir(), 'qda-electronegativity-')), 'findings.csv');
+// SARIF, not CSV: the tool writes its CSV header and rows with two unordered async writes,
+// which on a busy machine interleave and split a finding in two.
+const out = join(mkdtempSync(join(tmpdir(), 'qda-electronegativity-')), 'findings.sarif');
 try {
   execFileSync(join(root, 'node_modules/.bin/electronegativity'), ['-i', join(root, 'main'), '-e', electron, '-r', '-v', 'false', '-o', out], {
     stdio: ['ignore', 'ignore', 'pipe'],
@@ -27,10 +29,13 @@ try {
   console.error(`electronegativity did not run: ${e.stderr?.toString() ?? e.message}`);
   process.exit(1);
 }
-const rows = readFileSync(out, 'utf8').trim().split('\n').slice(1).filter(Boolean);
-const findings = rows.map((line) => {
-  const [issue, severity, , file, location] = line.split(',').map((c) => c.replace(/^"|"$/g, ''));
-  return { key: `${issue} ${file}`, text: `${issue} (${severity}) ${file}:${location}` };
+const results = JSON.parse(readFileSync(out, 'utf8')).runs[0].results;
+const findings = results.map((r) => {
+  const where = r.locations?.[0]?.physicalLocation;
+  const uri = where?.artifactLocation?.uri;
+  const file = !uri || uri === 'file:///' ? 'N/A' : uri;
+  const at = `${where?.region?.startLine ?? 0}:${where?.region?.startColumn ?? 0}`;
+  return { key: `${r.ruleId} ${file}`, text: `${r.ruleId} (${r.level}) ${file}:${at}` };
 });
 const unexplained = findings.filter((f) => !EXPLAINED[f.key]);
 for (const f of findings) console.log(`${EXPLAINED[f.key] ? 'explained ' : 'NEW       '} ${f.text}${EXPLAINED[f.key] ? ` — ${EXPLAINED[f.key]}` : ''}`);

@@ -71,13 +71,17 @@ export function writeQdpx(data: ProjectData, options: { onProgress?(done: number
     const parent = c.parentId && data.codes.some((p) => p.id === c.parentId) ? c.parentId : null;
     (childrenOf.get(parent) ?? childrenOf.set(parent, []).get(parent)!).push(c);
   }
-  const memoIndex = new Map<string, typeof data.memos>();
+  type MemoLink = 'codeId' | 'sourceId' | 'segmentId';
+  const memoIndex: Record<MemoLink, Map<string, typeof data.memos>> = { codeId: new Map(), sourceId: new Map(), segmentId: new Map() };
   for (const m of data.memos)
     for (const key of ['codeId', 'sourceId', 'segmentId'] as const) {
       const id = m.links[key];
-      if (id !== undefined) (memoIndex.get(`${key}:${id}`) ?? memoIndex.set(`${key}:${id}`, []).get(`${key}:${id}`)!).push(m);
+      if (id !== undefined) (memoIndex[key].get(id) ?? memoIndex[key].set(id, []).get(id)!).push(m);
     }
-  const memosLinked = (key: 'codeId' | 'sourceId' | 'segmentId', id: string) => memoIndex.get(`${key}:${id}`) ?? [];
+  const memosLinked = (key: MemoLink, id: string) => memoIndex[key].get(id) ?? [];
+  // Codes and coders are named by thousands of selections: their GUIDs are derived once.
+  const known = new Map<string, string>();
+  const gKnown = (id: string) => known.get(id) ?? known.set(id, g(id)).get(id)!;
   const coderIds = new Set(data.coders.map((c) => c.id));
 
   const xml = new XmlWriter();
@@ -140,15 +144,14 @@ export function writeQdpx(data: ProjectData, options: { onProgress?(done: number
       xml.open('TextSource', { guid: g(s.id), name: s.name, plainTextPath: `internal://${g(s.id)}.txt`, creationDateTime: dateTime(s.importedAt) });
       for (const seg of segmentsBySource.get(s.id) ?? []) {
         // 50,000 selections: each is written as one piece (fewer strings for the collector).
-        const coder = coderIds.has(seg.coderId) ? ` creatingUser="${g(seg.coderId)}"` : '';
+        const coder = coderIds.has(seg.coderId) ? ` creatingUser="${gKnown(seg.coderId)}"` : '';
         const created = dateTimeOf(seg.createdAt);
         const when = created ? ` creationDateTime="${created}"` : '';
-        const notes = memosLinked('segmentId', seg.id)
-          .map((m) => `<NoteRef targetGUID="${g(m.id)}"/>`)
-          .join('');
+        const linked = memoIndex.segmentId.get(seg.id);
+        const notes = linked ? linked.map((m) => `<NoteRef targetGUID="${g(m.id)}"/>`).join('') : '';
         xml.raw(
           `<PlainTextSelection guid="${g(seg.id)}" name="${attributeValue(selectionName(text, seg))}" startPosition="${seg.start}" endPosition="${seg.end}"${coder}${when}>` +
-            `<Coding guid="${g(`${seg.id}/coding`)}"${coder}${when}><CodeRef targetGUID="${g(seg.codeId)}"/></Coding>${notes}</PlainTextSelection>`,
+            `<Coding guid="${g(`${seg.id}/coding`)}"${coder}${when}><CodeRef targetGUID="${gKnown(seg.codeId)}"/></Coding>${notes}</PlainTextSelection>`,
         );
       }
       for (const m of memosLinked('sourceId', s.id)) xml.empty('NoteRef', { targetGUID: g(m.id) });

@@ -1,10 +1,10 @@
-import { damaged, notValid } from '../import/result';
+import { fail } from '../import/result';
 import { newId } from '../util/id';
 import type { Code } from '../model/types';
 import { guidFor, isGuid, ourGuid } from './guid';
 import { ORIGIN } from './qdpx-write';
 import { ExchangeReport, type ExchangeNote } from './report';
-import { childNamed, childrenNamed, parseXml, XmlRefusal, XmlWriter, type XmlNode } from './xml';
+import { childNamed, childrenNamed, rootOf, XmlWriter, type XmlNode } from './xml';
 
 export const CODEBOOK_NAMESPACE = 'urn:QDA-XML:codebook:1.0';
 export const QDC_FORMAT = 'REFI-QDA codebook';
@@ -38,14 +38,9 @@ export function writeQdc(codes: Code[], codedIds: Set<string> = new Set()): Uint
 
 /** The codes of a .qdc, in tree order, their ids the file's GUIDs; what was left out is in the report. */
 export function readQdc(bytes: Uint8Array): { codes: Code[]; report: ExchangeNote[] } {
-  let root: XmlNode;
-  try {
-    root = parseXml(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, ''));
-  } catch (e) {
-    if (e instanceof XmlRefusal) damaged(QDC_FORMAT, e.message);
-    throw e;
-  }
-  if (root.name !== 'CodeBook') notValid(QDC_FORMAT, `it starts with <${root.name}>, not <CodeBook>`);
+  const root = rootOf(bytes, QDC_FORMAT);
+  if (root.name !== 'CodeBook')
+    fail('wrong-root', `not a valid ${QDC_FORMAT} file (it starts with <${root.name}>, not <CodeBook>)`, { format: QDC_FORMAT, found: root.name, expected: 'CodeBook' });
   const report = new ExchangeReport();
   const codes: Code[] = [];
   const used = new Set<string>();

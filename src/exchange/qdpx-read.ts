@@ -4,7 +4,7 @@ import { decodeText } from '../import/encoding';
 import { sha256Hex } from '../import/hash';
 import { guessLanguage } from '../import/language';
 import { countWords, paragraphsOf } from '../import/normalize';
-import { ImportFailure, damaged, fail, notValid, plainReason } from '../import/result';
+import { ImportFailure, damaged, fail, plainReason } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
 import { detectTurns } from '../import/speakers';
 import { checkUnpackedSize, isZip, zipEntryNames } from '../import/zip';
@@ -15,7 +15,7 @@ import { isGuid, ourGuid } from './guid';
 import { ExchangeReport, type ExchangeNote } from './report';
 import { isStudioPart, STUDIO_PART, type StudioPart } from './studio-part';
 import { mapToOurText, unitsOfCodePoints } from './text-map';
-import { childNamed, childrenNamed, parseXml, XmlRefusal, type XmlNode } from './xml';
+import { childNamed, childrenNamed, rootOf, type XmlNode } from './xml';
 
 export const QDPX_FORMAT = 'REFI-QDA project';
 /** More entries than any real project packs (a source is one or two files). */
@@ -48,15 +48,21 @@ export function escapesPackage(name: string): boolean {
  * is unpacked; its XML is read without DTDs.
  */
 export async function readQdpx(bytes: Uint8Array, options: QdpxReadOptions = {}): Promise<QdpxReadResult> {
-  if (!isZip(bytes)) notValid(QDPX_FORMAT, 'it is not a zip package');
+  if (!isZip(bytes)) fail('not-a-package', `not a valid ${QDPX_FORMAT} file (it is not a zip package)`, { format: QDPX_FORMAT });
   const names = zipEntryNames(bytes, QDPX_FORMAT);
   if (names.length > MAX_QDPX_ENTRIES)
-    fail('corrupt', `not a valid ${QDPX_FORMAT} file (it packs ${names.length.toLocaleString('en')} files; a project packs at most ${MAX_QDPX_ENTRIES.toLocaleString('en')})`, {
-      format: QDPX_FORMAT,
-      reason: `it packs ${names.length} files`,
-    });
+    fail(
+      'too-many-files',
+      `not a valid ${QDPX_FORMAT} file (it packs ${names.length.toLocaleString('en')} files; a project packs at most ${MAX_QDPX_ENTRIES.toLocaleString('en')})`,
+      {
+        format: QDPX_FORMAT,
+        count: names.length,
+        limit: MAX_QDPX_ENTRIES,
+      },
+    );
   const escaping = names.find(escapesPackage);
-  if (escaping !== undefined) notValid(QDPX_FORMAT, `it holds a file named “${escaping}”, which points outside the package`);
+  if (escaping !== undefined)
+    fail('unsafe-entry', `not a valid ${QDPX_FORMAT} file (it holds a file named “${escaping}”, which points outside the package)`, { format: QDPX_FORMAT, entry: escaping });
   checkUnpackedSize(bytes, QDPX_FORMAT);
   let files: Record<string, Uint8Array>;
   try {
@@ -67,7 +73,7 @@ export async function readQdpx(bytes: Uint8Array, options: QdpxReadOptions = {})
   const qde = Object.keys(files)
     .filter((n) => /\.qde$/i.test(n))
     .sort((a, b) => a.split('/').length - b.split('/').length)[0];
-  if (!qde) notValid(QDPX_FORMAT, 'it holds no project file (*.qde)');
+  if (!qde) fail('no-project-file', `not a valid ${QDPX_FORMAT} file (it holds no project file (*.qde))`, { format: QDPX_FORMAT });
   const byLowerName = new Map(Object.keys(files).map((n) => [n.toLowerCase(), n]));
   const fileOf = (path: string): Uint8Array | null => {
     const m = /^(internal|relative|file):\/\/\/?(.*)$/i.exec(path.trim());
@@ -105,14 +111,13 @@ const VARIABLE_TYPES: Record<string, AttributeType> = { Text: 'text', Boolean: '
 export async function readQde(bytes: Uint8Array, context: QdeContext): Promise<QdpxReadResult> {
   const report = context.report ?? new ExchangeReport();
   const studio = context.studio ?? null;
-  let root: XmlNode;
-  try {
-    root = parseXml(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, ''));
-  } catch (e) {
-    if (e instanceof XmlRefusal) damaged(QDPX_FORMAT, e.message);
-    throw e;
-  }
-  if (root.name !== 'Project') notValid(QDPX_FORMAT, `its project file starts with <${root.name}>, not <Project>`);
+  const root = rootOf(bytes, QDPX_FORMAT);
+  if (root.name !== 'Project')
+    fail('wrong-root', `not a valid ${QDPX_FORMAT} file (its project file starts with <${root.name}>, not <Project>)`, {
+      format: QDPX_FORMAT,
+      found: root.name,
+      expected: 'Project',
+    });
   try {
     return await buildProject(root, context, studio, report);
   } catch (e) {

@@ -1,4 +1,5 @@
 import { SaxesParser } from 'saxes';
+import { fail } from '../import/result';
 
 /** An XML element as the exchange readers walk it: local name, attributes, children and its own text. */
 export interface XmlNode {
@@ -8,8 +9,16 @@ export interface XmlNode {
   text: string;
 }
 
-/** Why an XML file was refused, in words about the file; the caller names the file. */
-export class XmlRefusal extends Error {}
+/** Why an XML file was refused: a code the UI translates, and English words about the file; the caller names the file. */
+export class XmlRefusal extends Error {
+  constructor(
+    readonly code: 'xml-doctype' | 'xml-too-many-elements' | 'xml-too-deep' | 'xml-malformed',
+    message: string,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(message);
+  }
+}
 
 /** Far more elements than any project holds (a 50,000-segment project has about 200,000). */
 const MAX_ELEMENTS = 5_000_000;
@@ -26,17 +35,18 @@ export function parseXml(xml: string): XmlNode {
   const root: XmlNode = { name: '', attributes: {}, children: [], text: '' };
   const stack: XmlNode[] = [root];
   let count = 0;
-  let refusal: string | null = null;
+  let refusal: XmlRefusal | null = null;
+  const malformed = (detail: string) => new XmlRefusal('xml-malformed', `it is not well-formed XML (${detail})`, { detail });
   parser.on('doctype', () => {
-    refusal ??= 'it declares a document type (DTD), which a REFI-QDA file never needs';
+    refusal ??= new XmlRefusal('xml-doctype', 'it declares a document type (DTD), which a REFI-QDA file never needs');
   });
   parser.on('error', (e) => {
-    refusal ??= `it is not well-formed XML (${e.message.replace(/^\d+:\d+: /, '')})`;
+    refusal ??= malformed(e.message.replace(/^\d+:\d+: /, ''));
   });
   parser.on('opentag', (tag) => {
     if (refusal) return;
-    if (++count > MAX_ELEMENTS) refusal = `it holds more than ${MAX_ELEMENTS.toLocaleString('en')} elements`;
-    else if (stack.length > MAX_DEPTH) refusal = `its elements nest more than ${MAX_DEPTH} deep`;
+    if (++count > MAX_ELEMENTS) refusal = new XmlRefusal('xml-too-many-elements', `it holds more than ${MAX_ELEMENTS.toLocaleString('en')} elements`, { limit: MAX_ELEMENTS });
+    else if (stack.length > MAX_DEPTH) refusal = new XmlRefusal('xml-too-deep', `its elements nest more than ${MAX_DEPTH} deep`, { limit: MAX_DEPTH });
     const attributes: Record<string, string> = {};
     for (const [k, v] of Object.entries(tag.attributes as Record<string, string>)) attributes[localName(k)] = v;
     const node: XmlNode = { name: localName(tag.name), attributes, children: [], text: '' };
@@ -55,12 +65,25 @@ export function parseXml(xml: string): XmlNode {
   try {
     parser.write(xml).close();
   } catch (e) {
-    refusal ??= `it is not well-formed XML (${e instanceof Error ? e.message : String(e)})`;
+    refusal ??= malformed(e instanceof Error ? e.message : String(e));
   }
-  if (refusal) throw new XmlRefusal(refusal);
+  if (refusal) throw refusal;
   const top = root.children[0];
-  if (!top) throw new XmlRefusal('it holds no XML element');
+  if (!top) throw malformed('it holds no element');
   return top;
+}
+
+/**
+ * The root element of a REFI-QDA file's bytes (UTF-8, a BOM allowed), or a refusal that
+ * names the format and says why in a code the UI translates.
+ */
+export function rootOf(bytes: Uint8Array, format: string): XmlNode {
+  try {
+    return parseXml(new TextDecoder('utf-8').decode(bytes).replace(/^\ufeff/, ''));
+  } catch (e) {
+    if (e instanceof XmlRefusal) fail(e.code, `damaged ${format} file (${e.message})`, { format, ...e.params });
+    throw e;
+  }
 }
 
 /** The children of an element with a local name. */

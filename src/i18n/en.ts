@@ -669,6 +669,15 @@ export const en = {
   'codebookMerge.nameTaken': '“{mine}” keeps its name: “{theirs}”, its name in the file, is another code’s beside it here.',
   'error.exchangeStalled': 'The file took more than {seconds} seconds without progress and was given up on; nothing was changed.',
   'error.exchangeStopped': 'Reading or writing the file stopped ({reason}); nothing was changed.',
+  'import.error.not-a-package': '{message}',
+  'import.error.too-many-files': '{message}',
+  'import.error.unsafe-entry': '{message}',
+  'import.error.no-project-file': '{message}',
+  'import.error.wrong-root': '{message}',
+  'import.error.xml-doctype': '{message}',
+  'import.error.xml-too-many-elements': '{message}',
+  'import.error.xml-too-deep': '{message}',
+  'import.error.xml-malformed': '{message}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -652,4 +652,13 @@ export const es: Partial<Record<MessageKey, string>> = {
   'codebookMerge.nameTaken': '«{mine}» conserva su nombre: «{theirs}», su nombre en el archivo, es el de otro código junto a él aquí.',
   'error.exchangeStalled': 'El archivo tardó más de {seconds} segundos sin avanzar y se abandonó; no se cambió nada.',
   'error.exchangeStopped': 'La lectura o escritura del archivo se detuvo ({reason}); no se cambió nada.',
+  'import.error.not-a-package': 'no es un proyecto REFI-QDA: no es un paquete zip',
+  'import.error.too-many-files': 'contiene {count} archivos y un proyecto contiene como máximo {limit} (¿archivo malicioso?)',
+  'import.error.unsafe-entry': 'contiene un archivo llamado «{entry}», que apunta fuera del paquete (¿archivo malicioso?)',
+  'import.error.no-project-file': 'no contiene ningún archivo de proyecto (*.qde)',
+  'import.error.wrong-root': 'su XML empieza con <{found}>, no con <{expected}>: no es el tipo de archivo que indica su nombre',
+  'import.error.xml-doctype': 'declara un tipo de documento (DTD), que un archivo REFI-QDA nunca necesita; no se lee (¿archivo malicioso?)',
+  'import.error.xml-too-many-elements': 'contiene más de {limit} elementos XML (¿archivo malicioso?)',
+  'import.error.xml-too-deep': 'sus elementos XML se anidan a más de {limit} niveles (¿archivo malicioso?)',
+  'import.error.xml-malformed': 'archivo dañado: no es XML bien formado ({detail})',
 };

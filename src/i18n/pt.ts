@@ -653,4 +653,13 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'codebookMerge.nameTaken': '“{mine}” mantém o nome: “{theirs}”, o nome no arquivo, é o de outro código ao lado dele aqui.',
   'error.exchangeStalled': 'O arquivo levou mais de {seconds} segundos sem avançar e foi abandonado; nada foi alterado.',
   'error.exchangeStopped': 'A leitura ou gravação do arquivo parou ({reason}); nada foi alterado.',
+  'import.error.not-a-package': 'não é um projeto REFI-QDA: não é um pacote zip',
+  'import.error.too-many-files': 'contém {count} arquivos e um projeto contém no máximo {limit} (arquivo malicioso?)',
+  'import.error.unsafe-entry': 'contém um arquivo chamado “{entry}”, que aponta para fora do pacote (arquivo malicioso?)',
+  'import.error.no-project-file': 'não contém nenhum arquivo de projeto (*.qde)',
+  'import.error.wrong-root': 'seu XML começa com <{found}>, não com <{expected}>: não é o tipo de arquivo que seu nome indica',
+  'import.error.xml-doctype': 'declara um tipo de documento (DTD), de que um arquivo REFI-QDA nunca precisa; não é lido (arquivo malicioso?)',
+  'import.error.xml-too-many-elements': 'contém mais de {limit} elementos XML (arquivo malicioso?)',
+  'import.error.xml-too-deep': 'seus elementos XML se aninham em mais de {limit} níveis (arquivo malicioso?)',
+  'import.error.xml-malformed': 'arquivo danificado: não é XML bem formado ({detail})',
 };

@@ -18,7 +18,17 @@ export type ImportErrorCode =
   | 'too-much-text'
   | 'too-slow'
   | 'stopped-importer'
-  | 'storage-full';
+  | 'storage-full'
+  // A .qdpx or .qdc that is not what its name says, or is built to harm a reader.
+  | 'not-a-package'
+  | 'too-many-files'
+  | 'unsafe-entry'
+  | 'no-project-file'
+  | 'wrong-root'
+  | 'xml-doctype'
+  | 'xml-too-many-elements'
+  | 'xml-too-deep'
+  | 'xml-malformed';
 
 export interface ImportError {
   code: ImportErrorCode;

@@ -1,6 +1,7 @@
 import { strToU8, zipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { openCodebookFile, openProjectFile } from '../../../src/exchange';
+import { translate } from '../../../src/i18n';
 import { writeQdpx } from '../../../src/exchange/qdpx-write';
 import { data } from '../analysis/fixture';
 import { fixture } from '../helpers';
@@ -16,7 +17,7 @@ describe('a .qdpx from a stranger is refused, naming the file and the reason, be
   it('refuses an entry whose name climbs out of the package (zip slip)', async () => {
     const bytes = zipSync({ 'project.qde': strToU8('<Project xmlns="urn:QDA-XML:project:1.0"/>'), '../../.bashrc': strToU8('rm -rf ~') });
     const error = await refusalOf('regalo.qdpx', bytes);
-    expect(error).toMatchObject({ code: 'corrupt', fileName: 'regalo.qdpx' });
+    expect(error).toMatchObject({ code: 'unsafe-entry', fileName: 'regalo.qdpx', params: { entry: '../../.bashrc' } });
     expect(error.message).toContain('“../../.bashrc”, which points outside the package');
   });
 
@@ -59,7 +60,46 @@ describe('a .qdpx from a stranger is refused, naming the file and the reason, be
 
   it('refuses a codebook that is not one, by name', () => {
     const result = openCodebookFile('codigos.qdc', strToU8('<Project/>'));
-    expect(result).toMatchObject({ ok: false, error: { fileName: 'codigos.qdc', code: 'corrupt' } });
+    expect(result).toMatchObject({ ok: false, error: { fileName: 'codigos.qdc', code: 'wrong-root', params: { found: 'Project', expected: 'CodeBook' } } });
+  });
+
+  it('says each refusal in Spanish and Portuguese, not only the English reason', async () => {
+    const { importErrorText } = await import('../../../renderer/src/labels');
+    const many: Record<string, Uint8Array> = { 'project.qde': strToU8('<Project/>') };
+    for (let i = 0; i < 50_001; i++) many[`n/${i}`] = new Uint8Array(0);
+    const deep = `<Project>${'<a>'.repeat(300)}${'</a>'.repeat(300)}</Project>`;
+    const refusals = [
+      await refusalOf('texto.qdpx', strToU8('hola')),
+      await refusalOf('muchos.qdpx', zipSync(many, { level: 0 })),
+      await refusalOf('regalo.qdpx', zipSync({ 'project.qde': strToU8('<Project/>'), '../x': strToU8('x') })),
+      await refusalOf('vacio.qdpx', zipSync({ 'a.txt': strToU8('x') })),
+      await refusalOf('libro.qdpx', project('<CodeBook/>')),
+      await refusalOf('entidades.qdpx', project('<!DOCTYPE p [<!ENTITY x "y">]><Project/>')),
+      await refusalOf('hondo.qdpx', project(deep)),
+      await refusalOf('roto.qdpx', project('<Project><Sources>')),
+      await refusalOf('nada.qdpx', project('   ')),
+    ];
+    expect(refusals.map((e) => e.code)).toEqual([
+      'not-a-package',
+      'too-many-files',
+      'unsafe-entry',
+      'no-project-file',
+      'wrong-root',
+      'xml-doctype',
+      'xml-too-deep',
+      'xml-malformed',
+      'xml-malformed',
+    ]);
+    for (const locale of ['es', 'pt'] as const) {
+      const t = (key: string, params?: Record<string, string | number>) => translate(locale, key as never, params);
+      for (const error of refusals) {
+        const text = importErrorText(t, error);
+        expect(text, error.code).not.toMatch(/[{}]|not a valid|damaged|it holds|points outside/);
+      }
+    }
+    const es = (key: string, params?: Record<string, string | number>) => translate('es', key as never, params);
+    expect(importErrorText(es, refusals[1])).toBe('contiene 50.002 archivos y un proyecto contiene como máximo 50.000 (¿archivo malicioso?)');
+    expect(importErrorText(es, refusals[2])).toContain('«../x»');
   });
 
   it('never stops on damage inside the XML it can parse: selections without positions, codes without names, values of the wrong type', async () => {

@@ -1,0 +1,163 @@
+import lunr from 'lunr';
+import type { WordLanguage } from '../analysis/languages';
+import { unitsOf, type SearchSource, type SearchUnit } from './corpus';
+import { isStop, stemOf, type CompiledQuery, type CompiledTerm, type Sequence, type WordTest } from './match';
+import { foldedWords, wordsOf } from './words';
+import type { QueryFilter } from './query';
+import type { SourceContent } from '../model/types';
+
+/**
+ * One lunr index over a few sources of one language. A project's sources are split into
+ * partitions of about PARTITION_SIZE, so that importing, editing or deleting a source
+ * rebuilds one small index, not the language's whole corpus.
+ */
+export const PARTITION_SIZE = 25;
+
+/** The fields of a unit, as the issue's search asks for them; `text` is stemmed, the rest folded. */
+const FIELDS = ['text', 'speaker', 'source', 'case', 'kind'] as const;
+
+export interface PartitionSource {
+  source: SearchSource;
+  content: Pick<SourceContent, 'sourceId' | 'text' | 'paragraphs' | 'turns'>;
+  caseNames: string[];
+}
+
+export interface Partition {
+  language: WordLanguage | null;
+  sourceIds: string[];
+  units: SearchUnit[];
+  index: lunr.Index;
+}
+
+/** A partition as it is stored: its units and its index serialized. */
+export interface StoredPartition {
+  language: WordLanguage | null;
+  sourceIds: string[];
+  units: SearchUnit[];
+  index: string;
+}
+
+function tokensOf(value: unknown, field: string, language: WordLanguage | null): lunr.Token[] {
+  if (typeof value !== 'string' || !value) return [];
+  const out: lunr.Token[] = [];
+  for (const w of wordsOf(value)) {
+    if (field === 'text') {
+      if (isStop(w.folded, language)) continue;
+      out.push(new lunr.Token(stemOf(w.folded, language), {}));
+    } else out.push(new lunr.Token(w.folded, {}));
+  }
+  return out;
+}
+
+/** Builds the index of a few sources of one language. */
+export function buildPartition(language: WordLanguage | null, sources: PartitionSource[]): Partition {
+  const builder = new lunr.Builder();
+  // Our own words, folding and stemming stand in for lunr's pipeline (which would chain stemmers and trim accents away).
+  builder.pipeline.reset();
+  builder.searchPipeline.reset();
+  builder.tokenizer = ((value: unknown, meta?: { fields?: string[] }) => tokensOf(value, meta?.fields?.[0] ?? 'text', language)) as unknown as typeof lunr.tokenizer;
+  builder.ref('u');
+  for (const f of FIELDS) builder.field(f);
+  const units: SearchUnit[] = [];
+  for (const { source, content, caseNames } of sources) {
+    for (const unit of unitsOf(content)) {
+      builder.add({ u: String(units.length), text: content.text.slice(unit.start, unit.end), speaker: unit.speaker, source: source.name, case: caseNames.join(' '), kind: source.kind });
+      units.push(unit);
+    }
+  }
+  return { language, sourceIds: sources.map((s) => s.source.id), units, index: builder.build() };
+}
+
+export function storePartition(p: Partition): StoredPartition {
+  return { language: p.language, sourceIds: p.sourceIds, units: p.units, index: JSON.stringify(p.index) };
+}
+
+export function loadPartition(stored: StoredPartition): Partition {
+  return { language: stored.language, sourceIds: stored.sourceIds, units: stored.units, index: lunr.Index.load(JSON.parse(stored.index)) };
+}
+
+/** `null` stands for every unit: the index cannot narrow this term (a leading wildcard, a phrase of stop words only). */
+type Units = Set<number> | null;
+
+const intersect = (a: Units, b: Units): Units => (a === null ? b : b === null ? a : new Set([...a].filter((x) => b.has(x))));
+const union = (a: Units, b: Units): Units => (a === null || b === null ? null : new Set([...a, ...b]));
+
+/** The parts of a lunr index its typings leave out: its postings and the set of its terms (lunr 2.3's documented JSON shape). */
+interface IndexInside {
+  invertedIndex: Record<string, Record<string, Record<string, unknown>> | undefined>;
+  tokenSet: { intersect(other: unknown): { toArray(): string[] } };
+}
+const TokenSet = lunr.TokenSet as unknown as { fromString(s: string): unknown };
+
+function posting(index: lunr.Index, term: string, field: (typeof FIELDS)[number] = 'text'): Set<number> {
+  const entry = (index as unknown as IndexInside).invertedIndex[term];
+  return new Set(entry ? Object.keys(entry[field]).map(Number) : []);
+}
+
+/** A field filter narrows by its words in that field ("speaker:Entrevistadora"); the filter itself is checked on each unit after. */
+function filterUnits(p: Partition, filter: QueryFilter): Units {
+  if (filter.kind !== 'field' || filter.exclude || filter.value.includes('*')) return null;
+  let out: Units = null;
+  for (const word of foldedWords(filter.value)) out = intersect(out, posting(p.index, word, filter.field));
+  return out;
+}
+
+/** How many letters of a wildcard's fixed start the index can trust: stems may end a letter or two before the word does. */
+function stemSafePrefix(prefix: string, language: WordLanguage | null): string {
+  if (!language) return prefix;
+  const s = stemOf(prefix, language);
+  let common = 0;
+  while (common < prefix.length && common < s.length && prefix[common] === s[common]) common++;
+  return prefix.slice(0, Math.max(Math.min(3, prefix.length), common - 2));
+}
+
+function wordUnits(p: Partition, test: WordTest): Units {
+  switch (test.kind) {
+    case 'stem':
+      return test.stop ? null : posting(p.index, test.stem);
+    case 'exact':
+      return isStop(test.folded, p.language) ? null : posting(p.index, stemOf(test.folded, p.language));
+    case 'pattern': {
+      if (test.prefix === null) return null;
+      const prefix = stemSafePrefix(test.prefix, p.language);
+      const terms = (p.index as unknown as IndexInside).tokenSet.intersect(TokenSet.fromString(`${prefix}*`)).toArray();
+      const out = new Set<number>();
+      for (const t of terms) for (const u of posting(p.index, t)) out.add(u);
+      return out;
+    }
+  }
+}
+
+function sequenceUnits(p: Partition, seq: Sequence): Units {
+  let out: Units = null;
+  for (const test of seq) {
+    out = intersect(out, wordUnits(p, test));
+    if (out && out.size === 0) return out;
+  }
+  return out;
+}
+
+function termUnits(p: Partition, term: CompiledTerm): Units {
+  if (term.kind === 'near') return intersect(termUnits(p, { kind: 'any', sequences: term.left }), termUnits(p, { kind: 'any', sequences: term.right }));
+  let out: Units = new Set();
+  for (const seq of term.sequences) out = union(out, sequenceUnits(p, seq));
+  return out;
+}
+
+/** The units of a partition that may match a query (a superset: each is then checked on its text); null for all. */
+export function candidateUnits(p: Partition, query: CompiledQuery, filters: QueryFilter[] = []): Units {
+  let out: Units = null;
+  for (const f of filters) out = intersect(out, filterUnits(p, f));
+  const required = query.items.filter((i) => i.presence === 'required');
+  const optional = query.items.filter((i) => i.presence === 'optional');
+  for (const item of required) out = intersect(out, termUnits(p, item.term));
+  if (required.length || !optional.length) return out;
+  let any: Units = new Set();
+  for (const item of optional) any = union(any, termUnits(p, item.term));
+  return intersect(out, any);
+}
+
+/** What a partition needs of a source: its search view, its text and structure, its cases' names. */
+export function partitionSourceOf(source: SearchSource, content: PartitionSource['content'], cases: Map<string, { name: string }>): PartitionSource {
+  return { source, content, caseNames: source.caseIds.map((id) => cases.get(id)?.name ?? '').filter(Boolean) };
+}

@@ -3,7 +3,10 @@ import type { QueryTerm, QueryWord, SearchQuery } from './query';
 import type { Word } from './words';
 
 /** How one word of a unit is tested: by stem (a plain search word), exactly (in a phrase), or by a pattern (a wildcard). */
-export type WordTest = { kind: 'stem'; stem: string; /** a stop word, which the index leaves out */ stop: boolean } | { kind: 'exact'; folded: string } | { kind: 'pattern'; regex: RegExp; prefix: string | null };
+export type WordTest =
+  | { kind: 'stem'; stem: string; /** a stop word, which the index leaves out */ stop: boolean }
+  | { kind: 'exact'; folded: string }
+  | { kind: 'pattern'; regex: RegExp; prefix: string | null };
 
 /** Consecutive words that together make one match: one word, or a phrase. */
 export type Sequence = WordTest[];
@@ -48,7 +51,7 @@ function patternTest(folded: string): WordTest {
   const escaped = folded
     .split('*')
     .map((p) => p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
-    .join('[\\p{L}\\p{N}\\p{M}\'’]*');
+    .join("[\\p{L}\\p{N}\\p{M}'’]*");
   const fixed = folded.indexOf('*');
   return { kind: 'pattern', regex: new RegExp(`^${escaped}$`, 'u'), prefix: fixed > 0 ? folded.slice(0, fixed) : null };
 }

@@ -61,7 +61,14 @@ export function buildPartition(language: WordLanguage | null, sources: Partition
   const units: SearchUnit[] = [];
   for (const { source, content, caseNames } of sources) {
     for (const unit of unitsOf(content)) {
-      builder.add({ u: String(units.length), text: content.text.slice(unit.start, unit.end), speaker: unit.speaker, source: source.name, case: caseNames.join(' '), kind: source.kind });
+      builder.add({
+        u: String(units.length),
+        text: content.text.slice(unit.start, unit.end),
+        speaker: unit.speaker,
+        source: source.name,
+        case: caseNames.join(' '),
+        kind: source.kind,
+      });
       units.push(unit);
     }
   }

@@ -23,7 +23,8 @@ export interface QueryWord {
   typed: string;
 }
 
-export type QueryTerm = { kind: 'word'; word: QueryWord } | { kind: 'phrase'; words: QueryWord[]; typed: string } | { kind: 'near'; left: QueryTerm; right: QueryTerm; distance: number };
+export type QueryTerm =
+  { kind: 'word'; word: QueryWord } | { kind: 'phrase'; words: QueryWord[]; typed: string } | { kind: 'near'; left: QueryTerm; right: QueryTerm; distance: number };
 
 export interface QueryItem {
   term: QueryTerm;
@@ -61,9 +62,7 @@ const MAX_NEAR = 100;
 const QUOTES: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 
 type Token =
-  | { kind: 'text'; text: string; quoted: boolean; at: number }
-  | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' | 'NEAR'; distance?: number; at: number }
-  | { kind: 'equals'; at: number };
+  { kind: 'text'; text: string; quoted: boolean; at: number } | { kind: 'op'; op: 'AND' | 'OR' | 'NOT' | 'NEAR'; distance?: number; at: number } | { kind: 'equals'; at: number };
 
 const err = (key: string, params: Record<string, string | number> = {}): ParsedQuery => ({ ok: false, error: { key: `search.error.${key}` as Message['key'], params } });
 
@@ -212,7 +211,10 @@ export function parseRegex(pattern: string): { ok: true; regex: RegExp } | { ok:
   try {
     regex = new RegExp(pattern, 'giu');
   } catch (e) {
-    return { ok: false, error: { key: 'search.error.bad-regex' as Message['key'], params: { reason: e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e) } } };
+    return {
+      ok: false,
+      error: { key: 'search.error.bad-regex' as Message['key'], params: { reason: e instanceof Error ? e.message.replace(/^Invalid regular expression: /, '') : String(e) } },
+    };
   }
   if (regex.test('')) return { ok: false, error: { key: 'search.error.regex-matches-empty' as Message['key'] } };
   return { ok: true, regex };

@@ -93,7 +93,14 @@ function searchRegex(groups: UnitGroup[], corpus: SearchCorpus, regex: RegExp): 
           continue;
         }
         any = true;
-        hits.push({ sourceId: unit.sourceId, start: unit.start + m.index, end: unit.start + m.index + m[0].length, unitStart: unit.start, unitEnd: unit.end, speaker: unit.speaker });
+        hits.push({
+          sourceId: unit.sourceId,
+          start: unit.start + m.index,
+          end: unit.start + m.index + m[0].length,
+          unitStart: unit.start,
+          unitEnd: unit.end,
+          speaker: unit.speaker,
+        });
         if (hits.length >= MAX_HITS) break;
       }
       if (any) unitsMatched++;

@@ -1,6 +1,7 @@
 import { isFoldedStopWord, stem, type WordLanguage } from '../analysis/languages';
 import type { QueryTerm, QueryWord, SearchQuery } from './query';
-import type { Word } from './words';
+import { foldWord } from './fold';
+import { wordsOf, type Word } from './words';
 
 /** How one word of a unit is tested: by stem (a plain search word), exactly (in a phrase), or by a pattern (a wildcard). */
 export type WordTest =
@@ -24,10 +25,10 @@ export interface CompiledQuery {
   items: CompiledItem[];
 }
 
-/** A stretch of a unit's words that matched: word indexes, end exclusive. */
+/** A stretch of a source's text that matched (UTF-16 offsets, end exclusive). */
 export interface Occurrence {
-  from: number;
-  to: number;
+  start: number;
+  end: number;
 }
 
 const STEMS = new Map<string, string>();
@@ -89,66 +90,138 @@ export function compileQuery(query: SearchQuery, language: WordLanguage | null, 
   };
 }
 
-/** The words of one unit, with their stems worked out only when a test needs them. */
-export class UnitWords {
+/** One unit's text, read as words only when a phrase or NEAR needs word positions. */
+export class UnitText {
+  private words: Word[] | null = null;
   private stems: (string | undefined)[] = [];
   constructor(
-    readonly words: Word[],
-    private readonly language: WordLanguage | null,
+    readonly text: string,
+    readonly start: number,
+    readonly end: number,
+    readonly language: WordLanguage | null,
   ) {}
-  stemAt(i: number): string {
-    return (this.stems[i] ??= stemOf(this.words[i].folded, this.language));
+  wordList(): Word[] {
+    return (this.words ??= wordsOf(this.text, this.start, this.end));
   }
-  passes(i: number, test: WordTest): boolean {
-    const w = this.words[i];
-    switch (test.kind) {
-      case 'exact':
-        return w.folded === test.folded;
-      case 'pattern':
-        return (test.prefix === null || w.folded.startsWith(test.prefix)) && test.regex.test(w.folded);
-      case 'stem':
-        return this.stemAt(i) === test.stem;
-    }
+  stemAt(i: number): string {
+    return (this.stems[i] ??= stemOf(this.wordList()[i].folded, this.language));
+  }
+  passesAt(i: number, test: WordTest): boolean {
+    const w = this.wordList()[i];
+    return test.kind === 'stem' ? w.folded.charCodeAt(0) === test.stem.charCodeAt(0) && this.stemAt(i) === test.stem : passesFolded(w.folded, test, this.language);
   }
 }
 
-function occurrencesOf(unit: UnitWords, seqs: Sequence[]): Occurrence[] {
-  const out: Occurrence[] = [];
-  const n = unit.words.length;
+function passesFolded(folded: string, test: WordTest, language: WordLanguage | null): boolean {
+  switch (test.kind) {
+    case 'exact':
+      return folded === test.folded;
+    case 'pattern':
+      return (test.prefix === null || folded.startsWith(test.prefix)) && test.regex.test(folded);
+    case 'stem':
+      // Stemmers change a word's ending, never its first letter: most words are ruled out unstemmed.
+      return folded.charCodeAt(0) === test.stem.charCodeAt(0) && stemOf(folded, language) === test.stem;
+  }
+}
+
+/**
+ * A regular expression that finds, in unfolded text, the words that may pass a test: words
+ * beginning with the letters the test fixes (any accent, any case). Stemmers keep a word's
+ * first two letters (Spanish and Portuguese change only the region after them; Porter only
+ * suffixes), so a stem's first two letters begin every word with that stem.
+ */
+const SCANS = new Map<string, RegExp | null>();
+function scannerFor(test: WordTest): RegExp | null {
+  const fixed = test.kind === 'stem' ? test.stem.slice(0, 2) : test.kind === 'exact' ? test.folded : (test.prefix ?? '');
+  if (!fixed) return null;
+  let scan = SCANS.get(fixed);
+  if (scan === undefined) {
+    const letters = [...fixed].map(letterClass).join('');
+    scan = new RegExp(`(?<![\\p{L}\\p{N}\\p{M}])(?<![\\p{L}\\p{N}\\p{M}]['’])${letters}[\\p{L}\\p{N}\\p{M}]*(?:['’][\\p{L}\\p{N}\\p{M}]+)*`, 'giu');
+    if (SCANS.size > 1000) SCANS.clear();
+    SCANS.set(fixed, scan);
+  }
+  return scan;
+}
+
+/** The characters that fold to a letter: "a" → [aáàâãäåā…], read from the folding itself. */
+let variants: Map<string, string[]> | null = null;
+function letterClass(letter: string): string {
+  if (!variants) {
+    variants = new Map();
+    for (let cp = 0xc0; cp <= 0x24f; cp++) {
+      const c = String.fromCodePoint(cp);
+      const f = foldWord(c);
+      if (f.length === 1 && f !== c.toLowerCase()) (variants.get(f) ?? variants.set(f, []).get(f)!).push(c);
+    }
+  }
+  const escaped = letter.replace(/[.*+?^${}()|[\]\\/-]/g, '\\$&');
+  const more = variants.get(letter);
+  return more ? `[${escaped}${more.join('')}]` : escaped;
+}
+
+/** Single words found by scanning the text: no word list is built for the unit. */
+function scanOccurrences(unit: UnitText, test: WordTest, out: Occurrence[]): void {
+  const scan = scannerFor(test);
+  if (!scan) {
+    const words = unit.wordList();
+    for (let i = 0; i < words.length; i++) if (unit.passesAt(i, test)) out.push({ start: words[i].start, end: words[i].end });
+    return;
+  }
+  scan.lastIndex = unit.start;
+  for (let m = scan.exec(unit.text); m && m.index < unit.end; m = scan.exec(unit.text)) {
+    const end = Math.min(m.index + m[0].length, unit.end);
+    if (passesFolded(foldWord(unit.text.slice(m.index, end)), test, unit.language)) out.push({ start: m.index, end });
+  }
+}
+
+function wordOccurrences(unit: UnitText, seqs: Sequence[]): { from: number; to: number }[] {
+  const out: { from: number; to: number }[] = [];
+  const n = unit.wordList().length;
   for (const seq of seqs) {
     if (!seq.length) continue;
     for (let i = 0; i + seq.length <= n; i++) {
       let ok = true;
-      for (let k = 0; k < seq.length && ok; k++) ok = unit.passes(i + k, seq[k]);
+      for (let k = 0; k < seq.length && ok; k++) ok = unit.passesAt(i + k, seq[k]);
       if (ok) out.push({ from: i, to: i + seq.length });
     }
   }
   return out;
 }
 
-function nearOccurrences(unit: UnitWords, term: Extract<CompiledTerm, { kind: 'near' }>): Occurrence[] {
-  const left = occurrencesOf(unit, term.left);
+function toChars(unit: UnitText, o: { from: number; to: number }): Occurrence {
+  const words = unit.wordList();
+  return { start: words[o.from].start, end: words[o.to - 1].end };
+}
+
+function nearOccurrences(unit: UnitText, term: Extract<CompiledTerm, { kind: 'near' }>): Occurrence[] {
+  const left = wordOccurrences(unit, term.left);
   if (!left.length) return [];
-  const right = occurrencesOf(unit, term.right);
+  const right = wordOccurrences(unit, term.right);
   const out: Occurrence[] = [];
   for (const l of left)
     for (const r of right) {
       const gap = r.from >= l.to ? r.from - l.to : l.from >= r.to ? l.from - r.to : 0;
-      if (gap <= term.distance) out.push({ from: Math.min(l.from, r.from), to: Math.max(l.to, r.to) });
+      if (gap <= term.distance) out.push(toChars(unit, { from: Math.min(l.from, r.from), to: Math.max(l.to, r.to) }));
     }
   return out;
 }
 
-export function termOccurrences(unit: UnitWords, term: CompiledTerm): Occurrence[] {
-  return term.kind === 'near' ? nearOccurrences(unit, term) : occurrencesOf(unit, term.sequences);
+export function termOccurrences(unit: UnitText, term: CompiledTerm): Occurrence[] {
+  if (term.kind === 'near') return nearOccurrences(unit, term);
+  const out: Occurrence[] = [];
+  const phrases = term.sequences.filter((s) => s.length > 1);
+  for (const seq of term.sequences) if (seq.length === 1) scanOccurrences(unit, seq[0], out);
+  if (phrases.length) for (const o of wordOccurrences(unit, phrases)) out.push(toChars(unit, o));
+  return out;
 }
 
 /**
  * Where a query matches one unit (a paragraph or a speaker's turn), as merged stretches of
- * words; null when the unit does not match. A query of filters only matches the whole unit
- * (the caller passes `wholeUnit`).
+ * text; null when the unit does not match, and no stretch for a query of filters only
+ * (the whole unit matches).
  */
-export function matchUnit(unit: UnitWords, query: CompiledQuery): Occurrence[] | null {
+export function matchUnit(unit: UnitText, query: CompiledQuery): Occurrence[] | null {
   const found: Occurrence[] = [];
   let required = 0;
   let optionalHit = false;
@@ -175,11 +248,11 @@ export function matchUnit(unit: UnitWords, query: CompiledQuery): Occurrence[] |
 
 /** Overlapping matches become one, in order: a passage is coded once. */
 export function mergeOccurrences(list: Occurrence[]): Occurrence[] {
-  const sorted = [...list].sort((a, b) => a.from - b.from || b.to - a.to);
+  const sorted = [...list].sort((a, b) => a.start - b.start || b.end - a.end);
   const out: Occurrence[] = [];
   for (const o of sorted) {
     const last = out[out.length - 1];
-    if (last && o.from < last.to) last.to = Math.max(last.to, o.to);
+    if (last && o.start < last.end) last.end = Math.max(last.end, o.end);
     else out.push({ ...o });
   }
   return out;

@@ -1,11 +1,10 @@
 import type { WordLanguage } from '../analysis/languages';
 import type { Message } from '../model/errors';
 import { compileFilters, unitsOf, type SearchCorpus, type SearchSource, type SearchUnit, type UnitFilter } from './corpus';
-import { compileQuery, matchUnit, UnitWords, type CompiledQuery, type Synonyms } from './match';
+import { compileQuery, matchUnit, UnitText, type CompiledQuery, type Synonyms } from './match';
 import { candidateUnits, type Partition } from './partition';
 import { parseQuery, parseRegex, type SearchQuery } from './query';
 import { thesaurusSynonyms, type Thesaurus } from './thesaurus';
-import { wordsOf } from './words';
 
 /** One place a search found: a stretch of a source's text, in its unit. */
 export interface SearchHit {
@@ -24,10 +23,13 @@ export interface SearchRequest {
   mode: 'words' | 'regex';
   /** Expand words through the project's thesaurus. */
   thesaurus?: Thesaurus;
-  /** Memos are searched too when given (their own group of results). */
+  /** Stop after this many hits (the first screen of results); all of them by default, up to MAX_HITS. */
+  limit?: number;
 }
 
-export type SearchOutcome = { ok: true; hits: SearchHit[]; unitsMatched: number } | { ok: false; error: Message };
+export type SearchOutcome =
+  /** `complete` false: the search stopped at its limit; more hits follow in reading order. */
+  { ok: true; hits: SearchHit[]; unitsMatched: number; complete: boolean } | { ok: false; error: Message };
 
 /** A group of units of one language, with the index that narrows them, or none (every unit is read). */
 export interface UnitGroup {
@@ -51,33 +53,61 @@ export function unitGroupsOf(corpus: SearchCorpus, contents: Map<string, Paramet
 /** Stops a search that has found this many: a word in every paragraph of a large corpus. */
 export const MAX_HITS = 100_000;
 
-function searchWords(groups: UnitGroup[], corpus: SearchCorpus, query: SearchQuery, pass: UnitFilter, synonyms?: Synonyms): SearchOutcome {
-  const hits: SearchHit[] = [];
-  let unitsMatched = 0;
-  const compiled = new Map<WordLanguage | null, CompiledQuery>();
-  for (const group of groups) {
-    const q = compiled.get(group.language) ?? compiled.set(group.language, compileQuery(query, group.language, synonyms)).get(group.language)!;
-    const candidates = group.partition ? candidateUnits(group.partition, q, query.filters) : null;
-    const indexes = candidates ? [...candidates].sort((a, b) => a - b) : null;
-    const count = indexes ? indexes.length : group.units.length;
-    for (let k = 0; k < count; k++) {
-      const unit = group.units[indexes ? indexes[k] : k];
-      const source = corpus.sources.get(unit.sourceId);
-      if (!source || !pass(unit, source)) continue;
-      const words = new UnitWords(wordsOf(source.text, unit.start, unit.end), group.language);
-      const found = matchUnit(words, q);
-      if (!found) continue;
-      unitsMatched++;
-      if (!found.length) hits.push({ sourceId: unit.sourceId, start: unit.start, end: unit.end, unitStart: unit.start, unitEnd: unit.end, speaker: unit.speaker });
-      for (const o of found)
-        hits.push({ sourceId: unit.sourceId, start: words.words[o.from].start, end: words.words[o.to - 1].end, unitStart: unit.start, unitEnd: unit.end, speaker: unit.speaker });
-      if (hits.length >= MAX_HITS) break;
-    }
+/** Each source's place in reading order (sources by name), worked out once per corpus. */
+const READING_ORDER = new WeakMap<SearchCorpus, Map<string, number>>();
+function readingOrder(corpus: SearchCorpus): Map<string, number> {
+  let order = READING_ORDER.get(corpus);
+  if (!order) {
+    const collator = new Intl.Collator(undefined, { numeric: true });
+    order = new Map([...corpus.sources.values()].sort((a, b) => collator.compare(a.name, b.name)).map((s, i) => [s.id, i]));
+    READING_ORDER.set(corpus, order);
   }
-  return { ok: true, hits: sortHits(hits, corpus), unitsMatched };
+  return order;
 }
 
-function searchRegex(groups: UnitGroup[], corpus: SearchCorpus, regex: RegExp): SearchOutcome {
+/**
+ * Checks the candidate units on their text in reading order, so that the first hits come
+ * first: with a limit, a search stops there (the first screen of results) and says it is
+ * not complete.
+ */
+function searchWords(groups: UnitGroup[], corpus: SearchCorpus, query: SearchQuery, pass: UnitFilter, limit: number, synonyms?: Synonyms): SearchOutcome {
+  const order = readingOrder(corpus);
+  const compiled = new Map<WordLanguage | null, CompiledQuery>();
+  const queue: { key: number; group: number; unit: number }[] = [];
+  groups.forEach((group, g) => {
+    const q = compiled.get(group.language) ?? compiled.set(group.language, compileQuery(query, group.language, synonyms)).get(group.language)!;
+    const candidates = group.partition ? candidateUnits(group.partition, q, query.filters) : null;
+    const add = (u: number) => {
+      const unit = group.units[u];
+      queue.push({ key: (order.get(unit.sourceId) ?? 0) * 2 ** 32 + unit.start, group: g, unit: u });
+    };
+    if (candidates) candidates.forEach(add);
+    else for (let u = 0; u < group.units.length; u++) add(u);
+  });
+  queue.sort((a, b) => a.key - b.key);
+  const hits: SearchHit[] = [];
+  let unitsMatched = 0;
+  let complete = true;
+  for (const { group: g, unit: u } of queue) {
+    if (hits.length >= limit) {
+      complete = false;
+      break;
+    }
+    const group = groups[g];
+    const unit = group.units[u];
+    const source = corpus.sources.get(unit.sourceId);
+    if (!source || !pass(unit, source)) continue;
+    const found = matchUnit(new UnitText(source.text, unit.start, unit.end, group.language), compiled.get(group.language)!);
+    if (!found) continue;
+    unitsMatched++;
+    const hit = (start: number, end: number) => hits.push({ sourceId: unit.sourceId, start, end, unitStart: unit.start, unitEnd: unit.end, speaker: unit.speaker });
+    if (!found.length) hit(unit.start, unit.end);
+    for (const o of found) hit(o.start, o.end);
+  }
+  return { ok: true, hits, unitsMatched, complete };
+}
+
+function searchRegex(groups: UnitGroup[], corpus: SearchCorpus, regex: RegExp, limit: number): SearchOutcome {
   const hits: SearchHit[] = [];
   let unitsMatched = 0;
   for (const group of groups)
@@ -101,29 +131,26 @@ function searchRegex(groups: UnitGroup[], corpus: SearchCorpus, regex: RegExp): 
           unitEnd: unit.end,
           speaker: unit.speaker,
         });
-        if (hits.length >= MAX_HITS) break;
+        if (hits.length >= limit) break;
       }
       if (any) unitsMatched++;
-      if (hits.length >= MAX_HITS) break;
+      if (hits.length >= limit) break;
     }
-  return { ok: true, hits: sortHits(hits, corpus), unitsMatched };
-}
-
-/** Hits in reading order: sources by name, then by place in the text. */
-function sortHits(hits: SearchHit[], corpus: SearchCorpus): SearchHit[] {
-  const order = new Map([...corpus.sources.values()].sort((a, b) => a.name.localeCompare(b.name, undefined, { numeric: true })).map((s, i) => [s.id, i]));
-  return hits.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start);
+  const order = readingOrder(corpus);
+  hits.sort((a, b) => (order.get(a.sourceId) ?? 0) - (order.get(b.sourceId) ?? 0) || a.start - b.start);
+  return { ok: true, hits, unitsMatched, complete: hits.length < limit };
 }
 
 /** Runs a search over the project's units (narrowed by their indexes where they have one). */
 export function runSearch(groups: UnitGroup[], corpus: SearchCorpus, request: SearchRequest): SearchOutcome {
+  const limit = Math.min(request.limit ?? MAX_HITS, MAX_HITS);
   if (request.mode === 'regex') {
     const parsed = parseRegex(request.query);
-    return parsed.ok ? searchRegex(groups, corpus, parsed.regex) : parsed;
+    return parsed.ok ? searchRegex(groups, corpus, parsed.regex, limit) : parsed;
   }
   const parsed = parseQuery(request.query);
   if (!parsed.ok) return parsed;
   const filters = compileFilters(parsed.query.filters, corpus);
   if (!filters.ok) return filters;
-  return searchWords(groups, corpus, parsed.query, filters.pass, request.thesaurus ? thesaurusSynonyms(request.thesaurus) : undefined);
+  return searchWords(groups, corpus, parsed.query, filters.pass, limit, request.thesaurus ? thesaurusSynonyms(request.thesaurus) : undefined);
 }

@@ -7,18 +7,55 @@ export interface Word {
   folded: string;
 }
 
-/**
- * What counts as a word: letters, digits and combining marks, with an apostrophe inside
- * ("don't", "d'água") but not a hyphen ("bem-estar" is two words, as lunr splits it).
- */
-const WORD = /[\p{L}\p{N}\p{M}]+(?:['’][\p{L}\p{N}\p{M}]+)*/gu;
+const WORD_CHAR = /^[\p{L}\p{N}\p{M}]$/u;
+const wordChar = new Map<number, boolean>();
 
-/** The words of a text (or of the part from `from` to `to`), in order. */
+/** Whether a code point is part of a word: a letter, a digit or a combining mark. */
+function isWordChar(cp: number): boolean {
+  if (cp < 0x80) return (cp >= 97 && cp <= 122) || (cp >= 65 && cp <= 90) || (cp >= 48 && cp <= 57);
+  let known = wordChar.get(cp);
+  if (known === undefined) {
+    known = WORD_CHAR.test(String.fromCodePoint(cp));
+    if (wordChar.size < 50_000) wordChar.set(cp, known);
+  }
+  return known;
+}
+
+const isApostrophe = (c: number) => c === 39 || c === 0x2019;
+
+/**
+ * The words of a text (or of the part from `from` to `to`), in order. A word is letters,
+ * digits and combining marks, with an apostrophe inside ("don't", "d'água") but not a
+ * hyphen ("bem-estar" is two words, as lunr splits it). One pass over the characters:
+ * search reads every word of every paragraph it checks.
+ */
 export function wordsOf(text: string, from = 0, to = text.length): Word[] {
   const out: Word[] = [];
-  const part = from === 0 && to === text.length ? text : text.slice(from, to);
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(part); m; m = WORD.exec(part)) out.push({ start: from + m.index, end: from + m.index + m[0].length, folded: foldWord(m[0]) });
+  let i = from;
+  while (i < to) {
+    let cp = text.codePointAt(i)!;
+    if (!isWordChar(cp)) {
+      i += cp > 0xffff ? 2 : 1;
+      continue;
+    }
+    const start = i;
+    let ascii = true;
+    for (;;) {
+      if (cp >= 0x80) ascii = false;
+      i += cp > 0xffff ? 2 : 1;
+      if (i >= to) break;
+      cp = text.codePointAt(i)!;
+      if (isWordChar(cp)) continue;
+      // An apostrophe between two word characters stays in the word.
+      if (isApostrophe(cp) && i + 1 < to && isWordChar(text.codePointAt(i + 1)!)) {
+        ascii = false;
+        continue;
+      }
+      break;
+    }
+    const word = text.slice(start, i);
+    out.push({ start, end: i, folded: ascii ? word.toLowerCase() : foldWord(word) });
+  }
   return out;
 }
 

@@ -5,6 +5,7 @@ import type { PackedSourceContent } from './content-packing';
 import type { ChangeListener, HistoryWindow, StepLabel } from './changes';
 import type { Change } from '../model/change';
 import { SCHEMA_HISTORY, type SchemaVersion } from './schema';
+import type { SearchIndexRow } from '../search/partition';
 
 /** One undo step: the rows a researcher's action touched, before and after. */
 export interface UndoEntry {
@@ -37,6 +38,7 @@ export class QdaDatabase extends Dexie {
   analyses!: EntityTable<SavedAnalysis, 'id'>;
   undoLog!: Table<UndoEntry, number>;
   imports!: EntityTable<ImportRecord, 'id'>;
+  searchIndexes!: EntityTable<SearchIndexRow, 'id'>;
   /** Who hears of this store's committed changes (see onCommittedChanges). */
   readonly changeListeners = { committed: new Set<ChangeListener>(), local: new Set<ChangeListener>() };
   /** The window recording and undoing steps in this store (see setHistoryWindow). */

@@ -83,11 +83,11 @@ export async function markProjectOpened(db: QdaDatabase, id: string): Promise<vo
   await db.projects.update(id, { openedAt: nowIso() });
 }
 
-/** Changes the project's source kinds or citation pattern: one undo step. */
+/** Changes the project's source kinds, citation pattern or search thesaurus: one undo step. */
 export async function updateProjectSettings(
   db: QdaDatabase,
   id: string,
-  patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern'>>,
+  patch: Partial<Pick<Project, 'sourceKinds' | 'citationPattern' | 'thesaurus'>>,
   options: { session?: string } = {},
 ): Promise<void> {
   if (patch.sourceKinds) {
@@ -98,7 +98,7 @@ export async function updateProjectSettings(
   await editProject(
     db,
     id,
-    step(patch.citationPattern !== undefined ? 'history.citationPattern' : 'history.sourceKinds'),
+    step(patch.citationPattern !== undefined ? 'history.citationPattern' : patch.thesaurus !== undefined ? 'history.thesaurus' : 'history.sourceKinds'),
     (project) => [updated('projects', id, project, { ...project, ...patch })],
     options,
   );

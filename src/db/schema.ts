@@ -42,9 +42,17 @@ export const SCHEMA_HISTORY: SchemaVersion[] = [
     stores: {},
     upgrade: (tx) => upgradeToVersion3(tx),
   },
+  {
+    // Text search: each project's lunr indexes, in partitions of a few sources (see
+    // src/search/partition), so that opening a project does not rebuild them. Derived data:
+    // losing it costs a rebuild, never a researcher's work. Projects may hold a thesaurus
+    // (a field without an index).
+    version: 4,
+    stores: { searchIndexes: 'id, projectId' },
+  },
 ];
 
 export const CURRENT_SCHEMA_VERSION = SCHEMA_HISTORY[SCHEMA_HISTORY.length - 1].version;
 
 /** The tables that hold one project's rows (all but `projects` and the undo log). */
-export const PROJECT_TABLES = ['sources', 'sourceContents', 'cases', 'attributes', 'codes', 'segments', 'memos', 'coders', 'analyses', 'imports'] as const;
+export const PROJECT_TABLES = ['sources', 'sourceContents', 'cases', 'attributes', 'codes', 'segments', 'memos', 'coders', 'analyses', 'imports', 'searchIndexes'] as const;

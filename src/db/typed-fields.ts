@@ -28,6 +28,10 @@ export async function readTypedField(db: QdaDatabase, field: TypedField): Promis
       return (await db.analyses.get(field.id))?.name;
     case 'citationPattern':
       return (await db.projects.get(field.projectId))?.citationPattern;
+    case 'thesaurus': {
+      const project = await db.projects.get(field.projectId);
+      return project ? (project.thesaurus ?? '') : undefined;
+    }
     case 'stopWords': {
       const analysis = await db.analyses.get(field.analysisId);
       return analysis ? stopWordsOf(analysis.definition).join(', ') : undefined;
@@ -85,6 +89,8 @@ function write(db: QdaDatabase, field: TypedField, text: string, session: string
       return updateAnalysis(db, field.id, { name: text }, options);
     case 'citationPattern':
       return updateProjectSettings(db, field.projectId, { citationPattern: text }, options);
+    case 'thesaurus':
+      return updateProjectSettings(db, field.projectId, { thesaurus: text }, options);
     case 'stopWords':
       return (async () => {
         const analysis = await db.analyses.get(field.analysisId);
@@ -116,6 +122,7 @@ export async function projectOfTypedField(db: QdaDatabase, field: TypedField): P
     case 'analysisName':
       return (await db.analyses.get(field.id))?.projectId;
     case 'citationPattern':
+    case 'thesaurus':
       return field.projectId;
     case 'stopWords':
       return (await db.analyses.get(field.analysisId))?.projectId;

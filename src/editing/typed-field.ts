@@ -10,6 +10,8 @@ export type TypedField =
   | { kind: 'cellSummary'; analysisId: string; cell: string }
   | { kind: 'analysisName'; id: string }
   | { kind: 'citationPattern'; projectId: string }
+  /** The project's search thesaurus: a group of words that count as one per line. */
+  | { kind: 'thesaurus'; projectId: string }
   /** A word-frequency analysis's own stop words, written 'word, word'. */
   | { kind: 'stopWords'; analysisId: string }
   /** A case's value of an attribute, as typed in the case sheet (it commits as a whole: the later edit wins). */

@@ -426,7 +426,9 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
       openedAt: now,
       sourceKinds: kinds,
       citationPattern: studio?.project.citationPattern ?? DEFAULT_CITATION_PATTERN,
+      // The store sets its own version when it keeps the project (see db/project-file).
       dataVersion: 3,
+      ...(typeof studio?.project.thesaurus === 'string' && studio.project.thesaurus ? { thesaurus: studio.project.thesaurus } : {}),
     },
     sources,
     contents,

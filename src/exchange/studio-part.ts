@@ -12,7 +12,7 @@ export const STUDIO_VERSION = 1;
 export interface StudioPart {
   format: typeof STUDIO_FORMAT;
   version: number;
-  project: Pick<Project, 'name' | 'createdAt' | 'sourceKinds' | 'citationPattern'>;
+  project: Pick<Project, 'name' | 'createdAt' | 'sourceKinds' | 'citationPattern' | 'thesaurus'>;
   /** GUID → our id, where an id was not a GUID (older or hand-made projects). */
   ids: Record<string, string>;
   sources: Record<string, Omit<Source, 'id' | 'projectId' | 'name' | 'caseIds'> & Pick<SourceContent, 'paragraphs' | 'turns' | 'annotations'>>;

@@ -709,6 +709,7 @@ export const en = {
   'search.error.regex-matches-empty': 'The regular expression matches empty text: it would find everything.',
   'history.autocodeSearch': 'Code {count} hits of “{query}” with “{name}”',
   'history.autocodeSpeaker': 'Code {count} turns of {speaker} with “{name}”',
+  'history.thesaurus': 'Edit the search thesaurus',
 } as const;
 
 export type MessageKey = keyof typeof en;

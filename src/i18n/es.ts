@@ -692,4 +692,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'search.error.regex-matches-empty': 'La expresión regular coincide con texto vacío: lo encontraría todo.',
   'history.autocodeSearch': 'Codificar {count} resultados de «{query}» con «{name}»',
   'history.autocodeSpeaker': 'Codificar {count} turnos de {speaker} con «{name}»',
+  'history.thesaurus': 'Editar el tesauro de búsqueda',
 };

@@ -693,4 +693,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'search.error.regex-matches-empty': 'A expressão regular corresponde a texto vazio: encontraria tudo.',
   'history.autocodeSearch': 'Codificar {count} resultados de «{query}» com «{name}»',
   'history.autocodeSpeaker': 'Codificar {count} turnos de {speaker} com «{name}»',
+  'history.thesaurus': 'Editar o tesauro de pesquisa',
 };

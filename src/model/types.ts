@@ -20,6 +20,8 @@ export interface Project {
   dataVersion: number;
   /** When the project was moved to the trash; it can be restored for TRASH_DAYS. */
   deletedAt?: string;
+  /** Words that count as one in a text search, a group per line: "vínculo, lazo, relación". */
+  thesaurus?: string;
 }
 
 /** An import as it runs: what was chosen and how far it got, so an import cut short is seen afterwards. */

@@ -36,12 +36,23 @@ export interface Partition {
   index: lunr.Index;
 }
 
-/** A partition as it is stored: its units and its index serialized. */
+/** A partition as it is stored: its units packed (three numbers each) and its index serialized. */
 export interface StoredPartition {
   language: WordLanguage | null;
   sourceIds: string[];
-  units: SearchUnit[];
+  /** Per unit: its source (an index into sourceIds), start and end. */
+  offsets: Uint32Array;
+  /** Per unit: its speaker ('' for a paragraph). */
+  speakers: string[];
   index: string;
+}
+
+/** A stored partition as a row of the project's search index table. */
+export interface SearchIndexRow extends StoredPartition {
+  id: string;
+  projectId: string;
+  /** sourceId → the source's fingerprint when the partition was built (see index-plan). */
+  fingerprints: Record<string, string>;
 }
 
 /**
@@ -78,11 +89,25 @@ export function buildPartition(language: WordLanguage | null, sources: Partition
 }
 
 export function storePartition(p: Partition): StoredPartition {
-  return { language: p.language, sourceIds: p.sourceIds, units: p.units, index: JSON.stringify(p.index) };
+  const place = new Map(p.sourceIds.map((id, i) => [id, i]));
+  const offsets = new Uint32Array(p.units.length * 3);
+  p.units.forEach((u, i) => offsets.set([place.get(u.sourceId) ?? 0, u.start, u.end], i * 3));
+  return { language: p.language, sourceIds: p.sourceIds, offsets, speakers: p.units.map((u) => u.speaker), index: JSON.stringify(p.index) };
 }
 
-export function loadPartition(stored: StoredPartition): Partition {
-  return { language: stored.language, sourceIds: stored.sourceIds, units: stored.units, index: lunr.Index.load(JSON.parse(stored.index)) };
+/** A stored partition ready to search; null when its row is damaged (it is then rebuilt). */
+export function loadPartition(stored: StoredPartition): Partition | null {
+  try {
+    const units: SearchUnit[] = [];
+    for (let i = 0; i < stored.speakers.length; i++) {
+      const sourceId = stored.sourceIds[stored.offsets[i * 3]];
+      if (sourceId === undefined) return null;
+      units.push({ sourceId, start: stored.offsets[i * 3 + 1], end: stored.offsets[i * 3 + 2], speaker: stored.speakers[i] });
+    }
+    return { language: stored.language, sourceIds: stored.sourceIds, units, index: lunr.Index.load(JSON.parse(stored.index)) };
+  } catch {
+    return null;
+  }
 }
 
 /** `null` stands for every unit: the index cannot narrow this term (a leading wildcard, a phrase of stop words only). */

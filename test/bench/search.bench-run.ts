@@ -60,11 +60,11 @@ test(`searching ${WORDS.toLocaleString('en')} words in three languages`, async (
   });
   const heapBuilt = heapMb() - heapBefore;
   const partitions = build.result.map((p) => ({ language: p.language, sourceIds: p.sourceIds }));
-  const stored = time(() => build.result.map((p) => JSON.stringify(storePartition(p))));
+  const stored = time(() => build.result.map((p) => structuredClone(storePartition(p))));
   build.result.length = 0;
-  const sizeMb = stored.result.reduce((n, s) => n + s.length, 0) / 1e6;
+  const sizeMb = stored.result.reduce((n, s) => n + s.index.length + s.offsets.byteLength, 0) / 1e6;
   const heapStored = heapMb();
-  const loaded = time(() => stored.result.map((s) => loadPartition(JSON.parse(s))));
+  const loaded = time(() => stored.result.map((s) => loadPartition(s)!));
   const heapIndexes = heapMb() - heapStored;
   const groups: UnitGroup[] = loaded.result.map((p) => ({ language: p.language, units: p.units, partition: p }));
 

@@ -17,7 +17,8 @@ export function searchBothWays(data: Data, request: SearchRequest, size = PARTIT
   for (const [language, ids] of byLanguage)
     for (let i = 0; i < ids.length; i += size) {
       const part = ids.slice(i, i + size).map((id) => partitionSourceOf(corpus.sources.get(id)!, contents.get(id)!, corpus.cases));
-      const partition = loadPartition(JSON.parse(JSON.stringify(storePartition(buildPartition(language, part)))));
+      // Stored and read back as IndexedDB does (a structured clone).
+      const partition = loadPartition(structuredClone(storePartition(buildPartition(language, part))))!;
       groups.push({ language, units: partition.units, partition });
     }
   const indexed = runSearch(groups, corpus, request);

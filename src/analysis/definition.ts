@@ -13,14 +13,24 @@ export type AnalysisDefinition =
   | { type: 'coding-query'; matrix: MatrixDefinition; count: CountOf; percent: NonNullable<MatrixTableOptions['percent']> }
   | { type: 'comparison'; matrix: MatrixDefinition; rowLabels: boolean; fallback: ComparisonOptions['fallback']; note?: string }
   | { type: 'cooccurrence'; options: CooccurrenceOptions }
-  | { type: 'words'; options: WordFrequencyOptions };
+  | { type: 'words'; options: WordFrequencyOptions }
+  /** A saved text search: it runs again as sources change. */
+  | { type: 'search'; search: SavedSearch };
+
+/** What a saved search keeps: the query as typed, its mode, and whether it expands through the thesaurus. */
+export interface SavedSearch {
+  query: string;
+  mode: 'words' | 'regex';
+  thesaurus: boolean;
+}
 
 export type AnalysisType = AnalysisDefinition['type'];
 
-export const ANALYSIS_TYPES: readonly AnalysisType[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words'];
+/** The analyses the researcher creates from the analyses view (a search is saved from the search view). */
+export const ANALYSIS_TYPES: readonly Exclude<AnalysisType, 'search'>[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words'];
 
 /** A sensible first definition for each kind of analysis, from the project's codebook and attributes. */
-export function defaultDefinition(type: AnalysisType, data: Pick<ProjectData, 'codes' | 'attributes'>): AnalysisDefinition {
+export function defaultDefinition(type: Exclude<AnalysisType, 'search'>, data: Pick<ProjectData, 'codes' | 'attributes'>): AnalysisDefinition {
   const themes = data.codes.filter((c) => c.parentId === null).map((c) => c.id);
   const category = data.attributes.find((a) => a.type === 'category' || a.type === 'boolean');
   const grouping: Grouping = category ? { kind: 'attribute', attributeId: category.id } : { kind: 'cases' };
@@ -126,6 +136,11 @@ export function parseAnalysisDefinition(raw: unknown): AnalysisDefinition | null
         },
       };
     }
+    case 'search': {
+      const search = isObject(raw.search) ? raw.search : {};
+      if (typeof search.query !== 'string') return null;
+      return { type: 'search', search: { query: search.query, mode: oneOf(search.mode, ['words', 'regex'], 'words'), thesaurus: bool(search.thesaurus, false) } };
+    }
     default:
       return null;
   }
@@ -155,6 +170,7 @@ export function codeIdsOf(def: AnalysisDefinition): string[] {
     case 'words':
       return def.options.codeIds ?? [];
     case 'frequency':
+    case 'search':
       return [];
   }
 }
@@ -167,6 +183,7 @@ export function withCodeIds(def: AnalysisDefinition, codeIds: string[]): Analysi
     case 'words':
       return { ...def, options: { ...def.options, codeIds } };
     case 'frequency':
+    case 'search':
       return def;
     default:
       return withMatrix(def, { codeIds });

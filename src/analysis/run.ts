@@ -8,6 +8,7 @@ import { cooccurrenceTable } from './cooccurrence';
 import { frequencyTable } from './frequency';
 import { buildMatrix, cellQuotes, matrixTable, type Axis, type Matrix, type MatrixDefinition } from './matrix';
 import { wordFrequencyTable } from './word-frequency';
+import { savedSearchTable } from '../search/saved';
 
 export type { AnalysisDefinition, AnalysisType } from './definition';
 
@@ -52,6 +53,8 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
       return { table: { ...cooccurrenceTable(data, def.options, t), title: saved.name } };
     case 'words':
       return { table: { ...wordFrequencyTable(data, def.options, t), title: saved.name } };
+    case 'search':
+      return { table: { ...savedSearchTable(data, def.search, t), title: saved.name } };
   }
 }
 

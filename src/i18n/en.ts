@@ -710,6 +710,8 @@ export const en = {
   'history.autocodeSearch': 'Code {count} hits of “{query}” with “{name}”',
   'history.autocodeSpeaker': 'Code {count} turns of {speaker} with “{name}”',
   'history.thesaurus': 'Edit the search thesaurus',
+  'search.error.too-slow': 'The search took more than {seconds} seconds and was stopped (a regular expression that backtracks?). Nothing changed.',
+  'analysis.type.search': 'Saved search',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -693,4 +693,6 @@ export const es: Partial<Record<MessageKey, string>> = {
   'history.autocodeSearch': 'Codificar {count} resultados de «{query}» con «{name}»',
   'history.autocodeSpeaker': 'Codificar {count} turnos de {speaker} con «{name}»',
   'history.thesaurus': 'Editar el tesauro de búsqueda',
+  'search.error.too-slow': 'La búsqueda tardó más de {seconds} segundos y se detuvo (¿una expresión regular que retrocede sin fin?). No cambió nada.',
+  'analysis.type.search': 'Búsqueda guardada',
 };

@@ -694,4 +694,6 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'history.autocodeSearch': 'Codificar {count} resultados de «{query}» com «{name}»',
   'history.autocodeSpeaker': 'Codificar {count} turnos de {speaker} com «{name}»',
   'history.thesaurus': 'Editar o tesauro de pesquisa',
+  'search.error.too-slow': 'A pesquisa levou mais de {seconds} segundos e foi interrompida (uma expressão regular que retrocede sem fim?). Nada mudou.',
+  'analysis.type.search': 'Pesquisa salva',
 };

@@ -2,16 +2,15 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { cellKey, type Grouping } from '@core/analysis/matrix';
 import { quotesOfCell, runAnalysis } from '@core/analysis/run';
-import { ANALYSIS_TYPES, codeIdsOf, defaultDefinition, withCodeIds, withMatrix, type AnalysisDefinition, type AnalysisType } from '@core/analysis/definition';
+import { ANALYSIS_TYPES, codeIdsOf, defaultDefinition, withCodeIds, withMatrix, type AnalysisDefinition } from '@core/analysis/definition';
 import { flattenTree } from '@core/coding/codes';
 import { createAnalysis, deleteAnalysis, setCellSummary, updateAnalysis } from '@core/db/analyses';
 import { loadProjectData } from '@core/db/snapshot';
-import { tableToCsv } from '@core/export/csv';
 import { barChartSvg, heatmapSvg } from '@core/export/charts';
 import type { MessageKey } from '@core/i18n';
 import type { ProjectData, SavedAnalysis } from '@core/model/types';
 import { bridge } from '../bridge';
-import { ExportLanguage, useExportLanguage } from '../components/ExportLanguage';
+import { TableExports } from '../components/TableExports';
 import { saveRequest } from '@core/export/file-name';
 import { useCoding } from '../coding/CodingContext';
 import { TableGrid } from '../components/TableGrid';
@@ -26,7 +25,7 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
   const coding = useCoding();
   const data = useLiveQuery(() => loadProjectData(db, projectId), [projectId]);
   const [openId, setOpenId] = useState<string | null>(initialId ?? null);
-  const [newType, setNewType] = useState<AnalysisType>('framework');
+  const [newType, setNewType] = useState<(typeof ANALYSIS_TYPES)[number]>('framework');
   if (!data) return <div className="loading">{t('common.loading')}</div>;
   // A just-created analysis may not be in the snapshot yet: wait for it rather than show another.
   const open = openId ? data.analyses.find((a) => a.id === openId) : data.analyses[0];
@@ -40,7 +39,7 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
       <div className="analysis-list">
         <h2>{t('analysis.title')}</h2>
         <div className="inline">
-          <select aria-label={t('analysis.newType')} value={newType} onChange={(e) => setNewType(e.target.value as AnalysisType)}>
+          <select aria-label={t('analysis.newType')} value={newType} onChange={(e) => setNewType(e.target.value as (typeof ANALYSIS_TYPES)[number])}>
             {ANALYSIS_TYPES.map((type) => (
               <option key={type} value={type}>
                 {t(`analysis.type.${type}` as MessageKey)}
@@ -77,7 +76,6 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const { t } = useI18n();
   const coding = useCoding();
   const def = analysis.definition;
-  const language = useExportLanguage();
   const result = useMemo(() => runAnalysis(data, analysis, t), [data, analysis, t]);
   const [cell, setCell] = useState<{ row: number; column: number } | null>(null);
   const [view, setView] = useState<'table' | 'bars' | 'heatmap'>('table');
@@ -105,28 +103,11 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const offset = m ? result.table.columns.length - m.columns.length : 1;
   const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
-  // Exports are computed again in the language chosen for them: headings, notes, Yes/No.
-  const published = () => runAnalysis(data, analysis, language.t).table;
-  const exportWord = async () => {
-    const { documentToDocx } = await import('@core/export/docx');
-    const bytes = await documentToDocx({ title: analysis.name, subtitle: data.project.name, blocks: [{ kind: 'table', table: published(), number: 1 }] }, language.t);
-    await bridge.saveFile(saveRequest(analysis.name, 'docx', bytes));
-  };
-  const exportXlsx = async () => {
-    // Loaded on demand: the Excel writer is large and only needed here.
-    const { tableToXlsx } = await import('@core/export/xlsx');
-    await bridge.saveFile(saveRequest(analysis.name, 'xlsx', await tableToXlsx(published(), language.t)));
-  };
-  const exportCsv = async () => bridge.saveFile(saveRequest(analysis.name, 'csv', tableToCsv(published())));
-
   return (
     <div className="analysis-panel">
       <div className="analysis-head">
         <TypedText field={{ kind: 'analysisName', id: analysis.id }} projectId={analysis.projectId} multiline={false} className="analysis-name" aria-label={t('analysis.name')} />
-        <ExportLanguage value={language} />
-        <button onClick={() => void exportWord()}>{t('retrieval.exportWord')}</button>
-        <button onClick={() => void exportXlsx()}>{t('analysis.exportExcel')}</button>
-        <button onClick={() => void exportCsv()}>{t('retrieval.exportCsv')}</button>
+        <TableExports name={analysis.name} subtitle={data.project.name} table={(lt) => runAnalysis(data, analysis, lt).table} />
         <button className="danger" onClick={() => void coding.run(() => deleteAnalysis(db, analysis.id))}>
           {t('common.delete')}
         </button>

@@ -120,7 +120,7 @@ test(`searching ${WORDS.toLocaleString('en')} words in three languages`, async (
   const coder = await ensureCoder(db, project.id, 'Bench');
   const autocode = performance.now();
   const passages = passagesOfHits(many.hits.slice(0, 1000), (id) => contents.get(id), { level: 'paragraph', contextWords: 0 });
-  const coded = await codePassages(db, { projectId: project.id, codeId: code.id, coderId: coder.id, passages, what: { kind: 'search', query: 'familia' } });
+  const { coded } = await codePassages(db, { projectId: project.id, code: { id: code.id }, coderId: coder.id, passages, what: { kind: 'search', query: 'familia' } });
   const autocodeMs = performance.now() - autocode;
 
   // The same units in minisearch and flexsearch (one index per language, our words as their tokens), for the plain word queries.

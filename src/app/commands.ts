@@ -2,7 +2,7 @@ import type { MessageKey } from '../i18n';
 import { matchesKey, type KeyBinding, type KeyPress } from './keys';
 
 /** The project's views a command can show. */
-export type ViewName = 'sources' | 'cases' | 'memos' | 'retrieval' | 'analyses' | 'codebook';
+export type ViewName = 'sources' | 'cases' | 'memos' | 'retrieval' | 'analyses' | 'codebook' | 'search';
 
 /**
  * What the window looks like when a command is asked for: commands read it to say whether
@@ -20,6 +20,8 @@ export interface CommandState {
   codeId: string | null;
   canUndo: boolean;
   canRedo: boolean;
+  /** The text search shows hits (they can be coded, the search saved). */
+  hasHits: boolean;
 }
 
 /** Where a command was asked for: the menu's Undo while typing undoes the typing. */
@@ -63,12 +65,19 @@ export interface Workbench {
   showCodeActions(codeId: string): void;
   mergeCode(codeId: string): void;
   deleteCode(codeId: string): void;
+  /** Codes every hit of the text search shown, after a preview. */
+  autocodeHits(): void;
+  /** Codes every turn of a speaker in chosen sources, after a preview. */
+  codeSpeaker(): void;
+  /** Saves the text search shown beside the analyses. */
+  saveSearch(): void;
+  editThesaurus(): void;
 }
 
 /** Where a key works: anywhere in the project, or only with a codebook row focused. */
 export type CommandScope = 'app' | 'code-tree';
 
-export type MenuName = 'file' | 'edit' | 'view' | 'code' | 'help';
+export type MenuName = 'file' | 'edit' | 'view' | 'code' | 'search' | 'help';
 
 export interface Command {
   id: string;
@@ -160,6 +169,11 @@ export const COMMANDS: readonly Command[] = [
   show('retrieval', 'command.showRetrieval', 'Mod+4'),
   show('analyses', 'command.showAnalyses', 'Mod+5'),
   show('codebook', 'command.showCodebook', 'Mod+6'),
+  { id: 'view.search', label: 'command.showSearch', keys: ['Mod+Shift+F', 'Mod+7'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.show('search') },
+  { id: 'search.autocode', label: 'command.autocodeHits', keys: ['Mod+Shift+H'], scope: 'app', whileTyping: true, inPalette: true, enabled: (s) => s.hasHits, run: (b) => b.autocodeHits() },
+  { id: 'search.code-speaker', label: 'command.codeSpeaker', keys: ['Mod+Alt+T'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.codeSpeaker() },
+  { id: 'search.save', label: 'command.saveSearch', keys: ['Mod+Alt+S'], scope: 'app', whileTyping: true, inPalette: true, enabled: (s) => s.hasHits, run: (b) => b.saveSearch() },
+  { id: 'search.thesaurus', label: 'command.editThesaurus', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.editThesaurus() },
   {
     id: 'coding.quick-code',
     label: 'command.quickCode',
@@ -269,6 +283,7 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { command: 'view.retrieval' },
       { command: 'view.analyses' },
       { command: 'view.codebook' },
+      { command: 'view.search' },
       { separator: true },
       { role: 'resetZoom' },
       { role: 'zoomIn' },
@@ -288,6 +303,11 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { separator: true },
       { command: 'code.new' },
     ],
+  },
+  {
+    name: 'search',
+    label: 'menu.search',
+    entries: [{ command: 'view.search' }, { separator: true }, { command: 'search.autocode' }, { command: 'search.code-speaker' }, { command: 'search.save' }, { separator: true }, { command: 'search.thesaurus' }],
   },
   { name: 'help', label: 'menu.help', entries: [{ command: 'help.palette' }, { command: 'help.shortcuts' }] },
 ];

@@ -161,3 +161,26 @@ export function hitsByCaseTable(hits: SearchHit[], corpus: SearchCorpus, query: 
     note: t('search.byCaseNote', { mentioning: byCase.size, total, pct: total ? Math.round((1000 * byCase.size) / total) / 10 : 0 }),
   };
 }
+
+/** How far a search's hits reach: passages, sources and cases (of the cases that have sources). */
+export function hitSpread(hits: SearchHit[], corpus: Pick<SearchCorpus, 'sources'>): { hits: number; passages: number; sources: number; cases: number; totalCases: number } {
+  const passages = new Set(hits.map((h) => `${h.sourceId}:${h.unitStart}`));
+  const sources = new Set(hits.map((h) => h.sourceId));
+  const cases = new Set([...sources].flatMap((id) => corpus.sources.get(id)?.caseIds ?? []));
+  const totalCases = new Set([...corpus.sources.values()].flatMap((s) => s.caseIds)).size;
+  return { hits: hits.length, passages: passages.size, sources: sources.size, cases: cases.size, totalCases };
+}
+
+/** Hits in memos, a group of their own: the memo's title and the hit in context. */
+export function memoHitsTable(lines: KwicLine[], titleOf: (memoId: string) => string, query: string, t: Translator = inEnglish): Table {
+  return {
+    title: t('search.memoTitle', { query }),
+    columns: [
+      { key: 'memo', label: t('search.memo') },
+      { key: 'left', label: t('search.left') },
+      { key: 'hit', label: t('search.hit') },
+      { key: 'right', label: t('search.right') },
+    ],
+    rows: lines.map((l, i) => ({ key: `${l.hit.sourceId}:${l.hit.start}:${i}`, cells: [text(titleOf(l.hit.sourceId)), text(l.left), text(l.match), text(l.right)] })),
+  };
+}

@@ -4,8 +4,7 @@ import type { SearchOutcome, SearchRequest } from '@core/search/search';
 /** What the window asks of the search worker. */
 export type SearchJob =
   /** Open a project's indexes, or bring them up to date after its sources changed. */
-  | { kind: 'open'; projectId: string }
-  | { kind: 'search'; id: number; request: SearchRequest; /** how many keyword-in-context lines to send */ lines: number };
+  { kind: 'open'; projectId: string } | { kind: 'search'; id: number; request: SearchRequest; /** how many keyword-in-context lines to send */ lines: number };
 
 /** What the search worker tells the window. */
 export type SearchReply =

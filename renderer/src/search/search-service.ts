@@ -31,9 +31,7 @@ export class SearchService {
   constructor(readonly projectId: string) {
     this.worker = this.start();
     // What the index depends on: sources (text, names, kinds, languages, cases) and case names.
-    this.watch = liveQuery(() =>
-      Promise.all([db.sources.where({ projectId }).toArray(), db.cases.where({ projectId }).toArray()]),
-    ).subscribe(() => {
+    this.watch = liveQuery(() => Promise.all([db.sources.where({ projectId }).toArray(), db.cases.where({ projectId }).toArray()])).subscribe(() => {
       clearTimeout(this.debounce);
       this.debounce = setTimeout(() => this.send({ kind: 'open', projectId }), 300);
     });

@@ -46,6 +46,9 @@ import { RetrievalView } from './RetrievalView';
 import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
+import { SearchView, type SearchRequest } from './SearchView';
+import { SearchService } from '../search/search-service';
+import type { SavedSearch } from '@core/analysis/definition';
 
 type View =
   | { type: 'sources' }
@@ -54,7 +57,8 @@ type View =
   | { type: 'retrieval' }
   | { type: 'codebook' }
   | { type: 'memos'; open?: string }
-  | { type: 'analyses'; open?: string };
+  | { type: 'analyses'; open?: string }
+  | { type: 'search'; saved?: SavedSearch };
 
 interface PendingSurvey {
   fileName: string;
@@ -105,6 +109,19 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
   const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);
   const [palette, setPalette] = useState<'code' | 'commands' | null>(null);
   const [codeRequest, setCodeRequest] = useState<CodeRequest | null>(null);
+  const [searchRequest, setSearchRequest] = useState<SearchRequest | null>(null);
+  const [searchHits, setSearchHits] = useState(0);
+  const [searchService, setSearchService] = useState<SearchService | null>(null);
+  // The project's search index lives while the project is open, kept up to date as sources change.
+  useEffect(() => {
+    const service = new SearchService(projectId);
+    setSearchService(service);
+    return () => service.close();
+  }, [projectId]);
+  const askSearch = (action: SearchRequest['action']) => {
+    if (view.type !== 'search') setView({ type: 'search' });
+    setSearchRequest((r) => ({ action, n: (r?.n ?? 0) + 1 }));
+  };
   const [help, setHelp] = useState(false);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [merging, setMerging] = useState<Code | null>(null);
@@ -194,6 +211,10 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     showCodeActions: (id) => setCodeRequest((r) => ({ action: 'actions', codeId: id, n: (r?.n ?? 0) + 1 })),
     mergeCode: (id) => setMerging(codes?.find((c) => c.id === id) ?? null),
     deleteCode: (id) => setDeleting(codes?.find((c) => c.id === id) ?? null),
+    autocodeHits: () => askSearch('autocode'),
+    codeSpeaker: () => askSearch('speaker'),
+    saveSearch: () => askSearch('save'),
+    editThesaurus: () => askSearch('thesaurus'),
   };
   const state: CommandState = {
     inProject: true,
@@ -204,6 +225,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     codeId: selectedCodeId,
     canUndo: !!history?.undo,
     canRedo: !!history?.redo,
+    hasHits: view.type === 'search' && searchHits > 0,
   };
   const commands: Commands = {
     state,
@@ -377,6 +399,9 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
           <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
             {t('workspace.retrieval')}
           </button>
+          <button className={view.type === 'search' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'search' })}>
+            {t('search.title')}
+          </button>
           <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
             {t('analysis.title')} <span className="count">{analyses?.length ?? 0}</span>
           </button>
@@ -384,7 +409,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
             <ul className="nav-list" aria-label={t('analysis.title')}>
               {analyses.map((a) => (
                 <li key={a.id}>
-                  <button onClick={() => setView({ type: 'analyses', open: a.id })}>{a.name}</button>
+                  <button onClick={() => setView(a.definition?.type === 'search' ? { type: 'search', saved: a.definition.search } : { type: 'analyses', open: a.id })}>{a.name}</button>
                 </li>
               ))}
             </ul>
@@ -437,6 +462,23 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
                     />
                   )}
                   {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
+                  {view.type === 'search' && (
+                    <SearchView
+                      key={view.saved ? JSON.stringify(view.saved) : 'search'}
+                      project={project}
+                      codes={codes ?? []}
+                      service={searchService}
+                      request={searchRequest}
+                      onHits={setSearchHits}
+                      initialQuery={view.saved}
+                      onOpenHit={(hit) => {
+                        setView({ type: 'source', id: hit.sourceId, focus: hit.start });
+                        setSide('coding');
+                        coding.selectSegment(null);
+                        void db.sourceContents.get(hit.sourceId).then((c) => c && coding.setSelection({ sourceId: hit.sourceId, start: hit.start, end: hit.end, text: c.text.slice(hit.start, hit.end) }));
+                      }}
+                    />
+                  )}
                   {view.type === 'codebook' && <CodebookView project={project} codes={codes ?? []} counts={counts} />}
                   {view.type === 'memos' && (
                     <MemosView key={view.open} projectId={projectId} sources={sources ?? []} cases={cases ?? []} codes={codes ?? []} initialMemoId={view.open} />

@@ -10,6 +10,7 @@ const state = (over: Partial<CommandState> = {}): CommandState => ({
   hasSelection: false,
   hasSegment: false,
   hasLastCode: false,
+  hasHits: false,
   codeId: null,
   canUndo: false,
   canRedo: false,

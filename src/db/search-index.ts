@@ -29,7 +29,12 @@ export interface SearchableProject {
  * partition as built takes several times the memory it takes once stored and read back,
  * so each is stored and read back at once). `onProgress` hears of each rebuilt partition.
  */
-export async function openSearchIndex(db: QdaDatabase, projectId: string, previous: SearchableProject | null, onProgress: (done: number, total: number) => void = () => undefined): Promise<SearchableProject> {
+export async function openSearchIndex(
+  db: QdaDatabase,
+  projectId: string,
+  previous: SearchableProject | null,
+  onProgress: (done: number, total: number) => void = () => undefined,
+): Promise<SearchableProject> {
   const [sources, contentRows, cases, attributes, memos] = await db.transaction('r', [db.sources, db.sourceContents, db.cases, db.attributes, db.memos], () =>
     Promise.all([
       db.sources.where({ projectId }).toArray(),
@@ -46,7 +51,18 @@ export async function openSearchIndex(db: QdaDatabase, projectId: string, previo
     [...corpus.sources.values()].map((s) => {
       const c = contents.get(s.id);
       const caseNames = s.caseIds.map((id) => corpus.cases.get(id)?.name ?? '');
-      return [s.id, sourceFingerprint({ text: c?.text ?? '', turns: c?.turns ?? [], paragraphs: c?.paragraphs.length ?? 0, name: s.name, kind: s.kind, language: s.language ?? 'und', caseNames })];
+      return [
+        s.id,
+        sourceFingerprint({
+          text: c?.text ?? '',
+          turns: c?.turns ?? [],
+          paragraphs: c?.paragraphs.length ?? 0,
+          name: s.name,
+          kind: s.kind,
+          language: s.language ?? 'und',
+          caseNames,
+        }),
+      ];
     }),
   );
 

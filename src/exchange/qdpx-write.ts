@@ -173,7 +173,13 @@ export function writeQdpx(data: ProjectData, options: { onProgress?(done: number
   const studio: StudioPart = {
     format: STUDIO_FORMAT,
     version: STUDIO_VERSION,
-    project: { name: data.project.name, createdAt: data.project.createdAt, sourceKinds: data.project.sourceKinds, citationPattern: data.project.citationPattern, thesaurus: data.project.thesaurus },
+    project: {
+      name: data.project.name,
+      createdAt: data.project.createdAt,
+      sourceKinds: data.project.sourceKinds,
+      citationPattern: data.project.citationPattern,
+      thesaurus: data.project.thesaurus,
+    },
     ids,
     sources: Object.fromEntries(
       data.sources.map((s) => {

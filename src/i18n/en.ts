@@ -757,7 +757,7 @@ export const en = {
   'autocode.code': 'Code',
   'autocode.newCode': 'New code named…',
   'autocode.newCodeName': 'Name of the new code',
-  'autocode.level': 'Code',
+  'autocode.level': 'What to code',
   'autocode.level.match': 'the words found',
   'autocode.level.sentence': 'their sentence',
   'autocode.level.paragraph': 'their paragraph',

@@ -740,7 +740,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'autocode.code': 'Código',
   'autocode.newCode': 'Código nuevo llamado…',
   'autocode.newCodeName': 'Nombre del código nuevo',
-  'autocode.level': 'Codificar',
+  'autocode.level': 'Qué codificar',
   'autocode.level.match': 'las palabras encontradas',
   'autocode.level.sentence': 'su oración',
   'autocode.level.paragraph': 'su párrafo',

@@ -741,7 +741,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'autocode.code': 'Código',
   'autocode.newCode': 'Código novo chamado…',
   'autocode.newCodeName': 'Nome do código novo',
-  'autocode.level': 'Codificar',
+  'autocode.level': 'O que codificar',
   'autocode.level.match': 'as palavras encontradas',
   'autocode.level.sentence': 'sua frase',
   'autocode.level.paragraph': 'seu parágrafo',

@@ -81,7 +81,10 @@ export function passagesOfHits(
 }
 
 export function mergePassages(passages: Passage[]): Passage[] {
-  const sorted = [...passages].sort((a, b) => (a.sourceId < b.sourceId ? -1 : a.sourceId > b.sourceId ? 1 : a.start - b.start));
+  // Sources stay in the order their first passage came (a search's reading order), passages in text order.
+  const rank = new Map<string, number>();
+  for (const p of passages) if (!rank.has(p.sourceId)) rank.set(p.sourceId, rank.size);
+  const sorted = [...passages].sort((a, b) => rank.get(a.sourceId)! - rank.get(b.sourceId)! || a.start - b.start);
   const out: Passage[] = [];
   for (const p of sorted) {
     const last = out[out.length - 1];

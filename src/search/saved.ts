@@ -15,7 +15,11 @@ import { parseThesaurus } from './thesaurus';
 export function savedSearchTable(data: Pick<ProjectData, 'project' | 'sources' | 'contents' | 'cases' | 'attributes'>, search: SavedSearch, t: Translator = inEnglish): Table {
   const corpus = corpusOf(data);
   const contents = new Map(data.contents.map((c) => [c.sourceId, c]));
-  const outcome = runSearch(unitGroupsOf(corpus, contents), corpus, { query: search.query, mode: search.mode, thesaurus: search.thesaurus ? parseThesaurus(data.project.thesaurus ?? '') : undefined });
+  const outcome = runSearch(unitGroupsOf(corpus, contents), corpus, {
+    query: search.query,
+    mode: search.mode,
+    thesaurus: search.thesaurus ? parseThesaurus(data.project.thesaurus ?? '') : undefined,
+  });
   if (!outcome.ok) return { ...kwicTable([], corpus, search.query, t), note: t(outcome.error.key, outcome.error.params) };
   const textOf = (id: string) => corpus.sources.get(id)?.text ?? '';
   return kwicTable(

@@ -8,9 +8,15 @@ import { seededRandom } from './generate';
  * phrases the benchmark's queries look for among the frequent ones.
  */
 const REAL: Record<'es' | 'pt' | 'en', string[]> = {
-  es: 'la de que el en y a los se del las un por con no una su para es al lo como más pero sus le ya o fue este ha sí porque esta son entre cuando muy sin sobre también me hasta hay donde familia visita confianza vínculo intervención miedo profesional madre niño programa capacitación relación cercanía apoyo casa tiempo falta niña abuela señora escuela cambio ayuda equipo trabajo'.split(' '),
-  pt: 'de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito há nos já está família visita confiança vínculo intervenção medo profissional mãe criança programa capacitação relação proximidade apoio casa tempo falta correndo ação ações equipe trabalho'.split(' '),
-  en: 'the of and to a in that is was he for it with as his on be at by i this had not are but from or have an they which one you were her all she there would their we him been has when family visit trust bond intervention fear professional mother child program training relationship closeness support home time lack caregiver worker court report help'.split(' '),
+  es: 'la de que el en y a los se del las un por con no una su para es al lo como más pero sus le ya o fue este ha sí porque esta son entre cuando muy sin sobre también me hasta hay donde familia visita confianza vínculo intervención miedo profesional madre niño programa capacitación relación cercanía apoyo casa tiempo falta niña abuela señora escuela cambio ayuda equipo trabajo'.split(
+    ' ',
+  ),
+  pt: 'de a o que e do da em um para é com não uma os no se na por mais as dos como mas foi ao ele das tem à seu sua ou ser quando muito há nos já está família visita confiança vínculo intervenção medo profissional mãe criança programa capacitação relação proximidade apoio casa tempo falta correndo ação ações equipe trabalho'.split(
+    ' ',
+  ),
+  en: 'the of and to a in that is was he for it with as his on be at by i this had not are but from or have an they which one you were her all she there would their we him been has when family visit trust bond intervention fear professional mother child program training relationship closeness support home time lack caregiver worker court report help'.split(
+    ' ',
+  ),
 };
 
 const SYLLABLES: Record<'es' | 'pt' | 'en', string[]> = {
@@ -75,7 +81,7 @@ function transcript(language: 'es' | 'pt' | 'en', vocabulary: Vocabulary, random
   for (let turn = 0; count < words; turn++) {
     const sentences: string[] = [];
     const n = 10 + Math.floor(random() * 70);
-    for (let done = 0; done < n; ) {
+    for (let done = 0; done < n;) {
       const len = 5 + Math.floor(random() * 15);
       const s: string[] = [];
       for (let i = 0; i < len; i++) s.push(random() < 0.01 ? PHRASES[language][Math.floor(random() * 3)] : vocabulary.pick(random));

@@ -97,8 +97,18 @@ test(`searching ${WORDS.toLocaleString('en')} words in three languages`, async (
   const after = corpusOf(data);
   contents.set(extra.source.id, extra.content);
   const afterImport = time(() => {
-    const plan = planIndex(entries, [...states, { id: extra.source.id, language: after.sources.get(extra.source.id)!.language, fingerprint: fingerprint(extra.source.id, after) }], () => 'new', SIZE);
-    return plan.build.map((b) => buildPartition(b.language, b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases))));
+    const plan = planIndex(
+      entries,
+      [...states, { id: extra.source.id, language: after.sources.get(extra.source.id)!.language, fingerprint: fingerprint(extra.source.id, after) }],
+      () => 'new',
+      SIZE,
+    );
+    return plan.build.map((b) =>
+      buildPartition(
+        b.language,
+        b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases)),
+      ),
+    );
   });
   const deleted = states[3].id;
   const afterDelete = time(() => {
@@ -108,7 +118,12 @@ test(`searching ${WORDS.toLocaleString('en')} words in three languages`, async (
       () => 'new',
       SIZE,
     );
-    return plan.build.map((b) => buildPartition(b.language, b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases))));
+    return plan.build.map((b) =>
+      buildPartition(
+        b.language,
+        b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases)),
+      ),
+    );
   });
 
   // Auto-coding 1,000 hits at paragraph level into the store, one undo step.

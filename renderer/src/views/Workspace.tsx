@@ -409,7 +409,9 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
             <ul className="nav-list" aria-label={t('analysis.title')}>
               {analyses.map((a) => (
                 <li key={a.id}>
-                  <button onClick={() => setView(a.definition?.type === 'search' ? { type: 'search', saved: a.definition.search } : { type: 'analyses', open: a.id })}>{a.name}</button>
+                  <button onClick={() => setView(a.definition?.type === 'search' ? { type: 'search', saved: a.definition.search } : { type: 'analyses', open: a.id })}>
+                    {a.name}
+                  </button>
                 </li>
               ))}
             </ul>
@@ -475,7 +477,9 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
                         setView({ type: 'source', id: hit.sourceId, focus: hit.start });
                         setSide('coding');
                         coding.selectSegment(null);
-                        void db.sourceContents.get(hit.sourceId).then((c) => c && coding.setSelection({ sourceId: hit.sourceId, start: hit.start, end: hit.end, text: c.text.slice(hit.start, hit.end) }));
+                        void db.sourceContents
+                          .get(hit.sourceId)
+                          .then((c) => c && coding.setSelection({ sourceId: hit.sourceId, start: hit.start, end: hit.end, text: c.text.slice(hit.start, hit.end) }));
                       }}
                     />
                   )}

@@ -30,7 +30,13 @@ describe('auto-coding a search’s hits', () => {
     const db = freshDatabase();
     const project = await createProject(db, 'Vínculos');
     const coder = await ensureCoder(db, project.id, 'Ana');
-    const { code } = await codePassages(db, { projectId: project.id, code: { newName: 'Entrevistadora' }, coderId: coder.id, passages, what: { kind: 'speaker', speaker: 'Entrevistadora' } });
+    const { code } = await codePassages(db, {
+      projectId: project.id,
+      code: { newName: 'Entrevistadora' },
+      coderId: coder.id,
+      passages,
+      what: { kind: 'speaker', speaker: 'Entrevistadora' },
+    });
     expect(code.name).toBe('Entrevistadora');
     expect(await db.segments.count()).toBe(3);
     expect(historyText(await undo(db, project.id))).toBe('Code 3 turns of Entrevistadora with “Entrevistadora”');

@@ -69,6 +69,8 @@ export interface Workbench {
   autocodeHits(): void;
   /** Codes every turn of a speaker in chosen sources, after a preview. */
   codeSpeaker(): void;
+  /** Codes every section under a heading, or every answer to a survey question, after a preview. */
+  codeStructure(): void;
   /** Saves the text search shown beside the analyses. */
   saveSearch(): void;
   editThesaurus(): void;
@@ -198,6 +200,16 @@ export const COMMANDS: readonly Command[] = [
     inPalette: true,
     enabled: inProject,
     run: (b) => b.codeSpeaker(),
+  },
+  {
+    id: 'search.code-structure',
+    label: 'command.codeStructure',
+    keys: ['Mod+Alt+H'],
+    scope: 'app',
+    whileTyping: true,
+    inPalette: true,
+    enabled: inProject,
+    run: (b) => b.codeStructure(),
   },
   { id: 'search.save', label: 'command.saveSearch', keys: ['Mod+Alt+S'], scope: 'app', whileTyping: true, inPalette: true, enabled: (s) => s.hasHits, run: (b) => b.saveSearch() },
   { id: 'search.thesaurus', label: 'command.editThesaurus', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.editThesaurus() },
@@ -339,6 +351,7 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { separator: true },
       { command: 'search.autocode' },
       { command: 'search.code-speaker' },
+      { command: 'search.code-structure' },
       { command: 'search.save' },
       { separator: true },
       { command: 'search.thesaurus' },

@@ -14,7 +14,7 @@ export interface AutocodeRequest {
   coderId: string;
   passages: Passage[];
   /** How the step reads in the history: a search's hits or a speaker's turns. */
-  what: { kind: 'search'; query: string } | { kind: 'speaker'; speaker: string };
+  what: { kind: 'search'; query: string } | { kind: 'speaker'; speaker: string } | { kind: 'structure'; part: string };
 }
 
 /**
@@ -43,10 +43,13 @@ export async function codePassages(db: QdaDatabase, request: AutocodeRequest): P
       .map((p) => ({ id: newId(), projectId: request.projectId, sourceId: p.sourceId, codeId, start: p.start, end: p.end, coderId: request.coderId, createdAt }));
     if (!segments.length) return { coded: 0, code };
     changes.push(...segments.map((s) => added('segments', s.id, s)));
+    const what = request.what;
     const label =
-      request.what.kind === 'search'
-        ? step('history.autocodeSearch', { name: code.name, count: segments.length, query: request.what.query })
-        : step('history.autocodeSpeaker', { name: code.name, count: segments.length, speaker: request.what.speaker });
+      what.kind === 'search'
+        ? step('history.autocodeSearch', { name: code.name, count: segments.length, query: what.query })
+        : what.kind === 'speaker'
+          ? step('history.autocodeSpeaker', { name: code.name, count: segments.length, speaker: what.speaker })
+          : step('history.autocodeStructure', { name: code.name, count: segments.length, part: what.part });
     await commitChanges(db, request.projectId, label, changes);
     return { coded: segments.length, code };
   });

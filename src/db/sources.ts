@@ -184,7 +184,7 @@ export async function addImportedFiles(
         };
       });
       imported.sources.forEach((s, i) => {
-        const row = { sourceId: sources[i].id, projectId, text: s.text, annotations: s.annotations };
+        const row = { sourceId: sources[i].id, projectId, text: s.text, annotations: s.annotations, ...(s.headings?.length ? { headings: s.headings } : {}) };
         // Offsets as they came, plain or packed (the store packs plain ones); the two branches
         // only tell the type checker that a row is all one or all the other.
         allContents.push(isPackedSource(s) ? { ...row, paragraphs: s.paragraphs, turns: s.turns } : { ...row, paragraphs: s.paragraphs, turns: s.turns });

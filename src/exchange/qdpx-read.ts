@@ -288,7 +288,16 @@ async function buildProject(root: XmlNode, context: QdeContext, studio: StudioPa
     const text = mapped.text;
     const position = positionReader(raw, mapped.at, selections, studio !== null && extra !== undefined, name, report);
     const paragraphs = extra?.paragraphs ?? paragraphsOf(text);
-    contents.push({ sourceId: id, projectId, text, paragraphs, turns: extra?.turns ?? detectTurns(text, paragraphs), annotations: extra?.annotations ?? [] });
+    const headings = Array.isArray(extra?.headings) ? extra.headings.filter((h) => h && h.end <= text.length && h.start < h.end) : [];
+    contents.push({
+      sourceId: id,
+      projectId,
+      text,
+      paragraphs,
+      turns: extra?.turns ?? detectTurns(text, paragraphs),
+      annotations: extra?.annotations ?? [],
+      ...(headings.length ? { headings } : {}),
+    });
     sources.push({
       id,
       projectId,

@@ -185,7 +185,16 @@ export function writeQdpx(data: ProjectData, options: { onProgress?(done: number
       data.sources.map((s) => {
         const content = contentOf.get(s.id);
         const { id: _id, projectId: _p, name: _n, caseIds: _c, ...rest } = s;
-        return [g(s.id), { ...rest, paragraphs: content?.paragraphs ?? [], turns: content?.turns ?? [], annotations: content?.annotations ?? [] }];
+        return [
+          g(s.id),
+          {
+            ...rest,
+            paragraphs: content?.paragraphs ?? [],
+            turns: content?.turns ?? [],
+            annotations: content?.annotations ?? [],
+            ...(content?.headings?.length ? { headings: content.headings } : {}),
+          },
+        ];
       }),
     ),
     codes: Object.fromEntries(data.codes.map((c) => [g(c.id), { inclusion: c.inclusion, exclusion: c.exclusion, example: c.example, order: c.order, color: c.color }])),

@@ -15,7 +15,7 @@ export interface StudioPart {
   project: Pick<Project, 'name' | 'createdAt' | 'sourceKinds' | 'citationPattern' | 'thesaurus'>;
   /** GUID → our id, where an id was not a GUID (older or hand-made projects). */
   ids: Record<string, string>;
-  sources: Record<string, Omit<Source, 'id' | 'projectId' | 'name' | 'caseIds'> & Pick<SourceContent, 'paragraphs' | 'turns' | 'annotations'>>;
+  sources: Record<string, Omit<Source, 'id' | 'projectId' | 'name' | 'caseIds'> & Pick<SourceContent, 'paragraphs' | 'turns' | 'annotations' | 'headings'>>;
   codes: Record<string, { inclusion: string; exclusion: string; example: string; order: number; color: string }>;
   attributes: Record<string, Pick<Attribute, 'type' | 'values' | 'order'>>;
   /** Every case's values by attribute GUID: the standard's typed elements cannot hold a date typed as words. */

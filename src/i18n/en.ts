@@ -779,6 +779,14 @@ export const en = {
   'command.editThesaurus': 'Edit the search thesaurus',
   'menu.search': 'Search',
   'search.memoTitle': 'Memos mentioning: {query}',
+  'history.autocodeStructure': 'Code {count} passages under “{part}” with “{name}”',
+  'autocode.structureTitle': 'Code by structure: a heading’s sections or a question’s answers',
+  'autocode.noStructure': 'No source of this project has Word headings or survey questions.',
+  'autocode.part': 'Under',
+  'autocode.heading': 'Heading “{label}” ({count} sections)',
+  'autocode.question': 'Question “{label}” ({count} answers)',
+  'search.codeStructure': 'Code by structure…',
+  'command.codeStructure': 'Code by structure (headings, survey questions)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -762,4 +762,12 @@ export const es: Partial<Record<MessageKey, string>> = {
   'command.editThesaurus': 'Editar el tesauro de búsqueda',
   'menu.search': 'Buscar',
   'search.memoTitle': 'Memos que mencionan: {query}',
+  'history.autocodeStructure': 'Codificar {count} pasajes bajo «{part}» con «{name}»',
+  'autocode.structureTitle': 'Codificar por estructura: las secciones de un título o las respuestas a una pregunta',
+  'autocode.noStructure': 'Ninguna fuente de este proyecto tiene títulos de Word ni preguntas de encuesta.',
+  'autocode.part': 'Bajo',
+  'autocode.heading': 'Título «{label}» ({count} secciones)',
+  'autocode.question': 'Pregunta «{label}» ({count} respuestas)',
+  'search.codeStructure': 'Codificar por estructura…',
+  'command.codeStructure': 'Codificar por estructura (títulos, preguntas de encuesta)',
 };

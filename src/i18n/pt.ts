@@ -763,4 +763,12 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'command.editThesaurus': 'Editar o tesauro de pesquisa',
   'menu.search': 'Pesquisar',
   'search.memoTitle': 'Memos que mencionam: {query}',
+  'history.autocodeStructure': 'Codificar {count} trechos sob «{part}» com «{name}»',
+  'autocode.structureTitle': 'Codificar por estrutura: as seções de um título ou as respostas a uma pergunta',
+  'autocode.noStructure': 'Nenhuma fonte deste projeto tem títulos do Word nem perguntas de questionário.',
+  'autocode.part': 'Sob',
+  'autocode.heading': 'Título «{label}» ({count} seções)',
+  'autocode.question': 'Pergunta «{label}» ({count} respostas)',
+  'search.codeStructure': 'Codificar por estrutura…',
+  'command.codeStructure': 'Codificar por estrutura (títulos, perguntas de questionário)',
 };

@@ -203,6 +203,7 @@ function finish(
     paragraphs,
     turns,
     annotations: parsed.annotations ?? [],
+    ...(parsed.headings?.length ? { headings: parsed.headings } : {}),
     encoding,
     sha256,
     words: countWords(text),

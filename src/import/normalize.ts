@@ -1,6 +1,6 @@
 import { setApartBoldName } from './bold-name';
 import { codePointOfUnit } from '../util/code-point';
-import type { ParagraphRange } from '../model/types';
+import type { HeadingRange, ParagraphRange } from '../model/types';
 
 /** Our one text form: NFC, `\n` line ends, no BOM, no soft hyphens, no trailing whitespace at the very end. */
 export function normalizeText(raw: string): string {
@@ -42,18 +42,25 @@ export function paragraphsOf(text: string): ParagraphRange[] {
   return out;
 }
 
-/** Joins paragraph strings into one text, returning the ranges they occupy. */
-export function joinParagraphs(parts: string[]): { text: string; paragraphs: ParagraphRange[] } {
+/**
+ * Joins paragraph strings into one text, returning the ranges they occupy; `levels` marks
+ * the parts that are headings (part index → level), returned as heading ranges.
+ */
+export function joinParagraphs(parts: string[], levels?: Map<number, number>): { text: string; paragraphs: ParagraphRange[]; headings?: HeadingRange[] } {
   const paragraphs: ParagraphRange[] = [];
+  const headings: HeadingRange[] = [];
   let text = '';
-  for (const raw of parts) {
+  parts.forEach((raw, i) => {
     const part = setApartBoldName(raw.replace(/\n+/g, ' ')).replaceAll('\u00ad', '').trim().normalize('NFC');
-    if (part.trim() === '') continue;
+    if (part.trim() === '') return;
     if (text.length > 0) text += '\n';
-    paragraphs.push({ start: text.length, end: text.length + part.length });
+    const range = { start: text.length, end: text.length + part.length };
+    paragraphs.push(range);
+    const level = levels?.get(i);
+    if (level !== undefined) headings.push({ ...range, level });
     text += part;
-  }
-  return { text, paragraphs };
+  });
+  return levels ? { text, paragraphs, headings } : { text, paragraphs };
 }
 
 const WORD_CHAR = /[\p{L}\p{N}\p{M}]/u;

@@ -1,4 +1,4 @@
-import type { ImportNote, ParagraphRange, SourceAnnotation, SpeakerTurn } from '../model/types';
+import type { HeadingRange, ImportNote, ParagraphRange, SourceAnnotation, SpeakerTurn } from '../model/types';
 
 /** Why a file was refused. The code picks the translated message; `message` is English. */
 export type ImportErrorCode =
@@ -47,6 +47,7 @@ export interface ImportedSource {
   paragraphs: ParagraphRange[];
   turns: SpeakerTurn[];
   annotations: SourceAnnotation[];
+  headings?: HeadingRange[];
   encoding?: string;
   sha256: string;
   words: number;
@@ -88,6 +89,7 @@ export interface ParsedText {
   paragraphs?: ParagraphRange[];
   turns?: SpeakerTurn[];
   annotations?: SourceAnnotation[];
+  headings?: HeadingRange[];
   encoding?: string;
   warnings?: ImportNote[];
 }

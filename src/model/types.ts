@@ -95,6 +95,14 @@ export interface ImportNote {
   message: string;
 }
 
+/** A heading of the original document (Word's Heading 1–6, a survey's question): a paragraph that opens a part. */
+export interface HeadingRange {
+  start: number;
+  end: number;
+  /** 1 for a top-level heading. */
+  level: number;
+}
+
 export interface SourceContent {
   sourceId: Id;
   projectId: Id;
@@ -102,6 +110,8 @@ export interface SourceContent {
   paragraphs: ParagraphRange[];
   turns: SpeakerTurn[];
   annotations: SourceAnnotation[];
+  /** Where the format has them: what coding by structure codes under. */
+  headings?: HeadingRange[];
 }
 
 export type AttributeType = 'text' | 'number' | 'date' | 'boolean' | 'category';

@@ -1,4 +1,4 @@
-import type { Segment, SourceContent } from '../model/types';
+import type { Segment, Source, SourceContent } from '../model/types';
 import { foldWord } from './fold';
 import type { SearchHit } from './search';
 import { wordsOf } from './words';
@@ -119,4 +119,62 @@ export function speakersOf(contents: Pick<SourceContent, 'turns'>[]): { speaker:
 export function passagesToCode(passages: Passage[], existing: Pick<Segment, 'sourceId' | 'codeId' | 'start' | 'end'>[], codeId: string): Passage[] {
   const have = new Set(existing.filter((s) => s.codeId === codeId).map((s) => `${s.sourceId}:${s.start}:${s.end}`));
   return passages.filter((p) => !have.has(`${p.sourceId}:${p.start}:${p.end}`));
+}
+
+/** A part of the sources' structure a researcher can code at once: a heading's section, or a survey question's answers. */
+export interface StructurePart {
+  key: string;
+  label: string;
+  kind: 'heading' | 'question';
+  /** How many passages coding it would code. */
+  passages: number;
+}
+
+type StructureSource = Pick<Source, 'id' | 'name' | 'kind'>;
+type StructureContent = Pick<SourceContent, 'sourceId' | 'text' | 'paragraphs' | 'headings'>;
+
+const headingKey = (text: string) => `heading:${foldWord(text.trim().replace(/\s+/g, ' '))}`;
+/** Survey answers imported one per source are named "Respondent – Question". */
+const questionOf = (s: StructureSource) => (s.kind === 'survey answer' && s.name.includes(' – ') ? s.name.slice(s.name.lastIndexOf(' – ') + 3).trim() : null);
+const questionKey = (q: string) => `question:${foldWord(q.replace(/\s+/g, ' '))}`;
+
+/** The paragraphs under each heading: from the one after it to the next heading of its level or above. */
+function sections(content: StructureContent): { key: string; label: string; passage: Passage | null }[] {
+  const headings = [...(content.headings ?? [])].sort((a, b) => a.start - b.start);
+  return headings.map((h, i) => {
+    const next = headings.slice(i + 1).find((n) => n.level <= h.level);
+    // Subheadings and their paragraphs belong to the section they stand in.
+    const body = content.paragraphs.filter((p) => p.start >= h.end && (!next || p.end <= next.start));
+    const label = content.text.slice(h.start, h.end);
+    return { key: headingKey(label), label, passage: body.length ? { sourceId: content.sourceId, start: body[0].start, end: body[body.length - 1].end } : null };
+  });
+}
+
+/** The headings and survey questions of the chosen sources, with how many passages each would code. */
+export function structureOf(sources: StructureSource[], contents: StructureContent[]): StructurePart[] {
+  const parts = new Map<string, StructurePart>();
+  const add = (key: string, label: string, kind: StructurePart['kind']) => {
+    const e = parts.get(key) ?? parts.set(key, { key, label, kind, passages: 0 }).get(key)!;
+    e.passages++;
+  };
+  for (const c of contents) for (const s of sections(c)) if (s.passage) add(s.key, s.label, 'heading');
+  const textOf = new Map(contents.map((c) => [c.sourceId, c.text]));
+  for (const s of sources) {
+    const q = questionOf(s);
+    if (q && textOf.get(s.id)?.trim()) add(questionKey(q), q, 'question');
+  }
+  return [...parts.values()];
+}
+
+/** Every passage under one heading (across the sources), or every answer to one survey question. */
+export function passagesOfStructure(sources: StructureSource[], contents: StructureContent[], key: string): Passage[] {
+  const out: Passage[] = [];
+  for (const c of contents) for (const s of sections(c)) if (s.key === key && s.passage) out.push(s.passage);
+  const byId = new Map(contents.map((c) => [c.sourceId, c]));
+  for (const s of sources) {
+    const q = questionOf(s);
+    const c = byId.get(s.id);
+    if (q && c && questionKey(q) === key && c.text.trim()) out.push({ sourceId: s.id, start: 0, end: c.text.length });
+  }
+  return mergePassages(out);
 }

@@ -3,7 +3,17 @@ import { useMemo, useState } from 'react';
 import { flattenTree } from '@core/coding/codes';
 import { codePassages } from '@core/db/autocode';
 import type { Code, Source, SourceContent } from '@core/model/types';
-import { AUTOCODE_LEVELS, passagesOfHits, passagesOfSpeaker, passagesToCode, speakersOf, type AutocodeLevel, type Passage } from '@core/search/autocode';
+import {
+  AUTOCODE_LEVELS,
+  passagesOfHits,
+  passagesOfSpeaker,
+  passagesOfStructure,
+  passagesToCode,
+  speakersOf,
+  structureOf,
+  type AutocodeLevel,
+  type Passage,
+} from '@core/search/autocode';
 import type { SearchHit } from '@core/search/search';
 import { useCoding } from '../coding/CodingContext';
 import { Dialog } from '../components/Dialog';
@@ -211,6 +221,67 @@ export function SpeakerDialog({ projectId, sources, codes, onClose }: { projectI
               ))}
             </ul>
           </details>
+          <Preview passages={passages} textOf={(p) => byId.get(p.sourceId)?.text.slice(p.start, p.end) ?? ''} />
+        </>
+      )}
+    </Dialog>
+  );
+}
+
+/** Codes every section under one heading, or every answer to one survey question, across the sources: one undo step. */
+export function StructureDialog({ projectId, sources, codes, onClose }: { projectId: string; sources: Source[]; codes: Code[]; onClose(): void }) {
+  const { t } = useI18n();
+  const coding = useCoding();
+  const contents = useLiveQuery(() => db.sourceContents.where('projectId').equals(projectId).toArray(), [projectId]);
+  const parts = useMemo(() => (contents ? structureOf(sources, contents) : []), [sources, contents]);
+  const [key, setKey] = useState<string | null>(null);
+  const part = parts.find((p) => p.key === key) ?? parts[0];
+  const [codeId, setCodeId] = useState(NEW);
+  const [newName, setNewName] = useState<string | null>(null);
+  const existing = useCodedBy(codeId);
+  const passages = part && contents && existing ? passagesToCode(passagesOfStructure(sources, contents, part.key), existing, codeId) : [];
+  const byId = new Map((contents ?? []).map((c) => [c.sourceId, c]));
+  const name = newName ?? part?.label ?? '';
+  const code = () =>
+    void coding.run(async () => {
+      const { coded, code } = await codePassages(db, {
+        projectId,
+        code: codeId === NEW ? { newName: name.slice(0, 120) } : { id: codeId },
+        coderId: coding.coderId,
+        passages,
+        what: { kind: 'structure', part: part!.label },
+      });
+      coding.setStatus(t('autocode.done', { count: coded, name: code.name }));
+      onClose();
+    });
+  return (
+    <Dialog
+      wide
+      title={t('autocode.structureTitle')}
+      onCancel={onClose}
+      actions={
+        <>
+          <button onClick={onClose}>{t('common.cancel')}</button>
+          <button className="primary" disabled={!passages.length || (codeId === NEW && !name.trim())} onClick={code}>
+            {t('autocode.run', { count: passages.length })}
+          </button>
+        </>
+      }
+    >
+      {contents && parts.length === 0 && <p role="status">{t('autocode.noStructure')}</p>}
+      {part && (
+        <>
+          <label>
+            {t('autocode.part')}{' '}
+            <select value={part.key} onChange={(e) => setKey(e.target.value)}>
+              {parts.map((p) => (
+                <option key={p.key} value={p.key}>
+                  {t(p.kind === 'heading' ? 'autocode.heading' : 'autocode.question', { label: p.label, count: p.passages })}
+                </option>
+              ))}
+            </select>
+          </label>
+          <CodePick codes={codes} value={codeId} onChange={setCodeId} newName={name} onNewName={setNewName} />
           <Preview passages={passages} textOf={(p) => byId.get(p.sourceId)?.text.slice(p.start, p.end) ?? ''} />
         </>
       )}

@@ -15,12 +15,12 @@ import { TableGrid } from '../components/TableGrid';
 import { TypedText } from '../editing/TypedText';
 import { db } from '../db';
 import { useI18n } from '../i18n';
-import { AutocodeDialog, SpeakerDialog } from '../search/AutocodeDialogs';
+import { AutocodeDialog, SpeakerDialog, StructureDialog } from '../search/AutocodeDialogs';
 import type { IndexState, SearchResult, SearchService } from '../search/search-service';
 
 /** What the window's commands ask of the search view (a counter so the same request can come twice). */
 export interface SearchRequest {
-  action: 'autocode' | 'speaker' | 'save' | 'thesaurus';
+  action: 'autocode' | 'speaker' | 'structure' | 'save' | 'thesaurus';
   n: number;
 }
 
@@ -79,7 +79,7 @@ export function SearchView({
   const [order, setOrder] = useState<HitOrder>('source');
   const [groupBy, setGroupBy] = useState<string>('');
   const [help, setHelp] = useState(false);
-  const [dialog, setDialog] = useState<'autocode' | 'speaker' | 'thesaurus' | null>(null);
+  const [dialog, setDialog] = useState<'autocode' | 'speaker' | 'structure' | 'thesaurus' | null>(null);
   const index = useIndexState(service);
   const sources = useLiveQuery(() => db.sources.where('projectId').equals(project.id).toArray(), [project.id]);
   const cases = useLiveQuery(() => db.cases.where('projectId').equals(project.id).toArray(), [project.id]);
@@ -155,6 +155,7 @@ export function SearchView({
     if (request.action === 'save' && hits.length) saveSearch();
     else if (request.action === 'autocode' && hits.length) setDialog('autocode');
     else if (request.action === 'speaker') setDialog('speaker');
+    else if (request.action === 'structure') setDialog('structure');
     else if (request.action === 'thesaurus') setDialog('thesaurus');
     // Each request acts once, when it arrives.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -266,6 +267,7 @@ export function SearchView({
                   {t('search.autocode')}
                 </button>
                 <button onClick={() => setDialog('speaker')}>{t('search.codeSpeaker')}</button>
+                <button onClick={() => setDialog('structure')}>{t('search.codeStructure')}</button>
                 <button disabled={!hits.length} onClick={saveSearch}>
                   {t('search.save')}
                 </button>
@@ -291,6 +293,7 @@ export function SearchView({
       )}
       {dialog === 'autocode' && outcome && <AutocodeDialog query={query} hits={hits} codes={codes} onClose={() => setDialog(null)} />}
       {dialog === 'speaker' && <SpeakerDialog projectId={project.id} sources={sources ?? []} codes={codes} onClose={() => setDialog(null)} />}
+      {dialog === 'structure' && <StructureDialog projectId={project.id} sources={sources ?? []} codes={codes} onClose={() => setDialog(null)} />}
       {dialog === 'thesaurus' && (
         <Dialog
           title={t('search.thesaurusTitle')}

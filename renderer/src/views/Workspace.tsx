@@ -213,6 +213,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     deleteCode: (id) => setDeleting(codes?.find((c) => c.id === id) ?? null),
     autocodeHits: () => askSearch('autocode'),
     codeSpeaker: () => askSearch('speaker'),
+    codeStructure: () => askSearch('structure'),
     saveSearch: () => askSearch('save'),
     editThesaurus: () => askSearch('thesaurus'),
   };

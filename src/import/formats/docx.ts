@@ -82,13 +82,19 @@ function htmlToParsedText(html: string): ParsedText {
   let skipDepth = 0;
   // Inside bold that opens a paragraph: perhaps a speaker's name (see bold-name).
   let boldLead = false;
+  // Word's Heading 1–6 (mammoth's h1–h6): the body parts that open a part of the document.
+  const headingLevels = new Map<number, number>();
+  let headingLevel = 0;
 
   const flush = () => {
     if (current === null) return;
     const text = current.join('');
     if (cell) cell.push(text);
     else if (note) note.parts.push(text);
-    else body.push(text);
+    else {
+      if (headingLevel) headingLevels.set(body.length, headingLevel);
+      body.push(text);
+    }
     current = null;
   };
 
@@ -130,6 +136,7 @@ function htmlToParsedText(html: string): ParsedText {
       } else if (BLOCKS.has(el.name)) {
         flush();
         current = [];
+        headingLevel = /^h[1-6]$/.test(el.name) && !cell && !note ? Number(el.name[1]) : 0;
       } else if (el.name === 'strong' && !cell && !note && !(current ?? []).join('').trim()) {
         boldLead = true;
       }
@@ -157,6 +164,7 @@ function htmlToParsedText(html: string): ParsedText {
         current = null;
       } else if (BLOCKS.has(name)) {
         flush();
+        headingLevel = 0;
       } else if ((name === 'td' || name === 'th') && cell) {
         flush();
         row?.push(cell.join(' ').trim());
@@ -185,11 +193,11 @@ function htmlToParsedText(html: string): ParsedText {
   footnotes.filter((f) => f.kind === 'endnote').forEach((f, i) => (f.label = toRoman(i + 1)));
   const comments = annotations.filter((a) => a.kind === 'comment');
   const parts = [...body, ...footnotes.map((f) => `[${f.label}] ${f.text}`)];
-  const { text, paragraphs } = joinParagraphs(parts);
+  const { text, paragraphs, headings } = joinParagraphs(parts, headingLevels);
 
   const warnings: ImportNote[] = [];
   if (footnotes.length) warnings.push(importNotes.footnotesAppended(footnotes.length));
   if (comments.length) warnings.push(importNotes.commentsAside(comments.length));
   if (images) warnings.push(importNotes.imagesLeftOut(images));
-  return { text, paragraphs, annotations, warnings };
+  return { text, paragraphs, annotations, warnings, ...(headings?.length ? { headings } : {}) };
 }

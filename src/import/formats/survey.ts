@@ -141,8 +141,15 @@ export function surveyToSources(table: CsvTable, mapping: SurveyMapping): { sour
         sources.push({ name: `${caseName} – ${a.name}`, caseName, parsed: joinParagraphs(answer.split('\n')) });
       }
     } else {
-      const parts = answers.flatMap((a) => (row[a.i].trim() ? [`${a.name}`, ...row[a.i].trim().split('\n')] : []));
-      if (parts.length) sources.push({ name: caseName, caseName, parsed: joinParagraphs(parts) });
+      // Each question opens the answer under it, as a heading: coding by structure codes every answer to one question.
+      const parts: string[] = [];
+      const questions = new Map<number, number>();
+      for (const a of answers) {
+        if (!row[a.i].trim()) continue;
+        questions.set(parts.length, 1);
+        parts.push(a.name, ...row[a.i].trim().split('\n'));
+      }
+      if (parts.length) sources.push({ name: caseName, caseName, parsed: joinParagraphs(parts, questions) });
     }
   });
   if (sources.length === 0) fail('no-text', 'every chosen answer column is empty');

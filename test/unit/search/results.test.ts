@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { translate } from '../../../src/i18n';
 import { cellText } from '../../../src/model/table';
-import { passagesOfHits, passagesOfSpeaker, passagesToCode, speakersOf } from '../../../src/search/autocode';
+import { passagesOfHits, passagesOfSpeaker, passagesOfStructure, passagesToCode, speakersOf, structureOf } from '../../../src/search/autocode';
 import { corpusOf } from '../../../src/search/corpus';
 import { hitsByCaseTable, hitsBySourceTable, kwicLine, kwicTable, sortHits } from '../../../src/search/kwic';
 import type { SearchHit } from '../../../src/search/search';
@@ -94,5 +94,56 @@ describe('auto-coding the hits', () => {
     const existing = [{ sourceId: passages[0].sourceId, codeId: 'k', start: passages[0].start, end: passages[0].end }];
     expect(passagesToCode(passages, existing, 'k')).toHaveLength(1);
     expect(passagesToCode(passages, existing, 'other')).toHaveLength(2);
+  });
+});
+
+describe('coding by structure', () => {
+  it('codes every paragraph under a Word heading, across sources, subheadings included', async () => {
+    const { Document, HeadingLevel, Packer, Paragraph } = await import('docx');
+    const { importSource } = await import('../../../src/import');
+    const word = (title: string) =>
+      new Document({
+        sections: [
+          {
+            children: [
+              new Paragraph({ text: title, heading: HeadingLevel.TITLE }),
+              new Paragraph({ text: 'Antecedentes', heading: HeadingLevel.HEADING_1 }),
+              new Paragraph('La familia vive en la comuna desde 2010.'),
+              new Paragraph({ text: 'Vivienda', heading: HeadingLevel.HEADING_2 }),
+              new Paragraph('Casa de madera, dos piezas.'),
+              new Paragraph({ text: 'Intervención', heading: HeadingLevel.HEADING_1 }),
+              new Paragraph('Se realizaron ocho visitas.'),
+            ],
+          },
+        ],
+      });
+    const imported = await Promise.all(
+      ['Informe A', 'Informe B'].map(async (name) => {
+        const result = await importSource({ name: `${name}.docx`, bytes: new Uint8Array(await Packer.toBuffer(word(name))) });
+        if (!result.ok) throw new Error(result.error.message);
+        return { id: name, name, kind: 'report', sourceId: name, ...result.sources[0] };
+      }),
+    );
+    const parts = structureOf(imported, imported);
+    expect(parts.map((p) => [p.label, p.passages])).toEqual(expect.arrayContaining([['Antecedentes', 2], ['Vivienda', 2], ['Intervención', 2]]));
+    const background = passagesOfStructure(imported, imported, parts.find((p) => p.label === 'Antecedentes')!.key);
+    expect(background.map((p) => imported.find((s) => s.id === p.sourceId)!.text.slice(p.start, p.end))).toEqual([
+      'La familia vive en la comuna desde 2010.\nVivienda\nCasa de madera, dos piezas.',
+      'La familia vive en la comuna desde 2010.\nVivienda\nCasa de madera, dos piezas.',
+    ]);
+  });
+
+  it('codes every answer to one survey question, whether a source holds one answer or all of a respondent’s', async () => {
+    const { importSource } = await import('../../../src/import');
+    const csv = new TextEncoder().encode('ID,¿Qué cambió?,¿Qué falta?\nR1,Más confianza,Tiempo\nR2,Nada,Más visitas\n');
+    const one = await importSource({ name: 'encuesta.csv', bytes: csv, options: { survey: { idColumn: 'ID', answerColumns: ['¿Qué cambió?', '¿Qué falta?'], attributeColumns: [], sourcePer: 'answer' } } });
+    const all = await importSource({ name: 'encuesta.csv', bytes: csv, options: { survey: { idColumn: 'ID', answerColumns: ['¿Qué cambió?', '¿Qué falta?'], attributeColumns: [], sourcePer: 'respondent' } } });
+    for (const result of [one, all]) {
+      if (!result.ok) throw new Error(result.error.message);
+      const sources = result.sources.map((s, i) => ({ ...s, id: `s${i}`, sourceId: `s${i}`, kind: 'survey answer' }));
+      const key = structureOf(sources, sources).find((p) => p.label === '¿Qué falta?')!.key;
+      const answers = passagesOfStructure(sources, sources, key).map((p) => sources.find((s) => s.id === p.sourceId)!.text.slice(p.start, p.end));
+      expect(answers).toEqual(['Tiempo', 'Más visitas']);
+    }
   });
 });

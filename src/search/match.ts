@@ -90,7 +90,7 @@ export function compileQuery(query: SearchQuery, language: WordLanguage | null, 
   };
 }
 
-/** One unit's text, read as words only when a phrase or NEAR needs word positions. */
+/** One unit's text, read word by word only for a word without fixed first letters (a leading wildcard). */
 export class UnitText {
   private words: Word[] | null = null;
   private stems: (string | undefined)[] = [];
@@ -175,45 +175,46 @@ function scanOccurrences(unit: UnitText, test: WordTest, out: Occurrence[]): voi
   }
 }
 
-function wordOccurrences(unit: UnitText, seqs: Sequence[]): { from: number; to: number }[] {
-  const out: { from: number; to: number }[] = [];
-  const n = unit.wordList().length;
-  for (const seq of seqs) {
-    if (!seq.length) continue;
-    for (let i = 0; i + seq.length <= n; i++) {
-      let ok = true;
-      for (let k = 0; k < seq.length && ok; k++) ok = unit.passesAt(i + k, seq[k]);
-      if (ok) out.push({ from: i, to: i + seq.length });
+/** Whether at most `max` words stand between two places of a text (read only as far as needed). */
+function wordsBetweenAtMost(text: string, from: number, to: number, max: number): boolean {
+  return to <= from || wordsOf(text, from, to, max + 1).length <= max;
+}
+
+/** A phrase found by scanning for its first word, then reading the words right after it. */
+function phraseOccurrences(unit: UnitText, seq: Sequence, out: Occurrence[]): void {
+  const firsts: Occurrence[] = [];
+  scanOccurrences(unit, seq[0], firsts);
+  for (const o of firsts) {
+    const next = wordsOf(unit.text, o.end, unit.end, seq.length - 1);
+    if (next.length === seq.length - 1 && next.every((w, k) => passesFolded(w.folded, seq[k + 1], unit.language))) out.push({ start: o.start, end: next[next.length - 1].end });
+  }
+}
+
+/** Both sides of a NEAR found by scanning (as single words are), then the words between counted. */
+function nearOccurrences(unit: UnitText, term: Extract<CompiledTerm, { kind: 'near' }>): Occurrence[] {
+  const left = sequencesOccurrences(unit, term.left);
+  if (!left.length) return [];
+  const right = sequencesOccurrences(unit, term.right);
+  const out: Occurrence[] = [];
+  for (const l of left)
+    for (const r of right) {
+      const [first, second] = l.start <= r.start ? [l, r] : [r, l];
+      if (wordsBetweenAtMost(unit.text, first.end, second.start, term.distance)) out.push({ start: first.start, end: Math.max(first.end, second.end) });
     }
+  return out;
+}
+
+function sequencesOccurrences(unit: UnitText, sequences: Sequence[]): Occurrence[] {
+  const out: Occurrence[] = [];
+  for (const seq of sequences) {
+    if (seq.length === 1) scanOccurrences(unit, seq[0], out);
+    else if (seq.length > 1) phraseOccurrences(unit, seq, out);
   }
   return out;
 }
 
-function toChars(unit: UnitText, o: { from: number; to: number }): Occurrence {
-  const words = unit.wordList();
-  return { start: words[o.from].start, end: words[o.to - 1].end };
-}
-
-function nearOccurrences(unit: UnitText, term: Extract<CompiledTerm, { kind: 'near' }>): Occurrence[] {
-  const left = wordOccurrences(unit, term.left);
-  if (!left.length) return [];
-  const right = wordOccurrences(unit, term.right);
-  const out: Occurrence[] = [];
-  for (const l of left)
-    for (const r of right) {
-      const gap = r.from >= l.to ? r.from - l.to : l.from >= r.to ? l.from - r.to : 0;
-      if (gap <= term.distance) out.push(toChars(unit, { from: Math.min(l.from, r.from), to: Math.max(l.to, r.to) }));
-    }
-  return out;
-}
-
 export function termOccurrences(unit: UnitText, term: CompiledTerm): Occurrence[] {
-  if (term.kind === 'near') return nearOccurrences(unit, term);
-  const out: Occurrence[] = [];
-  const phrases = term.sequences.filter((s) => s.length > 1);
-  for (const seq of term.sequences) if (seq.length === 1) scanOccurrences(unit, seq[0], out);
-  if (phrases.length) for (const o of wordOccurrences(unit, phrases)) out.push(toChars(unit, o));
-  return out;
+  return term.kind === 'near' ? nearOccurrences(unit, term) : sequencesOccurrences(unit, term.sequences);
 }
 
 /**

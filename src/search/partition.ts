@@ -113,8 +113,22 @@ export function loadPartition(stored: StoredPartition): Partition | null {
 /** `null` stands for every unit: the index cannot narrow this term (a leading wildcard, a phrase of stop words only). */
 type Units = Set<number> | null;
 
-const intersect = (a: Units, b: Units): Units => (a === null ? b : b === null ? a : new Set([...a].filter((x) => b.has(x))));
-const union = (a: Units, b: Units): Units => (a === null || b === null ? null : new Set([...a, ...b]));
+function intersect(a: Units, b: Units): Units {
+  if (a === null) return b;
+  if (b === null) return a;
+  const [small, large] = a.size <= b.size ? [a, b] : [b, a];
+  const out = new Set<number>();
+  for (const x of small) if (large.has(x)) out.add(x);
+  return out;
+}
+function union(a: Units, b: Units): Units {
+  if (a === null || b === null) return null;
+  if (!a.size) return b;
+  if (!b.size) return a;
+  const out = new Set(a);
+  for (const x of b) out.add(x);
+  return out;
+}
 
 /** The parts of a lunr index its typings leave out: its postings and the set of its terms (lunr 2.3's documented JSON shape). */
 interface IndexInside {
@@ -123,9 +137,23 @@ interface IndexInside {
 }
 const TokenSet = lunr.TokenSet as unknown as { fromString(s: string): unknown };
 
+/** A partition's postings as they were asked for, kept: a search asks for the same frequent words again. */
+const POSTINGS = new WeakMap<lunr.Index, Map<string, Set<number>>>();
+const POSTINGS_KEPT = 2000;
+
+/** The units holding a term (never changed by the caller: the sets combine into new ones). */
 function posting(index: lunr.Index, term: string, field: (typeof FIELDS)[number] = 'text'): Set<number> {
-  const entry = (index as unknown as IndexInside).invertedIndex[term];
-  return new Set(entry ? Object.keys(entry[field]).map(Number) : []);
+  let kept = POSTINGS.get(index);
+  if (!kept) POSTINGS.set(index, (kept = new Map()));
+  const key = `${field}:${term}`;
+  let units = kept.get(key);
+  if (!units) {
+    const entry = (index as unknown as IndexInside).invertedIndex[term];
+    units = new Set(entry ? Object.keys(entry[field]).map(Number) : []);
+    if (kept.size >= POSTINGS_KEPT) kept.clear();
+    kept.set(key, units);
+  }
+  return units;
 }
 
 /** A field filter narrows by its words in that field ("speaker:Entrevistadora"); the filter itself is checked on each unit after. */

@@ -70,31 +70,50 @@ function readingOrder(corpus: SearchCorpus): Map<string, number> {
  * first: with a limit, a search stops there (the first screen of results) and says it is
  * not complete.
  */
+/** Per unit of a group, its source's place in reading order: worked out once per group and corpus. */
+const UNIT_ORDER = new WeakMap<SearchUnit[], { corpus: SearchCorpus; order: Int32Array }>();
+function unitOrder(units: SearchUnit[], corpus: SearchCorpus): Int32Array {
+  const known = UNIT_ORDER.get(units);
+  if (known?.corpus === corpus) return known.order;
+  const byId = readingOrder(corpus);
+  const order = new Int32Array(units.length);
+  for (let u = 0; u < units.length; u++) order[u] = byId.get(units[u].sourceId) ?? 0;
+  UNIT_ORDER.set(units, { corpus, order });
+  return order;
+}
+
 function searchWords(groups: UnitGroup[], corpus: SearchCorpus, query: SearchQuery, pass: UnitFilter, limit: number, synonyms?: Synonyms): SearchOutcome {
-  const order = readingOrder(corpus);
   const compiled = new Map<WordLanguage | null, CompiledQuery>();
-  const queue: { key: number; group: number; unit: number }[] = [];
+  // Candidates by source, in reading order; within a source, by place in the text.
+  const bySource: number[][] = [];
+  // Group and unit in one number (a group's units stay below span).
+  const span = 2 ** Math.max(20, Math.ceil(Math.log2(Math.max(1, ...groups.map((g) => g.units.length)) + 1)));
   groups.forEach((group, g) => {
     const q = compiled.get(group.language) ?? compiled.set(group.language, compileQuery(query, group.language, synonyms)).get(group.language)!;
     const candidates = group.partition ? candidateUnits(group.partition, q, query.filters) : null;
-    const add = (u: number) => {
-      const unit = group.units[u];
-      queue.push({ key: (order.get(unit.sourceId) ?? 0) * 2 ** 32 + unit.start, group: g, unit: u });
-    };
+    const order = unitOrder(group.units, corpus);
+    const add = (u: number) => (bySource[order[u]] ??= []).push(g * span + u);
     if (candidates) candidates.forEach(add);
     else for (let u = 0; u < group.units.length; u++) add(u);
   });
-  queue.sort((a, b) => a.key - b.key);
+  const start = (packed: number) => groups[Math.floor(packed / span)].units[packed % span].start;
+  const queue = function* () {
+    for (const list of bySource) {
+      if (!list) continue;
+      if (list.length > 1) list.sort((a, b) => start(a) - start(b));
+      yield* list;
+    }
+  };
   const hits: SearchHit[] = [];
   let unitsMatched = 0;
   let complete = true;
-  for (const { group: g, unit: u } of queue) {
+  for (const packed of queue()) {
     if (hits.length >= limit) {
       complete = false;
       break;
     }
-    const group = groups[g];
-    const unit = group.units[u];
+    const group = groups[Math.floor(packed / span)];
+    const unit = group.units[packed % span];
     const source = corpus.sources.get(unit.sourceId);
     if (!source || !pass(unit, source)) continue;
     const found = matchUnit(new UnitText(source.text, unit.start, unit.end, group.language), compiled.get(group.language)!);

@@ -26,13 +26,13 @@ const isApostrophe = (c: number) => c === 39 || c === 0x2019;
 /**
  * The words of a text (or of the part from `from` to `to`), in order. A word is letters,
  * digits and combining marks, with an apostrophe inside ("don't", "d'água") but not a
- * hyphen ("bem-estar" is two words, as lunr splits it). One pass over the characters:
- * search reads every word of every paragraph it checks.
+ * hyphen ("bem-estar" is two words, as lunr splits it). One pass over the characters,
+ * stopping after `max` words: search reads the words of the paragraphs it checks.
  */
-export function wordsOf(text: string, from = 0, to = text.length): Word[] {
+export function wordsOf(text: string, from = 0, to = text.length, max = Infinity): Word[] {
   const out: Word[] = [];
   let i = from;
-  while (i < to) {
+  while (i < to && out.length < max) {
     let cp = text.codePointAt(i)!;
     if (!isWordChar(cp)) {
       i += cp > 0xffff ? 2 : 1;

@@ -125,7 +125,13 @@ describe('coding by structure', () => {
       }),
     );
     const parts = structureOf(imported, imported);
-    expect(parts.map((p) => [p.label, p.passages])).toEqual(expect.arrayContaining([['Antecedentes', 2], ['Vivienda', 2], ['Intervención', 2]]));
+    expect(parts.map((p) => [p.label, p.passages])).toEqual(
+      expect.arrayContaining([
+        ['Antecedentes', 2],
+        ['Vivienda', 2],
+        ['Intervención', 2],
+      ]),
+    );
     const background = passagesOfStructure(imported, imported, parts.find((p) => p.label === 'Antecedentes')!.key);
     expect(background.map((p) => imported.find((s) => s.id === p.sourceId)!.text.slice(p.start, p.end))).toEqual([
       'La familia vive en la comuna desde 2010.\nVivienda\nCasa de madera, dos piezas.',
@@ -136,8 +142,16 @@ describe('coding by structure', () => {
   it('codes every answer to one survey question, whether a source holds one answer or all of a respondent’s', async () => {
     const { importSource } = await import('../../../src/import');
     const csv = new TextEncoder().encode('ID,¿Qué cambió?,¿Qué falta?\nR1,Más confianza,Tiempo\nR2,Nada,Más visitas\n');
-    const one = await importSource({ name: 'encuesta.csv', bytes: csv, options: { survey: { idColumn: 'ID', answerColumns: ['¿Qué cambió?', '¿Qué falta?'], attributeColumns: [], sourcePer: 'answer' } } });
-    const all = await importSource({ name: 'encuesta.csv', bytes: csv, options: { survey: { idColumn: 'ID', answerColumns: ['¿Qué cambió?', '¿Qué falta?'], attributeColumns: [], sourcePer: 'respondent' } } });
+    const one = await importSource({
+      name: 'encuesta.csv',
+      bytes: csv,
+      options: { survey: { idColumn: 'ID', answerColumns: ['¿Qué cambió?', '¿Qué falta?'], attributeColumns: [], sourcePer: 'answer' } },
+    });
+    const all = await importSource({
+      name: 'encuesta.csv',
+      bytes: csv,
+      options: { survey: { idColumn: 'ID', answerColumns: ['¿Qué cambió?', '¿Qué falta?'], attributeColumns: [], sourcePer: 'respondent' } },
+    });
     for (const result of [one, all]) {
       if (!result.ok) throw new Error(result.error.message);
       const sources = result.sources.map((s, i) => ({ ...s, id: `s${i}`, sourceId: `s${i}`, kind: 'survey answer' }));

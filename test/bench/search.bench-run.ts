@@ -96,35 +96,25 @@ test(`searching ${WORDS.toLocaleString('en')} words in three languages`, async (
   data.contents.push(extra.content);
   const after = corpusOf(data);
   contents.set(extra.source.id, extra.content);
-  const afterImport = time(() => {
-    const plan = planIndex(
-      entries,
-      [...states, { id: extra.source.id, language: after.sources.get(extra.source.id)!.language, fingerprint: fingerprint(extra.source.id, after) }],
-      () => 'new',
-      SIZE,
-    );
-    return plan.build.map((b) =>
-      buildPartition(
-        b.language,
-        b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases)),
+  // As the app does it: plan, build each partition that changed, store it and read it back.
+  const reindex = (now: typeof states) =>
+    time(() =>
+      planIndex(entries, now, () => 'new', SIZE).build.map((b) =>
+        loadPartition(
+          structuredClone(
+            storePartition(
+              buildPartition(
+                b.language,
+                b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases)),
+              ),
+            ),
+          ),
+        )!,
       ),
     );
-  });
+  const afterImport = reindex([...states, { id: extra.source.id, language: after.sources.get(extra.source.id)!.language, fingerprint: fingerprint(extra.source.id, after) }]);
   const deleted = states[3].id;
-  const afterDelete = time(() => {
-    const plan = planIndex(
-      entries,
-      states.filter((s) => s.id !== deleted),
-      () => 'new',
-      SIZE,
-    );
-    return plan.build.map((b) =>
-      buildPartition(
-        b.language,
-        b.sourceIds.map((id) => partitionSourceOf(after.sources.get(id)!, contents.get(id)!, after.cases)),
-      ),
-    );
-  });
+  const afterDelete = reindex(states.filter((s) => s.id !== deleted));
 
   // Auto-coding 1,000 hits at paragraph level into the store, one undo step.
   const many = runSearch(groups, corpus, { query: 'familia', mode: 'words' });

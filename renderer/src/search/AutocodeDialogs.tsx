@@ -1,7 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useMemo, useState, type ReactNode } from 'react';
 import { flattenTree } from '@core/coding/codes';
-import { codePassages } from '@core/db/autocode';
+import { codePassages, type AutocodeRequest } from '@core/db/autocode';
 import type { Code, Source, SourceContent } from '@core/model/types';
 import {
   AUTOCODE_LEVELS,
@@ -61,6 +61,57 @@ function Preview({ passages, textOf }: { passages: Passage[]; textOf(p: Passage)
   );
 }
 
+/** The dialog every auto-coding shares: its choices above, and the button that codes the passages as one undo step. */
+function AutocodeFrame({
+  title,
+  passages,
+  codeId,
+  newName,
+  what,
+  onClose,
+  children,
+}: {
+  title: string;
+  passages: Passage[];
+  codeId: string;
+  newName: string;
+  what: AutocodeRequest['what'];
+  onClose(): void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  const coding = useCoding();
+  const code = () =>
+    void coding.run(async () => {
+      const { coded, code } = await codePassages(db, {
+        projectId: coding.projectId,
+        code: codeId === NEW ? { newName: newName.trim().slice(0, 120) } : { id: codeId },
+        coderId: coding.coderId,
+        passages,
+        what,
+      });
+      coding.setStatus(t('autocode.done', { count: coded, name: code.name }));
+      onClose();
+    });
+  return (
+    <Dialog
+      wide
+      title={title}
+      onCancel={onClose}
+      actions={
+        <>
+          <button onClick={onClose}>{t('common.cancel')}</button>
+          <button className="primary" disabled={!passages.length || (codeId === NEW && !newName.trim())} onClick={code}>
+            {t('autocode.run', { count: passages.length })}
+          </button>
+        </>
+      }
+    >
+      {children}
+    </Dialog>
+  );
+}
+
 function useContents(sourceIds: string[]): Map<string, SourceContent> | undefined {
   const key = sourceIds.join(',');
   return useLiveQuery(async () => new Map((await db.sourceContents.bulkGet(sourceIds)).filter((c): c is SourceContent => !!c).map((c) => [c.sourceId, c])), [key]);
@@ -73,7 +124,6 @@ function useCodedBy(codeId: string) {
 /** Codes the hits of a search at the level chosen, after showing what will be coded: one undo step. */
 export function AutocodeDialog({ query, hits, codes, onClose }: { query: string; hits: SearchHit[]; codes: Code[]; onClose(): void }) {
   const { t } = useI18n();
-  const coding = useCoding();
   const [codeId, setCodeId] = useState(codes[0]?.id ?? NEW);
   const [newName, setNewName] = useState(
     query
@@ -96,32 +146,8 @@ export function AutocodeDialog({ query, hits, codes, onClose }: { query: string;
         : [],
     [contents, existing, hits, level, context, codeId],
   );
-  const code = () =>
-    void coding.run(async () => {
-      const { coded, code } = await codePassages(db, {
-        projectId: coding.projectId,
-        code: codeId === NEW ? { newName } : { id: codeId },
-        coderId: coding.coderId,
-        passages,
-        what: { kind: 'search', query },
-      });
-      coding.setStatus(t('autocode.done', { count: coded, name: code.name }));
-      onClose();
-    });
   return (
-    <Dialog
-      wide
-      title={t('autocode.title', { query })}
-      onCancel={onClose}
-      actions={
-        <>
-          <button onClick={onClose}>{t('common.cancel')}</button>
-          <button className="primary" disabled={!passages.length || (codeId === NEW && !newName.trim())} onClick={code}>
-            {t('autocode.run', { count: passages.length })}
-          </button>
-        </>
-      }
-    >
+    <AutocodeFrame title={t('autocode.title', { query })} passages={passages} codeId={codeId} newName={newName} what={{ kind: 'search', query }} onClose={onClose}>
       <CodePick codes={codes} value={codeId} onChange={setCodeId} newName={newName} onNewName={setNewName} />
       <fieldset className="inline-options">
         <legend>{t('autocode.level')}</legend>
@@ -137,14 +163,13 @@ export function AutocodeDialog({ query, hits, codes, onClose }: { query: string;
         </label>
       )}
       <Preview passages={passages} textOf={(p) => contents?.get(p.sourceId)?.text.slice(p.start, p.end) ?? ''} />
-    </Dialog>
+    </AutocodeFrame>
   );
 }
 
 /** Codes every turn of one speaker across the sources chosen: one undo step. */
 export function SpeakerDialog({ projectId, sources, codes, onClose }: { projectId: string; sources: Source[]; codes: Code[]; onClose(): void }) {
   const { t } = useI18n();
-  const coding = useCoding();
   const withTurns = useLiveQuery(async () => (await db.sourceContents.where('projectId').equals(projectId).toArray()).filter((c) => c.turns.length > 0), [projectId]);
   const speakers = useMemo(() => speakersOf(withTurns ?? []), [withTurns]);
   const [speaker, setSpeaker] = useState<string | null>(null);
@@ -157,32 +182,8 @@ export function SpeakerDialog({ projectId, sources, codes, onClose }: { projectI
   const passages = existing ? passagesToCode(passagesOfSpeaker(chosen, chosenSpeaker), existing, codeId) : [];
   const byId = new Map((withTurns ?? []).map((c) => [c.sourceId, c]));
   const name = newName ?? chosenSpeaker;
-  const code = () =>
-    void coding.run(async () => {
-      const { coded, code } = await codePassages(db, {
-        projectId,
-        code: codeId === NEW ? { newName: name } : { id: codeId },
-        coderId: coding.coderId,
-        passages,
-        what: { kind: 'speaker', speaker: chosenSpeaker },
-      });
-      coding.setStatus(t('autocode.done', { count: coded, name: code.name }));
-      onClose();
-    });
   return (
-    <Dialog
-      wide
-      title={t('autocode.speakerTitle')}
-      onCancel={onClose}
-      actions={
-        <>
-          <button onClick={onClose}>{t('common.cancel')}</button>
-          <button className="primary" disabled={!passages.length || (codeId === NEW && !name.trim())} onClick={code}>
-            {t('autocode.run', { count: passages.length })}
-          </button>
-        </>
-      }
-    >
+    <AutocodeFrame title={t('autocode.speakerTitle')} passages={passages} codeId={codeId} newName={name} what={{ kind: 'speaker', speaker: chosenSpeaker }} onClose={onClose}>
       {withTurns && speakers.length === 0 && <p role="status">{t('autocode.noSpeakers')}</p>}
       {speakers.length > 0 && (
         <>
@@ -224,14 +225,13 @@ export function SpeakerDialog({ projectId, sources, codes, onClose }: { projectI
           <Preview passages={passages} textOf={(p) => byId.get(p.sourceId)?.text.slice(p.start, p.end) ?? ''} />
         </>
       )}
-    </Dialog>
+    </AutocodeFrame>
   );
 }
 
 /** Codes every section under one heading, or every answer to one survey question, across the sources: one undo step. */
 export function StructureDialog({ projectId, sources, codes, onClose }: { projectId: string; sources: Source[]; codes: Code[]; onClose(): void }) {
   const { t } = useI18n();
-  const coding = useCoding();
   const contents = useLiveQuery(() => db.sourceContents.where('projectId').equals(projectId).toArray(), [projectId]);
   const parts = useMemo(() => (contents ? structureOf(sources, contents) : []), [sources, contents]);
   const [key, setKey] = useState<string | null>(null);
@@ -242,32 +242,8 @@ export function StructureDialog({ projectId, sources, codes, onClose }: { projec
   const passages = part && contents && existing ? passagesToCode(passagesOfStructure(sources, contents, part.key), existing, codeId) : [];
   const byId = new Map((contents ?? []).map((c) => [c.sourceId, c]));
   const name = newName ?? part?.label ?? '';
-  const code = () =>
-    void coding.run(async () => {
-      const { coded, code } = await codePassages(db, {
-        projectId,
-        code: codeId === NEW ? { newName: name.slice(0, 120) } : { id: codeId },
-        coderId: coding.coderId,
-        passages,
-        what: { kind: 'structure', part: part!.label },
-      });
-      coding.setStatus(t('autocode.done', { count: coded, name: code.name }));
-      onClose();
-    });
   return (
-    <Dialog
-      wide
-      title={t('autocode.structureTitle')}
-      onCancel={onClose}
-      actions={
-        <>
-          <button onClick={onClose}>{t('common.cancel')}</button>
-          <button className="primary" disabled={!passages.length || (codeId === NEW && !name.trim())} onClick={code}>
-            {t('autocode.run', { count: passages.length })}
-          </button>
-        </>
-      }
-    >
+    <AutocodeFrame title={t('autocode.structureTitle')} passages={passages} codeId={codeId} newName={name} what={{ kind: 'structure', part: part?.label ?? '' }} onClose={onClose}>
       {contents && parts.length === 0 && <p role="status">{t('autocode.noStructure')}</p>}
       {part && (
         <>
@@ -285,6 +261,6 @@ export function StructureDialog({ projectId, sources, codes, onClose }: { projec
           <Preview passages={passages} textOf={(p) => byId.get(p.sourceId)?.text.slice(p.start, p.end) ?? ''} />
         </>
       )}
-    </Dialog>
+    </AutocodeFrame>
   );
 }

@@ -121,7 +121,7 @@ describe('coding by structure', () => {
       ['Informe A', 'Informe B'].map(async (name) => {
         const result = await importSource({ name: `${name}.docx`, bytes: new Uint8Array(await Packer.toBuffer(word(name))) });
         if (!result.ok) throw new Error(result.error.message);
-        return { id: name, name, kind: 'report', sourceId: name, ...result.sources[0] };
+        return { ...result.sources[0], id: name, name, kind: 'report', sourceId: name };
       }),
     );
     const parts = structureOf(imported, imported);

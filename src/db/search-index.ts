@@ -33,7 +33,7 @@ export async function openSearchIndex(
   db: QdaDatabase,
   projectId: string,
   previous: SearchableProject | null,
-  onProgress: (done: number, total: number) => void = () => undefined,
+  onProgress: (done: number, total: number, phase: 'load' | 'build') => void = () => undefined,
 ): Promise<SearchableProject> {
   const [sources, contentRows, cases, attributes, memos] = await db.transaction('r', [db.sources, db.sourceContents, db.cases, db.attributes, db.memos], () =>
     Promise.all([
@@ -69,13 +69,16 @@ export async function openSearchIndex(
   // What is held: from memory when this project was open, else from the store.
   const held = new Map<string, HeldPartition>();
   if (previous?.projectId === projectId) for (const [id, h] of previous.held) held.set(id, h);
-  else
-    for (const row of await db.searchIndexes.where({ projectId }).toArray()) {
+  else {
+    const rows = await db.searchIndexes.where({ projectId }).toArray();
+    for (const [i, row] of rows.entries()) {
+      onProgress(i, rows.length, 'load');
       const partition = loadPartition(row);
       // A damaged row is left out of the plan: its sources are indexed anew.
       if (partition) held.set(row.id, { id: row.id, language: row.language, fingerprints: row.fingerprints, partition });
       else await db.searchIndexes.delete(row.id);
     }
+  }
 
   const plan = planIndex(
     [...held.values()],
@@ -84,7 +87,7 @@ export async function openSearchIndex(
   );
   if (plan.drop.length) await db.searchIndexes.bulkDelete(plan.drop);
   for (const id of plan.drop) held.delete(id);
-  onProgress(0, plan.build.length);
+  onProgress(0, plan.build.length, 'build');
   for (const [i, b] of plan.build.entries()) {
     const built = buildPartition(
       b.language as WordLanguage | null,
@@ -94,7 +97,7 @@ export async function openSearchIndex(
     const row: SearchIndexRow = { ...stored, id: b.id, projectId, fingerprints: Object.fromEntries(b.sourceIds.map((id) => [id, fingerprints.get(id)!])) };
     await db.searchIndexes.put(row);
     held.set(b.id, { id: b.id, language: b.language, fingerprints: row.fingerprints, partition: loadPartition(stored)! });
-    onProgress(i + 1, plan.build.length);
+    onProgress(i + 1, plan.build.length, 'build');
     // Let the worker answer searches between partitions.
     await new Promise((resolve) => setTimeout(resolve, 0));
   }

@@ -787,6 +787,7 @@ export const en = {
   'autocode.question': 'Question “{label}” ({count} answers)',
   'search.codeStructure': 'Code by structure…',
   'command.codeStructure': 'Code by structure (headings, survey questions)',
+  'search.loading': 'Reading the search index… {done} of {total}',
 } as const;
 
 export type MessageKey = keyof typeof en;

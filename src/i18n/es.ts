@@ -770,4 +770,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'autocode.question': 'Pregunta «{label}» ({count} respuestas)',
   'search.codeStructure': 'Codificar por estructura…',
   'command.codeStructure': 'Codificar por estructura (títulos, preguntas de encuesta)',
+  'search.loading': 'Leyendo el índice de búsqueda… {done} de {total}',
 };

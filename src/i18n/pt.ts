@@ -771,4 +771,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'autocode.question': 'Pergunta «{label}» ({count} respostas)',
   'search.codeStructure': 'Codificar por estrutura…',
   'command.codeStructure': 'Codificar por estrutura (títulos, perguntas de questionário)',
+  'search.loading': 'Lendo o índice de pesquisa… {done} de {total}',
 };

@@ -8,7 +8,7 @@ export type SearchJob =
 
 /** What the search worker tells the window. */
 export type SearchReply =
-  | { kind: 'progress'; done: number; total: number }
+  | { kind: 'progress'; done: number; total: number; phase: 'load' | 'build' }
   | { kind: 'ready'; sources: number }
   | { kind: 'failed'; reason: string }
   | { kind: 'result'; id: number; outcome: SearchOutcome; lines: KwicLine[]; memos: KwicLine[] };

@@ -6,8 +6,8 @@ import type { SearchJob, SearchReply } from './search-protocol';
 
 export type SearchResult = Extract<SearchReply, { kind: 'result' }>;
 export interface IndexState {
-  /** Partitions rebuilt so far of those to rebuild; null once the index is ready. */
-  building: { done: number; total: number } | null;
+  /** Partitions read (`load`) or rebuilt (`build`) so far; null once the index is ready. */
+  building: { done: number; total: number; phase: 'load' | 'build' } | null;
   failed: string | null;
 }
 
@@ -26,7 +26,7 @@ export class SearchService {
   private listeners = new Set<(s: IndexState) => void>();
   private watch: Subscription;
   private debounce: ReturnType<typeof setTimeout> | undefined;
-  state: IndexState = { building: { done: 0, total: 0 }, failed: null };
+  state: IndexState = { building: { done: 0, total: 0, phase: 'load' }, failed: null };
 
   constructor(readonly projectId: string) {
     this.worker = this.start();
@@ -53,7 +53,7 @@ export class SearchService {
   }
 
   private receive(reply: SearchReply) {
-    if (reply.kind === 'progress') this.setState({ building: reply.total ? { done: reply.done, total: reply.total } : this.state.building, failed: null });
+    if (reply.kind === 'progress') this.setState({ building: reply.total ? { done: reply.done, total: reply.total, phase: reply.phase } : this.state.building, failed: null });
     else if (reply.kind === 'ready') this.setState({ building: null, failed: null });
     else if (reply.kind === 'failed') this.setState({ building: null, failed: reply.reason });
     else {

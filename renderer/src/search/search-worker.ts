@@ -20,7 +20,7 @@ function refresh(projectId: string) {
   ready = ready.then(async () => {
     if (wanted !== projectId) return;
     try {
-      project = await openSearchIndex(db, projectId, project, (done, total) => post({ kind: 'progress', done, total }));
+      project = await openSearchIndex(db, projectId, project, (done, total, phase) => post({ kind: 'progress', done, total, phase }));
       post({ kind: 'ready', sources: project.corpus.sources.size });
     } catch (e) {
       post({ kind: 'failed', reason: e instanceof Error ? e.message : String(e) });

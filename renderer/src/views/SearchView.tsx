@@ -199,7 +199,8 @@ export function SearchView({
       )}
       {index?.building && index.building.total > 0 && (
         <p className="search-indexing" role="status">
-          <progress value={index.building.done} max={index.building.total} aria-label={t('search.indexing', index.building)} /> {t('search.indexing', index.building)}
+          <progress value={index.building.done} max={index.building.total} aria-label={t(index.building.phase === 'load' ? 'search.loading' : 'search.indexing', index.building)} />{' '}
+          {t(index.building.phase === 'load' ? 'search.loading' : 'search.indexing', index.building)}
         </p>
       )}
       {index?.failed && <p role="alert">{t('search.indexFailed', { reason: index.failed })}</p>}

@@ -24,21 +24,21 @@ describe('the project’s search index, kept in the store and brought up to date
     const project = await createProject(db, 'Vínculos');
     for (let i = 0; i < 20; i++) await addText(db, project.id, `Entrevista ${i}.txt`, `La familia habló de la confianza número ${i} con la profesional. El vínculo creció.`);
     const progress: number[] = [];
-    const first = await openSearchIndex(db, project.id, null, (_done, total) => progress.push(total));
+    const first = await openSearchIndex(db, project.id, null, (_done, total, phase) => phase === 'build' && progress.push(total));
     expect(progress[0]).toBe(2); // 20 Spanish sources: two partitions of at most 15
     expect(await db.searchIndexes.count()).toBe(2);
     expect(found(first, 'vinculo')).toHaveLength(20);
 
     // Opening again (a reload) reads the indexes from the store: nothing is rebuilt.
     const totals: number[] = [];
-    const reopened = await openSearchIndex(db, project.id, null, (_d, total) => totals.push(total));
+    const reopened = await openSearchIndex(db, project.id, null, (_d, total, phase) => phase === 'build' && totals.push(total));
     expect(totals).toEqual([0]);
     expect(found(reopened, 'confianza')).toHaveLength(20);
 
     // A new source joins a partition with room: only that one is rebuilt.
     await addText(db, project.id, 'Informe nuevo.txt', 'La audiencia fue difícil para la familia.');
     const afterImport: number[] = [];
-    const withNew = await openSearchIndex(db, project.id, reopened, (_d, total) => afterImport.push(total));
+    const withNew = await openSearchIndex(db, project.id, reopened, (_d, total, phase) => phase === 'build' && afterImport.push(total));
     expect(afterImport[0]).toBe(1);
     expect(found(withNew, 'audiencia')).toEqual(['Informe nuevo']);
 
@@ -46,7 +46,7 @@ describe('the project’s search index, kept in the store and brought up to date
     const gone = (await db.sources.where('projectId').equals(project.id).toArray()).find((s) => s.name === 'Entrevista 3')!;
     await deleteSource(db, gone.id);
     const afterDelete: number[] = [];
-    const withoutIt = await openSearchIndex(db, project.id, withNew, (_d, total) => afterDelete.push(total));
+    const withoutIt = await openSearchIndex(db, project.id, withNew, (_d, total, phase) => phase === 'build' && afterDelete.push(total));
     expect(afterDelete[0]).toBe(1);
     expect(found(withoutIt, 'vinculo')).toHaveLength(19);
     const renamed = (await db.sources.where('projectId').equals(project.id).toArray()).find((s) => s.name === 'Entrevista 4')!;
@@ -63,7 +63,7 @@ describe('the project’s search index, kept in the store and brought up to date
     const [row] = await db.searchIndexes.toArray();
     await db.searchIndexes.put({ ...row, index: '{not json' });
     const totals: number[] = [];
-    const repaired = await openSearchIndex(db, project.id, null, (_d, total) => totals.push(total));
+    const repaired = await openSearchIndex(db, project.id, null, (_d, total, phase) => phase === 'build' && totals.push(total));
     expect(totals[0]).toBe(1);
     expect(found(repaired, 'familia')).toEqual(['E1']);
   });

@@ -1,9 +1,13 @@
 import Papa from 'papaparse';
 import { cellText, type Table } from '../model/table';
 
-/** A Table as CSV: UTF-8 with a byte-order mark so Excel opens accents right. */
+/**
+ * A Table as CSV: UTF-8 with a byte-order mark so Excel opens accents right. CSV has one
+ * header row, so a column under a group ("Sí" over n and %) carries its group in its own
+ * header: "Sí: n (of 2)", "Sí: %".
+ */
 export function tableToCsv(table: Table): Uint8Array {
-  const rows = [table.columns.map((c) => c.label), ...table.rows.map((r) => r.cells.map((c) => cellText(c)))].map((row) => row.map(neutraliseFormula));
+  const rows = [table.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)), ...table.rows.map((r) => r.cells.map((c) => cellText(c)))].map((row) => row.map(neutraliseFormula));
   const csv = Papa.unparse(rows, { newline: '\r\n', quotes: false });
   const body = new TextEncoder().encode(csv + '\r\n');
   const out = new Uint8Array(body.length + 3);

@@ -177,3 +177,14 @@ describe('exporting a table to Excel', () => {
     expect(sheet.getCell('A6').value).toBe('Note. Porcentajes de los casos de cada grupo.');
   });
 });
+
+describe('CSV of a table split by a case attribute', () => {
+  it('names each group in its columns’ headers, so the pairs of n and % can be told apart', async () => {
+    const { frequencyTable } = await import('../../../src/analysis/frequency');
+    const { data, training } = await import('../analysis/fixture');
+    const csv = new TextDecoder().decode(tableToCsv(frequencyTable(data, { rollUp: true, splitByAttributeId: training.id })));
+    const header = Papa.parse<string[]>(csv.replace(/^\uFEFF/, '')).data[0];
+    const groups = training.values.map(String);
+    expect(header.slice(5)).toEqual(groups.flatMap((g) => [expect.stringMatching(new RegExp(`^${g}: n \\(of \\d+\\)$`)), `${g}: %`]));
+  });
+});

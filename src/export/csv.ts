@@ -7,7 +7,9 @@ import { cellText, type Table } from '../model/table';
  * header: "Sí: n (of 2)", "Sí: %".
  */
 export function tableToCsv(table: Table): Uint8Array {
-  const rows = [table.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)), ...table.rows.map((r) => r.cells.map((c) => cellText(c)))].map((row) => row.map(neutraliseFormula));
+  const rows = [table.columns.map((c) => (c.group ? `${c.group}: ${c.label}` : c.label)), ...table.rows.map((r) => r.cells.map((c) => cellText(c)))].map((row) =>
+    row.map(neutraliseFormula),
+  );
   const csv = Papa.unparse(rows, { newline: '\r\n', quotes: false });
   const body = new TextEncoder().encode(csv + '\r\n');
   const out = new Uint8Array(body.length + 3);

@@ -5,6 +5,11 @@ export interface ExportDocument {
   title: string;
   /** A line under the title: project, date, filters used. */
   subtitle?: string;
+  /**
+   * Print the title and subtitle above the blocks (default). A table exported for a paper
+   * leaves them out: the journal takes "Table 1", its italic title, the table and its note.
+   */
+  showTitle?: boolean;
   blocks: Block[];
 }
 

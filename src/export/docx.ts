@@ -14,8 +14,11 @@ const NONE = { style: BorderStyle.NONE, size: 0, color: 'FFFFFF' };
  */
 export async function documentToDocx(doc: ExportDocument, t: Translator = inEnglish): Promise<Uint8Array> {
   const wide = doc.blocks.some((b) => b.kind === 'table' && b.table.columns.length > 5);
-  const children: (Paragraph | DocxTable)[] = [new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: doc.title, font: FONT })] })];
-  if (doc.subtitle) children.push(new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true, font: FONT, size: 20 })] }));
+  const children: (Paragraph | DocxTable)[] = [];
+  if (doc.showTitle !== false) {
+    children.push(new Paragraph({ heading: HeadingLevel.TITLE, children: [new TextRun({ text: doc.title, font: FONT })] }));
+    if (doc.subtitle) children.push(new Paragraph({ children: [new TextRun({ text: doc.subtitle, italics: true, font: FONT, size: 20 })] }));
+  }
   for (const block of doc.blocks) children.push(...blockToWord(block, t));
   const document = new Document({
     creator: 'QDA Studio',

@@ -683,15 +683,15 @@ export const en = {
   'search.left': 'Before',
   'search.hit': 'Found',
   'search.right': 'After',
-  'search.kwicNote': 'Note. {count} hit in {sources} sources.|Note. {count} hits in {sources} sources.',
+  'search.kwicNote': '{count} hit in {sources} sources.|{count} hits in {sources} sources.',
   'search.bySourceTitle': 'Hits per source: {query}',
   'search.hits': 'Hits',
   'search.passages': 'Passages',
-  'search.bySourceNote': 'Note. Passages are paragraphs or speaker turns. {sources} of {total} sources have hits.',
+  'search.bySourceNote': 'Passages are paragraphs or speaker turns. {sources} of {total} sources have hits.',
   'search.byCaseTitle': 'Hits per case: {query}',
   'search.byGroupTitle': 'Cases mentioning {query}, by {attribute}',
   'search.casesMentioning': 'Cases mentioning',
-  'search.byCaseNote': 'Note. {mentioning} of {total} cases mention it ({pct}%).',
+  'search.byCaseNote': '{mentioning} of {total} cases mention it ({pct}%).',
   'search.noValue': '(no value)',
   'search.error.unclosed-quote': 'A quotation mark is not closed: {text}',
   'search.error.empty': 'Type a word, a "phrase" or a filter to search for.',
@@ -788,6 +788,8 @@ export const en = {
   'search.codeStructure': 'Code by structure…',
   'command.codeStructure': 'Code by structure (headings, survey questions)',
   'search.loading': 'Reading the search index… {done} of {total}',
+  'export.heading': 'Title and project above the table in Word',
+  'export.headingHelp': 'Off: the Word file holds only what a journal takes (Table 1, its italic title, the table, its note).',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -5,6 +5,10 @@ import type { Table } from '@core/model/table';
 import { bridge } from '../bridge';
 import { useI18n } from '../i18n';
 import { ExportLanguage, useExportLanguage } from './ExportLanguage';
+import { useState } from 'react';
+
+/** Whether Word exports print the table's name and the project above "Table 1" (off: ready for a paper). */
+const HEADING_KEY = 'qda-studio.exportHeading';
 
 /**
  * Word, Excel and CSV buttons for any Table, with the language the export is written in:
@@ -13,9 +17,10 @@ import { ExportLanguage, useExportLanguage } from './ExportLanguage';
 export function TableExports({ name, subtitle, table, disabled }: { name: string; subtitle: string; table(t: Translator): Table; disabled?: boolean }) {
   const { t } = useI18n();
   const language = useExportLanguage();
+  const [heading, setHeading] = useState(() => localStorage.getItem(HEADING_KEY) === 'yes');
   const exportWord = async () => {
     const { documentToDocx } = await import('@core/export/docx');
-    const bytes = await documentToDocx({ title: name, subtitle, blocks: [{ kind: 'table', table: table(language.t), number: 1 }] }, language.t);
+    const bytes = await documentToDocx({ title: name, subtitle, showTitle: heading, blocks: [{ kind: 'table', table: table(language.t), number: 1 }] }, language.t);
     await bridge.saveFile(saveRequest(name, 'docx', bytes));
   };
   const exportXlsx = async () => {
@@ -30,6 +35,17 @@ export function TableExports({ name, subtitle, table, disabled }: { name: string
       <button onClick={() => void exportWord()} disabled={disabled}>
         {t('retrieval.exportWord')}
       </button>
+      <label className="hint" title={t('export.headingHelp')}>
+        <input
+          type="checkbox"
+          checked={heading}
+          onChange={(e) => {
+            setHeading(e.target.checked);
+            localStorage.setItem(HEADING_KEY, e.target.checked ? 'yes' : 'no');
+          }}
+        />{' '}
+        {t('export.heading')}
+      </label>
       <button onClick={() => void exportXlsx()} disabled={disabled}>
         {t('analysis.exportExcel')}
       </button>

@@ -188,3 +188,18 @@ describe('CSV of a table split by a case attribute', () => {
     expect(header.slice(5)).toEqual(groups.flatMap((g) => [expect.stringMatching(new RegExp(`^${g}: n \\(of \\d+\\)$`)), `${g}: %`]));
   });
 });
+
+describe('a table exported to Word for a paper', () => {
+  it('holds "Table 1", its title, the table and its note, and no heading above them unless asked', async () => {
+    const { frequencyTable } = await import('../../../src/analysis/frequency');
+    const { data } = await import('../analysis/fixture');
+    const table = { ...frequencyTable(data, { rollUp: true }), title: 'Changes perceived after training', note: 'Counts of cases.' };
+    const paper = await wordText(await documentToDocx({ title: table.title, subtitle: 'Proyecto ViDA', showTitle: false, blocks: [{ kind: 'table', table, number: 1 }] }));
+    const lines = paper.split('\n').filter((l) => l.trim());
+    expect(lines.slice(0, 2)).toEqual(['Table 1', 'Changes perceived after training']);
+    expect(paper).not.toContain('Proyecto ViDA');
+    expect(lines[lines.length - 1]).toBe('Note. Counts of cases.');
+    const withHeading = await wordText(await documentToDocx({ title: table.title, subtitle: 'Proyecto ViDA', blocks: [{ kind: 'table', table, number: 1 }] }));
+    expect(withHeading.split('\n').filter((l) => l.trim())[1]).toBe('Proyecto ViDA');
+  });
+});

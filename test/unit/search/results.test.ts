@@ -44,7 +44,7 @@ describe('keyword in context', () => {
     expect(table.title).toBe('Búsqueda de texto: miedo');
     expect(table.columns.map((c) => c.label)).toEqual(['Fuente', 'Caso', 'Hablante', 'Antes', 'Encontrado', 'Después']);
     expect(table.rows.map((r) => cellText(r.cells[4]))).toEqual(['miedo', 'miedo', 'miedo']);
-    expect(table.note).toBe('Nota. 3 resultados en 1 fuentes.');
+    expect(table.note).toBe('3 resultados en 1 fuentes.');
   });
 
   it('counts hits per source, and how many cases mention it, in all and by attribute group', () => {
@@ -56,7 +56,7 @@ describe('keyword in context', () => {
       ['Relatório DRI', 'DRI', '1', '1'],
     ]);
     const byCase = hitsByCaseTable(hitsOf('miedo'), corpus, 'miedo');
-    expect(byCase.note).toBe('Note. 1 of 3 cases mention it (33.3%).');
+    expect(byCase.note).toBe('1 of 3 cases mention it (33.3%).');
     const byGroup = hitsByCaseTable(hitsOf('trust'), corpus, 'trust', undefined, 'a-training');
     expect(byGroup.rows.map((r) => r.cells.map((c) => cellText(c)))).toEqual([
       ['Sí', '1', '2', '50.0%'],

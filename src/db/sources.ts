@@ -5,7 +5,7 @@ import { planAttributes } from './attribute-plan';
 import { isPackedSource, type PackedImportedSource } from '../import/packed-result';
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
-import { looseCaseKey } from '../import/case-name';
+import { fileNameTokens, looseCaseKey } from '../import/case-name';
 import { added, lazyAdded, removed, updated, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
 import { commitChanges, readUndoTail, step, writeUndoSteps, type StepLabel } from './changes';
@@ -83,13 +83,6 @@ export async function addImportedFiles(
   for (const f of files) if (f.imported.sources.length === 0) throw new ResearcherError('error.nothingToStore');
   return db.transaction('rw', [db.projects, db.sources, db.sourceContents, db.cases, db.attributes, db.undoLog], async () => {
     const caseNameOf = (s: Pick<ImportedSource, 'suggestedCase'>, o: AddSourcesOptions) => (o.caseName === undefined ? s.suggestedCase : o.caseName)?.trim();
-    const names = [
-      ...new Set(
-        files
-          .flatMap(({ imported, options = {} }) => [...imported.cases.map((c) => c.name.trim()), ...imported.sources.map((s) => caseNameOf(s, options))])
-          .filter((n): n is string => !!n),
-      ),
-    ];
     // Every read goes out at once and every write at once: each IndexedDB round trip costs time.
     const [project, undoTail] = await Promise.all([db.projects.get(projectId), readUndoTail(db, projectId)]);
     if (!project) throw new ResearcherError('error.projectGone');
@@ -101,8 +94,9 @@ export async function addImportedFiles(
       : await Promise.all([
           // The project's sources, read once: their contents (sha-256) and names are checked below.
           db.sources.where('projectId').equals(projectId).toArray(),
-          // A project's cases are few and small: one read for all beats a read per name.
-          names.length || batch ? db.cases.where('projectId').equals(projectId).toArray() : [],
+          // A project's cases are few and small: one read for all beats a read per name (and a
+          // file that suggests none may still name one the project has).
+          db.cases.where('projectId').equals(projectId).toArray(),
         ]);
 
     const bySha = new Map(existingSources.map((s) => [s.sha256, s]));
@@ -118,6 +112,18 @@ export async function addImportedFiles(
     // A suggestion written another way ("P01" for the case "P1", "Madre2" for "Madre 2") finds its case when it names one only.
     const caseByKey = new Map<string, Case | null>();
     for (const c of found) caseByKey.set(looseCaseKey(c.name), caseByKey.has(looseCaseKey(c.name)) ? null : c);
+    /** A case the project already has that a file's name names (alone, or a word with its number): "notas_ARIII.txt", "madre_2.txt". */
+    const existingCaseIn = (fileName: string): string | undefined => {
+      const tokens = fileNameTokens(fileName);
+      const named = new Set<Case>();
+      tokens.forEach((t, i) => {
+        for (const candidate of [t, `${t}${tokens[i + 1] ?? ''}`]) {
+          const kase = caseByKey.get(looseCaseKey(candidate));
+          if (kase) named.add(kase);
+        }
+      });
+      return named.size === 1 ? [...named][0].name : undefined;
+    };
     const changed = new Set<Case>();
     const allSources: Source[] = [];
     const allContents: (SourceContent | PackedSourceContent)[] = [];
@@ -165,7 +171,7 @@ export async function addImportedFiles(
         }
       }
       const sources: Source[] = imported.sources.map((s) => {
-        const caseName = caseNameOf(s, options);
+        const caseName = caseNameOf(s, options) ?? (options.caseName === undefined ? existingCaseIn(s.originalFileName) : undefined);
         return {
           id: newId(),
           projectId,

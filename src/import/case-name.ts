@@ -95,6 +95,96 @@ const GENERIC = new Set([
 /** What recorders stamp on a file's name: Zoom's "GMT20230512-140102", a clock time "140102". */
 const STAMP = /^(gmt\d{8}|\d{5,})$/i;
 
+/** Language tags, encodings, formats and tools that file names carry: "latin1", "es", "utf8", "pandoc". */
+const NOT_A_CASE = new Set(
+  [
+    'es',
+    'en',
+    'pt',
+    'fr',
+    'de',
+    'it',
+    'ca',
+    'gl',
+    'eu',
+    'nl',
+    'und',
+    'esp',
+    'eng',
+    'por',
+    'spa',
+    'latin1',
+    'latin9',
+    'utf8',
+    'utf16',
+    'ascii',
+    'ansi',
+    'cp1252',
+    'cp850',
+    'iso88591',
+    'win1252',
+    'mac',
+    'macroman',
+    'pdf',
+    'docx',
+    'doc',
+    'txt',
+    'rtf',
+    'odt',
+    'vtt',
+    'srt',
+    'md',
+    'html',
+    'csv',
+    'xlsx',
+    'mp3',
+    'mp4',
+    'm4a',
+    'wav',
+    'h264',
+    'x64',
+    'win32',
+    'pandoc',
+    'chardet',
+    'otter',
+    'trint',
+    'sonix',
+    'rev',
+    'descript',
+    'whisper',
+    'nvivo',
+    'maxqda',
+    'atlas',
+    'atlasti',
+    'qualcoder',
+    'taguette',
+    'word',
+    'libreoffice',
+    'sample',
+    'test',
+    'ejemplo',
+    'exemplo',
+    'example',
+    'demo',
+    'nuevo',
+    'new',
+    'old',
+    'ok',
+    'bom',
+    'crlf',
+    'lf',
+  ].map((w) => w.toLowerCase()),
+);
+
+/**
+ * Whether a word of a file name looks like a case: a code (ARIII, DRI, P07, RLA), a word with
+ * a number (P3, Madre2), never a language tag, an encoding, a format, a tool, or a hash.
+ */
+function caseLike(token: string): boolean {
+  if (NOT_A_CASE.has(token.toLowerCase()) || /^[0-9a-f]{8,}$/i.test(token) || /^[a-z]*\d+[a-z]+\d/i.test(token)) return false;
+  return /^\p{Lu}[\p{Lu}\d]{1,7}$/u.test(token) || /^\p{L}{1,12}\d{1,3}$/u.test(token);
+}
+
 /**
  * Suggests the case a file belongs to from its name, as researchers name files after
  * participants: "ARIII_phone.docx" → "ARIII", "Informe_RLA_Rep1.txt" → "RLA",
@@ -112,16 +202,29 @@ export function suggestCaseName(fileName: string): string | undefined {
     );
   // "Cuidadora5" and "Cuidadora_5" name the one the transcript calls "Cuidadora 5".
   if (labelled) return labelled[1].replace(/[\s_-]+/g, ' ').replace(/(\p{L})(\d)/u, '$1 $2');
-  const tokens = base.split(/[\s_\-–.,()]+/).filter(Boolean);
+  const tokens = fileNameTokens(base);
   const isMeta = (t: string) =>
     GENERIC.has(t.toLowerCase()) || STAMP.test(t) || /^(rep|report|informe|session|sesion|s|v|t)\d+$/i.test(t) || /^\d{1,4}$/.test(t) || /^\d{4}-?\d{2}-?\d{2}$/.test(t);
-  const at = tokens.findIndex((t) => !isMeta(t));
-  // A name that only says when it was recorded names nobody: "GMT20230512-140102_Recording".
-  if (at === -1) return STAMP.test(tokens[0]) || /^\d/.test(tokens[0]) ? undefined : tokens[0];
-  // A word and its number name one person among several: "Entrevista madre 3" → "madre 3", not "madre".
-  // (Numbers that go on into more numbers are a date: "DRI 03.06.2023" → "DRI".)
-  const numbered = /^\p{L}+$/u.test(tokens[at]) && /^\d{1,3}$/.test(tokens[at + 1] ?? '') && !/^\d+$/.test(tokens[at + 2] ?? '');
-  return numbered ? `${tokens[at]} ${tokens[at + 1]}` : tokens[at];
+  for (let at = 0; at < tokens.length; at++) {
+    const t = tokens[at];
+    if (isMeta(t) || NOT_A_CASE.has(t.toLowerCase())) continue;
+    // A word and its number name one person among several: "Entrevista madre 3" → "madre 3", not "madre".
+    // (Numbers that go on into more numbers are a date: "DRI 03.06.2023" → "DRI".)
+    if (/^\p{L}+$/u.test(t) && /^\d{1,3}$/.test(tokens[at + 1] ?? '') && !/^\d+$/.test(tokens[at + 2] ?? '')) return `${t} ${tokens[at + 1]}`;
+    if (caseLike(t)) return t;
+  }
+  // Nothing names a case: a language tag, a tool, a hash or a plain word invents none (a
+  // speaker of that name, or a case the project has, is found later: caseAsSpoken, the store).
+  return undefined;
+}
+
+/** The words of a file name, as case suggestions read them. */
+export function fileNameTokens(fileName: string): string[] {
+  return fileName
+    .replace(/^.*[\\/]/, '')
+    .replace(/\.[^.]+$/, '')
+    .split(/[\s_\-–.,()]+/)
+    .filter(Boolean);
 }
 
 /**
@@ -138,11 +241,7 @@ export function caseAsSpoken(fileName: string, suggested: string | undefined, sp
       .replace(/[\s_-]+/g, '');
   const bySpeaker = new Map([...speakers].map((s) => [key(s), s]));
   if (suggested && bySpeaker.has(key(suggested))) return bySpeaker.get(key(suggested));
-  const tokens = fileName
-    .replace(/^.*[\\/]/, '')
-    .replace(/\.[^.]+$/, '')
-    .split(/[\s_\-–.,()]+/)
-    .filter(Boolean);
+  const tokens = fileNameTokens(fileName);
   const named = new Set<string>();
   tokens.forEach((t, i) => {
     for (const candidate of [t, `${t}${tokens[i + 1] ?? ''}`]) if (bySpeaker.has(key(candidate))) named.add(bySpeaker.get(key(candidate))!);

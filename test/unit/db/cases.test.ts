@@ -181,3 +181,23 @@ describe('taking back edits of cases, attributes, sources and project settings',
     expect((await db.sources.get(source.id))?.date).toBeUndefined();
   });
 });
+
+describe('linking imported files to the cases the project has', () => {
+  it('links a file whose name names an existing case, and creates none for a name that names nobody', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'P');
+    await createCase(db, project.id, 'Madre 2');
+    for (const name of ['notas de campo madre2.txt', 'pandoc-latin1.txt']) {
+      const result = await importSource({ name, bytes: utf8(`Texto de ${name}.`) });
+      if (!result.ok) throw new Error(result.error.message);
+      await addImportedSources(db, project.id, result);
+    }
+    const cases = await db.cases.where('projectId').equals(project.id).toArray();
+    expect(cases.map((c) => c.name)).toEqual(['Madre 2']);
+    const sources = await db.sources.where('projectId').equals(project.id).sortBy('name');
+    expect(sources.map((s) => [s.name, s.caseIds.length])).toEqual([
+      ['notas de campo madre2', 1],
+      ['pandoc-latin1', 0],
+    ]);
+  });
+});

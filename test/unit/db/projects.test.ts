@@ -49,8 +49,8 @@ describe('keeping several projects', () => {
     const db = freshDatabase();
     const keep = await createProject(db, 'Keep');
     const drop = await createProject(db, 'Drop');
-    await importInto(db, keep.id, 'A.txt', 'Texto que se queda.');
-    await importInto(db, drop.id, 'B.txt', 'Texto que se va.');
+    await importInto(db, keep.id, 'P1.txt', 'Texto que se queda.');
+    await importInto(db, drop.id, 'P2.txt', 'Texto que se va.');
     expect(await describeProjectContents(db, drop.id)).toEqual({ sources: 1, cases: 1, codes: 0, segments: 0, memos: 0 });
     await deleteProject(db, drop.id);
     expect(await db.projects.count()).toBe(1);

@@ -135,3 +135,17 @@ describe('ordering names as a researcher reads them', () => {
     expect(['Óscar', 'Nuria', 'Pablo', 'Ángela'].sort((a, b) => compareNatural(a, b, 'es'))).toEqual(['Ángela', 'Nuria', 'Óscar', 'Pablo']);
   });
 });
+
+describe('a case is suggested only where a file name names one', () => {
+  it.each([
+    'pandoc-test.md',
+    'chardet_latin1.txt',
+    'latin1-es.txt',
+    'transcript-es.docx',
+    'fc77835574b9a56e.txt',
+    'interview.docx',
+    'entrevista_final_v2.docx',
+    'utf8 sample.txt',
+    'Notas.txt',
+  ])('invents no case for %s', (file) => expect(suggestCaseName(file)).toBeUndefined());
+});

@@ -455,12 +455,26 @@ export function detectTurns(text: string, paragraphs: ParagraphRange[]): Speaker
     if (f && ((found[i - 1] && found[i - 1]!.name !== f.name) || (found[i + 1] && found[i + 1]!.name !== f.name))) answered.set(f.name, (answered.get(f.name) ?? 0) + 1);
   });
   const inDialogue = (name: string) => (answered.get(name) ?? 0) * 2 >= (counts.get(name) ?? 0) && [...counts].some(([other, n]) => other !== name && n >= 2);
+  // Two different labels shaped as a role and its number ("Caregiver 1:", "Social Worker 5:")
+  // that answer each other are two people talking, even when each speaks once.
+  const roleWithNumber = (name: string) => /^\p{Lu}[\p{L}.]*(?: [\p{L}.]+){0,3} \d{1,3}$/u.test(name);
+  // Different roles: "Paso 1:", "Paso 2:" are a list's steps, "Capítulo 1:", "Capítulo 2:" a report's parts.
+  const role = (name: string) => name.replace(/\s*\d+$/, '').toLowerCase();
+  const alternating = new Set<string>();
+  found.forEach((f, i) => {
+    const next = found[i + 1];
+    if (f && next && !f.timed && !next.timed && roleWithNumber(f.name) && roleWithNumber(next.name) && role(f.name) !== role(next.name)) {
+      alternating.add(f.name);
+      alternating.add(next.name);
+    }
+  });
   const isSpeaker = (f: NonNullable<(typeof found)[number]>, i: number) =>
-    f.bare
+    alternating.has(f.name) ||
+    (f.bare
       ? bareSpeakers.size >= 2 && bareSpeakers.has(f.name)
       : 'weak' in f && f.weak
         ? (counts.get(f.name) ?? 0) >= 2 && inDialogue(f.name)
-        : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name)) || betweenSpeakers(f, i);
+        : (counts.get(f.name) ?? 0) >= 2 || (f.timed && timedLines >= 2 && saysSomething(i)) || speakerShapes.has(numbered(f.name)) || betweenSpeakers(f, i));
   const turns: SpeakerTurn[] = [];
   found.forEach((f, i) => {
     const p = paragraphs[i];

@@ -1,5 +1,6 @@
 import type { MessageKey } from '../i18n';
 import { matchesKey, type KeyBinding, type KeyPress } from './keys';
+import { foldText } from '../search/fold';
 
 /** The project's views a command can show. */
 export type ViewName = 'sources' | 'cases' | 'memos' | 'retrieval' | 'analyses' | 'codebook' | 'search';
@@ -360,15 +361,13 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
   { name: 'help', label: 'menu.help', entries: [{ command: 'help.palette' }, { command: 'help.shortcuts' }] },
 ];
 
-const fold = (s: string) => s.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-
 /**
  * The palette's list for what the researcher typed: every word must appear in the command's
  * label (accents and case aside); labels that start with the first word come first.
  */
 export function searchCommands(query: string, labelOf: (c: Command) => string): Command[] {
-  const words = fold(query).split(/\s+/).filter(Boolean);
-  const listed = COMMANDS.filter((c) => c.inPalette).map((c) => ({ command: c, label: fold(labelOf(c)) }));
+  const words = foldText(query).split(/\s+/).filter(Boolean);
+  const listed = COMMANDS.filter((c) => c.inPalette).map((c) => ({ command: c, label: foldText(labelOf(c)) }));
   const hits = listed.filter(({ label }) => words.every((w) => label.includes(w)));
   if (words.length === 0) return hits.map((h) => h.command);
   return hits.sort((a, b) => Number(!a.label.startsWith(words[0])) - Number(!b.label.startsWith(words[0]))).map((h) => h.command);

@@ -790,6 +790,10 @@ export const en = {
   'search.loading': 'Reading the search index… {done} of {total}',
   'export.heading': 'Title and project above the table in Word',
   'export.headingHelp': 'Off: the Word file holds only what a journal takes (Table 1, its italic title, the table, its note).',
+  'workspace.hideSources': 'Hide the source list',
+  'workspace.showSources': 'Show the source list',
+  'workspace.filterSources': 'Find a source',
+  'workspace.resizeSources': 'Resize the source list',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -773,4 +773,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'search.loading': 'Leyendo el índice de búsqueda… {done} de {total}',
   'export.heading': 'Título y proyecto sobre la tabla en Word',
   'export.headingHelp': 'Desmarcado: el archivo de Word contiene solo lo que pide una revista (Tabla 1, su título en cursiva, la tabla y su nota).',
+  'workspace.hideSources': 'Ocultar la lista de fuentes',
+  'workspace.showSources': 'Mostrar la lista de fuentes',
+  'workspace.filterSources': 'Buscar una fuente',
+  'workspace.resizeSources': 'Cambiar el alto de la lista de fuentes',
 };

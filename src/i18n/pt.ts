@@ -774,4 +774,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'search.loading': 'Lendo o índice de pesquisa… {done} de {total}',
   'export.heading': 'Título e projeto acima da tabela no Word',
   'export.headingHelp': 'Desmarcado: o arquivo do Word contém só o que uma revista pede (Tabela 1, o título em itálico, a tabela e a nota).',
+  'workspace.hideSources': 'Ocultar a lista de fontes',
+  'workspace.showSources': 'Mostrar a lista de fontes',
+  'workspace.filterSources': 'Procurar uma fonte',
+  'workspace.resizeSources': 'Alterar a altura da lista de fontes',
 };

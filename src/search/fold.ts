@@ -27,3 +27,20 @@ export function foldWord(word: string): string {
   for (const c of word) out += foldChar(c);
   return out;
 }
+
+/** A whole text folded (accents off, lower case): for filters that match as the researcher types. */
+export function foldText(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+}
+
+/** Whether every word typed appears in the text, accents and capitals aside: "entrev dra" finds "Entrevista DRA". */
+export function hasAllWords(text: string, typed: string): boolean {
+  const words = foldText(typed).split(/\s+/).filter(Boolean);
+  const folded = foldText(text);
+  return words.every((w) => folded.includes(w));
+}
+
+/** The items whose name has every word typed (all of them when nothing is typed). */
+export function filterByName<T extends { name: string }>(items: T[] | undefined, typed: string): T[] | undefined {
+  return typed.trim() && items ? items.filter((i) => hasAllWords(i.name, typed)) : items;
+}

@@ -2,6 +2,7 @@ import { memo, useEffect, useMemo, useRef, useState, type CSSProperties, type Dr
 import { childrenOf, subtreeIds } from '@core/coding/codes';
 import { createCode, editCode, moveCode } from '@core/db/coding';
 import { commitOnLeave } from '../editing/useTypedField';
+import { hasAllWords } from '@core/search/fold';
 import type { CodeCount } from '@core/coding/counts';
 import type { Code } from '@core/model/types';
 import { db } from '../db';
@@ -45,12 +46,11 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
   const tree = useRef<HTMLUListElement>(null);
 
   const visible = useMemo(() => {
-    const q = filter.trim().toLowerCase();
-    if (!q) return null;
+    if (!filter.trim()) return null;
     const keep = new Set<string>();
     const byId = new Map(codes.map((c) => [c.id, c]));
     for (const c of codes) {
-      if (`${c.name} ${c.description}`.toLowerCase().includes(q)) {
+      if (hasAllWords(`${c.name} ${c.description}`, filter)) {
         for (let x: Code | undefined = c; x; x = x.parentId ? byId.get(x.parentId) : undefined) keep.add(x.id);
       }
     }

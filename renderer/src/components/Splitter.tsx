@@ -16,18 +16,21 @@ interface Props {
   width: number;
   min: number;
   max: number;
-  /** +1 when dragging right widens the pane (it is on the left), -1 when it narrows it. */
+  /** +1 when dragging right (or down) widens the pane (it is on the left, or above), -1 when it narrows it. */
   direction: 1 | -1;
   onChange(width: number): void;
+  /** A bar between panes side by side (the default), or between panes one above the other. */
+  orientation?: 'vertical' | 'horizontal';
 }
 
-export function Splitter({ label, width, min, max, direction, onChange }: Props) {
+export function Splitter({ label, width, min, max, direction, onChange, orientation = 'vertical' }: Props) {
+  const across = orientation === 'horizontal';
   const onPointerDown = (e: PointerEvent<HTMLDivElement>) => {
-    const startX = e.clientX;
+    const start = across ? e.clientY : e.clientX;
     const startWidth = width;
     const target = e.currentTarget;
     target.setPointerCapture(e.pointerId);
-    const move = (ev: globalThis.PointerEvent) => onChange(Math.max(min, Math.min(max, startWidth + direction * (ev.clientX - startX))));
+    const move = (ev: globalThis.PointerEvent) => onChange(Math.max(min, Math.min(max, startWidth + direction * ((across ? ev.clientY : ev.clientX) - start))));
     const up = () => {
       target.removeEventListener('pointermove', move);
       target.removeEventListener('pointerup', up);
@@ -37,9 +40,9 @@ export function Splitter({ label, width, min, max, direction, onChange }: Props)
   };
   return (
     <div
-      className="splitter"
+      className={across ? 'splitter horizontal' : 'splitter'}
       role="separator"
-      aria-orientation="vertical"
+      aria-orientation={orientation}
       aria-label={label}
       aria-valuenow={width}
       aria-valuemin={min}
@@ -47,9 +50,10 @@ export function Splitter({ label, width, min, max, direction, onChange }: Props)
       tabIndex={0}
       onPointerDown={onPointerDown}
       onKeyDown={(e) => {
-        if (e.key === 'ArrowLeft' || e.key === 'ArrowRight') {
+        const [less, more] = across ? ['ArrowUp', 'ArrowDown'] : ['ArrowLeft', 'ArrowRight'];
+        if (e.key === less || e.key === more) {
           e.preventDefault();
-          onChange(Math.max(min, Math.min(max, width + direction * (e.key === 'ArrowRight' ? 24 : -24))));
+          onChange(Math.max(min, Math.min(max, width + direction * (e.key === more ? 24 : -24))));
         }
       }}
     />

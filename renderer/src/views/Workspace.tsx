@@ -1,5 +1,7 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useEffect, useRef, useState, type CSSProperties } from 'react';
+import { memo, useCallback, useEffect, useMemo, useRef, useState, type CSSProperties } from 'react';
+import { filterByName } from '@core/search/fold';
+import { compareNatural } from '@core/util/natural-order';
 import { historyText, undoState } from '@core/db/changes';
 import { createMemo, ensureCoder } from '@core/db/coding';
 import { SOURCE_EXTENSIONS, type SurveyMapping } from '@core/import';
@@ -104,6 +106,10 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
   const counts = useCodeCounts(projectId, codes ?? []);
   const [view, setView] = useState<View>({ type: 'sources' });
   const nav = usePaneWidth('navigator', 260, 180, 520);
+  const sourcesHeight = usePaneWidth('navigator-sources', 240, 80, 900);
+  const [sourcesOpen, setSourcesOpen] = useState(() => localStorage.getItem('qda-studio.sourcesOpen') !== 'no');
+  useEffect(() => localStorage.setItem('qda-studio.sourcesOpen', sourcesOpen ? 'yes' : 'no'), [sourcesOpen]);
+  const [sourceFilter, setSourceFilter] = useState('');
   const sideWidth = usePaneWidth('side', 320, 240, 640);
   const [side, setSide] = useState<'coding' | 'source' | 'code'>('coding');
   const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);
@@ -134,6 +140,14 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
   const classificationInput = useRef<HTMLInputElement>(null);
 
   const openSource = useCallback((id: string) => setView({ type: 'source', id }), []);
+  // In the order people number them (P2 before P10), as the source list shows them.
+  const filteredSources = useMemo(
+    () =>
+      filterByName(sources, sourceFilter)
+        ?.slice()
+        .sort((a, b) => compareNatural(a.name, b.name, locale)),
+    [sources, sourceFilter, locale],
+  );
   /** A new memo attached to a source or code, opened in the memos view. */
   const writeMemo = (links: { sourceId?: string; codeId?: string }, title: string) =>
     void coding.run(async () => {
@@ -387,52 +401,95 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
           <LocalePicker />
         </header>
         <nav className="navigator" aria-label={t('workspace.navigator')}>
-          <button className={view.type !== 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'sources' })}>
-            {t('workspace.sources')} <span className="count">{sources?.length ?? 0}</span>
-          </button>
-          <SourceNav sources={sources} kinds={project.sourceKinds} openId={view.type === 'source' ? view.id : null} onOpen={openSource} />
-          <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
-            {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
-          </button>
-          <button className={view.type === 'memos' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'memos' })}>
-            {t('workspace.memos')}
-          </button>
-          <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
-            {t('workspace.retrieval')}
-          </button>
-          <button className={view.type === 'search' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'search' })}>
-            {t('search.title')}
-          </button>
-          <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
-            {t('analysis.title')} <span className="count">{analyses?.length ?? 0}</span>
-          </button>
-          {analyses && analyses.length > 0 && (
-            <ul className="nav-list" aria-label={t('analysis.title')}>
-              {analyses.map((a) => (
-                <li key={a.id}>
-                  <button onClick={() => setView(a.definition?.type === 'search' ? { type: 'search', saved: a.definition.search } : { type: 'analyses', open: a.id })}>
-                    {a.name}
-                  </button>
-                </li>
-              ))}
-            </ul>
+          {/* Sources, views and the codebook each scroll on their own: the codebook stays in view however many sources there are. */}
+          <div className="nav-sources" style={sourcesOpen ? { height: sourcesHeight.width } : undefined}>
+            <div className="nav-head-row">
+              <button
+                className="nav-toggle"
+                aria-expanded={sourcesOpen}
+                aria-label={t(sourcesOpen ? 'workspace.hideSources' : 'workspace.showSources')}
+                title={t(sourcesOpen ? 'workspace.hideSources' : 'workspace.showSources')}
+                onClick={() => setSourcesOpen((o) => !o)}
+              >
+                {sourcesOpen ? '▾' : '▸'}
+              </button>
+              <button className={view.type === 'sources' || view.type === 'source' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'sources' })}>
+                {t('workspace.sources')} <span className="count">{sources?.length ?? 0}</span>
+              </button>
+            </div>
+            {sourcesOpen && (sources?.length ?? 0) > 8 && (
+              <input
+                type="search"
+                className="nav-filter"
+                placeholder={t('workspace.filterSources')}
+                aria-label={t('workspace.filterSources')}
+                value={sourceFilter}
+                onChange={(e) => setSourceFilter(e.target.value)}
+              />
+            )}
+            {sourcesOpen && (
+              <div className="nav-scroll">
+                <SourceNav sources={filteredSources} kinds={project.sourceKinds} openId={view.type === 'source' ? view.id : null} onOpen={openSource} />
+              </div>
+            )}
+          </div>
+          {sourcesOpen && (
+            <Splitter
+              label={t('workspace.resizeSources')}
+              width={sourcesHeight.width}
+              min={80}
+              max={900}
+              direction={1}
+              orientation="horizontal"
+              onChange={sourcesHeight.setWidth}
+            />
           )}
-          <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
-            {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
-          </button>
-          <CodeTree
-            codes={codes ?? []}
-            counts={counts}
-            selectedCodeId={selectedCodeId}
-            onSelectCode={(id) => {
-              setSelectedCodeId(id);
-              setSide('code');
-            }}
-            onAskDelete={setDeleting}
-            onAskMerge={setMerging}
-            request={codeRequest}
-          />
-          <p className="drop-hint">{t('workspace.dropHint')}</p>
+          <div className="nav-views">
+            <button className={view.type === 'cases' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'cases' })}>
+              {t('workspace.cases')} <span className="count">{cases?.length ?? 0}</span>
+            </button>
+            <button className={view.type === 'memos' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'memos' })}>
+              {t('workspace.memos')}
+            </button>
+            <button className={view.type === 'retrieval' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'retrieval' })}>
+              {t('workspace.retrieval')}
+            </button>
+            <button className={view.type === 'search' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'search' })}>
+              {t('search.title')}
+            </button>
+            <button className={view.type === 'analyses' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'analyses' })}>
+              {t('analysis.title')} <span className="count">{analyses?.length ?? 0}</span>
+            </button>
+            {analyses && analyses.length > 0 && (
+              <ul className="nav-list" aria-label={t('analysis.title')}>
+                {analyses.map((a) => (
+                  <li key={a.id}>
+                    <button onClick={() => setView(a.definition?.type === 'search' ? { type: 'search', saved: a.definition.search } : { type: 'analyses', open: a.id })}>
+                      {a.name}
+                    </button>
+                  </li>
+                ))}
+              </ul>
+            )}
+          </div>
+          <div className="nav-codes">
+            <button className={view.type === 'codebook' ? 'nav-head active' : 'nav-head'} onClick={() => setView({ type: 'codebook' })}>
+              {t('workspace.codes')} <span className="count">{codes?.length ?? 0}</span>
+            </button>
+            <CodeTree
+              codes={codes ?? []}
+              counts={counts}
+              selectedCodeId={selectedCodeId}
+              onSelectCode={(id) => {
+                setSelectedCodeId(id);
+                setSide('code');
+              }}
+              onAskDelete={setDeleting}
+              onAskMerge={setMerging}
+              request={codeRequest}
+            />
+            <p className="drop-hint">{t('workspace.dropHint')}</p>
+          </div>
           <Splitter label={t('workspace.resizeNavigator')} width={nav.width} min={180} max={520} direction={1} onChange={nav.setWidth} />
         </nav>
         <main className="main-pane">

@@ -794,6 +794,15 @@ export const en = {
   'workspace.showSources': 'Show the source list',
   'workspace.filterSources': 'Find a source',
   'workspace.resizeSources': 'Resize the source list',
+  'firstSteps.title': 'Your first project in three steps',
+  'firstSteps.import': 'Import',
+  'firstSteps.importText': 'your transcripts and reports (Word, PDF, text, subtitles, surveys) — or drop a folder on the window.',
+  'firstSteps.code': 'Code',
+  'firstSteps.codeText': 'your sources: select a passage and give it a code (C or the shortcut), or search the text and code every hit.',
+  'firstSteps.analyse': 'Analyse',
+  'firstSteps.analyseText': 'your coding: build a matrix of cases by themes, a frequency table or a comparison table, and export it to Word.',
+  'search.empty':
+    'Type a word to find it in every source, as it is written or in its other forms: each hit shows in its context, ready to open or to code. “How to search” lists phrases, wildcards, NEAR and filters.',
 } as const;
 
 export type MessageKey = keyof typeof en;

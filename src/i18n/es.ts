@@ -777,4 +777,13 @@ export const es: Partial<Record<MessageKey, string>> = {
   'workspace.showSources': 'Mostrar la lista de fuentes',
   'workspace.filterSources': 'Buscar una fuente',
   'workspace.resizeSources': 'Cambiar el alto de la lista de fuentes',
+  'firstSteps.title': 'Su primer proyecto en tres pasos',
+  'firstSteps.import': 'Importar',
+  'firstSteps.importText': 'sus transcripciones e informes (Word, PDF, texto, subtítulos, encuestas), o suelte una carpeta en la ventana.',
+  'firstSteps.code': 'Codificar',
+  'firstSteps.codeText': 'sus fuentes: seleccione un pasaje y asígnele un código (C o el atajo), o busque en el texto y codifique todos los resultados.',
+  'firstSteps.analyse': 'Analizar',
+  'firstSteps.analyseText': 'su codificación: construya una matriz de casos por temas, una tabla de frecuencias o una tabla comparativa, y expórtela a Word.',
+  'search.empty':
+    'Escriba una palabra para encontrarla en todas las fuentes, tal cual o en sus otras formas: cada resultado aparece en su contexto, listo para abrir o codificar. «Cómo buscar» explica frases, comodines, NEAR y filtros.',
 };

@@ -778,4 +778,13 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'workspace.showSources': 'Mostrar a lista de fontes',
   'workspace.filterSources': 'Procurar uma fonte',
   'workspace.resizeSources': 'Alterar a altura da lista de fontes',
+  'firstSteps.title': 'Seu primeiro projeto em três passos',
+  'firstSteps.import': 'Importar',
+  'firstSteps.importText': 'suas transcrições e relatórios (Word, PDF, texto, legendas, questionários), ou solte uma pasta na janela.',
+  'firstSteps.code': 'Codificar',
+  'firstSteps.codeText': 'suas fontes: selecione um trecho e atribua um código (C ou o atalho), ou pesquise no texto e codifique todos os resultados.',
+  'firstSteps.analyse': 'Analisar',
+  'firstSteps.analyseText': 'sua codificação: monte uma matriz de casos por temas, uma tabela de frequências ou uma tabela comparativa, e exporte-a para o Word.',
+  'search.empty':
+    'Digite uma palavra para encontrá-la em todas as fontes, como está escrita ou em suas outras formas: cada resultado aparece no contexto, pronto para abrir ou codificar. “Como pesquisar” explica frases, curingas, NEAR e filtros.',
 };

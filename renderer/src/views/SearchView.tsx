@@ -204,6 +204,7 @@ export function SearchView({
         </p>
       )}
       {index?.failed && <p role="alert">{t('search.indexFailed', { reason: index.failed })}</p>}
+      {!query.trim() && <p className="empty-state">{t('search.empty')}</p>}
       {result && !result.outcome.ok && (
         <p role="alert" className="search-error">
           {t(result.outcome.error.key, result.outcome.error.params)}

@@ -1,3 +1,4 @@
+import { FirstSteps } from './FirstSteps';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { errorText } from '@core/model/errors';
 import { useEffect, useState } from 'react';
@@ -107,6 +108,7 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
           </p>
         )}
       </section>
+      <FirstSteps />
       {persisted === false && (
         <p className="notice storage-warning" role="note">
           {t('storage.notPersistent')}

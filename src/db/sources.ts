@@ -6,6 +6,7 @@ import { isPackedSource, type PackedImportedSource } from '../import/packed-resu
 import type { ImportedCase, ImportedSource } from '../import/result';
 import { guessSourceKind } from '../import/source-kind';
 import { fileNameTokens, looseCaseKey } from '../import/case-name';
+import { caseLinkChanges, type CaseLink } from '../coding/case-links';
 import { added, lazyAdded, removed, updated, type Change } from '../model/change';
 import type { Attribute, Case, Source, SourceContent } from '../model/types';
 import { commitChanges, readUndoTail, step, writeUndoSteps, type StepLabel } from './changes';
@@ -299,4 +300,20 @@ export async function deleteSource(db: QdaDatabase, id: string): Promise<void> {
     ...(content ? [removed('sourceContents', id, content)] : []),
     removed('sources', id, source),
   ]);
+}
+
+/** Links many sources to their cases at once (the "Link to cases" table after an import): one undo step. */
+export async function linkSourcesToCases(db: QdaDatabase, projectId: string, links: CaseLink[]): Promise<number> {
+  return db.transaction('rw', [db.sources, db.cases, db.undoLog], async () => {
+    const [sources, cases] = await Promise.all([db.sources.bulkGet(links.map((l) => l.sourceId)), db.cases.where('projectId').equals(projectId).toArray()]);
+    const changes = caseLinkChanges(
+      projectId,
+      sources.filter((s): s is Source => !!s && s.projectId === projectId),
+      cases,
+      links,
+    );
+    if (!changes.length) return 0;
+    await commitChanges(db, projectId, step('history.linkCases', { count: changes.filter((c) => c.table === 'sources').length }), changes);
+    return changes.filter((c) => c.table === 'sources').length;
+  });
 }

@@ -803,6 +803,13 @@ export const en = {
   'firstSteps.analyseText': 'your coding: build a matrix of cases by themes, a frequency table or a comparison table, and export it to Word.',
   'search.empty':
     'Type a word to find it in every source, as it is written or in its other forms: each hit shows in its context, ready to open or to code. “How to search” lists phrases, wildcards, NEAR and filters.',
+  'history.linkCases': 'Link {count} sources to their cases',
+  'caseLinks.title': 'Link to cases',
+  'caseLinks.open': 'Link to cases…',
+  'caseLinks.help': 'The sources of this import and the case each belongs to. Type a case’s name (existing cases are offered), a new name to create one, or leave it blank.',
+  'caseLinks.caseOf': 'Case of {source}',
+  'caseLinks.apply': 'Link',
+  'caseLinks.done': '{count} source linked to its case.|{count} sources linked to their cases.',
 } as const;
 
 export type MessageKey = keyof typeof en;

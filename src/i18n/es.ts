@@ -786,4 +786,12 @@ export const es: Partial<Record<MessageKey, string>> = {
   'firstSteps.analyseText': 'su codificación: construya una matriz de casos por temas, una tabla de frecuencias o una tabla comparativa, y expórtela a Word.',
   'search.empty':
     'Escriba una palabra para encontrarla en todas las fuentes, tal cual o en sus otras formas: cada resultado aparece en su contexto, listo para abrir o codificar. «Cómo buscar» explica frases, comodines, NEAR y filtros.',
+  'history.linkCases': 'Vincular {count} fuentes a sus casos',
+  'caseLinks.title': 'Vincular a casos',
+  'caseLinks.open': 'Vincular a casos…',
+  'caseLinks.help':
+    'Las fuentes de esta importación y el caso al que pertenece cada una. Escriba el nombre de un caso (se ofrecen los existentes), un nombre nuevo para crearlo, o déjelo en blanco.',
+  'caseLinks.caseOf': 'Caso de {source}',
+  'caseLinks.apply': 'Vincular',
+  'caseLinks.done': '{count} fuente vinculada a su caso.|{count} fuentes vinculadas a sus casos.',
 };

@@ -787,4 +787,12 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'firstSteps.analyseText': 'sua codificação: monte uma matriz de casos por temas, uma tabela de frequências ou uma tabela comparativa, e exporte-a para o Word.',
   'search.empty':
     'Digite uma palavra para encontrá-la em todas as fontes, como está escrita ou em suas outras formas: cada resultado aparece no contexto, pronto para abrir ou codificar. “Como pesquisar” explica frases, curingas, NEAR e filtros.',
+  'history.linkCases': 'Vincular {count} fontes a seus casos',
+  'caseLinks.title': 'Vincular a casos',
+  'caseLinks.open': 'Vincular a casos…',
+  'caseLinks.help':
+    'As fontes desta importação e o caso a que cada uma pertence. Digite o nome de um caso (os existentes são oferecidos), um nome novo para criá-lo, ou deixe em branco.',
+  'caseLinks.caseOf': 'Caso de {source}',
+  'caseLinks.apply': 'Vincular',
+  'caseLinks.done': '{count} fonte vinculada ao seu caso.|{count} fontes vinculadas aos seus casos.',
 };

@@ -10,7 +10,7 @@ import type { ImportProgressStore, ImportRow } from './import-progress';
  * duplicate or error with its reason. A folder of hundreds of files scrolls smoothly:
  * only the rows in view are drawn.
  */
-export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportProgressStore; onCancel(): void; onClose(): void }) {
+export function ImportPanel({ progress, onCancel, onClose, onLinkCases }: { progress: ImportProgressStore; onCancel(): void; onClose(): void; onLinkCases?(): void }) {
   const { t } = useI18n();
   const { rows, running } = useSyncExternalStore(progress.subscribe, progress.getSnapshot);
   const scroller = useRef<HTMLElement>(null);
@@ -35,6 +35,7 @@ export function ImportPanel({ progress, onCancel, onClose }: { progress: ImportP
         <strong>{running ? t('import.progress', { done: finished, total: rows.length }) : t('import.finished', { done: finished, total: rows.length })}</strong>
         <progress max={rows.length} value={finished} aria-label={t('import.panel')} />
         <span className="import-summary">{summary}</span>
+        {!running && onLinkCases && counts.done + counts.warning > 0 && <button onClick={onLinkCases}>{t('caseLinks.open')}</button>}
         {running ? <button onClick={onCancel}>{t('common.cancel')}</button> : <button onClick={onClose}>{t('common.close')}</button>}
       </header>
       <ul style={{ paddingTop: padTop, paddingBottom: padBottom }}>

@@ -49,6 +49,7 @@ import { SourceDetails } from './SourceDetails';
 import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 import { SearchView, type SearchRequest } from './SearchView';
+import { CaseLinksDialog } from '../import/CaseLinksDialog';
 import { SearchService } from '../search/search-service';
 import type { SavedSearch } from '@core/analysis/definition';
 
@@ -110,6 +111,7 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
   const [sourcesOpen, setSourcesOpen] = useState(() => localStorage.getItem('qda-studio.sourcesOpen') !== 'no');
   useEffect(() => localStorage.setItem('qda-studio.sourcesOpen', sourcesOpen ? 'yes' : 'no'), [sourcesOpen]);
   const [sourceFilter, setSourceFilter] = useState('');
+  const [linkingCases, setLinkingCases] = useState(false);
   const sideWidth = usePaneWidth('side', 320, 240, 640);
   const [side, setSide] = useState<'coding' | 'source' | 'code'>('coding');
   const [selectedCodeId, setSelectedCodeId] = useState<string | null>(null);
@@ -572,7 +574,8 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
           </div>
         )}
         {codebookImporter.view}
-        <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} />
+        <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} onLinkCases={() => setLinkingCases(true)} />
+        {linkingCases && <CaseLinksDialog projectId={projectId} onClose={() => setLinkingCases(false)} />}
         {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}
         {palette === 'commands' && <CommandPalette onClose={() => setPalette(null)} />}
         {help && <ShortcutHelp onClose={() => setHelp(false)} />}

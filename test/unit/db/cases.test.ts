@@ -3,7 +3,7 @@ import { errorText, ResearcherError } from '../../../src/model/errors';
 import { applyClassification, createAttribute, createCase, deleteAttribute, deleteCase, renameCase, setCaseValue, updateAttribute } from '../../../src/db/cases';
 import { createProject, renameSourceKind } from '../../../src/db/projects';
 import { historyText, redo, undo, undoState } from '../../../src/db/changes';
-import { addImportedSources, linkSourceToCase, updateSource, updateSources } from '../../../src/db/sources';
+import { addImportedSources, linkSourceToCase, linkSourcesToCases, updateSource, updateSources } from '../../../src/db/sources';
 import { matchClassification } from '../../../src/import/classification';
 import { readCsvTable } from '../../../src/import/csv-table';
 import { importSource } from '../../../src/import';
@@ -199,5 +199,36 @@ describe('linking imported files to the cases the project has', () => {
       ['notas de campo madre2', 1],
       ['pandoc-latin1', 0],
     ]);
+  });
+});
+
+describe('the "Link to cases" table after an import', () => {
+  it('links each source to the case written for it (existing however written, or new, or none) as one undo step', async () => {
+    const db = freshDatabase();
+    const project = await createProject(db, 'P');
+    await createCase(db, project.id, 'Madre 2');
+    for (const name of ['uno.txt', 'dos.txt', 'tres.txt']) {
+      const result = await importSource({ name, bytes: utf8(`Texto ${name}.`) });
+      if (!result.ok) throw new Error(result.error.message);
+      await addImportedSources(db, project.id, result);
+    }
+    const byName = async () => new Map((await db.sources.where('projectId').equals(project.id).toArray()).map((s) => [s.name, s]));
+    const sources = await byName();
+    const linked = await linkSourcesToCases(db, project.id, [
+      { sourceId: sources.get('uno')!.id, caseName: 'madre2' },
+      { sourceId: sources.get('dos')!.id, caseName: ' P9 ' },
+      { sourceId: sources.get('tres')!.id, caseName: '' },
+    ]);
+    expect(linked).toBe(2);
+    const cases = new Map((await db.cases.where('projectId').equals(project.id).toArray()).map((c) => [c.id, c.name]));
+    const after = await byName();
+    expect([...after.values()].map((s) => [s.name, s.caseIds.map((id) => cases.get(id))]).sort()).toEqual([
+      ['dos', ['P9']],
+      ['tres', []],
+      ['uno', ['Madre 2']],
+    ]);
+    expect(historyText(await undo(db, project.id))).toBe('Link 2 sources to their cases');
+    expect([...(await byName()).values()].every((s) => s.caseIds.length === 0)).toBe(true);
+    expect(await db.cases.count()).toBe(1);
   });
 });

@@ -86,8 +86,12 @@ export async function createAttribute(db: QdaDatabase, projectId: string, name: 
   });
 }
 
-/** Changes an attribute's name or type; values are converted to the new type where they can be. */
-export async function updateAttribute(db: QdaDatabase, id: string, patch: { name?: string; type?: AttributeType }): Promise<void> {
+/**
+ * Changes an attribute's name or type (values are converted to the new type where they can
+ * be), or the order of a category's values (the order tables show their groups in:
+ * "Without training" before "With training").
+ */
+export async function updateAttribute(db: QdaDatabase, id: string, patch: { name?: string; type?: AttributeType; categoryOrder?: string[] }): Promise<void> {
   await inHistory(db, async () => {
     const attr = await db.attributes.get(id);
     if (!attr) return;
@@ -113,8 +117,10 @@ export async function updateAttribute(db: QdaDatabase, id: string, patch: { name
           ),
         ];
     }
+    if (patch.categoryOrder && type === 'category') categories = [...new Set([...patch.categoryOrder.filter((v) => categories.includes(v)), ...categories])];
     changes.push(updated('attributes', id, attr, { ...attr, name, type, values: categories }));
-    await commitChanges(db, attr.projectId, step(name !== attr.name ? 'history.renameAttribute' : 'history.attributeType', { name: attr.name }), changes);
+    const label = name !== attr.name ? 'history.renameAttribute' : type !== attr.type ? 'history.attributeType' : 'history.categoryOrder';
+    await commitChanges(db, attr.projectId, step(label, { name: attr.name }), changes);
   });
 }
 

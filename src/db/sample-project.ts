@@ -6,6 +6,8 @@ import type { QdaDatabase } from './database';
 import { applyClassification } from './cases';
 import { createProject, updateProjectSettings } from './projects';
 import { addImportedSources } from './sources';
+import { workTheSample, type WorkedSample } from './sample-worked';
+import type { Locale } from '../i18n';
 
 /** fixtures/sample/sample.json: which files make the sample project, and how. */
 export interface SampleManifest {
@@ -21,7 +23,7 @@ export type SampleFiles = Map<string, Uint8Array>;
  * Builds the sample project through the same path as a researcher's import: every file
  * goes through importSource and the store, then the classification sheet sets attributes.
  */
-export async function buildSampleProject(db: QdaDatabase, manifest: SampleManifest, files: SampleFiles): Promise<string> {
+export async function buildSampleProject(db: QdaDatabase, manifest: SampleManifest, files: SampleFiles, options: { worked?: WorkedSample; locale?: Locale } = {}): Promise<string> {
   const project = await createProject(db, manifest.name);
   await updateProjectSettings(db, project.id, { citationPattern: manifest.citationPattern });
   for (const entry of manifest.sources) {
@@ -40,6 +42,7 @@ export async function buildSampleProject(db: QdaDatabase, manifest: SampleManife
     cases.map((c) => c.name),
   );
   await applyClassification(db, project.id, table, match, true);
+  if (options.worked) await workTheSample(db, project.id, options.worked, options.locale ?? 'en');
   // The sample opens as a project does the first time: nothing to undo yet.
   await db.undoLog.where('projectId').equals(project.id).delete();
   return project.id;

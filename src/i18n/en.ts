@@ -810,6 +810,9 @@ export const en = {
   'caseLinks.caseOf': 'Case of {source}',
   'caseLinks.apply': 'Link',
   'caseLinks.done': '{count} source linked to its case.|{count} sources linked to their cases.',
+  'history.categoryOrder': 'Reorder the values of “{name}”',
+  'start.sampleTitle': 'The ViDA-style study done in the app: codebook, coding by two coders, memos, the framework matrix and Table 1',
+  'start.practiseSample': 'Practise on the sample’s sources (uncoded)',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -794,4 +794,7 @@ export const es: Partial<Record<MessageKey, string>> = {
   'caseLinks.caseOf': 'Caso de {source}',
   'caseLinks.apply': 'Vincular',
   'caseLinks.done': '{count} fuente vinculada a su caso.|{count} fuentes vinculadas a sus casos.',
+  'history.categoryOrder': 'Reordenar los valores de «{name}»',
+  'start.sampleTitle': 'El estudio estilo ViDA hecho en la aplicación: libro de códigos, codificación de dos personas, memos, la matriz de análisis y la Tabla 1',
+  'start.practiseSample': 'Practicar con las fuentes de la muestra (sin codificar)',
 };

@@ -795,4 +795,7 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'caseLinks.caseOf': 'Caso de {source}',
   'caseLinks.apply': 'Vincular',
   'caseLinks.done': '{count} fonte vinculada ao seu caso.|{count} fontes vinculadas aos seus casos.',
+  'history.categoryOrder': 'Reordenar os valores de «{name}»',
+  'start.sampleTitle': 'O estudo no estilo ViDA feito no aplicativo: livro de códigos, codificação por duas pessoas, memos, a matriz de análise e a Tabela 1',
+  'start.practiseSample': 'Praticar com as fontes da amostra (sem codificação)',
 };

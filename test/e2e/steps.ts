@@ -16,7 +16,7 @@ export async function createProject(page: Page, name: string) {
 
 export async function openSample(page: Page) {
   await page.goto('/');
-  await page.getByRole('button', { name: 'Open sample project' }).click();
+  await page.getByRole('button', { name: 'Practise on the sample’s sources (uncoded)' }).click();
   await answerWhoIsCoding(page);
   await expect(page.getByRole('heading', { name: /Sample: ViDA-style/ })).toBeVisible();
 }

@@ -50,11 +50,11 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
     setName('');
     onOpen(p.id);
   };
-  const sample = async () => {
+  const sample = async (worked: boolean) => {
     setBusy(true);
     setError(null);
     try {
-      onOpen(await openSampleProject());
+      onOpen(await openSampleProject(locale, worked));
     } catch (e) {
       setError(errorText(locale, e));
     } finally {
@@ -95,8 +95,11 @@ export function StartScreen({ onOpen }: { onOpen(id: string): void }) {
             {t('start.create')}
           </button>
         </form>
-        <button className="sample" onClick={() => void sample()} disabled={busy}>
+        <button className="sample" onClick={() => void sample(true)} disabled={busy} title={t('start.sampleTitle')}>
           {busy ? t('start.sampleBuilding') : t('start.openSample')}
+        </button>
+        <button className="sample link" onClick={() => void sample(false)} disabled={busy}>
+          {t('start.practiseSample')}
         </button>
         <button className="open-file" onClick={opener.pick} title={t('exchange.openTitle')}>
           {t('command.openProjectFile')}

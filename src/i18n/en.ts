@@ -788,8 +788,9 @@ export const en = {
   'search.codeStructure': 'Code by structure…',
   'command.codeStructure': 'Code by structure (headings, survey questions)',
   'search.loading': 'Reading the search index… {done} of {total}',
-  'export.heading': 'Title and project above the table in Word',
-  'export.headingHelp': 'Off: the Word file holds only what a journal takes (Table 1, its italic title, the table, its note).',
+  'export.heading': 'Heading in Word',
+  'export.headingHelp':
+    'Print the table’s name and the project above “Table 1”. Off: the Word file holds only what a journal takes (Table 1, its italic title, the table, its note).',
   'workspace.hideSources': 'Hide the source list',
   'workspace.showSources': 'Show the source list',
   'workspace.filterSources': 'Find a source',

@@ -771,8 +771,9 @@ export const es: Partial<Record<MessageKey, string>> = {
   'search.codeStructure': 'Codificar por estructura…',
   'command.codeStructure': 'Codificar por estructura (títulos, preguntas de encuesta)',
   'search.loading': 'Leyendo el índice de búsqueda… {done} de {total}',
-  'export.heading': 'Título y proyecto sobre la tabla en Word',
-  'export.headingHelp': 'Desmarcado: el archivo de Word contiene solo lo que pide una revista (Tabla 1, su título en cursiva, la tabla y su nota).',
+  'export.heading': 'Encabezado en Word',
+  'export.headingHelp':
+    'Imprimir el nombre de la tabla y el proyecto sobre «Tabla 1». Desmarcado: el archivo de Word contiene solo lo que pide una revista (Tabla 1, su título en cursiva, la tabla y su nota).',
   'workspace.hideSources': 'Ocultar la lista de fuentes',
   'workspace.showSources': 'Mostrar la lista de fuentes',
   'workspace.filterSources': 'Buscar una fuente',

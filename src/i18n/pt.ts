@@ -772,8 +772,9 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'search.codeStructure': 'Codificar por estrutura…',
   'command.codeStructure': 'Codificar por estrutura (títulos, perguntas de questionário)',
   'search.loading': 'Lendo o índice de pesquisa… {done} de {total}',
-  'export.heading': 'Título e projeto acima da tabela no Word',
-  'export.headingHelp': 'Desmarcado: o arquivo do Word contém só o que uma revista pede (Tabela 1, o título em itálico, a tabela e a nota).',
+  'export.heading': 'Cabeçalho no Word',
+  'export.headingHelp':
+    'Imprimir o nome da tabela e o projeto acima de “Tabela 1”. Desmarcado: o arquivo do Word contém só o que uma revista pede (Tabela 1, o título em itálico, a tabela e a nota).',
   'workspace.hideSources': 'Ocultar a lista de fontes',
   'workspace.showSources': 'Mostrar a lista de fontes',
   'workspace.filterSources': 'Procurar uma fonte',

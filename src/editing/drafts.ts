@@ -14,6 +14,8 @@ export interface Draft {
   /** The stored text when this window last saw it (see reconcileText). */
   base: string;
   at: string;
+  /** The sitting it was typed in: recovered, it joins that sitting's undo step. */
+  session?: string;
 }
 
 export const DRAFT_PREFIX = 'qda.draft:';
@@ -24,7 +26,7 @@ export function draftKey(field: TypedField): string {
   return DRAFT_PREFIX + JSON.stringify(parts);
 }
 
-const FIELD_KINDS = new Set(['memo', 'segmentMemo', 'code', 'cellSummary', 'analysisName', 'citationPattern', 'stopWords', 'caseValue']);
+const FIELD_KINDS = new Set(['memo', 'segmentMemo', 'code', 'cellSummary', 'analysisName', 'citationPattern', 'thesaurus', 'stopWords', 'caseValue']);
 
 /** A stored draft, or null for anything else (another app's key, a damaged or foreign value). */
 export function parseDraft(key: string, raw: string | null): Draft | null {

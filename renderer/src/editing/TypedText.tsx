@@ -12,7 +12,9 @@ type Props = { field: TypedField; projectId: string; multiline?: boolean; classN
 export function TypedText({ field, projectId, multiline = true, className, rows, id, placeholder, onKeyDown, ...rest }: Props) {
   const { t } = useI18n();
   const f = useTypedField(field, projectId);
-  const common = { id, className, placeholder, value: f.value, disabled: f.loading, 'aria-label': rest['aria-label'], onBlur: f.onBlur };
+  // Never disabled while the stored text loads: keys typed at once stay in the field (a disabled
+  // field lets them fall on whatever had focus, such as the "+ Memo" button that opened it).
+  const common = { id, className, placeholder, value: f.value, 'aria-busy': f.loading, 'aria-label': rest['aria-label'], onBlur: f.onBlur };
   return (
     <>
       {multiline ? (

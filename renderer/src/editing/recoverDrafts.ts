@@ -1,6 +1,7 @@
 import { saveTypedField } from '@core/db/typed-fields';
 import { DRAFT_PREFIX, draftsToRecover, parseDraft, type Draft } from '@core/editing/drafts';
 import { newId } from '@core/util/id';
+import { ResearcherError } from '@core/model/errors';
 import { db } from '../db';
 import { isWindowOpen, refreshOpenWindows, windowId } from '../windows/window-identity';
 
@@ -29,8 +30,12 @@ export async function recoverDrafts(projectId: string, marker: string): Promise<
   for (const { key, draft } of drafts) {
     if (!due.has(draft)) continue;
     // A draft the store now holds is done; one whose field was deleted, or that its field
-    // cannot take (a cell's value that is not a number), has nowhere to go.
-    const out = await saveTypedField(db, draft.field, draft.value, draft.base, newId(), marker).catch(() => null);
+    // cannot take (a cell's value that is not a number), has nowhere to go. One the store
+    // could not take just now (closing, full) stays for the next opening.
+    const out = await saveTypedField(db, draft.field, draft.value, draft.base, typeof draft.session === 'string' ? draft.session : newId(), marker).catch((e: unknown) =>
+      e instanceof ResearcherError ? null : 'retry',
+    );
+    if (out === 'retry') continue;
     localStorage.removeItem(key);
     if (out?.status === 'saved' && out.stored !== draft.base) saved++;
   }

@@ -87,7 +87,7 @@ export function useTypedField(field: TypedField, projectId: string): TypedFieldS
           st.firstChange = 0;
           localStorage.removeItem(key);
           unsaved.delete(save);
-        } else writeDraft(key, field, projectId, st.value, st.base);
+        } else writeDraft(key, field, projectId, st.value, st.base, st.session);
       })
       .catch(() => {
         // The draft stays: the text is saved when the store can take it (a full disk freed, a reload).
@@ -107,8 +107,15 @@ export function useTypedField(field: TypedField, projectId: string): TypedFieldS
   useEffect(() => {
     if (stored === undefined) return;
     const st = s.current;
+    const typedBeforeLoad = !st.ready && st.dirty;
     st.ready = true;
-    if (!st.dirty && stored !== st.base) {
+    if (typedBeforeLoad) {
+      // Typed before the stored text arrived: it goes on after what the store holds, then is saved.
+      st.value = rebaseTyping(st.base, stored, st.value);
+      st.base = stored;
+      setValue(st.value);
+      save();
+    } else if (!st.dirty && stored !== st.base) {
       st.base = stored;
       st.value = stored;
       setValue(stored);
@@ -116,7 +123,7 @@ export function useTypedField(field: TypedField, projectId: string): TypedFieldS
       st.value = stored;
       setValue(stored);
     }
-  }, [stored]);
+  }, [stored, save]);
 
   useEffect(() => () => save(), [save]);
 
@@ -126,7 +133,7 @@ export function useTypedField(field: TypedField, projectId: string): TypedFieldS
       st.value = next;
       st.dirty = true;
       setValue(next);
-      writeDraft(key, field, projectId, next, st.base);
+      writeDraft(key, field, projectId, next, st.base, st.session);
       unsaved.add(save);
       const now = Date.now();
       if (!st.firstChange) st.firstChange = now;
@@ -148,8 +155,8 @@ export function useTypedField(field: TypedField, projectId: string): TypedFieldS
 }
 
 /** Keeps what is being typed in a field until the store has it (see recoverDrafts). */
-export function writeDraft(key: string, field: TypedField, projectId: string, value: string, base: string) {
-  const draft: Draft = { field, projectId, window: windowId, value, base, at: new Date().toISOString() };
+export function writeDraft(key: string, field: TypedField, projectId: string, value: string, base: string, session?: string) {
+  const draft: Draft = { field, projectId, window: windowId, value, base, at: new Date().toISOString(), ...(session ? { session } : {}) };
   try {
     localStorage.setItem(key, JSON.stringify(draft));
   } catch {

@@ -33,4 +33,10 @@ describe('drafts of typed text kept between keystroke and store', () => {
     const elsewhere = draft({ window: 'gone', projectId: 'p2' });
     expect(draftsToRecover([mine, closed, open, elsewhere], 'p1', 'me', (w) => w === 'other' || w === 'me')).toEqual([mine, closed]);
   });
+
+  it('reads back every kind of typed field, the search thesaurus included, with the sitting it was typed in', () => {
+    const field = { kind: 'thesaurus' as const, projectId: 'p' };
+    const draft: Draft = { field, projectId: 'p', window: 'w', value: 'vínculo, lazo', base: '', at: '2026-12-02T10:00:00.000Z', session: 's1' };
+    expect(parseDraft(draftKey(field), JSON.stringify(draft))).toEqual(draft);
+  });
 });

@@ -1,4 +1,6 @@
 import type { ProjectData } from '../model/types';
+import { DEFAULT_OVERLAP, type AgreementOptions } from './agreement-table';
+import { AGREEMENT_LEVELS } from './agreement-units';
 import type { ComparisonOptions } from './comparison';
 import type { CooccurrenceOptions } from './cooccurrence';
 import type { FrequencyOptions } from './frequency';
@@ -6,8 +8,14 @@ import type { WordLanguage } from './languages';
 import type { CountOf, Grouping, MatrixDefinition, MatrixTableOptions } from './matrix';
 import type { WordFrequencyOptions } from './word-frequency';
 
-/** Every analysis a project can save, with its definition. */
-export type AnalysisDefinition =
+/**
+ * Every analysis a project can save, with its definition. Any of them may count one or a
+ * few coders' coding only (a team's "mine" and "theirs"); the agreement analysis chooses
+ * its coders in its own options.
+ */
+export type AnalysisDefinition = AnalysisKind & { coderIds?: string[] };
+
+type AnalysisKind =
   | { type: 'frequency'; options: FrequencyOptions }
   | { type: 'framework'; matrix: MatrixDefinition; show: MatrixTableOptions['show'] }
   | { type: 'coding-query'; matrix: MatrixDefinition; count: CountOf; percent: NonNullable<MatrixTableOptions['percent']> }
@@ -15,7 +23,9 @@ export type AnalysisDefinition =
   | { type: 'cooccurrence'; options: CooccurrenceOptions }
   | { type: 'words'; options: WordFrequencyOptions }
   /** A saved text search: it runs again as sources change. */
-  | { type: 'search'; search: SavedSearch };
+  | { type: 'search'; search: SavedSearch }
+  /** Intercoder agreement between two or more coders. */
+  | { type: 'agreement'; options: AgreementOptions };
 
 /** What a saved search keeps: the query as typed, its mode, and whether it expands through the thesaurus. */
 export interface SavedSearch {
@@ -27,10 +37,13 @@ export interface SavedSearch {
 export type AnalysisType = AnalysisDefinition['type'];
 
 /** The analyses the researcher creates from the analyses view (a search is saved from the search view). */
-export const ANALYSIS_TYPES: readonly Exclude<AnalysisType, 'search'>[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words'];
+export const ANALYSIS_TYPES: readonly Exclude<AnalysisType, 'search'>[] = ['frequency', 'framework', 'coding-query', 'comparison', 'cooccurrence', 'words', 'agreement'];
 
 /** A sensible first definition for each kind of analysis, from the project's codebook and attributes. */
-export function defaultDefinition(type: Exclude<AnalysisType, 'search'>, data: Pick<ProjectData, 'codes' | 'attributes'>): AnalysisDefinition {
+export function defaultDefinition(
+  type: Exclude<AnalysisType, 'search'>,
+  data: Pick<ProjectData, 'codes' | 'attributes'> & Partial<Pick<ProjectData, 'coders' | 'segments'>>,
+): AnalysisDefinition {
   const themes = data.codes.filter((c) => c.parentId === null).map((c) => c.id);
   const category = data.attributes.find((a) => a.type === 'category' || a.type === 'boolean');
   const grouping: Grouping = category ? { kind: 'attribute', attributeId: category.id } : { kind: 'cases' };
@@ -47,6 +60,12 @@ export function defaultDefinition(type: Exclude<AnalysisType, 'search'>, data: P
       return { type, options: { codeIds: data.codes.map((c) => c.id), includeSubcodes: false, unit: 'overlap', jaccard: false } };
     case 'words':
       return { type, options: { languages: ['es', 'pt', 'en'], top: 50 } };
+    case 'agreement': {
+      // The coders who have coded something: a coder who has not yet coded has nothing to compare.
+      const coding = data.segments && new Set(data.segments.map((s) => s.coderId));
+      const coderIds = (data.coders ?? []).filter((c) => !coding || coding.has(c.id)).map((c) => c.id);
+      return { type, options: { coderIds, codeIds: [], sourceIds: [], level: 'paragraph', overlap: DEFAULT_OVERLAP, uncoded: false } };
+    }
   }
 }
 
@@ -76,6 +95,12 @@ function matrix(v: unknown, codesOn: MatrixDefinition['codesOn']): MatrixDefinit
  */
 export function parseAnalysisDefinition(raw: unknown): AnalysisDefinition | null {
   if (!isObject(raw)) return null;
+  const kind = parseKind(raw);
+  const coderIds = maybeStrings(raw.coderIds);
+  return kind && coderIds?.length ? { ...kind, coderIds } : kind;
+}
+
+function parseKind(raw: Raw): AnalysisKind | null {
   const options = isObject(raw.options) ? raw.options : {};
   switch (raw.type) {
     case 'frequency':
@@ -141,6 +166,20 @@ export function parseAnalysisDefinition(raw: unknown): AnalysisDefinition | null
       if (typeof search.query !== 'string') return null;
       return { type: 'search', search: { query: search.query, mode: oneOf(search.mode, ['words', 'regex'], 'words'), thesaurus: bool(search.thesaurus, false) } };
     }
+    case 'agreement': {
+      const overlap = typeof options.overlap === 'number' && options.overlap > 0 && options.overlap <= 1 ? options.overlap : DEFAULT_OVERLAP;
+      return {
+        type: 'agreement',
+        options: {
+          coderIds: strings(options.coderIds),
+          codeIds: strings(options.codeIds),
+          sourceIds: strings(options.sourceIds),
+          level: oneOf(options.level, AGREEMENT_LEVELS, 'paragraph'),
+          overlap,
+          uncoded: bool(options.uncoded, false),
+        },
+      };
+    }
     default:
       return null;
   }
@@ -169,6 +208,8 @@ export function codeIdsOf(def: AnalysisDefinition): string[] {
       return def.options.codeIds;
     case 'words':
       return def.options.codeIds ?? [];
+    case 'agreement':
+      return def.options.codeIds;
     case 'frequency':
     case 'search':
       return [];
@@ -181,6 +222,8 @@ export function withCodeIds(def: AnalysisDefinition, codeIds: string[]): Analysi
     case 'cooccurrence':
       return { ...def, options: { ...def.options, codeIds } };
     case 'words':
+      return { ...def, options: { ...def.options, codeIds } };
+    case 'agreement':
       return { ...def, options: { ...def.options, codeIds } };
     case 'frequency':
     case 'search':

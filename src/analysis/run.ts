@@ -9,6 +9,7 @@ import { frequencyTable } from './frequency';
 import { buildMatrix, cellQuotes, matrixTable, type Axis, type Matrix, type MatrixDefinition } from './matrix';
 import { wordFrequencyTable } from './word-frequency';
 import { savedSearchTable } from '../search/saved';
+import { agreementScope, agreementTable, type AgreementScope } from './agreement-table';
 
 export type { AnalysisDefinition, AnalysisType } from './definition';
 
@@ -16,11 +17,25 @@ export interface AnalysisResult {
   table: Table;
   /** For matrices: the quotes behind each cell. */
   matrix?: Matrix;
+  /** For intercoder agreement: what was compared, for the disagreements behind a row. */
+  agreement?: AgreementScope;
+}
+
+/** The project as an analysis counts it: only its coders' coding when it names some. */
+export function analysedData<D extends Pick<ProjectData, 'segments'>>(data: D, def: AnalysisDefinition): D {
+  if (!def.coderIds?.length || def.type === 'agreement') return data;
+  const coders = new Set(def.coderIds);
+  return { ...data, segments: data.segments.filter((s) => coders.has(s.coderId)) };
 }
 
 /** Recomputes a saved analysis from the project as it is now: analyses stay live as coding changes. */
-export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name' | 'summaries'> & { definition: AnalysisDefinition }, t: Translator = inEnglish): AnalysisResult {
+export function runAnalysis(
+  project: ProjectData,
+  saved: Pick<SavedAnalysis, 'name' | 'summaries'> & { definition: AnalysisDefinition },
+  t: Translator = inEnglish,
+): AnalysisResult {
   const def = saved.definition;
+  const data = analysedData(project, def);
   switch (def.type) {
     case 'frequency':
       return { table: frequencyTable(data, { ...def.options, title: saved.name }, t) };
@@ -55,6 +70,10 @@ export function runAnalysis(data: ProjectData, saved: Pick<SavedAnalysis, 'name'
       return { table: { ...wordFrequencyTable(data, def.options, t), title: saved.name } };
     case 'search':
       return { table: { ...savedSearchTable(data, def.search, t), title: saved.name } };
+    case 'agreement': {
+      const scope = agreementScope(data, def.options);
+      return { agreement: scope, table: { ...agreementTable(data, def.options, t, scope), title: saved.name } };
+    }
   }
 }
 
@@ -69,13 +88,14 @@ function groupingLabel(data: Pick<ProjectData, 'attributes'>, def: MatrixDefinit
  * the text coded with both codes. Word frequencies have none.
  */
 export function quotesOfCell(
-  data: ProjectData,
+  project: ProjectData,
   def: AnalysisDefinition,
   result: AnalysisResult,
   row: number,
   column: number,
 ): { row: Axis; column: Axis; quotes: RetrievedQuote[] } | null {
   const { table, matrix } = result;
+  const data = analysedData(project, def);
   if (matrix) {
     const c = column - (table.columns.length - matrix.columns.length);
     const r = matrix.rows[row];

@@ -23,6 +23,22 @@ export interface Passage {
 /** A sentence ends at . ! ? or … followed by a space and what may begin a sentence. */
 const SENTENCE_END = /[.!?…]+["»”')\]]*(?=\s+["«“¿¡([]?[\p{Lu}\p{N}]|\s*$)/gu;
 
+/** The sentences of a stretch of text (a paragraph), each without the spaces before it. */
+export function sentencesOf(text: string, start: number, end: number): { start: number; end: number }[] {
+  const out: { start: number; end: number }[] = [];
+  const unit = text.slice(start, end);
+  let from = start;
+  const push = (to: number) => {
+    while (from < to && /\s/.test(text[from])) from++;
+    if (to > from) out.push({ start: from, end: to });
+    from = to;
+  };
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(unit); m; m = SENTENCE_END.exec(unit)) push(start + m.index + m[0].length);
+  push(end);
+  return out;
+}
+
 /** The sentence (or sentences) of a unit around a stretch. */
 function sentenceAround(text: string, unitStart: number, unitEnd: number, start: number, end: number): [number, number] {
   const unit = text.slice(unitStart, unitEnd);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brennanPredigerKappa, cohenKappa, krippendorffAlphaNominal, percentAgreement, type Unit } from '../../../src/analysis/agreement';
+import { brennanPredigerKappa, cohenKappa, krippendorffAlphaNominal, meanPairwiseKappa, percentAgreement, type Unit } from '../../../src/analysis/agreement';
 
 /** Two coders' yes/no on n units: both yes, yes/no, no/yes, both no. */
 const table2x2 = (yy: number, yn: number, ny: number, nn: number): Unit[] => [
@@ -52,5 +52,32 @@ describe('intercoder agreement, checked against worked examples from the methods
     expect(cohenKappa([['yes', 'no']])).toBe(0);
     expect(krippendorffAlphaNominal([['yes', null]])).toBeNull();
     expect(cohenKappa([])).toBeNull();
+  });
+
+  it('a weighted unit counts as that many units: 20 characters both coded weigh as 20 units of one character', () => {
+    const expanded = table2x2(20, 5, 10, 15);
+    const weighted: Unit[] = [
+      ['yes', 'yes'],
+      ['yes', 'no'],
+      ['no', 'yes'],
+      ['no', 'no'],
+    ];
+    const weights = [20, 5, 10, 15];
+    expect(percentAgreement(weighted, weights)).toBeCloseTo(percentAgreement(expanded)!, 10);
+    expect(cohenKappa(weighted, 0, 1, weights)).toBeCloseTo(cohenKappa(expanded)!, 10);
+    expect(brennanPredigerKappa(weighted, 2, weights)).toBeCloseTo(brennanPredigerKappa(expanded, 2)!, 10);
+    expect(krippendorffAlphaNominal(weighted, weights)).toBeCloseTo(krippendorffAlphaNominal(expanded)!, 10);
+  });
+
+  it('with three coders, κ is the mean of the pairs’ Cohen κ (Light’s κ)', () => {
+    const units: Unit[] = [
+      ['a', 'a', 'b'],
+      ['b', 'b', 'b'],
+      ['a', 'b', 'a'],
+      ['b', 'b', 'a'],
+    ];
+    const pairs = [cohenKappa(units, 0, 1)!, cohenKappa(units, 0, 2)!, cohenKappa(units, 1, 2)!];
+    expect(meanPairwiseKappa(units, 3)).toBeCloseTo((pairs[0] + pairs[1] + pairs[2]) / 3, 10);
+    expect(meanPairwiseKappa(units, 2)).toBeCloseTo(pairs[0], 10);
   });
 });

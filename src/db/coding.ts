@@ -1,9 +1,12 @@
 import { codePath, createCodeChange, deleteCodeChanges, editCodeChange, mergeCodeChanges, moveCodeChanges, type CodeEdit } from '../coding/codes';
 import { ResearcherError } from '../model/errors';
+import { acceptVersionChanges, type AcceptVersion } from '../coding/accept-version';
 import { createMemoChange, deleteMemoChange, editMemoChange, segmentMemoChanges, type MemoDraft } from '../coding/memos';
 import { codeTextChanges, moveBoundary, resizeSegmentChange, tidySelection, uncodeChanges, type CodingRequest } from '../coding/segments';
 import type { Code, Coder, Memo, Segment } from '../model/types';
 import { newId } from '../util/id';
+import { nextCoderColor } from '../coding/current-coder';
+import { updated } from '../model/change';
 import { commitChanges, step } from './changes';
 import type { QdaDatabase } from './database';
 
@@ -13,18 +16,32 @@ const codesOf = (db: QdaDatabase, projectId: string) => db.codes.where('projectI
  * The coder for the current user in a project, created on first use. Every segment
  * records its coder, for team work and agreement later.
  */
-export async function ensureCoder(db: QdaDatabase, projectId: string, name: string, color = '#2f6f73'): Promise<Coder> {
+export async function ensureCoder(db: QdaDatabase, projectId: string, name: string, color?: string): Promise<Coder> {
   const trimmed = name.trim() || 'Researcher';
   return db.transaction('rw', db.coders, async () => {
-    const existing = await db.coders
-      .where('projectId')
-      .equals(projectId)
-      .filter((c) => c.name === trimmed)
-      .first();
+    const coders = await db.coders.where('projectId').equals(projectId).toArray();
+    const existing = coders.find((c) => c.name === trimmed);
     if (existing) return existing;
-    const coder: Coder = { id: newId(), projectId, name: trimmed, color };
+    const coder: Coder = { id: newId(), projectId, name: trimmed, color: color ?? nextCoderColor(coders) };
     await db.coders.add(coder);
     return coder;
+  });
+}
+
+/** Renames or recolours a coder: one undo step (typing a name in one sitting is one). */
+export async function editCoder(db: QdaDatabase, coderId: string, edit: Partial<Pick<Coder, 'name' | 'color'>>, options: { session?: string } = {}): Promise<void> {
+  await db.transaction('rw', db.coders, db.undoLog, async () => {
+    const coder = await db.coders.get(coderId);
+    if (!coder) return;
+    const after = { ...coder, ...edit };
+    if (after.name === coder.name && after.color === coder.color) return;
+    await commitChanges(
+      db,
+      coder.projectId,
+      step(edit.name !== undefined && edit.name !== coder.name ? 'history.renameCoder' : 'history.recolourCoder', { name: coder.name }),
+      [updated('coders', coder.id, coder, after)],
+      options,
+    );
   });
 }
 
@@ -205,4 +222,19 @@ export async function editMemo(db: QdaDatabase, memoId: string, edit: Partial<Me
 export async function deleteMemo(db: QdaDatabase, memoId: string): Promise<void> {
   const memo = await db.memos.get(memoId);
   if (memo) await commitChanges(db, memo.projectId, step('history.deleteMemo', { title: memo.title }), deleteMemoChange(memo));
+}
+
+/** Resolves a disagreement with one coder's version of a code over a stretch: one undo step. */
+export async function acceptVersion(db: QdaDatabase, request: AcceptVersion): Promise<void> {
+  await db.transaction('rw', [db.segments, db.memos, db.codes, db.coders, db.undoLog], async () => {
+    const [segments, memos, code, coder] = await Promise.all([
+      db.segments.where('sourceId').equals(request.sourceId).toArray(),
+      db.memos.where('projectId').equals(request.projectId).toArray(),
+      db.codes.get(request.codeId),
+      db.coders.get(request.fromCoderId),
+    ]);
+    if (!code) throw new ResearcherError('error.codeGone');
+    const changes = acceptVersionChanges(segments, memos, request);
+    await commitChanges(db, request.projectId, step('history.acceptVersion', { code: code.name, coder: coder?.name ?? '' }), changes);
+  });
 }

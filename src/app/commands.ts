@@ -75,12 +75,16 @@ export interface Workbench {
   /** Saves the text search shown beside the analyses. */
   saveSearch(): void;
   editThesaurus(): void;
+  /** Chooses who is coding (the coder new segments record); edits the coders' names and colours. */
+  switchCoder(): void;
+  /** Opens a new intercoder agreement analysis of the project's coders. */
+  newAgreement(): Promise<void>;
 }
 
 /** Where a key works: anywhere in the project, or only with a codebook row focused. */
 export type CommandScope = 'app' | 'code-tree';
 
-export type MenuName = 'file' | 'edit' | 'view' | 'code' | 'search' | 'help';
+export type MenuName = 'file' | 'edit' | 'view' | 'code' | 'search' | 'team' | 'help';
 
 export interface Command {
   id: string;
@@ -214,6 +218,8 @@ export const COMMANDS: readonly Command[] = [
   },
   { id: 'search.save', label: 'command.saveSearch', keys: ['Mod+Alt+S'], scope: 'app', whileTyping: true, inPalette: true, enabled: (s) => s.hasHits, run: (b) => b.saveSearch() },
   { id: 'search.thesaurus', label: 'command.editThesaurus', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.editThesaurus() },
+  { id: 'team.switch-coder', label: 'command.switchCoder', keys: ['Mod+Alt+U'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.switchCoder() },
+  { id: 'team.agreement', label: 'command.newAgreement', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.newAgreement() },
   {
     id: 'coding.quick-code',
     label: 'command.quickCode',
@@ -358,6 +364,7 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { command: 'search.thesaurus' },
     ],
   },
+  { name: 'team', label: 'menu.team', entries: [{ command: 'team.switch-coder' }, { command: 'team.agreement' }] },
   { name: 'help', label: 'menu.help', entries: [{ command: 'help.palette' }, { command: 'help.shortcuts' }] },
 ];
 

@@ -16,6 +16,8 @@ export interface RetrievalQuery {
   sourceKinds?: string[];
   /** Only sources whose case has one of these values for each attribute. */
   attributeFilters?: { attributeId: string; values: AttributeValue[] }[];
+  /** Only these coders' segments (empty: every coder's). */
+  coderIds?: string[];
 }
 
 export interface RetrievedQuote {
@@ -50,8 +52,9 @@ export function retrieve(data: Pick<ProjectData, 'project' | 'sources' | 'conten
   const caseName = new Map(data.cases.map((c) => [c.id, c.name]));
 
   const bySource = new Map<string, Segment[][]>();
+  const coders = query.coderIds?.length ? new Set(query.coderIds) : null;
   for (const s of data.segments) {
-    if (!sources.has(s.sourceId)) continue;
+    if (!sources.has(s.sourceId) || (coders && !coders.has(s.coderId))) continue;
     groups.forEach((g, i) => {
       if (!g.has(s.codeId)) return;
       const lists =

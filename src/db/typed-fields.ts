@@ -3,7 +3,7 @@ import type { TypedField } from '../editing/typed-field';
 
 export type { TypedField } from '../editing/typed-field';
 import { setCellSummary, updateAnalysis } from './analyses';
-import { editCode, editMemo, segmentMemoOf, setSegmentMemo } from './coding';
+import { editCode, editCoder, editMemo, segmentMemoOf, setSegmentMemo } from './coding';
 import type { QdaDatabase } from './database';
 import { updateProjectSettings } from './projects';
 import { setCaseValue } from './cases';
@@ -26,6 +26,8 @@ export async function readTypedField(db: QdaDatabase, field: TypedField): Promis
     }
     case 'analysisName':
       return (await db.analyses.get(field.id))?.name;
+    case 'coderName':
+      return (await db.coders.get(field.id))?.name;
     case 'citationPattern':
       return (await db.projects.get(field.projectId))?.citationPattern;
     case 'thesaurus': {
@@ -61,17 +63,21 @@ export type TypedSave =
  * are kept (marked by `marker`). Saves with the same `session` are one undo step.
  */
 export async function saveTypedField(db: QdaDatabase, field: TypedField, value: string, base: string, session: string, marker: string): Promise<TypedSave> {
-  return db.transaction('rw', [db.memos, db.segments, db.codes, db.analyses, db.sourceContents, db.projects, db.sources, db.cases, db.attributes, db.undoLog], async () => {
-    const current = await readTypedField(db, field);
-    if (current === undefined) return { status: 'gone' } as const;
-    // A sheet cell holds one value, not text to merge: the later edit wins.
-    const { text, conflict } =
-      field.kind === 'caseValue'
-        ? { text: value === base ? current : value, conflict: false }
-        : reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName');
-    if (text !== current) await write(db, field, text, session);
-    return { status: 'saved', stored: (await readTypedField(db, field)) ?? text, conflict } as const;
-  });
+  return db.transaction(
+    'rw',
+    [db.memos, db.segments, db.codes, db.coders, db.analyses, db.sourceContents, db.projects, db.sources, db.cases, db.attributes, db.undoLog],
+    async () => {
+      const current = await readTypedField(db, field);
+      if (current === undefined) return { status: 'gone' } as const;
+      // A sheet cell holds one value, not text to merge: the later edit wins.
+      const { text, conflict } =
+        field.kind === 'caseValue'
+          ? { text: value === base ? current : value, conflict: false }
+          : reconcileText(base, value, current, marker, field.kind === 'memo' ? field.field === 'title' : field.kind === 'analysisName' || field.kind === 'coderName');
+      if (text !== current) await write(db, field, text, session);
+      return { status: 'saved', stored: (await readTypedField(db, field)) ?? text, conflict } as const;
+    },
+  );
 }
 
 function write(db: QdaDatabase, field: TypedField, text: string, session: string): Promise<void> {
@@ -87,6 +93,8 @@ function write(db: QdaDatabase, field: TypedField, text: string, session: string
       return setCellSummary(db, field.analysisId, field.cell, text, options);
     case 'analysisName':
       return updateAnalysis(db, field.id, { name: text }, options);
+    case 'coderName':
+      return editCoder(db, field.id, { name: text }, options);
     case 'citationPattern':
       return updateProjectSettings(db, field.projectId, { citationPattern: text }, options);
     case 'thesaurus':
@@ -121,6 +129,8 @@ export async function projectOfTypedField(db: QdaDatabase, field: TypedField): P
       return (await db.analyses.get(field.analysisId))?.projectId;
     case 'analysisName':
       return (await db.analyses.get(field.id))?.projectId;
+    case 'coderName':
+      return (await db.coders.get(field.id))?.projectId;
     case 'citationPattern':
     case 'thesaurus':
       return field.projectId;

@@ -26,7 +26,7 @@ export function draftKey(field: TypedField): string {
   return DRAFT_PREFIX + JSON.stringify(parts);
 }
 
-const FIELD_KINDS = new Set(['memo', 'segmentMemo', 'code', 'cellSummary', 'analysisName', 'citationPattern', 'thesaurus', 'stopWords', 'caseValue']);
+const FIELD_KINDS = new Set(['memo', 'segmentMemo', 'code', 'cellSummary', 'analysisName', 'coderName', 'citationPattern', 'thesaurus', 'stopWords', 'caseValue']);
 
 /** A stored draft, or null for anything else (another app's key, a damaged or foreign value). */
 export function parseDraft(key: string, raw: string | null): Draft | null {

@@ -9,6 +9,8 @@ export type TypedField =
   | { kind: 'code'; id: string; field: 'description' | 'inclusion' | 'exclusion' | 'example' }
   | { kind: 'cellSummary'; analysisId: string; cell: string }
   | { kind: 'analysisName'; id: string }
+  /** A coder's display name, as the team sees it in stripes and tables. */
+  | { kind: 'coderName'; id: string }
   | { kind: 'citationPattern'; projectId: string }
   /** The project's search thesaurus: a group of words that count as one per line. */
   | { kind: 'thesaurus'; projectId: string }

@@ -18,9 +18,12 @@ import { TypedText } from '../editing/TypedText';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { kindLabel } from '../labels';
+import { AgreementOptions } from './AgreementOptions';
+import { CoderFilter } from '../components/CoderFilter';
+import { DisagreementsPanel } from './DisagreementsPanel';
 
 /** Saved analyses: matrices, frequency tables, comparisons; live, exportable, with cell summaries. */
-export function AnalysesView({ projectId, initialId }: { projectId: string; initialId?: string }) {
+export function AnalysesView({ projectId, initialId, onOpenSource }: { projectId: string; initialId?: string; onOpenSource?(sourceId: string, at: number): void }) {
   const { t } = useI18n();
   const coding = useCoding();
   const data = useLiveQuery(() => loadProjectData(db, projectId), [projectId]);
@@ -62,7 +65,7 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
         </ul>
         {data.analyses.length === 0 && <p className="hint">{t('analysis.none')}</p>}
       </div>
-      {open && open.definition && <AnalysisPanel key={open.id} data={data} analysis={{ ...open, definition: open.definition }} />}
+      {open && open.definition && <AnalysisPanel key={open.id} data={data} analysis={{ ...open, definition: open.definition }} onOpenSource={onOpenSource} />}
       {open && !open.definition && (
         <p className="empty-state" role="status">
           {t('analysis.unreadable', { name: open.name })}
@@ -72,7 +75,15 @@ export function AnalysesView({ projectId, initialId }: { projectId: string; init
   );
 }
 
-function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedAnalysis & { definition: AnalysisDefinition } }) {
+function AnalysisPanel({
+  data,
+  analysis,
+  onOpenSource,
+}: {
+  data: ProjectData;
+  analysis: SavedAnalysis & { definition: AnalysisDefinition };
+  onOpenSource?(sourceId: string, at: number): void;
+}) {
   const { t } = useI18n();
   const coding = useCoding();
   const def = analysis.definition;
@@ -101,7 +112,8 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
   const m = result.matrix;
   // Cells are addressed in table coordinates; matrices map them to their own cells.
   const offset = m ? result.table.columns.length - m.columns.length : 1;
-  const selected = cell ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
+  const selected = cell && !result.agreement ? quotesOfCell(data, def, result, cell.row, cell.column) : null;
+  const disagreementRow = cell && result.agreement ? result.table.rows[cell.row]?.key : undefined;
   const summaryKey = selected ? cellKey(selected.row.key, selected.column.key) : '';
   return (
     <div className="analysis-panel">
@@ -115,7 +127,7 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
       <div className="analysis-options">
         {def.type !== 'frequency' && (
           <details>
-            <summary>{t('analysis.codes', { count: codeIdsOf(def).length })}</summary>
+            <summary>{def.type === 'agreement' && codeIdsOf(def).length === 0 ? t('agreement.allCodes') : t('analysis.codes', { count: codeIdsOf(def).length })}</summary>
             <ul className="code-picks">
               {flattenTree(data.codes).map(({ code, depth }) => (
                 <li key={code.id} style={{ paddingLeft: depth * 14 }}>
@@ -132,6 +144,8 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
             </ul>
           </details>
         )}
+        {def.type === 'agreement' && <AgreementOptions data={data} options={def.options} onChange={(options) => save({ ...def, options })} />}
+        {def.type !== 'agreement' && data.coders.length > 1 && <CoderFilter coders={data.coders} chosen={def.coderIds ?? []} onChange={(coderIds) => save({ ...def, coderIds })} />}
         {matrixDef && (
           <>
             <label>
@@ -321,13 +335,14 @@ function AnalysisPanel({ data, analysis }: { data: ProjectData; analysis: SavedA
           <img src={chartUrl} alt={t('analysis.chartOf', { name: analysis.name })} />
         </div>
       ) : (
-        <div className={selected ? 'analysis-body with-cell' : 'analysis-body'}>
+        <div className={selected || disagreementRow ? 'analysis-body with-cell' : 'analysis-body'}>
           <TableGrid
             table={result.table}
             dataFrom={offset}
             onCellClick={def.type === 'words' ? undefined : (r, c) => setCell({ row: r, column: c })}
             selected={cell ?? undefined}
           />
+          {disagreementRow && result.agreement && <DisagreementsPanel data={data} scope={result.agreement} rowKey={disagreementRow} onOpenSource={onOpenSource} />}
           {selected && (
             <aside className="cell-panel" aria-label={t('analysis.cell', { row: selected.row.label, column: selected.column.label })}>
               <h3>

@@ -80,6 +80,17 @@ export function RetrievalView({ project, onOpenQuote }: { project: Project; onOp
             <input type="checkbox" checked={query.includeSubcodes} onChange={(e) => setQuery((q) => ({ ...q, includeSubcodes: e.target.checked }))} /> {t('retrieval.subcodes')}
           </label>
         </fieldset>
+        {data.coders.length > 1 && (
+          <fieldset className="inline-options">
+            <legend>{t('retrieval.coders')}</legend>
+            {data.coders.map((coder) => (
+              <label key={coder.id}>
+                <input type="checkbox" checked={query.coderIds?.includes(coder.id) ?? false} onChange={() => setQuery((q) => ({ ...q, coderIds: toggle(q.coderIds, coder.id) }))} />{' '}
+                <span className="coder-swatch" style={{ background: coder.color }} /> {coder.name}
+              </label>
+            ))}
+          </fieldset>
+        )}
         <fieldset className="inline-options">
           <legend>{t('retrieval.kinds')}</legend>
           {project.sourceKinds.map((kind) => (

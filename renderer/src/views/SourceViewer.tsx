@@ -1,10 +1,13 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { memo, useEffect, useMemo, useRef, type CSSProperties, type ReactNode } from 'react';
-import { runsOf, stripeLanes } from '@core/coding/layout';
+import { runsOf } from '@core/coding/layout';
+import { coderLanes, initials, visibleSegments, type CoderView } from '@core/coding/coder-view';
+import { CoderFilter } from '../components/CoderFilter';
+import { useCoderView } from '../coding/useCoderView';
 import { tidySelection } from '@core/coding/segments';
 import { matchLabelLine, matchSpeakerLabel } from '@core/import/speakers';
-import type { Code, Segment, SourceContent, SpeakerTurn } from '@core/model/types';
+import type { Code, Coder, Segment, SourceContent, SpeakerTurn } from '@core/model/types';
 import { useCoding } from '../coding/CodingContext';
 import { SourceSegmentsContext, useSourceSegments } from '../coding/useSourceSegments';
 import { selectSourceRange, sourceOffsetsOfSelection } from '../coding/selection';
@@ -26,6 +29,15 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
   const source = useLiveQuery(() => db.sources.get(sourceId), [sourceId]);
   const content = useLiveQuery(() => db.sourceContents.get(sourceId), [sourceId]);
   const segments = useSourceSegments(sourceId);
+  const coding = useCoding();
+  const coders = useLiveQuery(() => (source ? db.coders.where('projectId').equals(source.projectId).toArray() : []), [source?.projectId]);
+  const [coderView, setCoderView] = useCoderView(source?.projectId);
+  const shown = useMemo(() => visibleSegments(segments ?? [], coderView), [segments, coderView]);
+  // Coders are named on the stripes once more than one coder's coding is on screen.
+  const coderById = useMemo(() => {
+    const showing = new Set(shown.map((x) => x.coderId));
+    return showing.size > 1 || coderView.mineVsTheirs ? new Map((coders ?? []).map((c) => [c.id, c])) : null;
+  }, [coders, shown, coderView.mineVsTheirs]);
   if (source === undefined || content === undefined) return <div className="loading">{t('common.loading')}</div>;
   if (!source || !content) return <div className="empty-state">{t('viewer.missing')}</div>;
   return (
@@ -37,8 +49,17 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
             <span className="hint">
               {t('viewer.summary', { paragraphs: content.paragraphs.length, words: source.words, turns: content.turns.filter((x) => x.speaker).length })}
             </span>
+            {(coders?.length ?? 0) > 1 && (
+              <div className="viewer-coders">
+                <CoderFilter coders={coders ?? []} chosen={coderView.coderIds} onChange={(coderIds) => setCoderView({ ...coderView, coderIds })} />
+                <label title={t('viewer.mineVsTheirsHint')}>
+                  <input type="checkbox" checked={coderView.mineVsTheirs} onChange={(e) => setCoderView({ ...coderView, mineVsTheirs: e.target.checked })} />{' '}
+                  {t('viewer.mineVsTheirs')}
+                </label>
+              </div>
+            )}
           </header>
-          <ParagraphList content={content} segments={segments ?? []} codes={codes} focusOffset={focusOffset} />
+          <ParagraphList content={content} segments={shown} codes={codes} focusOffset={focusOffset} coderView={coderView} myCoderId={coding.coderId} coderById={coderById} />
         </section>
         {side}
       </div>
@@ -49,14 +70,30 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
 const SPEAKER = '\u0000speaker';
 const SELECTED = '\u0000selection';
 
-function ParagraphList({ content, segments, codes, focusOffset }: { content: SourceContent; segments: Segment[]; codes: Code[]; focusOffset?: number }) {
+function ParagraphList({
+  content,
+  segments,
+  codes,
+  focusOffset,
+  coderView,
+  myCoderId,
+  coderById,
+}: {
+  content: SourceContent;
+  segments: Segment[];
+  codes: Code[];
+  focusOffset?: number;
+  coderView: CoderView;
+  myCoderId: string;
+  coderById: Map<string, Coder> | null;
+}) {
   const { t } = useI18n();
   const coding = useCoding();
   const scroller = useRef<HTMLDivElement>(null);
   const codeById = useMemo(() => new Map(codes.map((c) => [c.id, c])), [codes]);
   const turnAt = useMemo(() => turnsByParagraph(content), [content]);
   const speakerColor = useMemo(() => new Map([...new Set(content.turns.map((x) => x.speaker))].map((n, i) => [n, i % 8])), [content]);
-  const lanes = useMemo(() => stripeLanes(segments), [segments]);
+  const { lanes, theirsFrom } = useMemo(() => coderLanes(segments, coderView, myCoderId), [segments, coderView, myCoderId]);
   const buckets = useMemo(() => segmentsByParagraph(content, segments), [content, segments]);
   const laneCount = Math.max(1, ...[...lanes.values()].map((l) => l + 1));
   const selection = coding.selection?.sourceId === content.sourceId ? coding.selection : null;
@@ -98,6 +135,7 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
       tabIndex={0}
       aria-label={t('viewer.text')}
       style={{ '--lanes': laneCount } as CSSProperties}
+      data-theirs-from={theirsFrom ?? undefined}
       onMouseUp={readSelection}
       onKeyUp={(e) => e.shiftKey && readSelection()}
       onKeyDown={(e) => {
@@ -137,6 +175,7 @@ function ParagraphList({ content, segments, codes, focusOffset }: { content: Sou
               selEnd={sel?.end ?? -1}
               currentId={here.some((x) => x.id === coding.selectedSegmentId) ? coding.selectedSegmentId : null}
               codeById={codeById}
+              coderById={coderById}
               actions={actions}
             />
           );
@@ -166,11 +205,28 @@ interface RowProps {
   selEnd: number;
   currentId: string | null;
   codeById: Map<string, Code>;
+  /** Set when stripes name their coder (more than one coder's coding shown). */
+  coderById: Map<string, Coder> | null;
   actions: RowActions;
 }
 
 /** One paragraph: its number, its text painted by codes, its margin stripes. Re-renders only when these change. */
-const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, turn, speakerColor, here, lanes, selStart, selEnd, currentId, codeById, actions }: RowProps) {
+const ParagraphRow = memo(function ParagraphRow({
+  index,
+  top,
+  measure,
+  content,
+  turn,
+  speakerColor,
+  here,
+  lanes,
+  selStart,
+  selEnd,
+  currentId,
+  codeById,
+  coderById,
+  actions,
+}: RowProps) {
   const { t } = useI18n();
   const p = content.paragraphs[index];
   const text = content.text.slice(p.start, p.end);
@@ -241,6 +297,7 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
       <div className="stripes" aria-label={here.length ? t('viewer.codesHere', { codes: here.map((s) => codeById.get(s.codeId)?.name).join(', ') }) : undefined}>
         {here.map((s) => {
           const code = codeById.get(s.codeId);
+          const coder = coderById?.get(s.coderId);
           return (
             <button
               key={s.id}
@@ -253,7 +310,12 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
                 top: s.start >= p.start ? 4 : 0,
                 bottom: s.end <= p.end ? 4 : 0,
               }}
-              aria-label={t('viewer.segment', { code: code?.name ?? '', text: preview(content.text.slice(s.start, s.end)) })}
+              aria-label={
+                coder
+                  ? t('viewer.segmentBy', { code: code?.name ?? '', coder: coder.name, text: preview(content.text.slice(s.start, s.end)) })
+                  : t('viewer.segment', { code: code?.name ?? '', text: preview(content.text.slice(s.start, s.end)) })
+              }
+              title={coder ? `${code?.name ?? ''} — ${coder.name}` : undefined}
               tabIndex={s.start >= p.start ? 0 : -1}
               onClick={() => actions.selectSegment(s.id)}
             />
@@ -262,6 +324,7 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
         <ul className="stripe-labels">
           {starting.map((s) => {
             const code = codeById.get(s.codeId);
+            const coder = coderById?.get(s.coderId);
             return (
               <li key={s.id}>
                 <button
@@ -271,6 +334,11 @@ const ParagraphRow = memo(function ParagraphRow({ index, top, measure, content, 
                   tabIndex={-1}
                 >
                   {code?.name}
+                  {coder && (
+                    <span className="coder-initials" style={{ background: coder.color }} title={coder.name}>
+                      {initials(coder.name)}
+                    </span>
+                  )}
                 </button>
               </li>
             );
@@ -295,6 +363,7 @@ function sameParagraph(a: RowProps, b: RowProps): boolean {
     a.selEnd === b.selEnd &&
     a.currentId === b.currentId &&
     a.codeById === b.codeById &&
+    a.coderById === b.coderById &&
     a.actions === b.actions &&
     a.measure === b.measure
   );

@@ -12,7 +12,8 @@ import { bridge } from '../bridge';
 import { CodeDetails, DeleteCodeDialog, MergeCodeDialog } from '../coding/CodeDialogs';
 import { CodeTree, type CodeRequest } from '../coding/CodeTree';
 import { useCodeCounts } from '../coding/useCodeCounts';
-import { CoderPrompt, USER_KEY } from '../coding/CoderPrompt';
+import { CoderPrompt, coderKey, USER_KEY } from '../coding/CoderPrompt';
+import { coderAtStart } from '@core/coding/current-coder';
 import { CodingPanel } from '../coding/CodingPanel';
 import { CodingProvider, useCoding } from '../coding/CodingContext';
 import { QuickCodePalette } from '../coding/QuickCodePalette';
@@ -50,6 +51,8 @@ import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 import { SearchView, type SearchRequest } from './SearchView';
 import { CaseLinksDialog } from '../import/CaseLinksDialog';
+import { createAnalysis } from '@core/db/analyses';
+import { defaultDefinition } from '@core/analysis/definition';
 import { SearchService } from '../search/search-service';
 import type { SavedSearch } from '@core/analysis/definition';
 
@@ -71,21 +74,36 @@ interface PendingSurvey {
 
 /** The project: navigator (sources, cases, codes), the main view, and the right pane. */
 export function Workspace({ projectId, onClose, onOpen }: { projectId: string; onClose(): void; onOpen(projectId: string): void }) {
-  const [user, setUser] = useState(() => localStorage.getItem(USER_KEY));
-  const [coder, setCoder] = useState<Coder | null>(null);
+  const coders = useLiveQuery(() => db.coders.where('projectId').equals(projectId).toArray(), [projectId]);
+  const [coderId, setCoderId] = useState<string | null>(null);
+  const [asking, setAsking] = useState(false);
+  const choose = useCallback(
+    (id: string) => {
+      localStorage.setItem(coderKey(projectId), id);
+      setCoderId(id);
+      setAsking(false);
+    },
+    [projectId],
+  );
   // Not a live query: finding the coder may create one, and live queries only read.
+  const chooseOrCreate = useCallback(
+    (choice: { id: string } | { name: string }) => {
+      if ('id' in choice) choose(choice.id);
+      else void ensureCoder(db, projectId, choice.name).then((c) => choose(c.id));
+    },
+    [choose, projectId],
+  );
   useEffect(() => {
-    let live = true;
-    if (user) void ensureCoder(db, projectId, user).then((c) => live && setCoder(c));
-    return () => {
-      live = false;
-    };
-  }, [projectId, user]);
-  if (!user) return <CoderPrompt onDone={setUser} />;
-  if (!coder) return null;
+    if (!coders || coderId) return;
+    const start = coderAtStart(coders, localStorage.getItem(coderKey(projectId)), localStorage.getItem(USER_KEY));
+    if ('use' in start) choose(start.use);
+    else if ('create' in start) chooseOrCreate({ name: start.create });
+    else setAsking(true);
+  }, [coders, coderId, projectId, choose, chooseOrCreate]);
+  if (!coderId) return asking && coders ? <CoderPrompt coders={coders} onChoose={chooseOrCreate} /> : null;
   return (
-    <CodingProvider projectId={projectId} coderId={coder.id}>
-      <WorkspaceBody projectId={projectId} onClose={onClose} onOpen={onOpen} />
+    <CodingProvider projectId={projectId} coderId={coderId}>
+      <WorkspaceBody projectId={projectId} onClose={onClose} onOpen={onOpen} coders={coders ?? []} onSwitchCoder={chooseOrCreate} />
     </CodingProvider>
   );
 }
@@ -95,7 +113,19 @@ function viewKey(view: View): string {
   return view.type === 'source' ? `source:${view.id}` : view.type;
 }
 
-function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onClose(): void; onOpen(projectId: string): void }) {
+function WorkspaceBody({
+  projectId,
+  onClose,
+  onOpen,
+  coders,
+  onSwitchCoder,
+}: {
+  projectId: string;
+  onClose(): void;
+  onOpen(projectId: string): void;
+  coders: Coder[];
+  onSwitchCoder(choice: { id: string } | { name: string }): void;
+}) {
   const { t, locale } = useI18n();
   const coding = useCoding();
   const project = useLiveQuery(() => db.projects.get(projectId), [projectId]);
@@ -131,6 +161,12 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     setSearchRequest((r) => ({ action, n: (r?.n ?? 0) + 1 }));
   };
   const [help, setHelp] = useState(false);
+  const [switchingCoder, setSwitchingCoder] = useState(false);
+  const coder = coders.find((c) => c.id === coding.coderId);
+  // The window's title says whose coding new segments record.
+  useEffect(() => {
+    if (project && coder) document.title = `${project.name} — ${t('coder.current', { name: coder.name })}`;
+  }, [project, coder, t]);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [merging, setMerging] = useState<Code | null>(null);
   const [survey, setSurvey] = useState<PendingSurvey | null>(null);
@@ -232,6 +268,17 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
     codeStructure: () => askSearch('structure'),
     saveSearch: () => askSearch('save'),
     editThesaurus: () => askSearch('thesaurus'),
+    switchCoder: () => setSwitchingCoder(true),
+    newAgreement: () =>
+      coding.run(async () => {
+        const analysis = await createAnalysis(
+          db,
+          projectId,
+          t('analysis.type.agreement'),
+          defaultDefinition('agreement', { codes: [], attributes: [], coders, segments: await db.segments.where('projectId').equals(projectId).toArray() }),
+        );
+        setView({ type: 'analyses', open: analysis.id });
+      }),
   };
   const state: CommandState = {
     inProject: true,
@@ -340,6 +387,11 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
             ← {t('workspace.projects')}
           </button>
           <h1>{project.name}</h1>
+          {coder && (
+            <CommandButton id="team.switch-coder" className="coder-chip" title={t('coder.switchTitle')}>
+              <span className="coder-swatch" style={{ background: coder.color }} /> {t('coder.current', { name: coder.name })}
+            </CommandButton>
+          )}
           <div className="history">
             <CommandButton id="edit.undo" title={history?.undo ? t('coding.undoTitle', { label: historyText(history.undo, locale) }) : undefined}>
               ↶ {t('coding.undo')}
@@ -523,7 +575,17 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
                       }}
                     />
                   )}
-                  {view.type === 'analyses' && <AnalysesView key={view.open} projectId={projectId} initialId={view.open} />}
+                  {view.type === 'analyses' && (
+                    <AnalysesView
+                      key={view.open}
+                      projectId={projectId}
+                      initialId={view.open}
+                      onOpenSource={(id, at) => {
+                        setView({ type: 'source', id, focus: at });
+                        setSide('coding');
+                      }}
+                    />
+                  )}
                   {view.type === 'search' && (
                     <SearchView
                       key={view.saved ? JSON.stringify(view.saved) : 'search'}
@@ -579,6 +641,17 @@ function WorkspaceBody({ projectId, onClose, onOpen }: { projectId: string; onCl
         {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}
         {palette === 'commands' && <CommandPalette onClose={() => setPalette(null)} />}
         {help && <ShortcutHelp onClose={() => setHelp(false)} />}
+        {switchingCoder && (
+          <CoderPrompt
+            coders={coders}
+            currentId={coding.coderId}
+            onChoose={(choice) => {
+              onSwitchCoder(choice);
+              setSwitchingCoder(false);
+            }}
+            onCancel={() => setSwitchingCoder(false)}
+          />
+        )}
         {deleting && <DeleteCodeDialog code={deleting} codes={codes ?? []} onClose={() => setDeleting(null)} />}
         {merging && <MergeCodeDialog code={merging} codes={codes ?? []} onClose={() => setMerging(null)} />}
         {survey && (

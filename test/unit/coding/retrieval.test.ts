@@ -97,6 +97,14 @@ describe('retrieving coded segments', () => {
     expect(retrieve(data(), q({ codeIds: ['trust'], attributeFilters: [{ attributeId: role.id, values: ['Director'] }] })).map((r) => r.caseNames)).toEqual([['DRI']]);
   });
 
+  it('brings back one coder’s quotes only when asked', () => {
+    const team = data();
+    team.segments = [...team.segments, { ...team.segments[1], id: 'other', coderId: 'beto' }];
+    expect(retrieve(team, q({ codeIds: ['trust'], coderIds: ['beto'] })).map((r) => r.coderIds)).toEqual([['beto']]);
+    expect(retrieve(team, q({ codeIds: ['trust'], coderIds: [] }))).toEqual(retrieve(team, q({ codeIds: ['trust'] })));
+    expect(retrieve(team, q({ codeIds: ['trust'], coderIds: ['ana'] }))).toEqual(retrieve(data(), q({ codeIds: ['trust'] })));
+  });
+
   it('cites reports by number with the project’s pattern', () => {
     const [, report] = retrieve(data('({case}, Rep {reportNumber})'), q({ codeIds: ['trust'] }));
     expect(report.citation).toBe('(DRI, Rep 1)');

@@ -166,7 +166,7 @@ describe('window security', () => {
     // "Code the selection" is Ctrl+K and C: the menu carries Ctrl+K, not C.
     expect(items.find((i) => i.label?.startsWith('Code the selection:'))?.accelerator).toBe('CmdOrCtrl+K');
     expect(items.find((i) => i.label?.startsWith('In-vivo'))?.accelerator).toBeUndefined();
-    expect(menus.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Code', 'Search', 'Help']);
+    expect(menus.map((m) => m.label)).toEqual(['File', 'Edit', 'View', 'Code', 'Search', 'Team', 'Help']);
   });
 });
 

@@ -890,6 +890,11 @@ export const en = {
   'agreement.acceptThis': 'Accept this version',
   'agreement.acceptHint': 'The other coders’ coding of this code here becomes {coder}’s (one undo step)',
   'coder.choose': 'Code as this coder',
+  'merge.theirVersion': '{title} (their version)',
+  'merge.memo.title': 'To resolve after merging {file}',
+  'merge.memo.value': '{case}, {attribute}: ours “{ours}”, theirs “{theirs}”.',
+  'merge.memo.unplaced': 'Not placed on our text of {source} ({code}, {coder}): “{text}”',
+  'history.mergeCopy': 'Merge {file}',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -874,4 +874,9 @@ export const es: Partial<Record<MessageKey, string>> = {
   'agreement.acceptThis': 'Aceptar esta versión',
   'agreement.acceptHint': 'La codificación de los demás con este código aquí pasa a ser la de {coder} (un paso de deshacer)',
   'coder.choose': 'Codificar como este',
+  'merge.theirVersion': '{title} (su versión)',
+  'merge.memo.title': 'Por resolver tras fusionar {file}',
+  'merge.memo.value': '{case}, {attribute}: nuestro «{ours}», suyo «{theirs}».',
+  'merge.memo.unplaced': 'No ubicado en nuestro texto de {source} ({code}, {coder}): «{text}»',
+  'history.mergeCopy': 'Fusionar {file}',
 };

@@ -875,4 +875,9 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'agreement.acceptThis': 'Aceitar esta versão',
   'agreement.acceptHint': 'A codificação dos outros com este código aqui passa a ser a de {coder} (um passo de desfazer)',
   'coder.choose': 'Codificar como este',
+  'merge.theirVersion': '{title} (a versão deles)',
+  'merge.memo.title': 'A resolver após fundir {file}',
+  'merge.memo.value': '{case}, {attribute}: nosso «{ours}», deles «{theirs}».',
+  'merge.memo.unplaced': 'Não colocado no nosso texto de {source} ({code}, {coder}): «{text}»',
+  'history.mergeCopy': 'Fundir {file}',
 };

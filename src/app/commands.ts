@@ -77,6 +77,8 @@ export interface Workbench {
   editThesaurus(): void;
   /** Chooses who is coding (the coder new segments record); edits the coders' names and colours. */
   switchCoder(): void;
+  /** Merges a colleague's .qdpx copy of the project into this one, after confirming matches by name. */
+  mergeCopy(): void;
   /** Opens a new intercoder agreement analysis of the project's coders. */
   newAgreement(): Promise<void>;
 }
@@ -219,6 +221,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'search.save', label: 'command.saveSearch', keys: ['Mod+Alt+S'], scope: 'app', whileTyping: true, inPalette: true, enabled: (s) => s.hasHits, run: (b) => b.saveSearch() },
   { id: 'search.thesaurus', label: 'command.editThesaurus', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.editThesaurus() },
   { id: 'team.switch-coder', label: 'command.switchCoder', keys: ['Mod+Alt+U'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.switchCoder() },
+  { id: 'team.merge', label: 'command.mergeCopy', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.mergeCopy() },
   { id: 'team.agreement', label: 'command.newAgreement', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.newAgreement() },
   {
     id: 'coding.quick-code',
@@ -364,7 +367,7 @@ export const MENUS: { name: MenuName; label: MessageKey; entries: MenuEntry[] }[
       { command: 'search.thesaurus' },
     ],
   },
-  { name: 'team', label: 'menu.team', entries: [{ command: 'team.switch-coder' }, { command: 'team.agreement' }] },
+  { name: 'team', label: 'menu.team', entries: [{ command: 'team.switch-coder' }, { separator: true }, { command: 'team.merge' }, { command: 'team.agreement' }] },
   { name: 'help', label: 'menu.help', entries: [{ command: 'help.palette' }, { command: 'help.shortcuts' }] },
 ];
 

@@ -121,7 +121,7 @@ export function deleteCodeChanges(codes: Code[], segments: Segment[], memos: Mem
 
 /**
  * Merges one code into another: its segments move (a segment the target already has on
- * the same text collapses into it), its subcodes and memos move, and the code goes.
+ * the same text by the same coder collapses into it), its subcodes and memos move, and the code goes.
  */
 export function mergeCodeChanges(codes: Code[], segments: Segment[], memos: Memo[], fromId: string, intoId: string): Change[] {
   if (fromId === intoId) return [];
@@ -130,15 +130,17 @@ export function mergeCodeChanges(codes: Code[], segments: Segment[], memos: Memo
   if (!from || !into) return [];
   if (subtreeIds(codes, fromId).has(intoId)) throw new ResearcherError('error.mergeIntoSubcode');
   const changes: Change[] = [];
-  const targetSpans = new Set(segments.filter((s) => s.codeId === intoId).map((s) => `${s.sourceId}:${s.start}:${s.end}`));
-  const dropped = new Map<string, string>(); // dropped segment id → the target's segment id
+  // A coder's segment on text the same coder coded with the target already collapses; another coder's stays theirs.
+  const spanOf = (s: Segment) => `${s.sourceId}:${s.start}:${s.end}:${s.coderId}`;
+  const targetSpans = new Map(segments.filter((s) => s.codeId === intoId).map((s) => [spanOf(s), s.id]));
+  const dropped = new Map<string, string>(); // dropped segment id → the segment it collapsed into
   for (const s of segments.filter((x) => x.codeId === fromId)) {
-    const span = `${s.sourceId}:${s.start}:${s.end}`;
-    if (targetSpans.has(span)) {
+    const into = targetSpans.get(spanOf(s));
+    if (into) {
       changes.push(removed('segments', s.id, s));
-      dropped.set(s.id, segments.find((t) => t.codeId === intoId && `${t.sourceId}:${t.start}:${t.end}` === span)!.id);
+      dropped.set(s.id, into);
     } else {
-      targetSpans.add(span);
+      targetSpans.set(spanOf(s), s.id);
       changes.push(updated('segments', s.id, s, { ...s, codeId: intoId }));
     }
   }

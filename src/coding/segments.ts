@@ -29,10 +29,13 @@ export function tidySelection(text: string, start: number, end: number): { start
 const isHighSurrogate = (c: number) => c >= 0xd800 && c <= 0xdbff;
 const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
 
-/** Codes a stretch of text; coding the same text with the same code again changes nothing. */
+/**
+ * Codes a stretch of text; the same coder coding the same text with the same code again
+ * changes nothing. Another coder's identical coding is theirs: agreement counts both.
+ */
 export function codeTextChanges(existing: Segment[], request: CodingRequest): { segment: Segment | null; changes: Change[] } {
   if (!(request.start < request.end)) throw new ResearcherError('error.selectText');
-  const same = existing.find((s) => s.sourceId === request.sourceId && s.codeId === request.codeId && s.start === request.start && s.end === request.end);
+  const same = existing.find((s) => s.sourceId === request.sourceId && s.codeId === request.codeId && s.start === request.start && s.end === request.end && s.coderId === request.coderId);
   if (same) return { segment: same, changes: [] };
   const segment: Segment = { id: newId(), createdAt: nowIso(), ...request };
   return { segment, changes: [added('segments', segment.id, segment)] };

@@ -30,7 +30,8 @@ export async function codePassages(db: QdaDatabase, request: AutocodeRequest): P
     if ('id' in request.code) {
       code = await db.codes.get(request.code.id);
       if (!code || code.projectId !== request.projectId) throw new ResearcherError('error.codeGone');
-      existing = await db.segments.where('codeId').equals(code.id).toArray();
+      // Another coder's coding of the same passage is theirs: this coder codes it too.
+      existing = (await db.segments.where('codeId').equals(code.id).toArray()).filter((s) => s.coderId === request.coderId);
     } else {
       const created = createCodeChange(await db.codes.where('projectId').equals(request.projectId).toArray(), request.projectId, request.code.newName, null);
       code = created.code;

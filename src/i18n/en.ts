@@ -895,6 +895,38 @@ export const en = {
   'merge.memo.value': '{case}, {attribute}: ours “{ours}”, theirs “{theirs}”.',
   'merge.memo.unplaced': 'Not placed on our text of {source} ({code}, {coder}): “{text}”',
   'history.mergeCopy': 'Merge {file}',
+  'merge.report.sources':
+    'Sources: {count} added; matched {guid} by GUID, {hash} by content, {name} by name.|Sources: {count} added; matched {guid} by GUID, {hash} by content, {name} by name.',
+  'merge.report.textChanged':
+    'The text of {count} source differs between the copies: their coding was placed on ours.|The text of {count} sources differs between the copies: their coding was placed on ours.',
+  'merge.report.codes': 'Codes: {count} added; matched {guid} by GUID, {name} by name.|Codes: {count} added; matched {guid} by GUID, {name} by name.',
+  'merge.report.coders': 'Coders: {count} added, {matched} already here.|Coders: {count} added, {matched} already here.',
+  'merge.report.sameName':
+    '{count} new coder shares a name with one of ours (another person on another machine): rename one in Switch coder.|{count} new coders share a name with ours (other people on other machines): rename them in Switch coder.',
+  'merge.report.cases': 'Cases: {count} added, {matched} matched.|Cases: {count} added, {matched} matched.',
+  'merge.report.segments':
+    'Coded segments: {count} added ({moved} placed on changed text), {already} already here.|Coded segments: {count} added ({moved} placed on changed text), {already} already here.',
+  'merge.report.unplaced':
+    '{count} coded segment could not be placed on our text; it is listed in the memo “To resolve”:|{count} coded segments could not be placed on our text; they are listed in the memo “To resolve”:',
+  'merge.report.memos': 'Memos: {count} added, {already} already here.|Memos: {count} added, {already} already here.',
+  'merge.report.memoConflicts':
+    '{count} memo was changed in both copies: theirs is kept beside ours, marked “their version”:|{count} memos were changed in both copies: theirs are kept beside ours, marked “their version”:',
+  'merge.report.values': '{count} case value only they had was taken.|{count} case values only they had were taken.',
+  'merge.report.valueConflicts':
+    '{count} case value differs: ours is kept, both are in the memo “To resolve”:|{count} case values differ: ours are kept, both are in the memo “To resolve”:',
+  'merge.report.analyses': '{count} saved analysis added.|{count} saved analyses added.',
+  'merge.report.nothing': 'Nothing new: this copy was merged already, or holds nothing we do not have.',
+  'merge.title': 'Merge a colleague’s copy',
+  'merge.reading': 'Reading {name}…',
+  'merge.merging': 'Merging {name}…',
+  'merge.confirmTitle': 'Merge {file}: matches by name',
+  'merge.confirmExplain': 'These have the same name in both copies but were made apart. Ticked: the same thing (their coding joins ours). Unticked: added as new.',
+  'merge.sourcesByName': 'Sources',
+  'merge.codesByName': 'Codes',
+  'merge.theirs': 'theirs',
+  'merge.go': 'Merge',
+  'merge.reportTitle': 'Merged {file}',
+  'command.mergeCopy': 'Merge a colleague’s copy…',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -879,4 +879,37 @@ export const es: Partial<Record<MessageKey, string>> = {
   'merge.memo.value': '{case}, {attribute}: nuestro «{ours}», suyo «{theirs}».',
   'merge.memo.unplaced': 'No ubicado en nuestro texto de {source} ({code}, {coder}): «{text}»',
   'history.mergeCopy': 'Fusionar {file}',
+  'merge.report.sources':
+    'Fuentes: {count} añadida; emparejadas {guid} por GUID, {hash} por contenido, {name} por nombre.|Fuentes: {count} añadidas; emparejadas {guid} por GUID, {hash} por contenido, {name} por nombre.',
+  'merge.report.textChanged':
+    'El texto de {count} fuente difiere entre las copias: su codificación se ubicó en el nuestro.|El texto de {count} fuentes difiere entre las copias: su codificación se ubicó en el nuestro.',
+  'merge.report.codes': 'Códigos: {count} añadido; emparejados {guid} por GUID, {name} por nombre.|Códigos: {count} añadidos; emparejados {guid} por GUID, {name} por nombre.',
+  'merge.report.coders': 'Codificadores: {count} añadido, {matched} ya estaban.|Codificadores: {count} añadidos, {matched} ya estaban.',
+  'merge.report.sameName':
+    '{count} codificador nuevo comparte nombre con uno nuestro (otra persona en otro equipo): renómbrelo en Cambiar de codificador.|{count} codificadores nuevos comparten nombre con los nuestros (otras personas en otros equipos): renómbrelos en Cambiar de codificador.',
+  'merge.report.cases': 'Casos: {count} añadido, {matched} emparejados.|Casos: {count} añadidos, {matched} emparejados.',
+  'merge.report.segments':
+    'Segmentos codificados: {count} añadido ({moved} ubicados en texto cambiado), {already} ya estaban.|Segmentos codificados: {count} añadidos ({moved} ubicados en texto cambiado), {already} ya estaban.',
+  'merge.report.unplaced':
+    '{count} segmento codificado no se pudo ubicar en nuestro texto; figura en el memo «Por resolver»:|{count} segmentos codificados no se pudieron ubicar en nuestro texto; figuran en el memo «Por resolver»:',
+  'merge.report.memos': 'Memos: {count} añadido, {already} ya estaban.|Memos: {count} añadidos, {already} ya estaban.',
+  'merge.report.memoConflicts':
+    '{count} memo cambió en ambas copias: el suyo se guarda junto al nuestro, marcado «su versión»:|{count} memos cambiaron en ambas copias: los suyos se guardan junto a los nuestros, marcados «su versión»:',
+  'merge.report.values': 'Se tomó {count} valor de caso que solo ellos tenían.|Se tomaron {count} valores de caso que solo ellos tenían.',
+  'merge.report.valueConflicts':
+    '{count} valor de caso difiere: se mantiene el nuestro, ambos están en el memo «Por resolver»:|{count} valores de caso difieren: se mantienen los nuestros, ambos están en el memo «Por resolver»:',
+  'merge.report.analyses': '{count} análisis guardado añadido.|{count} análisis guardados añadidos.',
+  'merge.report.nothing': 'Nada nuevo: esta copia ya se fusionó o no tiene nada que no tengamos.',
+  'merge.title': 'Fusionar la copia de un colega',
+  'merge.reading': 'Leyendo {name}…',
+  'merge.merging': 'Fusionando {name}…',
+  'merge.confirmTitle': 'Fusionar {file}: coincidencias por nombre',
+  'merge.confirmExplain':
+    'Estos tienen el mismo nombre en ambas copias pero se crearon por separado. Marcado: es lo mismo (su codificación se une a la nuestra). Sin marcar: se añade como nuevo.',
+  'merge.sourcesByName': 'Fuentes',
+  'merge.codesByName': 'Códigos',
+  'merge.theirs': 'suyo',
+  'merge.go': 'Fusionar',
+  'merge.reportTitle': 'Fusionado {file}',
+  'command.mergeCopy': 'Fusionar la copia de un colega…',
 };

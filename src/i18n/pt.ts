@@ -880,4 +880,37 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'merge.memo.value': '{case}, {attribute}: nosso «{ours}», deles «{theirs}».',
   'merge.memo.unplaced': 'Não colocado no nosso texto de {source} ({code}, {coder}): «{text}»',
   'history.mergeCopy': 'Fundir {file}',
+  'merge.report.sources':
+    'Fontes: {count} adicionada; emparelhadas {guid} por GUID, {hash} por conteúdo, {name} por nome.|Fontes: {count} adicionadas; emparelhadas {guid} por GUID, {hash} por conteúdo, {name} por nome.',
+  'merge.report.textChanged':
+    'O texto de {count} fonte difere entre as cópias: a codificação deles foi colocada no nosso.|O texto de {count} fontes difere entre as cópias: a codificação deles foi colocada no nosso.',
+  'merge.report.codes': 'Códigos: {count} adicionado; emparelhados {guid} por GUID, {name} por nome.|Códigos: {count} adicionados; emparelhados {guid} por GUID, {name} por nome.',
+  'merge.report.coders': 'Codificadores: {count} adicionado, {matched} já estavam.|Codificadores: {count} adicionados, {matched} já estavam.',
+  'merge.report.sameName':
+    '{count} novo codificador partilha o nome com um dos nossos (outra pessoa noutro computador): renomeie-o em Mudar de codificador.|{count} novos codificadores partilham nomes com os nossos (outras pessoas noutros computadores): renomeie-os em Mudar de codificador.',
+  'merge.report.cases': 'Casos: {count} adicionado, {matched} emparelhados.|Casos: {count} adicionados, {matched} emparelhados.',
+  'merge.report.segments':
+    'Segmentos codificados: {count} adicionado ({moved} colocados em texto alterado), {already} já estavam.|Segmentos codificados: {count} adicionados ({moved} colocados em texto alterado), {already} já estavam.',
+  'merge.report.unplaced':
+    '{count} segmento codificado não pôde ser colocado no nosso texto; consta do memo «A resolver»:|{count} segmentos codificados não puderam ser colocados no nosso texto; constam do memo «A resolver»:',
+  'merge.report.memos': 'Memos: {count} adicionado, {already} já estavam.|Memos: {count} adicionados, {already} já estavam.',
+  'merge.report.memoConflicts':
+    '{count} memo mudou nas duas cópias: o deles fica ao lado do nosso, marcado «a versão deles»:|{count} memos mudaram nas duas cópias: os deles ficam ao lado dos nossos, marcados «a versão deles»:',
+  'merge.report.values': 'Foi tomado {count} valor de caso que só eles tinham.|Foram tomados {count} valores de caso que só eles tinham.',
+  'merge.report.valueConflicts':
+    '{count} valor de caso difere: mantém-se o nosso, ambos estão no memo «A resolver»:|{count} valores de caso diferem: mantêm-se os nossos, ambos estão no memo «A resolver»:',
+  'merge.report.analyses': '{count} análise guardada adicionada.|{count} análises guardadas adicionadas.',
+  'merge.report.nothing': 'Nada de novo: esta cópia já foi fundida ou não tem nada que não tenhamos.',
+  'merge.title': 'Fundir a cópia de um colega',
+  'merge.reading': 'A ler {name}…',
+  'merge.merging': 'A fundir {name}…',
+  'merge.confirmTitle': 'Fundir {file}: coincidências por nome',
+  'merge.confirmExplain':
+    'Estes têm o mesmo nome nas duas cópias mas foram criados à parte. Marcado: é o mesmo (a codificação deles junta-se à nossa). Desmarcado: adicionado como novo.',
+  'merge.sourcesByName': 'Fontes',
+  'merge.codesByName': 'Códigos',
+  'merge.theirs': 'deles',
+  'merge.go': 'Fundir',
+  'merge.reportTitle': 'Fundido {file}',
+  'command.mergeCopy': 'Fundir a cópia de um colega…',
 };

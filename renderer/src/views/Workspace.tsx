@@ -35,6 +35,7 @@ import { SurveyMappingDialog } from '../import/SurveyMappingDialog';
 import { filesFromDrop, filesFromList, useImportQueue } from '../import/useImportQueue';
 import { isProjectFile, useProjectFileOpener } from '../exchange/ProjectFileOpener';
 import { useCodebookImporter } from '../exchange/CodebookImport';
+import { useMergeCopy } from '../exchange/MergeCopy';
 import { CopyReminder, noteCopySaved } from '../exchange/CopyReminder';
 import { useAutoBackup } from '../exchange/useAutoBackup';
 import { loadProjectData } from '@core/db/snapshot';
@@ -209,6 +210,7 @@ function WorkspaceBody({
   const opener = useProjectFileOpener(onOpen);
   const [saving, setSaving] = useState<{ name: string; done: number; total: number } | null>(null);
   const codebookImporter = useCodebookImporter(projectId, setNotice);
+  const mergeCopy = useMergeCopy(projectId);
   useAutoBackup(
     projectId,
     useCallback((reason: string) => setNotice(t('backup.failed', { reason })), [t]),
@@ -269,6 +271,7 @@ function WorkspaceBody({
     saveSearch: () => askSearch('save'),
     editThesaurus: () => askSearch('thesaurus'),
     switchCoder: () => setSwitchingCoder(true),
+    mergeCopy: mergeCopy.pick,
     newAgreement: () =>
       coding.run(async () => {
         const analysis = await createAnalysis(
@@ -636,6 +639,7 @@ function WorkspaceBody({
           </div>
         )}
         {codebookImporter.view}
+        {mergeCopy.view}
         <ImportPanel progress={queue.progress} onCancel={queue.cancel} onClose={queue.clear} onLinkCases={() => setLinkingCases(true)} />
         {linkingCases && <CaseLinksDialog projectId={projectId} onClose={() => setLinkingCases(false)} />}
         {palette === 'code' && <QuickCodePalette codes={codes ?? []} onClose={() => setPalette(null)} />}

@@ -90,6 +90,16 @@ describe('coding text, merging and deleting codes, with undo', () => {
     expect(text.slice(first!.start, first!.end)).toBe('más cercanía');
   });
 
+  it('lets a second coder code the same words with the same code: agreement needs both codings', async () => {
+    const { db, projectId, sourceId, text } = await projectWithSource();
+    const code = await createCode(db, projectId, 'Cercanía');
+    const start = text.indexOf('más cercanía');
+    const ana = await codeText(db, req(projectId, sourceId, code.id, start, start + 12));
+    const beto = await codeText(db, { ...req(projectId, sourceId, code.id, start, start + 12), coderId: 'beto' });
+    expect(beto?.id).not.toBe(ana?.id);
+    expect((await db.segments.toArray()).map((s) => s.coderId).sort()).toEqual([ana!.coderId, 'beto'].sort());
+  });
+
   it('merges two codes: segments move, duplicates collapse, subcodes move, the code goes', async () => {
     const { db, projectId, sourceId, text } = await projectWithSource();
     const trust = await createCode(db, projectId, 'Confianza');

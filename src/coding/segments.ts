@@ -35,7 +35,9 @@ const isLowSurrogate = (c: number) => c >= 0xdc00 && c <= 0xdfff;
  */
 export function codeTextChanges(existing: Segment[], request: CodingRequest): { segment: Segment | null; changes: Change[] } {
   if (!(request.start < request.end)) throw new ResearcherError('error.selectText');
-  const same = existing.find((s) => s.sourceId === request.sourceId && s.codeId === request.codeId && s.start === request.start && s.end === request.end && s.coderId === request.coderId);
+  const same = existing.find(
+    (s) => s.sourceId === request.sourceId && s.codeId === request.codeId && s.start === request.start && s.end === request.end && s.coderId === request.coderId,
+  );
   if (same) return { segment: same, changes: [] };
   const segment: Segment = { id: newId(), createdAt: nowIso(), ...request };
   return { segment, changes: [added('segments', segment.id, segment)] };

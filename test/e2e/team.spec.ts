@@ -70,7 +70,10 @@ test('two coders code the same interview differently; the agreement table shows 
   await expect(row).toContainText('50.0%');
 });
 
-test('a colleague codes a copy of the project on another machine; merging it back brings their coding and a report, and a second merge changes nothing', async ({ page, browser }) => {
+test('a colleague codes a copy of the project on another machine; merging it back brings their coding and a report, and a second merge changes nothing', async ({
+  page,
+  browser,
+}) => {
   await openSample(page);
   await codeParagraphs(page, [['DRA_profundidad', 4, 'Vínculo']]);
   const sent = page.waitForEvent('download');

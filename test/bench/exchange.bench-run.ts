@@ -2,89 +2,15 @@ import { zipSync, unzipSync } from 'fflate';
 import { test } from 'vitest';
 import { readQdpx } from '../../src/exchange/qdpx-read';
 import { writeQdpx } from '../../src/exchange/qdpx-write';
-import { normalizeText, paragraphsOf } from '../../src/import/normalize';
-import type { Case, Code, ProjectData, Segment, Source, SourceContent } from '../../src/model/types';
-import { seededRandom, transcript } from './generate';
+import { benchProject } from './generate';
 import { enforceTargets, targetLine, type Target } from './targets';
 
 const SOURCES = 500;
 const CODES = 300;
 const SEGMENTS = 50_000;
 
-const guid = (kind: number, n: number) => `00000000-0000-4000-${(8000 + kind).toString()}-${String(n).padStart(12, '0')}`;
-
 /** 500 transcripts of about 3,000 words, 300 codes in a tree, 50,000 segments by two coders. */
-function project(): ProjectData {
-  const random = seededRandom(7);
-  const contents: SourceContent[] = [];
-  const sources: Source[] = [];
-  const cases: Case[] = [];
-  for (let i = 0; i < SOURCES; i++) {
-    const text = normalizeText(transcript(random, 3000, `P${i}`));
-    cases.push({ id: guid(1, i), projectId: 'p', name: `P${i}`, description: '', values: {} });
-    sources.push({
-      id: guid(2, i),
-      projectId: 'p',
-      name: `Entrevista P${i}`,
-      kind: 'in-depth interview',
-      originalFileName: `P${i}.txt`,
-      format: 'txt',
-      sha256: '',
-      language: 'es',
-      words: 3000,
-      caseIds: [guid(1, i)],
-      importedAt: '2024-01-01T00:00:00.000Z',
-      warnings: [],
-    });
-    contents.push({ sourceId: guid(2, i), projectId: 'p', text, paragraphs: paragraphsOf(text), turns: [], annotations: [] });
-  }
-  const codes: Code[] = Array.from({ length: CODES }, (_, i) => ({
-    id: guid(3, i),
-    projectId: 'p',
-    parentId: i < 30 ? null : guid(3, i % 30),
-    name: `Código ${i}`,
-    color: '#4e79a7',
-    description: i % 10 === 0 ? 'Cuando la persona habla de la relación con la profesional.' : '',
-    inclusion: '',
-    exclusion: '',
-    example: '',
-    order: i,
-  }));
-  const segments: Segment[] = Array.from({ length: SEGMENTS }, (_, i) => {
-    const content = contents[Math.floor(random() * SOURCES)];
-    const start = Math.floor(random() * (content.text.length - 400));
-    return {
-      id: guid(4, i),
-      projectId: 'p',
-      sourceId: content.sourceId,
-      codeId: guid(3, Math.floor(random() * CODES)),
-      start,
-      end: start + 20 + Math.floor(random() * 300),
-      coderId: guid(5, i % 2),
-      createdAt: '2024-01-02T00:00:00.000Z',
-    };
-  });
-  return {
-    project: {
-      id: 'p',
-      name: 'Bench',
-      createdAt: '2024-01-01T00:00:00.000Z',
-      openedAt: '',
-      sourceKinds: ['in-depth interview'],
-      citationPattern: '({case}, {paragraph})',
-      dataVersion: 3,
-    },
-    sources,
-    contents,
-    cases,
-    attributes: [],
-    codes,
-    segments,
-    memos: [],
-    coders: [0, 1].map((i) => ({ id: guid(5, i), projectId: 'p', name: `Coder ${i}`, color: '#000000' })),
-    analyses: [],
-  };
-}
+const project = () => benchProject({ sources: SOURCES, codes: CODES, segments: SEGMENTS, coders: 2 });
 
 const peakMb = () => process.resourceUsage().maxRSS / 1024;
 

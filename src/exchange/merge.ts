@@ -175,10 +175,16 @@ function match(ours: ProjectData, theirs: ProjectData, confirmed: MergeConfirmat
       taken.add(s.id);
       report.sources.byGuid++;
     }
+  // The same text is the same source, whichever tool read which file into it.
+  const byText = new Map<string, Source>();
+  const ourSourceById = new Map(ours.sources.map((s) => [s.id, s]));
+  for (const c of ours.contents) if (!byText.has(c.text) && ourSourceById.has(c.sourceId)) byText.set(c.text, ourSourceById.get(c.sourceId)!);
+  const theirText = new Map(theirs.contents.map((c) => [c.sourceId, c.text]));
   for (const s of theirSources) {
     if (m.source.has(s.id)) continue;
-    const same = byHash.get(s.sha256);
-    if (same && !taken.has(same.id)) {
+    const text = theirText.get(s.id);
+    const same = [byHash.get(s.sha256), text === undefined ? undefined : byText.get(text)].find((x) => x && !taken.has(x.id));
+    if (same) {
       m.source.set(s.id, same.id);
       taken.add(same.id);
       report.sources.byHash++;

@@ -7,7 +7,9 @@ import { loadProjectData } from '../../../src/db/snapshot';
 import { readQdpx } from '../../../src/exchange/qdpx-read';
 import { writeQdpx } from '../../../src/exchange/qdpx-write';
 import { data } from '../analysis/fixture';
-import { freshDatabase } from '../helpers';
+import { freshDatabase, itWithShared, shared } from '../helpers';
+import { mergedNothing } from '../../../src/exchange/merge-report';
+import { createProject } from '../../../src/db/projects';
 
 const none = { sources: new Set<string>(), codes: new Set<string>() };
 
@@ -55,4 +57,26 @@ describe('merging a colleague’s .qdpx into the project', () => {
     expect(report.segments.added).toBe(0);
     expect(report.sources.added).toBe(0);
   });
+});
+
+describe('merging copies written by other tools', () => {
+  for (const file of ['nvivo12_oltas0517_hungarian.qdpx', 'atlasti23_target-atlas-project.qdpx', 'maxqda24_icls_themes.qdpx']) {
+    itWithShared(`a project opened from ${file} takes the same file as a copy with nothing new, and a blank project takes it all`, async () => {
+      const bytes = shared(`refi/samples/${file}`);
+      const db = freshDatabase();
+      const opened = (await readQdpx(bytes)).data;
+      const projectId = await addProjectFromData(db, opened);
+      const same = await mergeProjectCopy(db, projectId, (await readQdpx(bytes)).data, none, { fileName: file });
+      expect(mergedNothing(same)).toBe(true);
+
+      const blank = await createProject(db, 'Vacío');
+      const all = await mergeProjectCopy(db, blank.id, (await readQdpx(bytes)).data, none, { fileName: file });
+      const merged = await loadProjectData(db, blank.id);
+      expect(all.sources.added).toBe(opened.sources.length);
+      expect(merged.segments).toHaveLength(opened.segments.length);
+      expect(merged.codes).toHaveLength(opened.codes.length);
+      // The ids the first project holds are given anew: both projects stay whole.
+      expect((await loadProjectData(db, projectId)).segments).toHaveLength(opened.segments.length);
+    });
+  }
 });

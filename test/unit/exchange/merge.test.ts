@@ -143,7 +143,10 @@ describe('merging a colleague’s copy of the project', () => {
     for (const s of copy.segments) s.sourceId = 'other-id';
     const byContent = mergeChanges(ours(), copy, none);
     expect(byContent.report.sources).toMatchObject({ byHash: 1, added: 0 });
-    copy.sources[0].sha256 = 'edited elsewhere';
+    // Another tool read it from another file: the hash differs, the text is the same.
+    copy.sources[0].sha256 = 'read by another tool';
+    expect(mergeChanges(ours(), copy, none).report.sources).toMatchObject({ byHash: 1, added: 0 });
+    copy.contents[0].text = `${text} Añadido.`;
     expect(proposeMerge(ours(), copy).sources.map((m) => [m.theirs.id, m.ours.id])).toEqual([['other-id', 's1']]);
     expect(mergeChanges(ours(), copy, none).report.sources).toMatchObject({ added: 1 });
     expect(mergeChanges(ours(), copy, { sources: new Set(['other-id']), codes: new Set() }).report.sources).toMatchObject({ byName: 1, added: 0 });

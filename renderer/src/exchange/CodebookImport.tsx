@@ -9,7 +9,7 @@ import { Dialog } from '../components/Dialog';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
-import { ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
+import { ExchangeFileInput, ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
 import type { ExchangeNote } from '@core/exchange';
 
 type State =
@@ -41,18 +41,7 @@ export function useCodebookImporter(projectId: string, onDone: (message: string)
   const differing = state.kind === 'plan' ? state.plan.same.filter((x) => x.differences.length > 0) : [];
   const view = (
     <>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept=".qdc"
-        aria-label={t('command.importCodebookFile')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void read({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
-        }}
-      />
+      <ExchangeFileInput inputRef={input} accept=".qdc" label={t('command.importCodebookFile')} onFile={(file) => void read(file)} />
       {state.kind === 'refused' && <RefusalDialog title={t('command.importCodebookFile')} file={state.file} reason={state.reason} onClose={close} />}
       {state.kind === 'plan' && (
         <Dialog

@@ -51,3 +51,31 @@ export function pickExchangeFile(kind: 'project' | 'codebook', input: RefObject<
   if (bridge.platform !== 'electron') return void input.current?.click();
   void bridge.pickExchangeFile(kind).then((f) => f && open({ name: f.name, read: () => bridge.readPickedFile(f.id) }));
 }
+
+/** The page's hidden file input behind pickExchangeFile in the browser: one chosen file, read when opened. */
+export function ExchangeFileInput({
+  inputRef,
+  accept,
+  label,
+  onFile,
+}: {
+  inputRef: RefObject<HTMLInputElement | null>;
+  accept: string;
+  label: string;
+  onFile(file: ExchangeFile): void;
+}) {
+  return (
+    <input
+      ref={inputRef}
+      type="file"
+      hidden
+      accept={accept}
+      aria-label={label}
+      onChange={(e) => {
+        const file = e.target.files?.[0];
+        e.target.value = '';
+        if (file) onFile({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
+      }}
+    />
+  );
+}

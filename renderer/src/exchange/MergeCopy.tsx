@@ -10,7 +10,7 @@ import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
 import { readProjectFile } from './exchange-jobs';
-import { pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
+import { ExchangeFileInput, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
 
 type State =
   | { kind: 'idle' }
@@ -65,18 +65,7 @@ export function useMergeCopy(projectId: string): { pick(): void; view: ReactNode
   };
   const view = (
     <>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept=".qdpx"
-        aria-label={t('command.mergeCopy')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) void read({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
-        }}
-      />
+      <ExchangeFileInput inputRef={input} accept=".qdpx" label={t('command.mergeCopy')} onFile={(file) => void read(file)} />
       {state.kind === 'busy' && (
         <div className="toast" role="status">
           <progress

@@ -4,7 +4,7 @@ import type { ExchangeNote } from '@core/exchange';
 import { readProjectFile } from './exchange-jobs';
 import { errorText } from '@core/model/errors';
 import { Dialog } from '../components/Dialog';
-import { ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
+import { ExchangeFileInput, ExchangeNotes, pickExchangeFile, RefusalDialog, type ExchangeFile } from './ExchangeReport';
 import { db } from '../db';
 import { useI18n } from '../i18n';
 import { importErrorText } from '../labels';
@@ -55,18 +55,7 @@ export function useProjectFileOpener(onOpened: (projectId: string) => void): { p
   const close = () => setState({ kind: 'idle' });
   const view = (
     <>
-      <input
-        ref={input}
-        type="file"
-        hidden
-        accept=".qdpx,.qde"
-        aria-label={t('command.openProjectFile')}
-        onChange={(e) => {
-          const file = e.target.files?.[0];
-          e.target.value = '';
-          if (file) openFile({ name: file.name, read: async () => new Uint8Array(await file.arrayBuffer()) });
-        }}
-      />
+      <ExchangeFileInput inputRef={input} accept=".qdpx,.qde" label={t('command.openProjectFile')} onFile={openFile} />
       {state.kind === 'opening' && (
         <div className="toast" role="status">
           <progress aria-label={t('exchange.opening', { name: state.file })} value={state.total ? state.done : undefined} max={state.total || undefined} />{' '}

@@ -20,6 +20,8 @@ export interface NameMatch<T> {
 export interface MergeProposal {
   sources: NameMatch<Source>[];
   codes: NameMatch<Code>[];
+  /** None of their sources is one of ours (by GUID or content) though both have sources: perhaps another project. */
+  unrelated: boolean;
 }
 
 /** The name matches the researcher accepted (their ids); the others are added as new. */
@@ -64,7 +66,8 @@ const fold = (s: string) => s.trim().toLocaleLowerCase();
 export function proposeMerge(ours: ProjectData, theirs: ProjectData): MergeProposal {
   const all = { sources: new Set(theirs.sources.map((s) => s.id)), codes: new Set(theirs.codes.map((c) => c.id)) };
   const m = match(ours, theirs, all);
-  return { sources: m.sourceNameMatches, codes: m.codeNameMatches };
+  const { byGuid, byHash } = m.report.sources;
+  return { sources: m.sourceNameMatches, codes: m.codeNameMatches, unrelated: ours.sources.length > 0 && theirs.sources.length > 0 && byGuid + byHash === 0 };
 }
 
 /** How their rows map onto ours: their id → our id (for matched rows, ours; for new ones, the id they get). */

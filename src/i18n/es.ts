@@ -912,4 +912,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'merge.go': 'Fusionar',
   'merge.reportTitle': 'Fusionado {file}',
   'command.mergeCopy': 'Fusionar la copia de un colega…',
+  'merge.unrelated': 'Ninguna fuente de «{file}» es una fuente de este proyecto: puede ser la copia de otro proyecto. Fusionar lo añade todo.',
 };

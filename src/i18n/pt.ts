@@ -913,4 +913,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'merge.go': 'Fundir',
   'merge.reportTitle': 'Fundido {file}',
   'command.mergeCopy': 'Fundir a cópia de um colega…',
+  'merge.unrelated': 'Nenhuma fonte de «{file}» é uma fonte deste projeto: pode ser a cópia de outro projeto. Fundir adiciona tudo.',
 };

@@ -29,7 +29,8 @@ export function CoderPrompt({
   onCancel?(): void;
 }) {
   const { t } = useI18n();
-  const [name, setName] = useState(() => (coders.length ? '' : (localStorage.getItem(USER_KEY) ?? '')));
+  // At the start the name last given on this machine is offered; when switching, the field is for someone new.
+  const [name, setName] = useState(() => (onCancel ? '' : (localStorage.getItem(USER_KEY) ?? '')));
   const done = () => {
     const n = name.trim();
     if (!n && coders.length && onCancel) return onCancel();

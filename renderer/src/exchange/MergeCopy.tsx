@@ -44,7 +44,7 @@ export function useMergeCopy(projectId: string): { pick(): void; view: ReactNode
       const result = await readProjectFile(file.name, await file.read(), (done, total) => setState({ kind: 'busy', file: file.name, merging: false, done, total }));
       if (!result.ok) return setState({ kind: 'refused', file: file.name, reason: importErrorText(t, result.error) });
       const proposal = proposeMerge(await loadProjectData(db, projectId), result.data);
-      if (!proposal.sources.length && !proposal.codes.length) return merge(file.name, result.data, new Set(), new Set());
+      if (!proposal.sources.length && !proposal.codes.length && !proposal.unrelated) return merge(file.name, result.data, new Set(), new Set());
       // A name match is offered ticked: most often it is the same source or code.
       setState({
         kind: 'confirm',
@@ -79,7 +79,7 @@ export function useMergeCopy(projectId: string): { pick(): void; view: ReactNode
       {state.kind === 'refused' && <RefusalDialog title={t('merge.title')} file={state.file} reason={state.reason} onClose={close} />}
       {state.kind === 'confirm' && (
         <Dialog
-          title={t('merge.confirmTitle', { file: state.file })}
+          title={state.proposal.unrelated ? t('merge.title') : t('merge.confirmTitle', { file: state.file })}
           wide
           onCancel={close}
           actions={
@@ -91,7 +91,12 @@ export function useMergeCopy(projectId: string): { pick(): void; view: ReactNode
             </>
           }
         >
-          <p>{t('merge.confirmExplain')}</p>
+          {state.proposal.unrelated && (
+            <p className="notice" role="alert">
+              {t('merge.unrelated', { file: state.file })}
+            </p>
+          )}
+          {(state.proposal.sources.length > 0 || state.proposal.codes.length > 0) && <p>{t('merge.confirmExplain')}</p>}
           {(
             [
               ['sources', state.proposal.sources, 'merge.sourcesByName'],

@@ -145,7 +145,9 @@ function AnalysisPanel({
           </details>
         )}
         {def.type === 'agreement' && <AgreementOptions data={data} options={def.options} onChange={(options) => save({ ...def, options })} />}
-        {def.type !== 'agreement' && data.coders.length > 1 && <CoderFilter coders={data.coders} chosen={def.coderIds ?? []} onChange={(coderIds) => save({ ...def, coderIds })} />}
+        {def.type !== 'agreement' && def.type !== 'search' && data.coders.length > 1 && (
+          <CoderFilter coders={data.coders} chosen={def.coderIds ?? []} onChange={(coderIds) => save({ ...def, coderIds })} />
+        )}
         {matrixDef && (
           <>
             <label>

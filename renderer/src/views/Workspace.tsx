@@ -166,7 +166,11 @@ function WorkspaceBody({
   const coder = coders.find((c) => c.id === coding.coderId);
   // The window's title says whose coding new segments record.
   useEffect(() => {
-    if (project && coder) document.title = `${project.name} — ${t('coder.current', { name: coder.name })}`;
+    if (!project || !coder) return;
+    document.title = `${project.name} — ${t('coder.current', { name: coder.name })} — ${t('app.name')}`;
+    return () => {
+      document.title = t('app.name');
+    };
   }, [project, coder, t]);
   const [deleting, setDeleting] = useState<Code | null>(null);
   const [merging, setMerging] = useState<Code | null>(null);

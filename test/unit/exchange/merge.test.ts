@@ -148,6 +148,9 @@ describe('merging a colleague’s copy of the project', () => {
     expect(mergeChanges(ours(), copy, none).report.sources).toMatchObject({ byHash: 1, added: 0 });
     copy.contents[0].text = `${text} Añadido.`;
     expect(proposeMerge(ours(), copy).sources.map((m) => [m.theirs.id, m.ours.id])).toEqual([['other-id', 's1']]);
+    // Nothing of theirs is ours but a name: perhaps the copy of another project, and the researcher is told.
+    expect(proposeMerge(ours(), copy).unrelated).toBe(true);
+    expect(proposeMerge(ours(), theirs()).unrelated).toBe(false);
     expect(mergeChanges(ours(), copy, none).report.sources).toMatchObject({ added: 1 });
     expect(mergeChanges(ours(), copy, { sources: new Set(['other-id']), codes: new Set() }).report.sources).toMatchObject({ byName: 1, added: 0 });
   });

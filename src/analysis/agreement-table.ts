@@ -21,6 +21,8 @@ export interface AgreementOptions {
 }
 
 export const DEFAULT_OVERLAP = 0.9;
+/** Each coder is a bit of a pattern: more coders than this are refused with a note rather than miscounted. */
+export const MAX_CODERS = 30;
 /** The row of every code's decisions together. */
 export const POOLED_ROW = '*';
 
@@ -55,7 +57,7 @@ export function agreementScope(data: Data, options: AgreementOptions): Agreement
     for (const s of theirs) if (present.has(s.codeId)) (codersBySource.get(s.sourceId) ?? codersBySource.set(s.sourceId, new Set()).get(s.sourceId)!).add(s.coderId);
     sourceIds = data.sources.filter((s) => (codersBySource.get(s.id)?.size ?? 0) === coderIds.length).map((s) => s.id);
   }
-  if (coderIds.length < 2) return { coderIds, codes, sourceIds, units: [] };
+  if (coderIds.length < 2 || coderIds.length > MAX_CODERS) return { coderIds, codes, sourceIds, units: [] };
   const units = judgedUnits(data, { coderIds, codeIds: present, sourceIds, level: options.level, overlap: options.overlap, uncoded: options.uncoded });
   return { coderIds, codes, sourceIds, units };
 }
@@ -224,7 +226,7 @@ export function agreementTable(data: Data, options: AgreementOptions, t: Transla
     };
   };
   const rows: TableRow[] = [];
-  if (coders.length >= 2 && scope.units.length) {
+  if (coders.length >= 2 && coders.length <= MAX_CODERS && scope.units.length) {
     for (const { code, depth, domain } of scope.codes) {
       const cu = domain.size > 1 ? categoricalAlpha(scope.units, valueWithin(domain)) : undefined;
       rows.push(row(code.id, code.name, depth, byRow.get(code.id)!, cu));
@@ -238,6 +240,7 @@ export function agreementTable(data: Data, options: AgreementOptions, t: Transla
 
 function agreementNote(data: Data, options: AgreementOptions, scope: AgreementScope, t: Translator): string {
   if (scope.coderIds.length < 2) return t('agreement.note.twoCoders');
+  if (scope.coderIds.length > MAX_CODERS) return t('agreement.note.tooManyCoders', { count: MAX_CODERS });
   if (!scope.sourceIds.length) return t('agreement.note.noSources');
   const weight = scope.units.reduce((s, u) => s + u.weight, 0);
   const names = scope.coderIds.map((id) => data.coders.find((c) => c.id === id)!.name).join(', ');

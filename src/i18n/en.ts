@@ -928,6 +928,7 @@ export const en = {
   'merge.reportTitle': 'Merged {file}',
   'command.mergeCopy': 'Merge a colleague’s copy…',
   'merge.unrelated': 'None of the sources in “{file}” is a source of this project: it may be a copy of another project. Merging adds all of it.',
+  'agreement.note.tooManyCoders': 'Agreement compares at most {count} coders at once: choose fewer.',
 } as const;
 
 export type MessageKey = keyof typeof en;

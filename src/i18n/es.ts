@@ -913,4 +913,5 @@ export const es: Partial<Record<MessageKey, string>> = {
   'merge.reportTitle': 'Fusionado {file}',
   'command.mergeCopy': 'Fusionar la copia de un colega…',
   'merge.unrelated': 'Ninguna fuente de «{file}» es una fuente de este proyecto: puede ser la copia de otro proyecto. Fusionar lo añade todo.',
+  'agreement.note.tooManyCoders': 'El acuerdo compara como máximo {count} codificadores a la vez: elija menos.',
 };

@@ -914,4 +914,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'merge.reportTitle': 'Fundido {file}',
   'command.mergeCopy': 'Fundir a cópia de um colega…',
   'merge.unrelated': 'Nenhuma fonte de «{file}» é uma fonte deste projeto: pode ser a cópia de outro projeto. Fundir adiciona tudo.',
+  'agreement.note.tooManyCoders': 'A concordância compara no máximo {count} codificadores de cada vez: escolha menos.',
 };

@@ -183,6 +183,10 @@ describe('intercoder agreement from the coders’ segments', () => {
     const nothing = project([a], [seg('Ana', 'X', 0, 3, 's1')]);
     expect(agreementTable(nothing, options()).note).toBe('No source was coded by every chosen coder: choose the sources to compare.');
     expect(agreementTable(data, options({ coderIds: ['Ana'] })).rows).toEqual([]);
+    const many = Array.from({ length: 31 }, (_, i) => coder(`c${i}`));
+    const crowd = agreementTable({ ...data, coders: many }, options({ coderIds: many.map((c) => c.id) }));
+    expect(crowd.rows).toEqual([]);
+    expect(crowd.note).toBe('Agreement compares at most 30 coders at once: choose fewer.');
   });
 
   it('speaks Spanish and Portuguese in its headings and note', () => {

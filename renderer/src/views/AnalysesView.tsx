@@ -23,7 +23,7 @@ import { CoderFilter } from '../components/CoderFilter';
 import { DisagreementsPanel } from './DisagreementsPanel';
 
 /** Saved analyses: matrices, frequency tables, comparisons; live, exportable, with cell summaries. */
-export function AnalysesView({ projectId, initialId, onOpenSource }: { projectId: string; initialId?: string; onOpenSource?(sourceId: string, at: number): void }) {
+export function AnalysesView({ projectId, initialId, onOpenSource }: { projectId: string; initialId?: string; onOpenSource?(sourceId: string, start: number, end: number): void }) {
   const { t } = useI18n();
   const coding = useCoding();
   const data = useLiveQuery(() => loadProjectData(db, projectId), [projectId]);
@@ -82,7 +82,7 @@ function AnalysisPanel({
 }: {
   data: ProjectData;
   analysis: SavedAnalysis & { definition: AnalysisDefinition };
-  onOpenSource?(sourceId: string, at: number): void;
+  onOpenSource?(sourceId: string, start: number, end: number): void;
 }) {
   const { t } = useI18n();
   const coding = useCoding();

@@ -24,7 +24,7 @@ export function DisagreementsPanel({
   data: ProjectData;
   scope: AgreementScope;
   rowKey: string;
-  onOpenSource?(sourceId: string, at: number): void;
+  onOpenSource?(sourceId: string, start: number, end: number): void;
 }) {
   const { t } = useI18n();
   const coding = useCoding();
@@ -47,7 +47,7 @@ export function DisagreementsPanel({
                 <strong>{name(d.sourceId)}</strong>
                 {d.codeId !== rowKey && <span className="hint"> · {codeName(d.codeId)}</span>}
                 {onOpenSource && (
-                  <button className="link" onClick={() => onOpenSource(d.sourceId, d.start)}>
+                  <button className="link" onClick={() => onOpenSource(d.sourceId, d.start, d.end)}>
                     {t('agreement.openInSource')}
                   </button>
                 )}

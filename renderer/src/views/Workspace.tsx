@@ -587,9 +587,12 @@ function WorkspaceBody({
                       key={view.open}
                       projectId={projectId}
                       initialId={view.open}
-                      onOpenSource={(id, at) => {
-                        setView({ type: 'source', id, focus: at });
+                      onOpenSource={(id, start, end) => {
+                        // The disagreement's stretch opens selected, ready to recode.
+                        setView({ type: 'source', id, focus: start });
                         setSide('coding');
+                        coding.selectSegment(null);
+                        void db.sourceContents.get(id).then((c) => c && coding.setSelection({ sourceId: id, start, end, text: c.text.slice(start, end) }));
                       }}
                     />
                   )}

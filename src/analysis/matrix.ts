@@ -123,10 +123,18 @@ export function cellQuotes(data: Pick<ProjectData, 'project' | 'sources' | 'cont
   const ordered = [...segments].sort((a, b) =>
     a.sourceId === b.sourceId ? a.start - b.start : compareNatural(sources.get(a.sourceId)?.name ?? '', sources.get(b.sourceId)?.name ?? ''),
   );
-  return ordered.flatMap((s) => {
+  // The same passage coded alike by two coders is one quote, naming both segments.
+  const same = new Map<string, Segment[]>();
+  for (const s of ordered) {
+    const k = `${s.sourceId}\u0000${s.start}\u0000${s.end}`;
+    (same.get(k) ?? same.set(k, []).get(k)!).push(s);
+  }
+  return [...same.values()].flatMap((group) => {
+    const s = group[0];
     const source = sources.get(s.sourceId);
     const content = contents.get(s.sourceId);
-    return source && content ? [quoteOf(data.project.citationPattern, source, content, caseName, codeId || s.codeId, [s.codeId], [s], s.start, s.end)] : [];
+    const codeIds = [...new Set(group.map((g) => g.codeId))];
+    return source && content ? [quoteOf(data.project.citationPattern, source, content, caseName, codeId || s.codeId, codeIds, group, s.start, s.end)] : [];
   });
 }
 

@@ -76,3 +76,13 @@ describe('the matrix coding query (codes × training)', () => {
     expect(table.rows).toHaveLength(4);
   });
 });
+
+describe('a matrix cell of a team’s coding', () => {
+  it('shows a passage two coders coded alike once, naming both coders', () => {
+    const first = data.segments[0];
+    const quotes = cellQuotes(data, [first, { ...first, id: 'second-coder', coderId: 'beto' }]);
+    expect(quotes).toHaveLength(1);
+    expect(quotes[0].coderIds.sort()).toEqual(['beto', first.coderId].sort());
+    expect(quotes[0].segmentIds).toEqual([first.id, 'second-coder']);
+  });
+});

@@ -22,9 +22,11 @@ export interface AnalysisResult {
 }
 
 /** The project as an analysis counts it: only its coders' coding when it names some. */
-export function analysedData<D extends Pick<ProjectData, 'segments'>>(data: D, def: AnalysisDefinition): D {
+export function analysedData<D extends Pick<ProjectData, 'segments' | 'coders'>>(data: D, def: AnalysisDefinition): D {
   if (!def.coderIds?.length || def.type === 'agreement') return data;
-  const coders = new Set(def.coderIds);
+  // Coders chosen earlier and since gone choose nothing: everyone's coding counts.
+  const coders = new Set(def.coderIds.filter((id) => data.coders.some((c) => c.id === id)));
+  if (!coders.size) return data;
   return { ...data, segments: data.segments.filter((s) => coders.has(s.coderId)) };
 }
 

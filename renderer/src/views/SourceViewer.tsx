@@ -31,7 +31,9 @@ export function SourceViewer({ sourceId, codes, side, focusOffset }: Props) {
   const segments = useSourceSegments(sourceId);
   const coding = useCoding();
   const coders = useLiveQuery(() => (source ? db.coders.where('projectId').equals(source.projectId).toArray() : []), [source?.projectId]);
-  const [coderView, setCoderView] = useCoderView(source?.projectId);
+  const [storedView, setCoderView] = useCoderView(source?.projectId);
+  // A coder chosen earlier and since gone (a merge undone) chooses nothing: every coder's coding shows.
+  const coderView = useMemo(() => ({ ...storedView, coderIds: storedView.coderIds.filter((id) => coders?.some((c) => c.id === id)) }), [storedView, coders]);
   const shown = useMemo(() => visibleSegments(segments ?? [], coderView), [segments, coderView]);
   // Coders are named on the stripes once more than one coder's coding is on screen.
   const coderById = useMemo(() => {

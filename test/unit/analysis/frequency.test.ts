@@ -53,12 +53,18 @@ describe('an analysis of one coder’s coding', () => {
   it('counts only the chosen coders’ segments in a saved frequency table, and the quotes behind a cell follow', async () => {
     const { runAnalysis, quotesOfCell } = await import('../../../src/analysis/run');
     // The second coder coded Trust once more, in s4 (case P3).
-    const team = { ...data, segments: [...data.segments, { ...data.segments[0], id: 'b1', sourceId: 's4', coderId: 'beto' }] };
+    const team = {
+      ...data,
+      coders: ['c', 'beto'].map((id) => ({ id, projectId: 'p', name: id, color: '#000' })),
+      segments: [...data.segments, { ...data.segments[0], id: 'b1', sourceId: 's4', coderId: 'beto' }],
+    };
     const saved = { name: 'Frecuencias', summaries: {}, definition: { type: 'frequency' as const, options: { rollUp: false } } };
     const everyone = runAnalysis(team, saved);
     const mine = runAnalysis(team, { ...saved, definition: { ...saved.definition, coderIds: ['c'] } });
     expect(grid(everyone.table)[1]).toEqual(['Trust', '4', '3', '3', '75.0%']);
     expect(grid(mine.table)[1]).toEqual(['Trust', '3', '2', '2', '50.0%']);
     expect(quotesOfCell(team, { ...saved.definition, coderIds: ['beto'] }, mine, 1, 1)?.quotes.map((q) => q.sourceId)).toEqual(['s4']);
+    // A coder chosen once and since gone chooses nothing: everyone's coding counts again.
+    expect(grid(runAnalysis(team, { ...saved, definition: { ...saved.definition, coderIds: ['gone'] } }).table)[1]).toEqual(grid(everyone.table)[1]);
   });
 });

@@ -13,7 +13,14 @@ export function describeMerge(r: MergeReport, t: Translator): MergeReportPart[] 
   const part = (text: string, items: string[] = []) => parts.push({ text, items });
   part(t('merge.report.sources', { count: r.sources.added, guid: r.sources.byGuid, hash: r.sources.byHash, name: r.sources.byName }));
   if (r.sources.textChanged.length) part(t('merge.report.textChanged', { count: r.sources.textChanged.length }), r.sources.textChanged);
+  if (r.sources.linked) part(t('merge.report.linked', { count: r.sources.linked }));
   part(t('merge.report.codes', { count: r.codes.added, guid: r.codes.byGuid, name: r.codes.byName }));
+  if (r.codes.filled) part(t('merge.report.filled', { count: r.codes.filled }));
+  if (r.codes.conflicts.length)
+    part(
+      t('merge.report.entryConflicts', { count: r.codes.conflicts.length }),
+      r.codes.conflicts.map((c) => t('merge.memo.entry', { code: c.code, field: t(`codes.${c.field}`), ours: c.ours, theirs: c.theirs })),
+    );
   part(t('merge.report.coders', { count: r.coders.added.length, matched: r.coders.matched }), r.coders.added);
   if (r.coders.sameName.length) part(t('merge.report.sameName', { count: r.coders.sameName.length }), r.coders.sameName);
   part(t('merge.report.cases', { count: r.cases.added, matched: r.cases.matched }));

@@ -44,9 +44,21 @@ export interface ValueConflict {
   theirs: string;
 }
 
+/** A codebook entry both copies wrote, differently. */
+export interface EntryConflict {
+  code: string;
+  field: CodeField;
+  ours: string;
+  theirs: string;
+}
+
+export type CodeField = 'description' | 'inclusion' | 'exclusion' | 'example';
+const CODE_FIELDS: readonly CodeField[] = ['description', 'inclusion', 'exclusion', 'example'];
+
 export interface MergeReport {
-  sources: { added: number; byGuid: number; byHash: number; byName: number; textChanged: string[] };
-  codes: { added: number; byGuid: number; byName: number };
+  /** `linked`: sources both copies hold that they linked to a case we had not. */
+  sources: { added: number; byGuid: number; byHash: number; byName: number; textChanged: string[]; linked: number };
+  codes: { added: number; byGuid: number; byName: number; /** codebook entries only they had written */ filled: number; conflicts: EntryConflict[] };
   coders: { added: string[]; matched: number; sameName: string[] };
   cases: { added: number; matched: number };
   segments: { added: number; alreadyHere: number; moved: number; unplaced: UnplacedSegment[] };
@@ -89,8 +101,8 @@ interface Matching {
 
 function emptyReport(): MergeReport {
   return {
-    sources: { added: 0, byGuid: 0, byHash: 0, byName: 0, textChanged: [] },
-    codes: { added: 0, byGuid: 0, byName: 0 },
+    sources: { added: 0, byGuid: 0, byHash: 0, byName: 0, textChanged: [], linked: 0 },
+    codes: { added: 0, byGuid: 0, byName: 0, filled: 0, conflicts: [] },
     coders: { added: [], matched: 0, sameName: [] },
     cases: { added: 0, matched: 0 },
     segments: { added: 0, alreadyHere: 0, moved: 0, unplaced: [] },
@@ -278,6 +290,35 @@ export function mergeChanges(
     if (content) changes.push(added('sourceContents', s.id, { ...content, sourceId: s.id, projectId }));
   }
 
+  // Sources both hold: a case they linked a source to joins ours.
+  const ourSourceById = new Map(ours.sources.map((s) => [s.id, s]));
+  for (const s of theirs.sources) {
+    const mine = ourSourceById.get(m.source.get(s.id)!);
+    if (!mine) continue;
+    const extra = s.caseIds.map((c) => m.kase.get(c) ?? c).filter((c) => !mine.caseIds.includes(c));
+    if (!extra.length) continue;
+    changes.push({ table: 'sources', key: mine.id, before: mine, after: { ...mine, caseIds: [...mine.caseIds, ...extra] } });
+    report.sources.linked++;
+  }
+
+  // Codebook entries of codes both hold: what only they wrote is taken; two different texts are listed, ours kept.
+  const ourCodeById = new Map(ours.codes.map((c) => [c.id, c]));
+  for (const c of theirs.codes) {
+    const mine = ourCodeById.get(m.code.get(c.id)!);
+    if (!mine) continue;
+    const edit: Partial<Record<CodeField, string>> = {};
+    for (const field of CODE_FIELDS) {
+      const theirsText = c[field].trim();
+      if (!theirsText || theirsText === mine[field].trim()) continue;
+      if (!mine[field].trim()) edit[field] = c[field];
+      else report.codes.conflicts.push({ code: mine.name, field, ours: mine[field], theirs: c[field] });
+    }
+    if (Object.keys(edit).length) {
+      changes.push({ table: 'codes', key: mine.id, before: mine, after: { ...mine, ...edit } });
+      report.codes.filled++;
+    }
+  }
+
   // Attribute values of cases both copies hold: a value only they have is taken; two different values are a conflict.
   const ourCaseById = new Map(ours.cases.map((c) => [c.id, c]));
   const attributeName = new Map([...ours.attributes, ...m.newAttributes].map((a) => [a.id, a.name]));
@@ -406,6 +447,7 @@ export function mergeChanges(
 
   // What the researcher must resolve stays in the project, not only in a report that closes.
   const lines = [
+    ...report.codes.conflicts.map((c) => t('merge.memo.entry', { code: c.code, field: t(`codes.${c.field}`), ours: c.ours, theirs: c.theirs })),
     ...report.values.conflicts.map((c) => t('merge.memo.value', { case: c.case, attribute: c.attribute, ours: c.ours, theirs: c.theirs })),
     ...report.segments.unplaced.map((u) => t('merge.memo.unplaced', { source: u.source, code: u.code, coder: u.coder, text: u.text })),
   ];

@@ -929,6 +929,12 @@ export const en = {
   'command.mergeCopy': 'Merge a colleague’s copy…',
   'merge.unrelated': 'None of the sources in “{file}” is a source of this project: it may be a copy of another project. Merging adds all of it.',
   'agreement.note.tooManyCoders': 'Agreement compares at most {count} coders at once: choose fewer.',
+  'merge.memo.entry': '{code}, {field}: ours “{ours}”, theirs “{theirs}”.',
+  'merge.report.linked':
+    '{count} source we both hold is now also linked to the case they linked it to.|{count} sources we both hold are now also linked to the cases they linked them to.',
+  'merge.report.filled': '{count} codebook entry only they had written was taken.|{count} codebook entries only they had written were taken.',
+  'merge.report.entryConflicts':
+    '{count} codebook entry differs: ours is kept, both are in the memo “To resolve”:|{count} codebook entries differ: ours are kept, both are in the memo “To resolve”:',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -914,4 +914,11 @@ export const es: Partial<Record<MessageKey, string>> = {
   'command.mergeCopy': 'Fusionar la copia de un colega…',
   'merge.unrelated': 'Ninguna fuente de «{file}» es una fuente de este proyecto: puede ser la copia de otro proyecto. Fusionar lo añade todo.',
   'agreement.note.tooManyCoders': 'El acuerdo compara como máximo {count} codificadores a la vez: elija menos.',
+  'merge.memo.entry': '{code}, {field}: nuestro «{ours}», suyo «{theirs}».',
+  'merge.report.linked':
+    '{count} fuente que ambos tenemos queda vinculada también al caso que ellos le asignaron.|{count} fuentes que ambos tenemos quedan vinculadas también a los casos que ellos les asignaron.',
+  'merge.report.filled':
+    'Se tomó {count} entrada del libro de códigos que solo ellos habían escrito.|Se tomaron {count} entradas del libro de códigos que solo ellos habían escrito.',
+  'merge.report.entryConflicts':
+    '{count} entrada del libro de códigos difiere: se mantiene la nuestra, ambas están en el memo «Por resolver»:|{count} entradas del libro de códigos difieren: se mantienen las nuestras, ambas están en el memo «Por resolver»:',
 };

@@ -915,4 +915,11 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'command.mergeCopy': 'Fundir a cópia de um colega…',
   'merge.unrelated': 'Nenhuma fonte de «{file}» é uma fonte deste projeto: pode ser a cópia de outro projeto. Fundir adiciona tudo.',
   'agreement.note.tooManyCoders': 'A concordância compara no máximo {count} codificadores de cada vez: escolha menos.',
+  'merge.memo.entry': '{code}, {field}: nosso «{ours}», deles «{theirs}».',
+  'merge.report.linked':
+    '{count} fonte que ambos temos fica também ligada ao caso que eles lhe atribuíram.|{count} fontes que ambos temos ficam também ligadas aos casos que eles lhes atribuíram.',
+  'merge.report.filled':
+    'Foi tomada {count} entrada do livro de códigos que só eles tinham escrito.|Foram tomadas {count} entradas do livro de códigos que só eles tinham escrito.',
+  'merge.report.entryConflicts':
+    '{count} entrada do livro de códigos difere: mantém-se a nossa, ambas estão no memo «A resolver»:|{count} entradas do livro de códigos diferem: mantêm-se as nossas, ambas estão no memo «A resolver»:',
 };

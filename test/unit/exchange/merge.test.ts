@@ -181,6 +181,25 @@ describe('merging a colleague’s copy of the project', () => {
     expect(merged.memos.find((m) => m.title.startsWith('To resolve'))!.body).toContain('Not placed on our text of DRA_entrevista (Registro, Beto): “No queda escrito”');
   });
 
+  it('takes a codebook entry only they wrote, lists one written differently, and links a source to the case they linked it to', () => {
+    const mine = ours();
+    mine.codes[0].inclusion = 'Cuando habla del trato.';
+    mine.sources[0].caseIds = [];
+    const copy = theirs();
+    copy.codes[0].inclusion = 'Cuando habla de la relación.';
+    copy.codes[1].description = 'Lo que se escribe de la visita.';
+    const { changes, report } = mergeChanges(mine, copy, none, { fileName: 'c.qdpx' });
+    const merged = apply(mine, changes);
+    expect(merged.codes[0].inclusion).toBe('Cuando habla del trato.');
+    expect(merged.codes[1].description).toBe('Lo que se escribe de la visita.');
+    expect(report.codes.conflicts).toEqual([{ code: 'Cambio de actitud', field: 'inclusion', ours: 'Cuando habla del trato.', theirs: 'Cuando habla de la relación.' }]);
+    expect(merged.memos.find((m) => m.title.startsWith('To resolve'))!.body).toContain(
+      'Cambio de actitud, Include when: ours “Cuando habla del trato.”, theirs “Cuando habla de la relación.”.',
+    );
+    expect(merged.sources[0].caseIds).toEqual(['k1']);
+    expect(report.sources.linked).toBe(1);
+  });
+
   it('gives a row a new id when another project in the store holds its id', () => {
     const { changes } = mergeChanges(ours(), theirs(), none, { takenIds: new Set(['beto', 'g2']) });
     const merged = apply(ours(), changes);

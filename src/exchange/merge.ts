@@ -1,4 +1,5 @@
 import { flattenTree } from '../coding/codes';
+import { nextCoderColor } from '../coding/current-coder';
 import { inEnglish, type Translator } from '../i18n';
 import { added, type Change } from '../model/change';
 import type { Attribute, AttributeValue, Case, Code, Coder, Memo, MemoLinks, ProjectData, SavedAnalysis, Segment, Source } from '../model/types';
@@ -141,7 +142,10 @@ function match(ours: ProjectData, theirs: ProjectData, confirmed: MergeConfirmat
     }
     const id = fresh(c.id);
     m.coder.set(c.id, id);
-    m.newCoders.push({ ...c, id, projectId });
+    // Stripes tell coders apart by colour: a colour one of ours has already is changed.
+    const all = [...ours.coders, ...m.newCoders];
+    const color = all.some((o) => o.color.toLowerCase() === c.color.toLowerCase()) ? nextCoderColor(all) : c.color;
+    m.newCoders.push({ ...c, id, projectId, color });
     report.coders.added.push(c.name);
     if (ours.coders.some((o) => fold(o.name) === fold(c.name))) report.coders.sameName.push(c.name);
   }

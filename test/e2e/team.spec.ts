@@ -127,3 +127,17 @@ test('a colleague codes a copy of the project on another machine; merging it bac
   await (await again).setFiles(theirCopy);
   await expect(page.getByRole('dialog', { name: /^Merged / })).toContainText('Nothing new');
 });
+
+test('a damaged file given as a colleague’s copy is refused, named with the reason, and the project is unchanged', async ({ page }) => {
+  await openSample(page);
+  await codeParagraphs(page, [['DRA_profundidad', 4, 'Vínculo']]);
+  await page.keyboard.press('Control+Shift+P');
+  await page.getByLabel('Type a command').fill('colleague’s copy');
+  const pick = page.waitForEvent('filechooser');
+  await page.getByRole('option', { name: /^Merge a colleague’s copy/ }).click();
+  await (await pick).setFiles({ name: 'copia-Beto.qdpx', mimeType: 'application/zip', buffer: Buffer.from('PK\u0003\u0004 esto no es un zip entero') });
+  await expect(page.getByRole('alert')).toContainText('“copia-Beto.qdpx” was not opened');
+  await page.getByRole('dialog').getByRole('button', { name: 'Close' }).click();
+  await expect(page.getByRole('treeitem', { name: /^Vínculo/ })).toContainText('1');
+  await expect(page.getByRole('button', { name: /^Undo/ })).toHaveAttribute('title', /Code with “Vínculo”|Vínculo/);
+});

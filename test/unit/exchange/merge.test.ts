@@ -134,6 +134,10 @@ describe('merging a colleague’s copy of the project', () => {
       ['beto', 'Ana'],
     ]);
     expect(report.coders.sameName).toEqual(['Ana']);
+    // Their Ana had our Ana's colour on her own machine: here she gets another, so their stripes differ.
+    copy.coders.find((c) => c.id === 'beto')!.color = '#111';
+    const recoloured = apply(ours(), mergeChanges(ours(), copy, none).changes).coders;
+    expect(recoloured[1].color).not.toBe(recoloured[0].color);
   });
 
   it('matches a source by its content when the ids differ, and by name only when the researcher confirms', () => {

@@ -31,6 +31,23 @@ export interface CodeRequest {
   n: number;
 }
 
+interface CodeNameDraft {
+  id: string | null;
+  parentId: string | null;
+  name: string;
+}
+
+function readCodeNameDraft(key: string): CodeNameDraft | null {
+  try {
+    const d = JSON.parse(localStorage.getItem(key) ?? 'null') as Partial<CodeNameDraft> | null;
+    return d && typeof d.name === 'string' && (d.id === null || typeof d.id === 'string') && (d.parentId === null || typeof d.parentId === 'string')
+      ? { id: d.id, parentId: d.parentId, name: d.name }
+      : null;
+  } catch {
+    return null;
+  }
+}
+
 type DropPlace = { id: string; where: 'before' | 'inside' | 'after' } | null;
 
 /** The codebook as a tree: code by clicking, drag to move, filter to find one among hundreds. */
@@ -40,7 +57,17 @@ export function CodeTree({ codes, counts, selectedCodeId, onSelectCode, onAskDel
   const commands = useCommands();
   const [filter, setFilter] = useState('');
   const [collapsed, setCollapsed] = useState<Set<string>>(new Set());
-  const [editing, setEditing] = useState<{ id: string | null; parentId: string | null; name: string } | null>(null);
+  // A code name being typed is kept at every key on this machine: a crash before Enter loses
+  // nothing, and the box opens again with the name when the project does.
+  const draftKey = `qda-studio.codeNameDraft.${coding.projectId}`;
+  const [editing, setEditingState] = useState<CodeNameDraft | null>(() => readCodeNameDraft(draftKey));
+  const setEditing = (next: CodeNameDraft | null | ((e: CodeNameDraft | null) => CodeNameDraft | null)) =>
+    setEditingState((current) => {
+      const value = typeof next === 'function' ? next(current) : next;
+      if (value) localStorage.setItem(draftKey, JSON.stringify(value));
+      else localStorage.removeItem(draftKey);
+      return value;
+    });
   const [drop, setDrop] = useState<DropPlace>(null);
   const [menuFor, setMenuFor] = useState<string | null>(null);
   const tree = useRef<HTMLUListElement>(null);

@@ -79,8 +79,8 @@ export interface Workbench {
   switchCoder(): void;
   /** Merges a colleague's .qdpx copy of the project into this one, after confirming matches by name. */
   mergeCopy(): void;
-  /** Opens a new intercoder agreement analysis of the project's coders. */
-  newAgreement(): Promise<void>;
+  /** Opens the project's intercoder agreement analysis, made for its coders the first time. */
+  openAgreement(): Promise<void>;
 }
 
 /** Where a key works: anywhere in the project, or only with a codebook row focused. */
@@ -222,7 +222,7 @@ export const COMMANDS: readonly Command[] = [
   { id: 'search.thesaurus', label: 'command.editThesaurus', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.editThesaurus() },
   { id: 'team.switch-coder', label: 'command.switchCoder', keys: ['Mod+Alt+U'], scope: 'app', whileTyping: true, inPalette: true, enabled: inProject, run: (b) => b.switchCoder() },
   { id: 'team.merge', label: 'command.mergeCopy', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.mergeCopy() },
-  { id: 'team.agreement', label: 'command.newAgreement', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.newAgreement() },
+  { id: 'team.agreement', label: 'command.newAgreement', keys: [], scope: 'app', inPalette: true, enabled: inProject, run: (b) => b.openAgreement() },
   {
     id: 'coding.quick-code',
     label: 'command.quickCode',

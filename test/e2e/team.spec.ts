@@ -1,4 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
+import mammoth from 'mammoth';
 import { answerWhoIsCoding, codeParagraphs, openSample } from './steps';
 
 async function switchCoder(page: Page, name: string) {
@@ -57,6 +58,14 @@ test('two coders code the same interview differently; the agreement table shows 
   await expect(row).toContainText('0.57');
   await analyses.getByLabel('Count uncoded text').click();
   await expect(analyses.getByLabel('Count uncoded text')).not.toBeChecked();
+
+  // Exported to Word for the paper, with its note on the unit and the formulas.
+  const downloading = page.waitForEvent('download');
+  await analyses.getByRole('button', { name: 'Export to Word' }).click();
+  const word = (await mammoth.extractRawText({ path: await (await downloading).path() })).value;
+  expect(word).toContain('Krippendorff’s α');
+  expect(word).toContain('Unit: paragraph (4 paragraphs; sources compared: 1).');
+  expect(word).toContain('-0.33');
 
   // The disagreements, side by side; Beto accepts Ana's coding of paragraph 6.
   await row.getByRole('cell').nth(3).click();

@@ -276,14 +276,20 @@ function WorkspaceBody({
     editThesaurus: () => askSearch('thesaurus'),
     switchCoder: () => setSwitchingCoder(true),
     mergeCopy: mergeCopy.pick,
-    newAgreement: () =>
+    openAgreement: () =>
       coding.run(async () => {
-        const analysis = await createAnalysis(
-          db,
-          projectId,
-          t('analysis.type.agreement'),
-          defaultDefinition('agreement', { codes: [], attributes: [], coders, segments: await db.segments.where('projectId').equals(projectId).toArray() }),
-        );
+        // The project's agreement analysis if it has one (the newest); a first one otherwise.
+        const existing = (await db.analyses.where('projectId').equals(projectId).toArray())
+          .filter((a) => a.type === 'agreement')
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+        const analysis =
+          existing ??
+          (await createAnalysis(
+            db,
+            projectId,
+            t('analysis.type.agreement'),
+            defaultDefinition('agreement', { codes: [], attributes: [], coders, segments: await db.segments.where('projectId').equals(projectId).toArray() }),
+          ));
         setView({ type: 'analyses', open: analysis.id });
       }),
   };

@@ -35,7 +35,7 @@ export interface WorkedSample {
   analyses: (
     | { type: 'comparison'; name: Localised; codes: string[]; note?: Localised; summaries: Summaries }
     | { type: 'framework'; name: Localised; codes: string[]; summaries: Summaries }
-    | { type: 'frequency' | 'cooccurrence'; name: Localised }
+    | { type: 'frequency' | 'cooccurrence' | 'agreement'; name: Localised }
   )[];
 }
 
@@ -118,6 +118,8 @@ export async function workTheSample(db: QdaDatabase, projectId: string, worked: 
       // Cases down the side, codes across: a summary is written for (case, code).
       summaryKey = (code, kase) => cellKey(caseOf(kase) ?? kase, code);
     } else if (a.type === 'frequency') definition = { type: 'frequency', options: { rollUp: true, splitByAttributeId: training.id } };
+    // The second coder's check of the first's coding: agreement of the coders who coded, by paragraph.
+    else if (a.type === 'agreement') definition = defaultDefinition('agreement', withCodes);
     else definition = defaultDefinition('cooccurrence', withCodes);
     const saved = await createAnalysis(db, projectId, a.name[locale], definition);
     if ('summaries' in a)

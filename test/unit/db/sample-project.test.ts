@@ -4,6 +4,7 @@ import { buildSampleProject, type SampleManifest } from '../../../src/db/sample-
 import type { WorkedSample } from '../../../src/db/sample-worked';
 import { runAnalysis } from '../../../src/analysis/run';
 import { cellText } from '../../../src/model/table';
+import { createTranslator } from '../../../src/i18n';
 import { loadProjectData } from '../../../src/db/snapshot';
 import manifest from '../../../fixtures/sample/sample.json';
 import { fixture, freshDatabase, root } from '../helpers';
@@ -74,13 +75,25 @@ describe('the sample project is a worked example of the study', () => {
     const { data } = await build('es');
     expect(data.codes.map((c) => c.name)).toContain('Vínculo y confianza');
     expect(data.analyses.map((a) => a.name).sort()).toEqual(
-      ['Coocurrencia de códigos', 'Componente relacional por caso', 'Códigos según capacitación', 'Cambios percibidos por los profesionales después de la capacitación'].sort(),
+      [
+        'Coocurrencia de códigos',
+        'Componente relacional por caso',
+        'Códigos según capacitación',
+        'Cambios percibidos por los profesionales después de la capacitación',
+        'Acuerdo entre los dos codificadores',
+      ].sort(),
     );
     const framework = data.analyses.find((a) => a.definition?.type === 'framework')!;
     const { matrix } = runAnalysis(data, { ...framework, definition: framework.definition! });
     const tma = matrix!.rows.findIndex((r) => r.label === 'TMA');
     const bond = matrix!.columns.findIndex((c) => c.label.endsWith('Vínculo y confianza'));
     expect(matrix!.cells[tma][bond]).toHaveLength(2);
+    // The second coder's check: agreement of the two sample coders where both coded, in Spanish.
+    const agreement = data.analyses.find((a) => a.definition?.type === 'agreement')!;
+    const { table } = runAnalysis(data, { ...agreement, definition: agreement.definition! }, createTranslator('es'));
+    expect(table.columns.map((c) => c.label)).toEqual(expect.arrayContaining(['Investigadora A (muestra)', 'Investigador B (muestra)', 'κ de Cohen', 'α de Krippendorff']));
+    expect(table.rows.length).toBeGreaterThan(1);
+    expect(table.note).toContain('Unidad: párrafo');
     // The sources stay in their language.
     expect(data.contents.some((c) => c.text.includes('el vínculo se construye con constancia'))).toBe(true);
   });

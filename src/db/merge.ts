@@ -5,6 +5,8 @@ import { commitChanges, step } from './changes';
 import type { QdaDatabase } from './database';
 import { loadProjectData } from './snapshot';
 
+const MERGED_TABLES = ['sources', 'cases', 'attributes', 'codes', 'segments', 'memos', 'coders', 'analyses'] as const;
+
 /**
  * Merges a colleague's copy (read from their .qdpx) into the project: one transaction, one
  * undo step. Their rows keep their ids unless another project in this store holds the same
@@ -21,44 +23,13 @@ export async function mergeProjectCopy(
   return db.transaction('rw', tables, async () => {
     const ours = await loadProjectData(db, projectId);
     const takenIds = new Set<string>();
-    const elsewhere = async (table: 'sources' | 'cases' | 'attributes' | 'codes' | 'segments' | 'memos' | 'coders' | 'analyses', ids: string[]) => {
-      const rows = (await db[table].bulkGet(ids)) as ({ id: string; projectId: string } | undefined)[];
-      for (const row of rows) if (row && row.projectId !== projectId) takenIds.add(row.id);
-    };
-    await Promise.all([
-      elsewhere(
-        'sources',
-        theirs.sources.map((s) => s.id),
-      ),
-      elsewhere(
-        'cases',
-        theirs.cases.map((c) => c.id),
-      ),
-      elsewhere(
-        'attributes',
-        theirs.attributes.map((a) => a.id),
-      ),
-      elsewhere(
-        'codes',
-        theirs.codes.map((c) => c.id),
-      ),
-      elsewhere(
-        'segments',
-        theirs.segments.map((s) => s.id),
-      ),
-      elsewhere(
-        'memos',
-        theirs.memos.map((m) => m.id),
-      ),
-      elsewhere(
-        'coders',
-        theirs.coders.map((c) => c.id),
-      ),
-      elsewhere(
-        'analyses',
-        theirs.analyses.map((a) => a.id),
-      ),
-    ]);
+    // Ids another project of this store holds (a copy opened here as a project of its own).
+    await Promise.all(
+      MERGED_TABLES.map(async (table) => {
+        const rows = (await db[table].bulkGet((theirs[table] as { id: string }[]).map((r) => r.id))) as ({ id: string; projectId: string } | undefined)[];
+        for (const row of rows) if (row && row.projectId !== projectId) takenIds.add(row.id);
+      }),
+    );
     const { changes, report } = mergeChanges(ours, theirs, confirmed, { takenIds, fileName: options.fileName, t: options.t });
     // What the merge adds is read back from the store if it is undone, not kept twice in the history.
     const lazy = changes.map((c) => (c.before === undefined ? { ...c, lazy: true } : c));

@@ -53,7 +53,7 @@ export interface EntryConflict {
   theirs: string;
 }
 
-export type CodeField = 'description' | 'inclusion' | 'exclusion' | 'example';
+export type CodeField = 'name' | 'description' | 'inclusion' | 'exclusion' | 'example';
 const CODE_FIELDS: readonly CodeField[] = ['description', 'inclusion', 'exclusion', 'example'];
 
 export interface MergeReport {
@@ -311,6 +311,8 @@ export function mergeChanges(
     const mine = ourCodeById.get(m.code.get(c.id)!);
     if (!mine) continue;
     const edit: Partial<Record<CodeField, string>> = {};
+    // A code they renamed keeps our name (our matrices and memos say it); theirs is listed.
+    if (c.name.trim() && fold(c.name) !== fold(mine.name)) report.codes.conflicts.push({ code: mine.name, field: 'name', ours: mine.name, theirs: c.name });
     for (const field of CODE_FIELDS) {
       const theirsText = c[field].trim();
       if (!theirsText || theirsText === mine[field].trim()) continue;

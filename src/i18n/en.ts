@@ -935,6 +935,7 @@ export const en = {
   'merge.report.filled': '{count} codebook entry only they had written was taken.|{count} codebook entries only they had written were taken.',
   'merge.report.entryConflicts':
     '{count} codebook entry differs: ours is kept, both are in the memo “To resolve”:|{count} codebook entries differ: ours are kept, both are in the memo “To resolve”:',
+  'codes.name': 'Name',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -921,4 +921,5 @@ export const es: Partial<Record<MessageKey, string>> = {
     'Se tomó {count} entrada del libro de códigos que solo ellos habían escrito.|Se tomaron {count} entradas del libro de códigos que solo ellos habían escrito.',
   'merge.report.entryConflicts':
     '{count} entrada del libro de códigos difiere: se mantiene la nuestra, ambas están en el memo «Por resolver»:|{count} entradas del libro de códigos difieren: se mantienen las nuestras, ambas están en el memo «Por resolver»:',
+  'codes.name': 'Nombre',
 };

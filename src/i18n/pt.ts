@@ -922,4 +922,5 @@ export const pt: Partial<Record<MessageKey, string>> = {
     'Foi tomada {count} entrada do livro de códigos que só eles tinham escrito.|Foram tomadas {count} entradas do livro de códigos que só eles tinham escrito.',
   'merge.report.entryConflicts':
     '{count} entrada do livro de códigos difere: mantém-se a nossa, ambas estão no memo «A resolver»:|{count} entradas do livro de códigos diferem: mantêm-se as nossas, ambas estão no memo «A resolver»:',
+  'codes.name': 'Nome',
 };

@@ -192,11 +192,16 @@ describe('merging a colleague’s copy of the project', () => {
     const copy = theirs();
     copy.codes[0].inclusion = 'Cuando habla de la relación.';
     copy.codes[1].description = 'Lo que se escribe de la visita.';
+    copy.codes[1].name = 'Registro escrito';
     const { changes, report } = mergeChanges(mine, copy, none, { fileName: 'c.qdpx' });
     const merged = apply(mine, changes);
     expect(merged.codes[0].inclusion).toBe('Cuando habla del trato.');
     expect(merged.codes[1].description).toBe('Lo que se escribe de la visita.');
-    expect(report.codes.conflicts).toEqual([{ code: 'Cambio de actitud', field: 'inclusion', ours: 'Cuando habla del trato.', theirs: 'Cuando habla de la relación.' }]);
+    expect(report.codes.conflicts).toEqual([
+      { code: 'Cambio de actitud', field: 'inclusion', ours: 'Cuando habla del trato.', theirs: 'Cuando habla de la relación.' },
+      { code: 'Registro', field: 'name', ours: 'Registro', theirs: 'Registro escrito' },
+    ]);
+    expect(merged.codes[1].name).toBe('Registro');
     expect(merged.memos.find((m) => m.title.startsWith('To resolve'))!.body).toContain(
       'Cambio de actitud, Include when: ours “Cuando habla del trato.”, theirs “Cuando habla de la relación.”.',
     );

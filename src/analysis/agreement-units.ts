@@ -92,9 +92,11 @@ function rangeUnits(sourceId: string, ranges: Range[], segments: Segment[], code
 function characterUnits(content: SourceContent, segments: Segment[], coderIndex: Map<string, number>, scope: UnitScope): JudgedUnit[] {
   const length = content.text.length;
   const cuts = new Set<number>([0, length]);
+  // A segment reaching outside the text (a damaged file's) counts for the text it covers.
+  const within = (n: number) => Math.max(0, Math.min(n, length));
   for (const s of segments) {
-    cuts.add(Math.min(s.start, length));
-    cuts.add(Math.min(s.end, length));
+    cuts.add(within(s.start));
+    cuts.add(within(s.end));
   }
   const points = [...cuts].sort((a, b) => a - b);
   const byEnd = [...segments].sort((a, b) => a.end - b.end);

@@ -198,6 +198,20 @@ describe('intercoder agreement from the coders’ segments', () => {
     expect(pt.note).toContain('parágrafos');
   });
 
+  it('counts a segment reaching outside its text (a damaged file’s) only over the text it covers', () => {
+    const ten = paragraphs('s1', ['abcdefghij']);
+    const units = judgedUnits(project([ten], [seg('Ana', 'X', -5, 4), seg('Beto', 'X', 6, 40)]), {
+      coderIds: ['Ana', 'Beto'],
+      codeIds: new Set(['X']),
+      sourceIds: ['s1'],
+      level: 'character',
+      overlap: 0.9,
+      uncoded: true,
+    });
+    expect(units.reduce((n, u) => n + u.weight, 0)).toBe(10);
+    expect(units.every((u) => u.start >= 0 && u.end <= 10)).toBe(true);
+  });
+
   it('judges sentences within paragraphs', () => {
     const two = paragraphs('s1', ['Una frase. Otra frase.']);
     const units = judgedUnits(project([two], [seg('Ana', 'X', 0, 4)]), {

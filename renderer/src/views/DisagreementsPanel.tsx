@@ -30,6 +30,11 @@ export function DisagreementsPanel({
   const coding = useCoding();
   const list = useMemo(() => disagreementsOf(scope, rowKey), [scope, rowKey]);
   const texts = useMemo(() => new Map(data.contents.map((c) => [c.sourceId, c.text])), [data.contents]);
+  const bySource = useMemo(() => {
+    const out = new Map<string, typeof data.segments>();
+    for (const s of data.segments) (out.get(s.sourceId) ?? out.set(s.sourceId, []).get(s.sourceId)!).push(s);
+    return out;
+  }, [data.segments]);
   const name = (id: string) => data.sources.find((s) => s.id === id)?.name ?? '';
   const codeName = (id: string) => data.codes.find((c) => c.id === id)?.name ?? '';
   const coders = scope.coderIds.map((id) => data.coders.find((c) => c.id === id)!);
@@ -55,7 +60,7 @@ export function DisagreementsPanel({
               <blockquote>{excerpt(text.slice(d.start, d.end))}</blockquote>
               <div className="side-by-side">
                 {coders.map((coder, i) => {
-                  const theirs = data.segments.filter((s) => s.coderId === coder.id && s.sourceId === d.sourceId && s.codeId === d.codeId && s.end > d.start && s.start < d.end);
+                  const theirs = (bySource.get(d.sourceId) ?? []).filter((s) => s.coderId === coder.id && s.codeId === d.codeId && s.end > d.start && s.start < d.end);
                   return (
                     <div key={coder.id} className="coder-version" style={{ borderColor: coder.color }}>
                       <div className="coder-name">

@@ -1,6 +1,6 @@
 import { disagreementsOf, POOLED_ROW, type AgreementScope } from '@core/analysis/agreement-table';
 import { acceptVersion } from '@core/db/coding';
-import type { ProjectData } from '@core/model/types';
+import type { ProjectData, Segment } from '@core/model/types';
 import { useMemo } from 'react';
 import { useCoding } from '../coding/CodingContext';
 import { db } from '../db';
@@ -31,7 +31,7 @@ export function DisagreementsPanel({
   const list = useMemo(() => disagreementsOf(scope, rowKey), [scope, rowKey]);
   const texts = useMemo(() => new Map(data.contents.map((c) => [c.sourceId, c.text])), [data.contents]);
   const bySource = useMemo(() => {
-    const out = new Map<string, typeof data.segments>();
+    const out = new Map<string, Segment[]>();
     for (const s of data.segments) (out.get(s.sourceId) ?? out.set(s.sourceId, []).get(s.sourceId)!).push(s);
     return out;
   }, [data.segments]);

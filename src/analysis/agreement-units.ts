@@ -2,8 +2,9 @@ import type { ProjectData, Segment, SourceContent } from '../model/types';
 import { sentencesOf } from '../search/autocode';
 
 /** What a coder's judgement is compared over. */
-export type AgreementLevel = 'character' | 'sentence' | 'paragraph' | 'segment';
-export const AGREEMENT_LEVELS: readonly AgreementLevel[] = ['character', 'sentence', 'paragraph', 'segment'];
+/** `source`: whether a code is present in a source at all (MAXQDA's code existence per document). */
+export type AgreementLevel = 'character' | 'sentence' | 'paragraph' | 'segment' | 'source';
+export const AGREEMENT_LEVELS: readonly AgreementLevel[] = ['character', 'sentence', 'paragraph', 'segment', 'source'];
 
 /**
  * One unit of comparison: a stretch of a source and the codes each coder applied there (in
@@ -62,7 +63,8 @@ export function judgedUnits(data: Pick<ProjectData, 'contents' | 'segments'>, sc
 const emptyCodes = (n: number) => Array.from({ length: n }, () => new Set<string>());
 const isCoded = (u: JudgedUnit) => u.codes.some((c) => c.size > 0);
 
-function rangesOf(content: SourceContent, level: 'sentence' | 'paragraph'): Range[] {
+function rangesOf(content: SourceContent, level: 'sentence' | 'paragraph' | 'source'): Range[] {
+  if (level === 'source') return [{ start: 0, end: Math.max(1, content.text.length) }];
   const paragraphs = content.paragraphs.length ? content.paragraphs : [{ start: 0, end: content.text.length }];
   return level === 'paragraph' ? paragraphs : paragraphs.flatMap((p) => sentencesOf(content.text, p.start, p.end));
 }

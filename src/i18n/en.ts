@@ -936,6 +936,10 @@ export const en = {
   'merge.report.entryConflicts':
     '{count} codebook entry differs: ours is kept, both are in the memo “To resolve”:|{count} codebook entries differ: ours are kept, both are in the memo “To resolve”:',
   'codes.name': 'Name',
+  'agreement.unitsOf.source': 'sources',
+  'agreement.level.source': 'Source (code present)',
+  'agreement.note.unit.source':
+    'Unit: source, whether each coder applied a code anywhere in it ({count} source).|Unit: source, whether each coder applied a code anywhere in it ({count} sources).',
 } as const;
 
 export type MessageKey = keyof typeof en;

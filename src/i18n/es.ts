@@ -922,4 +922,8 @@ export const es: Partial<Record<MessageKey, string>> = {
   'merge.report.entryConflicts':
     '{count} entrada del libro de códigos difiere: se mantiene la nuestra, ambas están en el memo «Por resolver»:|{count} entradas del libro de códigos difieren: se mantienen las nuestras, ambas están en el memo «Por resolver»:',
   'codes.name': 'Nombre',
+  'agreement.unitsOf.source': 'fuentes',
+  'agreement.level.source': 'Fuente (código presente)',
+  'agreement.note.unit.source':
+    'Unidad: fuente, si cada codificador aplicó un código en alguna parte de ella ({count} fuente).|Unidad: fuente, si cada codificador aplicó un código en alguna parte de ella ({count} fuentes).',
 };

@@ -923,4 +923,8 @@ export const pt: Partial<Record<MessageKey, string>> = {
   'merge.report.entryConflicts':
     '{count} entrada do livro de códigos difere: mantém-se a nossa, ambas estão no memo «A resolver»:|{count} entradas do livro de códigos diferem: mantêm-se as nossas, ambas estão no memo «A resolver»:',
   'codes.name': 'Nome',
+  'agreement.unitsOf.source': 'fontes',
+  'agreement.level.source': 'Fonte (código presente)',
+  'agreement.note.unit.source':
+    'Unidade: fonte, se cada codificador aplicou um código em alguma parte dela ({count} fonte).|Unidade: fonte, se cada codificador aplicou um código em alguma parte dela ({count} fontes).',
 };

@@ -212,6 +212,17 @@ describe('intercoder agreement from the coders’ segments', () => {
     expect(units.every((u) => u.start >= 0 && u.end <= 10)).toBe(true);
   });
 
+  it('at source level, compares whether each coder applied a code anywhere in each source', () => {
+    const a = paragraphs('s1', ['uno dos']);
+    const b = paragraphs('s2', ['tres cuatro']);
+    const c = paragraphs('s3', ['cinco']);
+    const data = project([a, b, c], [seg('Ana', 'X', 0, 3, 's1'), seg('Beto', 'X', 4, 7, 's1'), seg('Ana', 'X', 0, 4, 's2'), seg('Beto', 'Y', 0, 5, 's3')]);
+    const table = agreementTable(data, options({ level: 'source', sourceIds: ['s1', 's2', 's3'] }));
+    // X: s1 both, s2 Ana only, s3 neither (but coded with Y, so it counts): 2 of 3.
+    expect(column(table, 'X', 'agreement')).toBe('66.7%');
+    expect(table.note).toContain('Unit: source, whether each coder applied a code anywhere in it (3 sources).');
+  });
+
   it('judges sentences within paragraphs', () => {
     const two = paragraphs('s1', ['Una frase. Otra frase.']);
     const units = judgedUnits(project([two], [seg('Ana', 'X', 0, 4)]), {

@@ -135,6 +135,20 @@ test('a colleague codes a copy of the project on another machine; merging it bac
   await page.getByRole('option', { name: /^Merge a colleague’s copy/ }).click();
   await (await again).setFiles(theirCopy);
   await expect(page.getByRole('dialog', { name: /^Merged / })).toContainText('Nothing new');
+  await page
+    .getByRole('dialog', { name: /^Merged / })
+    .getByRole('button', { name: 'Close' })
+    .click();
+
+  // Coding as Beto, then undoing the merge that brought him: who is coding is asked again.
+  await page.getByRole('button', { name: 'Switch coder…' }).click();
+  await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: 'Code as Beto' }).click();
+  await expect(page).toHaveTitle(/Coding as Beto/);
+  await page.getByRole('button', { name: /^Undo/ }).click();
+  await page.getByRole('dialog', { name: 'Who is coding?' }).getByRole('button', { name: 'Code as Ana Pérez' }).click();
+  await expect(page).toHaveTitle(/Coding as Ana Pérez/);
+  await expect(page.getByRole('treeitem', { name: /^Vínculo/ })).toBeVisible();
+  await expect(page.getByRole('treeitem', { name: /^Sostener al equipo/ })).toHaveCount(0);
 });
 
 test('a damaged file given as a colleague’s copy is refused, named with the reason, and the project is unchanged', async ({ page }) => {

@@ -94,6 +94,19 @@ export function Workspace({ projectId, onClose, onOpen }: { projectId: string; o
     },
     [choose, projectId],
   );
+  // The coder coding now went away (a merge that brought them was undone): who codes is asked again.
+  // Only a coder once seen among the project's coders can have gone (a new one may not be listed yet).
+  const coderSeen = useRef<string | null>(null);
+  useEffect(() => {
+    if (!coders || !coderId) return;
+    const here = coders.some((c) => c.id === coderId);
+    if (here) coderSeen.current = coderId;
+    else if (coderSeen.current === coderId) {
+      coderSeen.current = null;
+      localStorage.removeItem(coderKey(projectId));
+      setCoderId(null);
+    }
+  }, [coders, coderId, projectId]);
   useEffect(() => {
     if (!coders || coderId) return;
     const start = coderAtStart(coders, localStorage.getItem(coderKey(projectId)), localStorage.getItem(USER_KEY));

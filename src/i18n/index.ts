@@ -23,12 +23,22 @@ export function pickLocale(preferred: readonly string[]): Locale {
   return 'en';
 }
 
+const INLINE_PLURAL = /\{(\w+)\|([^|{}]*)\|([^{}]*)\}/g;
+
 /**
  * Every UI string goes through here. A message may have plural forms, written
- * "{count} source|{count} sources" (one|other), picked with the locale's plural rules.
+ * "{count} source|{count} sources" (one|other), picked with the locale's plural rules; a
+ * word that follows another number is written "{sources} {sources|source|sources}".
  */
 export function translate(locale: Locale, key: MessageKey, params: Params = {}): string {
-  const template = CATALOGUES[locale][key] ?? en[key] ?? key;
+  // A word that follows another number than the count is written "{name|one|other}".
+  const raw = CATALOGUES[locale][key] ?? en[key] ?? key;
+  const template =
+    raw.includes('|{') || /\{\w+\|/.test(raw)
+      ? raw.replace(INLINE_PLURAL, (_, name: string, one: string, other: string) =>
+          typeof params[name] === 'number' && formats(locale).plural.select(params[name] as number) === 'one' ? one : other,
+        )
+      : raw;
   let chosen = template;
   if (template.includes('|') && typeof params.count === 'number') {
     const [one, other] = template.split('|');

@@ -14,6 +14,14 @@ describe('the interface in English, Spanish and Portuguese', () => {
     expect(translate('pt', 'count.cases', { count: 1 })).toBe('1 caso');
   });
 
+  it('agrees a word with the number before it, whichever number it is ("en 1 fuente", not "en 1 fuentes")', () => {
+    const spread = { hits: 1, passages: 1, sources: 1, cases: 1, totalCases: 10, pct: 10 };
+    expect(translate('es', 'search.spread', spread)).toBe('1 resultado en 1 pasaje · 1 fuente · 1 de 10 casos (10 %)');
+    expect(translate('en', 'search.spread', { ...spread, hits: 3, passages: 2, sources: 2 })).toBe('3 hits in 2 passages · 2 sources · 1 of 10 cases (10%)');
+    expect(translate('pt', 'search.byCaseNote', { mentioning: 1, total: 1, pct: 100 })).toBe('1 de 1 caso o menciona (100%).');
+    expect(translate('en', 'classification.applied', { updated: 1, created: 0 })).toBe('Attributes set on 1 case; 0 new cases.');
+  });
+
   it('tells what an import did with notes, comments and page headers in each language', async () => {
     const { importSource } = await import('../../src/import');
     const { fixture } = await import('./helpers');

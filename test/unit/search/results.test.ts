@@ -56,7 +56,7 @@ describe('keyword in context', () => {
       ['Relatório DRI', 'DRI', '1', '1'],
     ]);
     const byCase = hitsByCaseTable(hitsOf('miedo'), corpus, 'miedo');
-    expect(byCase.note).toBe('1 of 3 cases mention it (33.3%).');
+    expect(byCase.note).toBe('1 of 3 cases mentions it (33.3%).');
     const byGroup = hitsByCaseTable(hitsOf('trust'), corpus, 'trust', undefined, 'a-training');
     expect(byGroup.rows.map((r) => r.cells.map((c) => cellText(c)))).toEqual([
       ['Sí', '1', '2', '50.0%'],

@@ -109,11 +109,16 @@ test('an import cut short by a reload says so afterwards, with how far it got an
   await page.getByLabel('New project').fill('Visitas');
   await page.getByRole('button', { name: 'Create project' }).click();
   await answerWhoIsCoding(page);
+  // A slower machine than this one: the import must still be running when the page reloads
+  // (on a fast, idle machine 400 short transcripts can be stored between two looks).
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 4 });
   await page.getByLabel('Import sources').setInputFiles(transcripts(400));
   await expect(page.getByRole('region', { name: 'Import progress' })).toContainText(/Importing: [1-9]\d* of 400 files/);
   await page.reload();
   const notice = page.getByRole('status').filter({ hasText: 'An import was cut short' });
   await expect(notice).toContainText(/\d+ of 400 files imported, interrupted/);
+  await cdp.send('Emulation.setCPUThrottlingRate', { rate: 1 });
   await notice.getByText(/files? not imported/).click();
   await expect(notice.getByRole('listitem').last()).toHaveText('entrevista_400.txt');
   await notice.getByRole('button', { name: 'Dismiss' }).click();

@@ -211,15 +211,11 @@ function match(ours: ProjectData, theirs: ProjectData, confirmed: MergeConfirmat
   }
   for (const s of theirSources) {
     if (m.source.has(s.id)) continue;
-    const named = byName.get(fold(s.name));
-    if (named && !taken.has(named.id)) {
-      m.sourceNameMatches.push({ theirs: s, ours: named });
-      if (confirmed.sources.has(s.id)) {
-        m.source.set(s.id, named.id);
-        taken.add(named.id);
-        report.sources.byName++;
-        continue;
-      }
+    const named = nameMatch(s, byName.get(fold(s.name)), taken, confirmed.sources, m.sourceNameMatches);
+    if (named) {
+      m.source.set(s.id, named);
+      report.sources.byName++;
+      continue;
     }
     const id = fresh(s.id);
     m.source.set(s.id, id);
@@ -240,15 +236,11 @@ function match(ours: ProjectData, theirs: ProjectData, confirmed: MergeConfirmat
       continue;
     }
     const parentId = code.parentId === null ? null : (m.code.get(code.parentId) ?? null);
-    const named = codeByName.get(codeKey(parentId, code.name));
-    if (named && !takenCodes.has(named.id)) {
-      m.codeNameMatches.push({ theirs: code, ours: named });
-      if (confirmed.codes.has(code.id)) {
-        m.code.set(code.id, named.id);
-        takenCodes.add(named.id);
-        report.codes.byName++;
-        continue;
-      }
+    const named = nameMatch(code, codeByName.get(codeKey(parentId, code.name)), takenCodes, confirmed.codes, m.codeNameMatches);
+    if (named) {
+      m.code.set(code.id, named);
+      report.codes.byName++;
+      continue;
     }
     const id = fresh(code.id);
     m.code.set(code.id, id);
@@ -256,6 +248,18 @@ function match(ours: ProjectData, theirs: ProjectData, confirmed: MergeConfirmat
     report.codes.added++;
   }
   return m;
+}
+
+/**
+ * One of ours with their row's name, not yet matched: offered to the researcher, and our id
+ * when they confirmed it (it is then taken); null when it is to be added as new.
+ */
+function nameMatch<T extends { id: string }>(theirs: T, ours: T | undefined, taken: Set<string>, confirmed: Set<string>, offered: NameMatch<T>[]): string | null {
+  if (!ours || taken.has(ours.id)) return null;
+  offered.push({ theirs, ours });
+  if (!confirmed.has(theirs.id)) return null;
+  taken.add(ours.id);
+  return ours.id;
 }
 
 const valueText = (v: AttributeValue | undefined) => (v === null || v === undefined ? '' : String(v));

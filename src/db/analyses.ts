@@ -1,4 +1,4 @@
-import type { AnalysisDefinition } from '../analysis/definition';
+import { defaultDefinition, type AnalysisDefinition } from '../analysis/definition';
 import { added, removed, updated } from '../model/change';
 import type { SavedAnalysis } from '../model/types';
 import { newId, nowIso } from '../util/id';
@@ -51,4 +51,17 @@ export async function setCellSummary(db: QdaDatabase, id: string, cell: string, 
 export async function deleteAnalysis(db: QdaDatabase, id: string): Promise<void> {
   const a = await db.analyses.get(id);
   if (a) await commitChanges(db, a.projectId, step('history.deleteAnalysis', { name: a.name }), [removed('analyses', id, a)]);
+}
+
+/**
+ * The project's intercoder agreement analysis: the one changed last, or a first one (named
+ * `name`) comparing the coders who have coded.
+ */
+export async function agreementAnalysis(db: QdaDatabase, projectId: string, name: string): Promise<SavedAnalysis> {
+  const existing = (await db.analyses.where('projectId').equals(projectId).toArray())
+    .filter((a) => a.type === 'agreement')
+    .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
+  if (existing) return existing;
+  const [coders, segments] = await Promise.all([db.coders.where('projectId').equals(projectId).toArray(), db.segments.where('projectId').equals(projectId).toArray()]);
+  return createAnalysis(db, projectId, name, defaultDefinition('agreement', { codes: [], attributes: [], coders, segments }));
 }

@@ -52,8 +52,7 @@ import { SourceList } from './SourceList';
 import { SourceViewer } from './SourceViewer';
 import { SearchView, type SearchRequest } from './SearchView';
 import { CaseLinksDialog } from '../import/CaseLinksDialog';
-import { createAnalysis } from '@core/db/analyses';
-import { defaultDefinition } from '@core/analysis/definition';
+import { agreementAnalysis } from '@core/db/analyses';
 import { SearchService } from '../search/search-service';
 import type { SavedSearch } from '@core/analysis/definition';
 
@@ -291,18 +290,7 @@ function WorkspaceBody({
     mergeCopy: mergeCopy.pick,
     openAgreement: () =>
       coding.run(async () => {
-        // The project's agreement analysis if it has one (the newest); a first one otherwise.
-        const existing = (await db.analyses.where('projectId').equals(projectId).toArray())
-          .filter((a) => a.type === 'agreement')
-          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))[0];
-        const analysis =
-          existing ??
-          (await createAnalysis(
-            db,
-            projectId,
-            t('analysis.type.agreement'),
-            defaultDefinition('agreement', { codes: [], attributes: [], coders, segments: await db.segments.where('projectId').equals(projectId).toArray() }),
-          ));
+        const analysis = await agreementAnalysis(db, projectId, t('analysis.type.agreement'));
         setView({ type: 'analyses', open: analysis.id });
       }),
   };

@@ -68,3 +68,21 @@ describe('the store reads definitions once', () => {
     });
   });
 });
+
+describe('the project’s agreement analysis', () => {
+  it('is made the first time for the coders who have coded, and opened again after that', async () => {
+    const { agreementAnalysis } = await import('../../../src/db/analyses');
+    const { codeText, createCode, ensureCoder } = await import('../../../src/db/coding');
+    const db = freshDatabase();
+    const project = await createProject(db, 'Equipo');
+    const code = await createCode(db, project.id, 'Vínculo');
+    const ana = await ensureCoder(db, project.id, 'Ana');
+    await ensureCoder(db, project.id, 'Beto, who has not coded');
+    await db.sourceContents.add({ sourceId: 's', projectId: project.id, text: 'una frase', paragraphs: [{ start: 0, end: 9 }], turns: [], annotations: [] });
+    await codeText(db, { projectId: project.id, sourceId: 's', codeId: code.id, start: 0, end: 3, coderId: ana.id });
+    const first = await agreementAnalysis(db, project.id, 'Acuerdo');
+    expect(first.definition).toMatchObject({ type: 'agreement', options: { coderIds: [ana.id], level: 'paragraph', overlap: 0.9 } });
+    expect((await agreementAnalysis(db, project.id, 'Acuerdo')).id).toBe(first.id);
+    expect(await db.analyses.count()).toBe(1);
+  });
+});

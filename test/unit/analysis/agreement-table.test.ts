@@ -4,20 +4,10 @@ import { agreementScope, agreementTable, disagreementsOf, POOLED_ROW, type Agree
 import { judgedUnits } from '../../../src/analysis/agreement-units';
 import { cellText } from '../../../src/model/table';
 import { createTranslator } from '../../../src/i18n';
+import { aCode, aSource } from '../factories';
 import type { Code, Coder, ProjectData, Segment, Source, SourceContent } from '../../../src/model/types';
 
-const code = (id: string, parentId: string | null = null): Code => ({
-  id,
-  projectId: 'p',
-  parentId,
-  name: id,
-  color: '#000',
-  description: '',
-  inclusion: '',
-  exclusion: '',
-  example: '',
-  order: 0,
-});
+const code = (id: string, parentId: string | null = null): Code => aCode(id, id, parentId);
 const coder = (id: string): Coder => ({ id, projectId: 'p', name: id, color: '#000' });
 let n = 0;
 const seg = (coderId: string, codeId: string, start: number, end: number, sourceId = 's1'): Segment => ({
@@ -30,20 +20,7 @@ const seg = (coderId: string, codeId: string, start: number, end: number, source
   coderId,
   createdAt: '',
 });
-const source = (id: string): Source => ({
-  id,
-  projectId: 'p',
-  name: id,
-  kind: 'other',
-  originalFileName: id,
-  format: 'txt',
-  sha256: id,
-  language: 'en',
-  words: 0,
-  caseIds: [],
-  importedAt: '',
-  warnings: [],
-});
+const source = (id: string): Source => aSource(id);
 
 function paragraphs(sourceId: string, parts: string[]): SourceContent {
   let at = 0;

@@ -2,34 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { mergeChanges, proposeMerge } from '../../../src/exchange/merge';
 import type { Change } from '../../../src/model/change';
 import type { Code, ProjectData, Segment, Source } from '../../../src/model/types';
+import { aCode, aSource } from '../factories';
 
 const text = 'E: ¿Qué cambió?\nDRA: Lo más visible es un canbio de actitud.\nE: ¿Y el registro?\nDRA: No queda escrito en ninguna parte.';
-const source = (id: string, name: string, sha256 = id): Source => ({
-  id,
-  projectId: 'p',
-  name,
-  kind: 'other',
-  originalFileName: name,
-  format: 'txt',
-  sha256,
-  language: 'es',
-  words: 20,
-  caseIds: ['k1'],
-  importedAt: '',
-  warnings: [],
-});
-const code = (id: string, name: string, parentId: string | null = null): Code => ({
-  id,
-  projectId: 'p',
-  parentId,
-  name,
-  color: '#000',
-  description: '',
-  inclusion: '',
-  exclusion: '',
-  example: '',
-  order: 0,
-});
+const source = (id: string, name: string, sha256 = id): Source => aSource(id, { name, originalFileName: name, sha256, language: 'es', words: 20, caseIds: ['k1'] });
+const code = (id: string, name: string, parentId: string | null = null): Code => aCode(id, name, parentId);
 const seg = (id: string, sourceId: string, codeId: string, coderId: string, phrase: string, within = text): Segment => {
   const start = within.indexOf(phrase);
   return { id, projectId: 'p', sourceId, codeId, coderId, start, end: start + phrase.length, createdAt: '' };
